@@ -1,0 +1,8 @@
+/**
+ * The cdktf app: `cdktf synth` (cdktf.json runs the compiled form of this file) and `npm run synth`.
+ * Loads and validates the config first; an invalid config exits non-zero before anything is written,
+ * so an earlier cdktf.out/ stays as it was.
+ */
+import { synthesize } from './src/cli/synthesize';
+
+process.exitCode = synthesize({ configPath: undefined, outdir: process.env.CDKTF_OUTDIR });

@@ -1,0 +1,116 @@
+/**
+ * Turns zod's structural issues into findings that name the field, the value and the fix,
+ * e.g. a misspelled key gets the nearest allowed key as a suggestion.
+ */
+import { closest, distance } from 'fastest-levenshtein';
+import type { z } from 'zod';
+import type { Finding } from './findings';
+import { formatPath, valueAt, type PathSegment } from './paths';
+
+type AnySchema = z.core.$ZodType;
+
+/** The keys an object schema at `path` allows (walking through optionals, arrays, unions, records). */
+export function allowedKeysAt(schema: AnySchema, path: readonly PathSegment[]): string[] {
+  let candidates: AnySchema[] = [schema];
+  const unwrap = (s: AnySchema): AnySchema[] => {
+    const def = s._zod.def as unknown as Record<string, unknown> & { type: string };
+    switch (def.type) {
+      case 'optional':
+      case 'default':
+      case 'nullable':
+      case 'prefault':
+        return unwrap(def.innerType as AnySchema);
+      case 'union':
+        return (def.options as AnySchema[]).flatMap(unwrap);
+      case 'pipe':
+        return unwrap(def.in as AnySchema);
+      default:
+        return [s];
+    }
+  };
+  for (const seg of [...path, null]) {
+    candidates = candidates.flatMap(unwrap);
+    if (seg === null) break;
+    const next: AnySchema[] = [];
+    for (const c of candidates) {
+      const def = c._zod.def as unknown as Record<string, unknown> & { type: string };
+      if (def.type === 'object' && typeof seg === 'string') {
+        const child = (def.shape as Record<string, AnySchema>)[seg];
+        if (child) next.push(child);
+      } else if (def.type === 'array' && typeof seg === 'number') next.push(def.element as AnySchema);
+      else if (def.type === 'record') next.push(def.valueType as AnySchema);
+    }
+    candidates = next;
+  }
+  const keys = new Set<string>();
+  for (const c of candidates) {
+    const def = c._zod.def as unknown as Record<string, unknown> & { type: string };
+    if (def.type === 'object') Object.keys(def.shape as object).forEach((k) => keys.add(k));
+  }
+  return [...keys].sort();
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+export function issueToFindings(issue: z.core.$ZodIssue, schema: AnySchema, raw: unknown): Finding[] {
+  const path = issue.path as PathSegment[];
+  const where = formatPath(path, raw);
+  const value = valueAt(path, raw);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const allowed = allowedKeysAt(schema, path);
+      return issue.keys.map((key) => {
+        const near = allowed.length > 0 ? closest(key, allowed) : undefined;
+        const suggest = near && distance(key.toLowerCase(), near.toLowerCase()) <= Math.max(2, key.length / 3);
+        return {
+          severity: 'error' as const,
+          code: 'UnknownKey',
+          path: where ? `${where}.${key}` : key,
+          message: `is not a known key${allowed.length ? ` here (allowed: ${allowed.join(', ')})` : ''}`,
+          fix: suggest ? `did you mean "${near}"?` : 'remove it',
+        };
+      });
+    }
+    case 'invalid_type': {
+      if (value === undefined) {
+        return [{ severity: 'error', code: 'MissingField', path: where, message: `is required (${issue.expected})`, fix: `add ${path[path.length - 1]}` }];
+      }
+      const accountIdHint =
+        typeof value === 'number' && path[path.length - 1] === 'id' && path[0] === 'accounts'
+          ? 'quote the account id ("012345678901"): YAML reads digits as a number and drops leading zeros'
+          : `give ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}`;
+      return [{ severity: 'error', code: 'WrongType', path: where, value, message: `is ${describe(value)}, expected ${issue.expected}`, fix: accountIdHint }];
+    }
+    case 'invalid_value':
+      return [{ severity: 'error', code: 'InvalidValue', path: where, value, message: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` }];
+    case 'invalid_union': {
+      return [{ severity: 'error', code: 'InvalidValue', path: where, value, message: 'matches none of the accepted forms', fix: unionHint(path) }];
+    }
+    case 'too_small':
+      if (issue.origin === 'array') {
+        return [{ severity: 'error', code: 'TooFew', path: where, message: `needs at least ${String(issue.minimum)} item(s)` }];
+      }
+      if (issue.origin === 'string') {
+        return [{ severity: 'error', code: 'Empty', path: where, value, message: 'must not be empty' }];
+      }
+      return [{ severity: 'error', code: 'OutOfRange', path: where, value, message: `must be >= ${String(issue.minimum)}` }];
+    case 'too_big':
+      return [{ severity: 'error', code: 'OutOfRange', path: where, value, message: `must be <= ${String(issue.maximum)}` }];
+    case 'invalid_format':
+      return [{ severity: 'error', code: 'InvalidFormat', path: where, value, message: issue.message }];
+    default:
+      return [{ severity: 'error', code: 'Invalid', path: where, value, message: issue.message }];
+  }
+}
+
+function unionHint(path: readonly PathSegment[]): string {
+  const last = path[path.length - 1];
+  if (last === 'endpointPolicy') return 'use default, organization, { principals: [arn, ...] } or { document: <JSON string> }';
+  if (path.includes('services')) return 'use a catalogue name like sqs, or { name: x, privateDnsNames: [...] }';
+  return 'check the config reference in README.md';
+}

@@ -1,0 +1,123 @@
+/**
+ * The config file's schema: the single source of truth for its TypeScript type, its structural
+ * validator and the JSON Schema for editors (`npm run schema`). Meaning (references, CIDR overlaps,
+ * quotas) is checked afterwards, on the typed value, in `validate-*.ts`.
+ */
+import { z } from 'zod';
+
+/** Names become Terraform addresses and output names: letters, digits and hyphens only, so that
+ * `-` -> `_` (done in planning/naming.ts) can never make two names collide. */
+export const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9-]{0,47}$/;
+const name = z.string().regex(NAME_PATTERN, {
+  message: 'must start with a letter and contain only letters, digits and hyphens (at most 48 characters)',
+});
+
+/** Account ids are strings: YAML reads an unquoted 012345678901 as a number and drops the zero. */
+const accountId = z.string().regex(/^\d{12}$/, { message: 'must be a 12-digit AWS account id in quotes' });
+const roleArn = z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]+$/, {
+  message: 'must be an IAM role ARN like arn:aws:iam::111111111111:role/terraform',
+});
+const cidr = z.string().min(1);
+const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { message: 'must be an AWS region name like us-east-1' });
+const vpcId = z.string().regex(/^vpc-([0-9a-f]{8}|[0-9a-f]{17})$/, { message: 'must be a VPC id like vpc-0123456789abcdef0' });
+const subnetId = z.string().regex(/^subnet-([0-9a-f]{8}|[0-9a-f]{17})$/, { message: 'must be a subnet id like subnet-0123456789abcdef0' });
+const routeTableId = z.string().regex(/^rtb-([0-9a-f]{8}|[0-9a-f]{17})$/, { message: 'must be a route table id like rtb-0123456789abcdef0' });
+
+const localBackend = z.strictObject({ dir: z.string().min(1).default('.terraform-state') });
+const s3Backend = z.strictObject({
+  bucket: z.string().min(3),
+  region,
+  keyPrefix: z.string().default('vpce-hub'),
+  roleArn: roleArn.optional(),
+});
+const cloudBackend = z.strictObject({
+  organization: z.string().min(1),
+  workspacePrefix: z.string().default('vpce-hub-'),
+  hostname: z.string().default('app.terraform.io'),
+});
+export const backendSchema = z
+  .strictObject({ local: localBackend.optional(), s3: s3Backend.optional(), cloud: cloudBackend.optional() })
+  .refine((b) => [b.local, b.s3, b.cloud].filter((x) => x !== undefined).length === 1, {
+    message: 'give exactly one of local, s3 or cloud',
+  });
+
+const account = z.strictObject({ id: accountId, roleArn: roleArn.optional() });
+
+const flowLogs = z.strictObject({
+  enabled: z.boolean().default(true),
+  /** An existing S3 bucket or CloudWatch log group ARN; without it a log group and role are created. */
+  destinationArn: z.string().optional(),
+  retentionDays: z.number().int().positive().default(365),
+});
+
+/** Either a new VPC (cidr + availabilityZones) or an existing one (id + cidr + subnets + routeTableIds).
+ * One object with optional fields rather than a union: a union's errors cannot name the missing field. */
+const hubVpc = z.strictObject({
+  id: vpcId.optional(),
+  cidr,
+  availabilityZones: z.array(z.string()).optional(),
+  subnetPrefixLength: z.number().int().min(16).max(28).optional(),
+  flowLogs: flowLogs.optional(),
+  subnets: z.array(z.strictObject({ id: subnetId, availabilityZone: z.string() })).optional(),
+  routeTableIds: z.array(routeTableId).optional(),
+});
+
+const customService = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, { message: 'must be lower case letters, digits, dots and hyphens, like ecr.api' }),
+  /** Escape hatch for services the catalogue lacks; `{region}` is replaced by the hub's region. */
+  privateDnsNames: z.array(z.string().min(1)).optional(),
+  serviceName: z.string().optional(),
+});
+export const serviceSchema = z.union([z.string().min(1), customService]);
+
+export const endpointPolicySchema = z.union([
+  z.literal('default'),
+  z.literal('organization'),
+  z.strictObject({ principals: z.array(z.string()).min(1) }),
+  z.strictObject({ document: z.string().min(1) }),
+]);
+
+export const DNS_MODES = ['private-hosted-zones', 'endpoint-url'] as const;
+
+const hub = z.strictObject({
+  name,
+  account: z.string(),
+  region,
+  vpc: hubVpc,
+  dns: z.enum(DNS_MODES).default('private-hosted-zones'),
+  services: z.array(serviceSchema).min(1),
+  endpointPolicy: endpointPolicySchema.default('default'),
+});
+
+const spoke = z.strictObject({
+  name,
+  account: z.string(),
+  region: region.optional(),
+  hub: z.string().optional(),
+  vpc: z.strictObject({
+    id: vpcId,
+    cidr,
+    secondaryCidrs: z.array(cidr).default([]),
+    routeTableIds: z.array(routeTableId).min(1),
+  }),
+});
+
+export const configSchema = z.strictObject({
+  project: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,31}$/, { message: 'must be lower case letters, digits and hyphens (at most 32)' })
+    .default('vpce-hub'),
+  organizationId: z.string().regex(/^o-[a-z0-9]{10,32}$/, { message: 'must look like o-a1b2c3d4e5' }).optional(),
+  backend: backendSchema.default({ local: { dir: '.terraform-state' } }),
+  accounts: z.record(name, account),
+  hubs: z.array(hub).min(1),
+  spokes: z.array(spoke).default([]),
+});
+
+export type VpceHubConfig = z.output<typeof configSchema>;
+export type HubConfig = VpceHubConfig['hubs'][number];
+export type SpokeConfig = VpceHubConfig['spokes'][number];
+export type ServiceConfig = HubConfig['services'][number];
+export type EndpointPolicyConfig = HubConfig['endpointPolicy'];
+export type BackendConfig = VpceHubConfig['backend'];
+export type DnsMode = HubConfig['dns'];

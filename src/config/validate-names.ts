@@ -1,0 +1,41 @@
+/** Names become addresses and output names, so two that differ only in case would collide. */
+import type { Finding } from './findings';
+import { formatPath } from './paths';
+import type { ValidationContext } from './validate';
+
+export function validateNames({ config, raw }: ValidationContext): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Map<string, string>();
+  const check = (kind: 'hubs' | 'spokes', index: number, name: string) => {
+    const key = name.toLowerCase();
+    const path = `${formatPath([kind, index], raw)}.name`;
+    const previous = seen.get(key);
+    if (previous !== undefined) {
+      findings.push({
+        severity: 'error',
+        code: previous.startsWith(kind) ? 'DuplicateName' : 'NameClash',
+        path,
+        value: name,
+        message: `is already used by ${previous} (names are compared case-insensitively across hubs and spokes)`,
+        fix: 'give it a unique name',
+      });
+    } else seen.set(key, `${kind} entry ${JSON.stringify(name)}`);
+  };
+  config.hubs.forEach((h, i) => check('hubs', i, h.name));
+  config.spokes.forEach((s, i) => check('spokes', i, s.name));
+
+  const accountKeys = new Map<string, string>();
+  const accountIds = new Map<string, string>();
+  for (const [key, account] of Object.entries(config.accounts)) {
+    const lower = key.toLowerCase();
+    const clash = accountKeys.get(lower);
+    if (clash !== undefined) {
+      findings.push({ severity: 'error', code: 'DuplicateName', path: `accounts.${key}`, value: key, message: `differs from account ${clash} only in case (both would name the same stack)`, fix: 'rename one of them' });
+    } else accountKeys.set(lower, key);
+    const sameId = accountIds.get(account.id);
+    if (sameId !== undefined) {
+      findings.push({ severity: 'error', code: 'DuplicateAccountId', path: `accounts.${key}.id`, value: account.id, message: `is also the id of account ${sameId}; one account must be one stack`, fix: 'use one account key for it' });
+    } else accountIds.set(account.id, key);
+  }
+  return findings;
+}

@@ -1,0 +1,38 @@
+/** Every reference resolves: accounts named by hubs and spokes, the hub of every spoke. */
+import { closest } from 'fastest-levenshtein';
+import type { Finding } from './findings';
+import { formatPath } from './paths';
+import { hubOfSpoke } from './resolve';
+import type { ValidationContext } from './validate';
+
+function suggestion(value: string, known: string[]): string {
+  return known.length === 0 ? '' : `did you mean "${closest(value, known)}"? known: ${known.join(', ')}`;
+}
+
+export function validateReferences({ config, raw }: ValidationContext): Finding[] {
+  const findings: Finding[] = [];
+  const accounts = Object.keys(config.accounts);
+  const hubs = config.hubs.map((h) => h.name);
+  const checkAccount = (path: string, account: string) => {
+    if (!(account in config.accounts)) {
+      findings.push({ severity: 'error', code: 'UnknownAccount', path, value: account, message: 'is not a key under accounts', fix: suggestion(account, accounts) || 'add it under accounts' });
+    }
+  };
+  config.hubs.forEach((h, i) => checkAccount(`${formatPath(['hubs', i], raw)}.account`, h.account));
+  config.spokes.forEach((s, i) => {
+    const at = formatPath(['spokes', i], raw);
+    checkAccount(`${at}.account`, s.account);
+    if (s.hub !== undefined && !hubs.includes(s.hub)) {
+      findings.push({ severity: 'error', code: 'UnknownHub', path: `${at}.hub`, value: s.hub, message: 'is not the name of a hub', fix: suggestion(s.hub, hubs) });
+    } else if (s.hub === undefined && hubOfSpoke(config, s) === undefined) {
+      findings.push({ severity: 'error', code: 'HubAmbiguous', path: `${at}.hub`, message: `is missing and cannot be inferred: there are ${hubs.length} hubs and not exactly one in the spoke's region`, fix: `set hub to one of ${hubs.join(', ')}` });
+    }
+  });
+  const used = new Set([...config.hubs.map((h) => h.account), ...config.spokes.map((s) => s.account)]);
+  for (const key of accounts) {
+    if (!used.has(key)) {
+      findings.push({ severity: 'warning', code: 'UnusedAccount', path: `accounts.${key}`, message: 'is not used by any hub or spoke; it gets no stack', fix: 'remove it or use it' });
+    }
+  }
+  return findings;
+}

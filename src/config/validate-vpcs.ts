@@ -1,0 +1,131 @@
+/** CIDRs, AZs and existing-VPC fields: what must hold for peering and routing to be possible at all. */
+import { blockCount, defaultSubnetPrefix, isPrivateRange, overlaps, parseCidr, type Cidr } from '../planning/cidr';
+import type { Finding } from './findings';
+import { formatPath } from './paths';
+import { AZ_ID_PATTERN, AZ_NAME_PATTERN, hubOfSpoke, spokeRegion } from './resolve';
+import type { HubConfig } from './schema';
+import type { ValidationContext } from './validate';
+
+interface NamedCidr {
+  owner: string;
+  path: string;
+  cidr: Cidr;
+}
+
+/** Checks one CIDR field; returns the parsed value when it is usable for overlap checks. */
+function checkCidr(text: string, path: string, findings: Finding[]): Cidr | undefined {
+  const r = parseCidr(text);
+  if (!r.ok) {
+    findings.push({ severity: 'error', code: 'InvalidCidr', path, value: text, message: r.reason, fix: 'write it as a.b.c.d/n' });
+    return undefined;
+  }
+  if (!r.canonical) {
+    findings.push({ severity: 'error', code: 'NonCanonicalCidr', path, value: text, message: 'has host bits set', fix: `use ${r.canonicalText}` });
+  }
+  if (r.cidr.prefix < 16 || r.cidr.prefix > 28) {
+    findings.push({ severity: 'error', code: 'CidrPrefix', path, value: text, message: `has prefix /${r.cidr.prefix}; VPC CIDR blocks must be /16 to /28`, fix: 'pick a /16 to /28 range' });
+  }
+  if (!isPrivateRange(r.cidr)) {
+    findings.push({ severity: 'error', code: 'PublicCidr', path, value: text, message: 'is not in private address space (10/8, 172.16/12, 192.168/16, 100.64/10)', fix: 'use a private range; routing public space over peering hijacks those addresses for every spoke' });
+  }
+  return r.ok ? r.cidr : undefined;
+}
+
+function checkHubVpc(hub: HubConfig, at: string, findings: Finding[]): Cidr | undefined {
+  const vpc = hub.vpc;
+  const cidr = checkCidr(vpc.cidr, `${at}.vpc.cidr`, findings);
+  const forbid = (field: string, present: boolean, why: string) => {
+    if (present) findings.push({ severity: 'error', code: 'ConflictingField', path: `${at}.vpc.${field}`, message: why, fix: `remove ${field}` });
+  };
+  const require = (field: string, present: boolean, why: string) => {
+    if (!present) findings.push({ severity: 'error', code: 'MissingField', path: `${at}.vpc.${field}`, message: why, fix: `add ${field}` });
+  };
+  if (vpc.id !== undefined) {
+    forbid('availabilityZones', vpc.availabilityZones !== undefined, 'is only for a new hub VPC; an existing VPC (id) lists its subnets instead');
+    forbid('subnetPrefixLength', vpc.subnetPrefixLength !== undefined, 'is only for a new hub VPC');
+    forbid('flowLogs', vpc.flowLogs !== undefined, 'is only for a new hub VPC; manage flow logs of an existing VPC where it is defined');
+    require('subnets', vpc.subnets !== undefined, 'an existing hub VPC needs the endpoint subnets (id and availabilityZone), one per AZ');
+    require('routeTableIds', vpc.routeTableIds !== undefined && vpc.routeTableIds.length > 0, "an existing hub VPC needs the endpoint subnets' route table ids for the return routes");
+    checkAzs((vpc.subnets ?? []).map((s) => s.availabilityZone), hub.region, `${at}.vpc.subnets`, findings);
+  } else {
+    forbid('subnets', vpc.subnets !== undefined, 'is only for an existing hub VPC (with id)');
+    forbid('routeTableIds', vpc.routeTableIds !== undefined, 'is only for an existing hub VPC (with id)');
+    require('availabilityZones', vpc.availabilityZones !== undefined, 'a new hub VPC needs at least two availability zones');
+    const azs = vpc.availabilityZones ?? [];
+    checkAzs(azs, hub.region, `${at}.vpc.availabilityZones`, findings);
+    if (cidr && azs.length > 0) {
+      const prefix = vpc.subnetPrefixLength ?? defaultSubnetPrefix(cidr);
+      if (blockCount(cidr, prefix) < azs.length) {
+        findings.push({
+          severity: 'error',
+          code: 'HubCidrTooSmall',
+          path: `${at}.vpc.cidr`,
+          value: vpc.cidr,
+          message: `holds ${blockCount(cidr, prefix)} /${prefix} endpoint subnet(s) but ${azs.length} AZs need one each`,
+          fix: prefix < 28 ? `use a larger range or set subnetPrefixLength (up to 28)` : 'use a larger range',
+        });
+      }
+    }
+  }
+  return cidr;
+}
+
+/** >= 2 distinct AZs of the hub's region: one endpoint ENI per AZ is the resilience the blog asks for. */
+function checkAzs(azs: string[], region: string, path: string, findings: Finding[]): void {
+  if (azs.length < 2) {
+    findings.push({ severity: 'error', code: 'TooFewAzs', path, value: azs, message: `lists ${azs.length} availability zone(s); interface endpoints need at least 2 for resilience`, fix: 'add a second AZ' });
+  }
+  const seen = new Set<string>();
+  azs.forEach((az, i) => {
+    if (seen.has(az)) findings.push({ severity: 'error', code: 'DuplicateAz', path: `${path}.${i}`, value: az, message: 'is listed twice', fix: 'list each AZ once' });
+    seen.add(az);
+    const name = AZ_NAME_PATTERN.exec(az);
+    if (name) {
+      if (name[1] !== region) findings.push({ severity: 'error', code: 'AzNotInRegion', path: `${path}.${i}`, value: az, message: `is not an availability zone of ${region}`, fix: `use ${region}a, ${region}b, ...` });
+    } else if (!AZ_ID_PATTERN.test(az)) {
+      findings.push({ severity: 'error', code: 'InvalidAz', path: `${path}.${i}`, value: az, message: 'is neither an AZ name (us-east-1a) nor an AZ id (use1-az1)' });
+    }
+  });
+}
+
+export function validateVpcs({ config, raw }: ValidationContext): Finding[] {
+  const findings: Finding[] = [];
+  const network = new Map<string, NamedCidr[]>();
+  config.hubs.forEach((hub, i) => {
+    const at = formatPath(['hubs', i], raw);
+    const cidr = checkHubVpc(hub, at, findings);
+    network.set(hub.name, cidr ? [{ owner: `hub ${hub.name}`, path: `${at}.vpc.cidr`, cidr }] : []);
+  });
+  const vpcIds = new Map<string, string>();
+  config.spokes.forEach((spoke, i) => {
+    const at = formatPath(['spokes', i], raw);
+    const hub = hubOfSpoke(config, spoke);
+    const key = `${spokeRegion(config, spoke)}/${spoke.vpc.id}`;
+    const clash = vpcIds.get(key);
+    if (clash) findings.push({ severity: 'error', code: 'DuplicateVpc', path: `${at}.vpc.id`, value: spoke.vpc.id, message: `is also spoke ${clash}'s VPC; one VPC can peer with a hub once`, fix: 'remove one of the two spokes' });
+    vpcIds.set(key, spoke.name);
+    const cidrs = [
+      { text: spoke.vpc.cidr, path: `${at}.vpc.cidr` },
+      ...spoke.vpc.secondaryCidrs.map((c, j) => ({ text: c, path: `${at}.vpc.secondaryCidrs.${j}` })),
+    ];
+    for (const c of cidrs) {
+      const parsed = checkCidr(c.text, c.path, findings);
+      if (parsed && hub) network.get(hub.name)?.push({ owner: `spoke ${spoke.name}`, path: c.path, cidr: parsed });
+    }
+  });
+  // Peering forbids overlapping CIDRs between peers, and the hub's routes would be ambiguous if two
+  // spokes overlapped, so no two ranges of one hub's network may overlap.
+  for (const members of network.values()) {
+    for (let a = 0; a < members.length; a++) {
+      for (let b = 0; b < a; b++) {
+        const x = members[a];
+        const y = members[b];
+        if (x.owner !== y.owner && overlaps(x.cidr, y.cidr)) {
+          findings.push({ severity: 'error', code: 'CidrOverlap', path: x.path, value: x.cidr.text, message: `overlaps ${y.owner} (${y.cidr.text} at ${y.path})`, fix: 'choose a range outside it' });
+        }
+      }
+    }
+  }
+  return findings;
+}
+

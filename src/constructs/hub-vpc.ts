@@ -1,0 +1,97 @@
+/**
+ * The hub VPC: new (private endpoint subnets, one per AZ, their route table, flow logs, a locked-down
+ * default security group) or existing (ids from the config, nothing created).
+ */
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
+import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
+import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
+import { Subnet } from '@cdktf/provider-aws/lib/subnet';
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import type { Construct } from 'constructs';
+import { ids, tagName } from '../planning/naming';
+import { resource } from './resource';
+import type { FlowLogPlan, HubPlan } from '../planning/plan';
+
+export interface HubVpcHandles {
+  vpcId: string;
+  subnetIds: string[];
+  /** Keyed like `RouteTablePlan.key`. */
+  routeTableIds: Map<string, string>;
+}
+
+export function hubVpc(scope: Construct, hub: HubPlan, provider: AwsProvider, project: string): HubVpcHandles {
+  if (hub.existingVpcId !== undefined) {
+    return {
+      vpcId: hub.existingVpcId,
+      subnetIds: hub.subnets.map((s) => s.id as string),
+      routeTableIds: new Map(hub.routeTables.map((r) => [r.key, r.id as string])),
+    };
+  }
+  const vpc = resource(Vpc, scope, ids.hubVpc(hub.name), {
+    provider,
+    cidrBlock: hub.cidr,
+    // Both are required on every VPC associated with a private hosted zone.
+    enableDnsSupport: true,
+    enableDnsHostnames: true,
+    tags: { Name: tagName(project, hub.name) },
+  });
+  // Taking over the default SG with no rules removes AWS's allow-all-within-group default.
+  resource(DefaultSecurityGroup, scope, ids.hubDefaultSg(hub.name), { provider, vpcId: vpc.id, tags: { Name: tagName(project, hub.name, 'default-deny') } });
+  const table = resource(RouteTable, scope, ids.hubRouteTable(hub.name), { provider, vpcId: vpc.id, tags: { Name: tagName(project, hub.name, 'endpoints') } });
+  const subnetIds = hub.subnets.map((s) => {
+    const subnet = resource(Subnet, scope, ids.hubSubnet(hub.name, s.az), {
+      provider,
+      vpcId: vpc.id,
+      cidrBlock: s.cidr as string,
+      ...(s.azIsId ? { availabilityZoneId: s.az } : { availabilityZone: s.az }),
+      mapPublicIpOnLaunch: false,
+      tags: { Name: tagName(project, hub.name, 'endpoints', s.az) },
+    });
+    resource(RouteTableAssociation, scope, ids.hubRouteTableAssociation(hub.name, s.az), { provider, subnetId: subnet.id, routeTableId: table.id });
+    return subnet.id;
+  });
+  if (hub.flowLogs) flowLogs(scope, hub, vpc, hub.flowLogs, provider, project);
+  return { vpcId: vpc.id, subnetIds, routeTableIds: new Map([['endpoints', table.id]]) };
+}
+
+function flowLogs(scope: Construct, hub: HubPlan, vpc: Vpc, plan: FlowLogPlan, provider: AwsProvider, project: string): void {
+  const id = ids.hubFlowLog(hub.name);
+  const name = tagName(project, hub.name, 'flow-logs');
+  if (plan.destinationArn?.startsWith('arn:aws:s3:')) {
+    resource(FlowLog, scope, id, { provider, vpcId: vpc.id, trafficType: 'ALL', logDestinationType: 's3', logDestination: plan.destinationArn, tags: { Name: name } });
+    return;
+  }
+  const logGroupArn =
+    plan.destinationArn ??
+    resource(CloudwatchLogGroup, scope, id, { provider, name: `/${project}/${hub.name}/vpc-flow-logs`, retentionInDays: plan.retentionDays, tags: { Name: name } }).arn;
+  const role = resource(IamRole, scope, id, {
+    provider,
+    name: `${name}-${hub.region}`,
+    assumeRolePolicy: JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    }),
+    tags: { Name: name },
+  });
+  resource(IamRolePolicy, scope, id, {
+    provider,
+    name: 'write-flow-logs',
+    role: role.id,
+    policy: JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+          Resource: [logGroupArn, `${logGroupArn}:*`],
+        },
+      ],
+    }),
+  });
+  resource(FlowLog, scope, id, { provider, vpcId: vpc.id, trafficType: 'ALL', logDestinationType: 'cloud-watch-logs', logDestination: logGroupArn, iamRoleArn: role.arn, tags: { Name: name } });
+}

@@ -1,0 +1,50 @@
+/**
+ * Private hosted zones named like the service's public DNS names, with alias records to the hub
+ * endpoint, so SDKs in the spokes work without --endpoint-url (the blog's part 2).
+ */
+import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
+import { Route53Zone } from '@cdktf/provider-aws/lib/route53-zone';
+import type { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
+import { Fn } from 'cdktf';
+import type { Construct } from 'constructs';
+import { ids, tagName } from '../planning/naming';
+import type { HubPlan } from '../planning/plan';
+import { resource } from './resource';
+
+/** Returns zone ids by `ZonePlan.key`. */
+export function hubZones(scope: Construct, hub: HubPlan, vpcId: string, endpoints: Map<string, VpcEndpoint>, provider: AwsProvider, project: string): Map<string, string> {
+  const zoneIds = new Map<string, string>();
+  for (const z of hub.zones) {
+    const zone = resource(Route53Zone, scope, ids.hubZone(hub.name, z.key), {
+      provider,
+      name: z.zoneName,
+      comment: `vpce-hub ${project}: ${z.service} through hub ${hub.name}`,
+      // A private zone needs one VPC of its own account inline. Spokes attach through separate
+      // association resources, which Terraform would otherwise try to remove on every plan.
+      vpc: [{ vpcId, vpcRegion: hub.region }],
+      lifecycle: { ignoreChanges: ['vpc'] },
+      tags: { Name: tagName(project, hub.name, z.zoneName) },
+    });
+    zoneIds.set(z.key, zone.zoneId);
+    const endpoint = endpoints.get(z.service);
+    if (!endpoint) throw new Error(`zone ${z.zoneName} has no endpoint ${z.service} (planning bug)`);
+    const entry = endpoint.dnsEntry.get(0);
+    // The regional DNS entry. S3's starts with `*.`, which Route 53 stores as `\052.`: writing it that
+    // way avoids a perpetual alias diff (terraform-provider-aws issues 10843, 21845).
+    const alias = { name: Fn.replace(entry.dnsName, '*', '\\\\052'), zoneId: entry.hostedZoneId, evaluateTargetHealth: true };
+    const kinds: Array<'apex' | 'wildcard'> = z.wildcard ? ['apex', 'wildcard'] : ['apex'];
+    for (const kind of kinds) {
+      // Without the `*` record every bucket or registry host is NXDOMAIN: Route 53 does not fall back
+      // to public DNS for names inside a zone it is authoritative for.
+      resource(Route53Record, scope, ids.hubRecord(hub.name, z.key, kind), {
+        provider,
+        zoneId: zone.zoneId,
+        name: kind === 'apex' ? z.zoneName : `*.${z.zoneName}`,
+        type: 'A',
+        alias,
+      });
+    }
+  }
+  return zoneIds;
+}

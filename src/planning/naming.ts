@@ -1,0 +1,49 @@
+/**
+ * Every Terraform address and output name comes from here, and only from config names: never from a
+ * list position, so adding, removing or reordering a spoke or service cannot rename anything else.
+ *
+ * Injectivity: config names contain no `_` (schema), service and zone names contain none either, so
+ * joining name parts with `_` and mapping `.` to `_` can never make two different things collide.
+ */
+
+/** `ecr.api` -> `ecr_api`; `sqs.us-east-1.amazonaws.com` -> `sqs_us-east-1_amazonaws_com`. */
+export const dotted = (s: string): string => s.replace(/\./g, '_');
+/** `10.1.0.0/16` -> `10-1-0-0_16`. */
+export const cidrKey = (cidr: string): string => cidr.replace(/\./g, '-').replace('/', '_');
+
+export const ids = {
+  provider: (region: string) => `aws_${region.replace(/-/g, '_')}`,
+  providerAlias: (region: string) => region.replace(/-/g, '_'),
+  remoteState: (stack: string) => `remote_state_${stack}`,
+
+  hubVpc: (hub: string) => `hub_${hub}`,
+  hubDefaultSg: (hub: string) => `hub_${hub}_default`,
+  hubFlowLog: (hub: string) => `hub_${hub}_flow_log`,
+  hubSubnet: (hub: string, az: string) => `hub_${hub}_endpoints_${az}`,
+  hubRouteTable: (hub: string) => `hub_${hub}_endpoints`,
+  hubRouteTableAssociation: (hub: string, az: string) => `hub_${hub}_endpoints_${az}`,
+  hubSecurityGroup: (hub: string) => `hub_${hub}_endpoints`,
+  hubIngressRule: (hub: string, spoke: string, cidr: string) => `hub_${hub}_https_from_${spoke}_${cidrKey(cidr)}`,
+  hubEndpoint: (hub: string, serviceKey: string) => `hub_${hub}_${serviceKey}`,
+  hubZone: (hub: string, zoneKey: string) => `hub_${hub}_${zoneKey}`,
+  hubRecord: (hub: string, zoneKey: string, kind: 'apex' | 'wildcard') => `hub_${hub}_${zoneKey}_${kind}`,
+  hubAuthorization: (hub: string, zoneKey: string, spoke: string) => `hub_${hub}_${zoneKey}_for_${spoke}`,
+  hubPeering: (hub: string, spoke: string) => `hub_${hub}_to_${spoke}`,
+  hubRoute: (hub: string, routeTableKey: string, spoke: string, cidr: string) => `hub_${hub}_${routeTableKey}_to_${spoke}_${cidrKey(cidr)}`,
+
+  spokeAccepter: (spoke: string) => `spoke_${spoke}`,
+  spokeRoute: (spoke: string, routeTableId: string, hub: string) => `spoke_${spoke}_${routeTableId}_to_hub_${hub}`,
+  spokeAssociation: (spoke: string, zoneKey: string) => `spoke_${spoke}_${zoneKey}`,
+};
+
+/** Named outputs of a hub's stack: the contract that spoke stacks in other accounts read. */
+export const outputs = {
+  vpcId: (hub: string) => `hub_${hub}_vpc_id`,
+  cidr: (hub: string) => `hub_${hub}_cidr`,
+  peering: (hub: string, spoke: string) => `hub_${hub}_peering_${spoke}`,
+  zoneId: (hub: string, zoneKey: string) => `hub_${hub}_zone_${zoneKey}`,
+  endpointDns: (hub: string, serviceKey: string) => `hub_${hub}_endpoint_${serviceKey}_dns`,
+};
+
+/** `Name` tags: readable in the console, prefixed by the project. */
+export const tagName = (project: string, ...parts: string[]): string => [project, ...parts].join('-');

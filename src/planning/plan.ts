@@ -1,0 +1,113 @@
+/**
+ * The network plan: everything the stacks will contain, as plain data computed from the config.
+ * Constructs only turn these records into resources; all decisions (names, CIDRs, which account does
+ * what) are made here, where they are unit-testable without cdktf.
+ */
+import type { DnsMode } from '../config/schema';
+
+export interface AccountPlan {
+  /** The key under `accounts`, which is also the stack name. */
+  key: string;
+  id: string;
+  roleArn?: string;
+}
+
+export interface SubnetPlan {
+  /** The AZ as configured (name like us-east-1a, or id like use1-az1); also the address key. */
+  az: string;
+  azIsId: boolean;
+  /** New VPC: the carved CIDR. Existing VPC: the subnet id. */
+  cidr?: string;
+  id?: string;
+}
+
+export interface RouteTablePlan {
+  /** `endpoints` for the route table we create, else the existing route table id. */
+  key: string;
+  id?: string;
+}
+
+export interface EndpointPlan {
+  service: string;
+  /** Address-safe form of the service name (`ecr.api` -> `ecr_api`). */
+  key: string;
+  serviceName: string;
+  privateDnsEnabled: boolean;
+  /** JSON policy document, or undefined for AWS's default (full access) policy. */
+  policy?: string;
+}
+
+export interface ZonePlan {
+  /** Address-safe form of the zone name, unique within the hub. */
+  key: string;
+  zoneName: string;
+  /** The private DNS name starts with `*.`: the zone needs a `*` record besides the apex. */
+  wildcard: boolean;
+  /** The endpoint (service) the records alias. */
+  service: string;
+}
+
+export interface FlowLogPlan {
+  destinationArn?: string;
+  retentionDays: number;
+}
+
+export interface HubPlan {
+  name: string;
+  account: AccountPlan;
+  region: string;
+  dns: DnsMode;
+  cidr: string;
+  /** Undefined when we create the VPC. */
+  existingVpcId?: string;
+  subnets: SubnetPlan[];
+  routeTables: RouteTablePlan[];
+  flowLogs?: FlowLogPlan;
+  endpoints: EndpointPlan[];
+  /** Empty in endpoint-url mode. */
+  zones: ZonePlan[];
+  spokes: string[];
+}
+
+export interface SpokePlan {
+  name: string;
+  account: AccountPlan;
+  region: string;
+  hub: string;
+  vpcId: string;
+  /** Primary first, then secondary CIDRs: each needs a hub route and an SG rule. */
+  cidrs: string[];
+  routeTableIds: string[];
+  crossAccount: boolean;
+  crossRegion: boolean;
+  /** `auto_accept` works only within one account and region; otherwise an accepter resource is needed. */
+  autoAccept: boolean;
+}
+
+export interface StackPlan {
+  /** The account key. One stack per account, one state per stack. */
+  name: string;
+  account: AccountPlan;
+  hubs: string[];
+  /** Spokes whose VPC is in this account (their accepter, routes and associations live here). */
+  spokes: string[];
+  /** Every region this stack needs a provider for. */
+  regions: string[];
+  /** Stacks whose outputs this one reads (hubs of its spokes in other accounts). */
+  dependsOn: string[];
+}
+
+export type BackendPlan =
+  | { kind: 'local'; dir: string }
+  | { kind: 's3'; bucket: string; region: string; keyPrefix: string; roleArn?: string }
+  | { kind: 'cloud'; organization: string; workspacePrefix: string; hostname: string };
+
+export interface NetworkPlan {
+  project: string;
+  organizationId?: string;
+  backend: BackendPlan;
+  hubs: HubPlan[];
+  spokes: SpokePlan[];
+  /** In deploy order: stacks that own hubs first. */
+  stacks: StackPlan[];
+}

@@ -1,0 +1,99 @@
+/**
+ * One stack per AWS account: its hubs (VPC, endpoints, zones, the hub halves of peering and zone
+ * association) and the spoke halves of its own spoke VPCs. Spoke halves read the hub's values
+ * directly when the hub is in the same stack, else from the hub stack's named outputs.
+ */
+import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { TerraformOutput, TerraformStack, type TerraformRemoteState } from 'cdktf';
+import type { Construct } from 'constructs';
+import { configureBackend, remoteStateOf } from '../constructs/backend';
+import { hubEndpoints } from '../constructs/hub-endpoints';
+import { hubVpc } from '../constructs/hub-vpc';
+import { hubZones } from '../constructs/hub-zones';
+import { peeringAccepter, peeringRequester } from '../constructs/peering-pair';
+import { awsProviders } from '../constructs/providers';
+import { zoneAssociations, zoneAuthorizations } from '../constructs/zone-association-pair';
+import { outputs } from '../planning/naming';
+import type { HubPlan, NetworkPlan, StackPlan } from '../planning/plan';
+
+/** What a spoke half needs from its hub. */
+interface HubValues {
+  peeringId: (spoke: string) => string;
+  zoneId: (zoneKey: string) => string;
+}
+
+export class AccountStack extends TerraformStack {
+  /** Values of the hubs built in this stack, for same-account spokes. */
+  private readonly localHubs = new Map<string, HubValues>();
+  private readonly remoteStates = new Map<string, TerraformRemoteState>();
+
+  constructor(
+    scope: Construct,
+    private readonly plan: NetworkPlan,
+    readonly stackPlan: StackPlan,
+  ) {
+    super(scope, stackPlan.name);
+    configureBackend(this, plan.backend, stackPlan.name);
+    const providerFor = awsProviders(this, stackPlan, plan.project);
+    for (const hubName of stackPlan.hubs) {
+      const hub = this.hub(hubName);
+      this.buildHub(hub, providerFor(hub.region));
+    }
+    for (const spokeName of stackPlan.spokes) {
+      const spoke = this.spoke(spokeName);
+      const hub = this.hub(spoke.hub);
+      const values = this.localHubs.get(hub.name) ?? this.remoteHubValues(hub);
+      const provider = providerFor(spoke.region);
+      peeringAccepter(this, hub, spoke, values.peeringId(spoke.name), provider, plan.project);
+      zoneAssociations(this, hub, spoke, values.zoneId, provider);
+    }
+  }
+
+  private buildHub(hub: HubPlan, provider: AwsProvider): void {
+    const project = this.plan.project;
+    const spokes = hub.spokes.map((s) => this.spoke(s));
+    const vpc = hubVpc(this, hub, provider, project);
+    const endpoints = hubEndpoints(this, hub, spokes, vpc, provider, project);
+    const zoneIds = hubZones(this, hub, vpc.vpcId, endpoints, provider, project);
+    const peeringIds = new Map<string, string>();
+    for (const spoke of spokes) {
+      peeringIds.set(spoke.name, peeringRequester(this, hub, spoke, vpc, provider, project));
+      zoneAuthorizations(this, hub, spoke, zoneIds, provider);
+    }
+    this.localHubs.set(hub.name, { peeringId: (s) => peeringIds.get(s) as string, zoneId: (k) => zoneIds.get(k) as string });
+
+    // Named outputs: the contract spoke stacks read, and what --endpoint-url users need.
+    const output = (name: string, value: string, description: string) => new TerraformOutput(this, name, { value, description }).overrideLogicalId(name);
+    output(outputs.vpcId(hub.name), vpc.vpcId, `Hub ${hub.name} VPC id`);
+    output(outputs.cidr(hub.name), hub.cidr, `Hub ${hub.name} VPC CIDR (spoke routes point here)`);
+    for (const spoke of spokes) output(outputs.peering(hub.name, spoke.name), peeringIds.get(spoke.name) as string, `Peering connection hub ${hub.name} <-> spoke ${spoke.name}`);
+    for (const z of hub.zones) output(outputs.zoneId(hub.name, z.key), zoneIds.get(z.key) as string, `Private hosted zone ${z.zoneName}`);
+    for (const ep of hub.endpoints) {
+      const endpoint = endpoints.get(ep.service);
+      if (endpoint) output(outputs.endpointDns(hub.name, ep.key), endpoint.dnsEntry.get(0).dnsName, `Regional DNS name of the ${ep.service} endpoint (for --endpoint-url)`);
+    }
+  }
+
+  private remoteHubValues(hub: HubPlan): HubValues {
+    const target = hub.account.key;
+    let state = this.remoteStates.get(target);
+    if (!state) {
+      state = remoteStateOf(this, this.plan.backend, target);
+      this.remoteStates.set(target, state);
+    }
+    const s = state;
+    return { peeringId: (spoke) => s.getString(outputs.peering(hub.name, spoke)), zoneId: (key) => s.getString(outputs.zoneId(hub.name, key)) };
+  }
+
+  private hub(name: string): HubPlan {
+    const hub = this.plan.hubs.find((h) => h.name === name);
+    if (!hub) throw new Error(`unknown hub ${name} (planning bug)`);
+    return hub;
+  }
+
+  private spoke(name: string) {
+    const spoke = this.plan.spokes.find((s) => s.name === name);
+    if (!spoke) throw new Error(`unknown spoke ${name} (planning bug)`);
+    return spoke;
+  }
+}
