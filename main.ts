@@ -5,4 +5,5 @@
  */
 import { synthesize } from './src/cli/synthesize';
 
-process.exitCode = synthesize({ configPath: undefined, outdir: process.env.CDKTF_OUTDIR });
+const underCdktfCli = process.env.CDKTF_OUTDIR !== undefined;
+process.exitCode = synthesize({ outdir: process.env.CDKTF_OUTDIR ?? 'cdktf.out', replaceOutdir: !underCdktfCli });

@@ -1,4 +1,6 @@
 /** Load -> validate -> plan -> synth, with findings printed the same way as `vpce-hub validate`. */
+import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { ConfigError, formatFinding, formatFindings } from '../config/findings';
 import { loadConfigFile, resolveConfigPath } from '../config/load';
 import { buildPlan } from '../planning/build-plan';
@@ -7,6 +9,11 @@ import { buildApp } from '../stacks/app';
 export interface SynthOptions {
   configPath?: string;
   outdir?: string;
+  /**
+   * Synthesize into a fresh sibling folder and swap it in at the end, so a failure half-way never
+   * leaves a mix of old and new stacks. (Under `cdktf synth` the cdktf CLI owns the folder.)
+   */
+  replaceOutdir?: boolean;
   log?: (line: string) => void;
 }
 
@@ -14,13 +21,9 @@ export interface SynthOptions {
 export function synthesize(opts: SynthOptions): number {
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const file = resolveConfigPath(opts.configPath);
+  let loaded;
   try {
-    const loaded = loadConfigFile(file);
-    for (const w of loaded.findings) log(formatFinding(w));
-    const plan = buildPlan(loaded.config);
-    buildApp(plan, opts.outdir).synth();
-    log(`vpce-hub: synthesized ${plan.stacks.length} stack(s) from ${file}: ${plan.stacks.map((s) => s.name).join(', ')}`);
-    return 0;
+    loaded = loadConfigFile(file);
   } catch (e) {
     if (e instanceof ConfigError) {
       log(formatFindings(e.findings.filter((f) => f.severity === 'error'), e.file));
@@ -29,4 +32,22 @@ export function synthesize(opts: SynthOptions): number {
     }
     throw e;
   }
+  for (const w of loaded.findings) log(formatFinding(w));
+  const plan = buildPlan(loaded.config);
+  const outdir = path.resolve(opts.outdir ?? 'cdktf.out');
+  if (opts.replaceOutdir) {
+    const staging = mkdtempSync(`${outdir}.staging-`);
+    try {
+      buildApp(plan, staging).synth();
+    } catch (e) {
+      rmSync(staging, { recursive: true, force: true });
+      throw e;
+    }
+    if (existsSync(outdir)) rmSync(outdir, { recursive: true, force: true });
+    renameSync(staging, outdir);
+  } else {
+    buildApp(plan, outdir).synth();
+  }
+  log(`vpce-hub: synthesized ${plan.stacks.length} stack(s) from ${path.relative(process.cwd(), file) || file} into ${path.relative(process.cwd(), outdir) || '.'}: ${plan.stacks.map((s) => s.name).join(', ')} (deploy in this order)`);
+  return 0;
 }

@@ -51,7 +51,7 @@ function parseYaml(text: string, file: string): unknown {
     throw new ConfigError(file, [{ severity: 'error', code: 'EmptyFile', path: '', message: 'the config file is empty', fix: 'start from vpce-hub.yaml in the repository' }]);
   }
   // uniqueKeys: a duplicated key silently overriding the first is how a spoke's routes get lost.
-  const doc: Document = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const doc: Document = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new ConfigError(
       file,
@@ -63,7 +63,7 @@ function parseYaml(text: string, file: string): unknown {
           severity: 'error' as const,
           code: duplicate ? 'DuplicateKey' : 'YamlSyntax',
           path: '',
-          message: `${at}: ${e.message.split('\n')[0]}`,
+          message: `${at}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
           fix: duplicate ? 'keep one of the two keys' : 'fix the YAML syntax at that position',
         };
       }),

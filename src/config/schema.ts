@@ -77,7 +77,7 @@ export const endpointPolicySchema = z.union([
   z.strictObject({ document: z.string().min(1) }),
 ]);
 
-export const DNS_MODES = ['private-hosted-zones', 'endpoint-url'] as const;
+export const DNS_MODES = ['private-hosted-zones', 'endpoint-url', 'route53-profile'] as const;
 
 const hub = z.strictObject({
   name,
@@ -102,6 +102,30 @@ const spoke = z.strictObject({
   }),
 });
 
+/** AWS quotas in force for this organization; defaults are AWS's (domain.md section 5). */
+export const QUOTA_DEFAULTS = {
+  peeringConnectionsPerVpc: 50,
+  interfaceEndpointsPerVpc: 50,
+  inboundRulesPerSecurityGroup: 60,
+  securityGroupsPerNetworkInterface: 5,
+  routesPerRouteTable: 50,
+  vpcsPerHostedZone: 300,
+  associationAuthorizationsPerZone: 100,
+  hostedZonesPerAccount: 500,
+  vpcsPerRoute53Profile: 1000,
+} as const;
+export type QuotaName = keyof typeof QUOTA_DEFAULTS;
+const quotas = z.strictObject(
+  Object.fromEntries(Object.keys(QUOTA_DEFAULTS).map((k) => [k, z.number().int().positive().optional()])) as Record<QuotaName, z.ZodOptional<z.ZodNumber>>,
+);
+
+/** Silences one `vpce-hub check` rule, for one resource address or everywhere, with a written reason. */
+const suppression = z.strictObject({
+  rule: z.string().min(1),
+  resource: z.string().min(1).optional(),
+  reason: z.string().min(10, { message: 'must explain why (at least 10 characters)' }),
+});
+
 export const configSchema = z.strictObject({
   project: z
     .string()
@@ -112,6 +136,8 @@ export const configSchema = z.strictObject({
   accounts: z.record(name, account),
   hubs: z.array(hub).min(1),
   spokes: z.array(spoke).default([]),
+  quotas: quotas.default({}),
+  suppressions: z.array(suppression).default([]),
 });
 
 export type VpceHubConfig = z.output<typeof configSchema>;

@@ -25,8 +25,8 @@ export function validateServices({ config, raw }: ValidationContext): Finding[] 
         return;
       }
       seen.set(name, i);
-      if (isGatewayOnly(name)) {
-        findings.push({ severity: 'error', code: 'GatewayOnlyService', path, value: name, message: 'has only a gateway endpoint here, and gateway endpoints cannot be used across VPC peering', fix: 'create a gateway endpoint in each spoke VPC instead, and remove it from the hub' });
+      if (typeof entry === 'string' && isGatewayOnly(name)) {
+        findings.push({ severity: 'error', code: 'GatewayOnlyService', path, value: name, message: 'has only a gateway endpoint in the catalogue (2023-09), and gateway endpoints cannot be used across VPC peering', fix: 'create a gateway endpoint in each spoke VPC instead; if AWS now offers it as an interface endpoint with private DNS, give { name, privateDnsNames }' });
         return;
       }
       const svc = resolveHubService(entry, hub.region);

@@ -1,0 +1,50 @@
+/**
+ * `vpce-hub` command line. Each subcommand lives in cli/commands/<name>.ts and registers itself here.
+ * Exit codes: 0 ok (warnings allowed), 1 the command failed (a check or proof found errors),
+ * 2 the input is invalid (config or arguments).
+ */
+import { Command, CommanderError } from 'commander';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { registerSynth } from './commands/synth';
+import { registerValidate } from './commands/validate';
+
+export type Register = (program: Command, setExit: (code: number) => void) => void;
+
+const COMMANDS: Register[] = [registerValidate, registerSynth];
+
+export async function main(argv: string[]): Promise<number> {
+  let exit = 0;
+  const program = new Command('vpce-hub')
+    .description('Centralize AWS interface VPC endpoints in a hub VPC and share them with spoke VPCs across accounts.')
+    .version(packageVersion())
+    .showHelpAfterError('(run vpce-hub --help for usage)')
+    .exitOverride();
+  program.addHelpText(
+    'after',
+    `
+The config file is vpce-hub.yaml in the current folder unless --config or VPCE_HUB_CONFIG says otherwise.
+
+Examples:
+  vpce-hub validate                       check vpce-hub.yaml and print every finding and the quota headroom
+  vpce-hub validate --format json         the same, machine-readable
+  vpce-hub synth --out cdktf.out          write one Terraform JSON stack per AWS account`,
+  );
+  for (const register of COMMANDS) register(program, (code) => (exit = Math.max(exit, code)));
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    throw e;
+  }
+  return exit;
+}
+
+/** package.json sits two folders up from src/cli, three from dist/src/cli. */
+function packageVersion(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  }
+  return 'unknown';
+}
