@@ -67,6 +67,8 @@ export function fakeOutputs(stackJson: TerraformJson): Record<string, string> {
     else if (name.includes('_zone_')) out[name] = 'Z0123456789ABCDEFGHIJ';
     else if (name.endsWith('_vpc_id')) out[name] = 'vpc-0123456789abcdef0';
     else if (name.endsWith('_cidr')) out[name] = '10.255.0.0/16';
+    else if (name.endsWith('_share_arn')) out[name] = 'arn:aws:ram:us-east-1:111111111111:resource-share/0f0e0d0c-0b0a-0908-0706-050403020100';
+    else if (name.endsWith('_profile_id')) out[name] = 'rp-0123456789abcdef';
     else out[name] = `fake-${name}`;
   }
   return out;

@@ -132,6 +132,12 @@ export const configSchema = z.strictObject({
     .regex(/^[a-z][a-z0-9-]{0,31}$/, { message: 'must be lower case letters, digits and hyphens (at most 32)' })
     .default('vpce-hub'),
   organizationId: z.string().regex(/^o-[a-z0-9]{10,32}$/, { message: 'must look like o-a1b2c3d4e5' }).optional(),
+  /** Lets route53-profile mode share the profile with the whole organization (RAM needs the ARN, which
+   * names the management account), instead of with each spoke account. */
+  organizationArn: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:organizations::\d{12}:organization\/o-[a-z0-9]{10,32}$/, { message: 'must look like arn:aws:organizations::123456789012:organization/o-a1b2c3d4e5' })
+    .optional(),
   backend: backendSchema.default({ local: { dir: '.terraform-state' } }),
   accounts: z.record(name, account),
   hubs: z.array(hub).min(1),

@@ -28,6 +28,7 @@ export function validateReferences({ config, raw }: ValidationContext): Finding[
       findings.push({ severity: 'error', code: 'HubAmbiguous', path: `${at}.hub`, message: `is missing and cannot be inferred: there are ${hubs.length} hubs and not exactly one in the spoke's region`, fix: `set hub to one of ${hubs.join(', ')}` });
     }
   });
+  findings.push(...stackCycles(config));
   const used = new Set([...config.hubs.map((h) => h.account), ...config.spokes.map((s) => s.account)]);
   for (const key of accounts) {
     if (!used.has(key)) {
@@ -35,4 +36,43 @@ export function validateReferences({ config, raw }: ValidationContext): Finding[
     }
   }
   return findings;
+}
+
+/**
+ * A spoke stack reads its hub stack's outputs, so it must deploy after it. Two accounts that each hold
+ * a hub with a spoke in the other would need each other first: cdktf cannot order that.
+ */
+function stackCycles(config: ValidationContext['config']): Finding[] {
+  const edges = new Map<string, Set<string>>();
+  for (const spoke of config.spokes) {
+    const hub = hubOfSpoke(config, spoke);
+    if (!hub || hub.account === spoke.account) continue;
+    if (!edges.has(spoke.account)) edges.set(spoke.account, new Set());
+    edges.get(spoke.account)?.add(hub.account);
+  }
+  const state = new Map<string, 'visiting' | 'done'>();
+  const cycle: string[] = [];
+  const visit = (node: string, trail: string[]): boolean => {
+    if (state.get(node) === 'done') return false;
+    if (state.get(node) === 'visiting') {
+      cycle.push(...trail.slice(trail.indexOf(node)), node);
+      return true;
+    }
+    state.set(node, 'visiting');
+    for (const next of edges.get(node) ?? []) if (visit(next, [...trail, node])) return true;
+    state.set(node, 'done');
+    return false;
+  };
+  for (const node of [...edges.keys()].sort()) if (visit(node, [])) break;
+  if (cycle.length === 0) return [];
+  return [
+    {
+      severity: 'error',
+      code: 'StackCycle',
+      path: 'spokes',
+      value: cycle.join(' -> '),
+      message: 'these account stacks would each need the other deployed first (each holds a hub with a spoke in the next)',
+      fix: 'keep the hubs in one network account, or move the spoke VPCs so that hub accounts never have spokes of each other',
+    },
+  ];
 }

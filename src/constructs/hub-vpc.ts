@@ -71,7 +71,8 @@ function flowLogs(scope: Construct, hub: HubPlan, vpc: Vpc, plan: FlowLogPlan, p
     resource(CloudwatchLogGroup, scope, id, { provider, name: `/${project}/${hub.name}/vpc-flow-logs`, retentionInDays: plan.retentionDays, tags: { Name: name } }).arn;
   const role = resource(IamRole, scope, id, {
     provider,
-    name: `${name}-${hub.region}`,
+    // IAM role names are global to the account and at most 64 characters.
+    name: `${name}-${hub.region}`.slice(0, 64),
     assumeRolePolicy: JSON.stringify({
       Version: '2012-10-17',
       Statement: [{ Effect: 'Allow', Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Action: 'sts:AssumeRole' }],

@@ -12,9 +12,14 @@ import { ids, tagName } from '../planning/naming';
 import type { HubPlan } from '../planning/plan';
 import { resource } from './resource';
 
-/** Returns zone ids by `ZonePlan.key`. */
-export function hubZones(scope: Construct, hub: HubPlan, vpcId: string, endpoints: Map<string, VpcEndpoint>, provider: AwsProvider, project: string): Map<string, string> {
-  const zoneIds = new Map<string, string>();
+export interface ZoneHandle {
+  id: string;
+  arn: string;
+}
+
+/** Returns the zones by `ZonePlan.key`. */
+export function hubZones(scope: Construct, hub: HubPlan, vpcId: string, endpoints: Map<string, VpcEndpoint>, provider: AwsProvider, project: string): Map<string, ZoneHandle> {
+  const zones = new Map<string, ZoneHandle>();
   for (const z of hub.zones) {
     const zone = resource(Route53Zone, scope, ids.hubZone(hub.name, z.key), {
       provider,
@@ -26,7 +31,7 @@ export function hubZones(scope: Construct, hub: HubPlan, vpcId: string, endpoint
       lifecycle: { ignoreChanges: ['vpc'] },
       tags: { Name: tagName(project, hub.name, z.zoneName) },
     });
-    zoneIds.set(z.key, zone.zoneId);
+    zones.set(z.key, { id: zone.zoneId, arn: zone.arn });
     const endpoint = endpoints.get(z.service);
     if (!endpoint) throw new Error(`zone ${z.zoneName} has no endpoint ${z.service} (planning bug)`);
     const entry = endpoint.dnsEntry.get(0);
@@ -46,5 +51,5 @@ export function hubZones(scope: Construct, hub: HubPlan, vpcId: string, endpoint
       });
     }
   }
-  return zoneIds;
+  return zones;
 }

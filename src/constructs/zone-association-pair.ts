@@ -9,15 +9,14 @@ import { Route53ZoneAssociation } from '@cdktf/provider-aws/lib/route53-zone-ass
 import type { Construct } from 'constructs';
 import { ids } from '../planning/naming';
 import type { HubPlan, SpokePlan } from '../planning/plan';
-
 import { resource } from './resource';
 
-export function zoneAuthorizations(scope: Construct, hub: HubPlan, spoke: SpokePlan, zoneIds: Map<string, string>, provider: AwsProvider): void {
+export function zoneAuthorizations(scope: Construct, hub: HubPlan, spoke: SpokePlan, zoneId: (key: string) => string, provider: AwsProvider): void {
   if (!spoke.crossAccount) return;
   for (const z of hub.zones) {
     resource(Route53VpcAssociationAuthorization, scope, ids.hubAuthorization(hub.name, z.key, spoke.name), {
       provider,
-      zoneId: zoneIds.get(z.key) as string,
+      zoneId: zoneId(z.key),
       vpcId: spoke.vpcId,
       vpcRegion: spoke.region,
     });

@@ -5,7 +5,7 @@ import type { HubConfig, VpceHubConfig } from '../config/schema';
 import { cidrOf, defaultSubnetPrefix, nthSubnet } from './cidr';
 import { endpointPolicyDocument } from './endpoint-policy';
 import { dotted } from './naming';
-import type { AccountPlan, BackendPlan, EndpointPlan, HubPlan, NetworkPlan, SpokePlan, StackPlan, ZonePlan } from './plan';
+import type { AccountPlan, BackendPlan, EndpointPlan, HubPlan, NetworkPlan, ProfilePlan, SpokePlan, StackPlan, ZonePlan } from './plan';
 import { resolveHubService, serviceName } from './services';
 
 const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -43,6 +43,7 @@ export function buildPlan(config: VpceHubConfig): NetworkPlan {
   return {
     project: config.project,
     ...(config.organizationId ? { organizationId: config.organizationId } : {}),
+    ...(config.organizationArn ? { organizationArn: config.organizationArn } : {}),
     backend: planBackend(config),
     hubs,
     spokes,
@@ -68,7 +69,9 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
       ...(policy !== undefined && svc.endpointPolicySupported ? { policy } : {}),
     }))
     .sort((a, b) => (a.key < b.key ? -1 : 1));
-  const zones = h.dns === 'private-hosted-zones' ? services.flatMap(zonesOf).sort((a, b) => (a.key < b.key ? -1 : 1)) : [];
+  // Both zone modes create the same zones; they differ only in how spoke VPCs get associated.
+  const zones = h.dns === 'endpoint-url' ? [] : services.flatMap(zonesOf).sort((a, b) => (a.key < b.key ? -1 : 1));
+  const ownSpokes = spokes.filter((s) => s.hub === h.name);
 
   const vpc = h.vpc;
   const base = {
@@ -79,7 +82,8 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
     cidr: vpc.cidr,
     endpoints,
     zones,
-    spokes: spokes.filter((s) => s.hub === h.name).map((s) => s.name),
+    ...(h.dns === 'route53-profile' ? { profile: planProfile(config, ownSpokes) } : {}),
+    spokes: ownSpokes.map((s) => s.name),
   };
   if (vpc.id !== undefined) {
     return {
@@ -97,6 +101,15 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
     subnets: (vpc.availabilityZones ?? []).map((az, i) => ({ az, azIsId: AZ_ID_PATTERN.test(az), cidr: nthSubnet(parent, prefix, i).text })),
     routeTables: [{ key: 'endpoints' }],
     ...(flow.enabled ? { flowLogs: { retentionDays: flow.retentionDays, ...(flow.destinationArn ? { destinationArn: flow.destinationArn } : {}) } } : {}),
+  };
+}
+
+function planProfile(config: VpceHubConfig, spokes: SpokePlan[]): ProfilePlan {
+  const accounts = new Map(spokes.filter((s) => s.crossAccount).map((s) => [s.account.key, s.account]));
+  return {
+    shareWith: config.organizationArn ? 'organization' : 'accounts',
+    ...(config.organizationArn ? { organizationArn: config.organizationArn } : {}),
+    accounts: [...accounts.values()].sort((a, b) => (a.key < b.key ? -1 : 1)),
   };
 }
 
@@ -121,7 +134,17 @@ function planStacks(config: VpceHubConfig, hubs: HubPlan[], spokes: SpokePlan[],
     // routes); a spoke's Route 53 and EC2 calls run in the spoke's region.
     const regions = new Set([...ownHubs.map((h) => h.region), ...ownSpokes.map((s) => s.region)]);
     const dependsOn = new Set(ownSpokes.map((s) => hubOf(s).account.key).filter((k) => k !== key));
-    return { name: key, account: account(key), hubs: ownHubs.map((h) => h.name), spokes: ownSpokes.map((s) => s.name), regions: [...regions].sort(), dependsOn: [...dependsOn].sort() };
+    // Without organization sharing, each spoke account accepts the RAM invitation once per hub.
+    const accepts = new Set(ownSpokes.filter((s) => s.crossAccount && hubOf(s).profile?.shareWith === 'accounts').map((s) => s.hub));
+    return {
+      name: key,
+      account: account(key),
+      hubs: ownHubs.map((h) => h.name),
+      spokes: ownSpokes.map((s) => s.name),
+      regions: [...regions].sort(),
+      dependsOn: [...dependsOn].sort(),
+      acceptsProfileShareOf: [...accepts].sort(),
+    };
   });
   // Deploy order: hub-owning stacks first, each group by name; `cdktf deploy '*'` also follows dependsOn.
   return stacks.sort((a, b) => Number(b.hubs.length > 0) - Number(a.hubs.length > 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

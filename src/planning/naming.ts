@@ -31,7 +31,14 @@ export const ids = {
   hubPeering: (hub: string, spoke: string) => `hub_${hub}_to_${spoke}`,
   hubRoute: (hub: string, routeTableKey: string, spoke: string, cidr: string) => `hub_${hub}_${routeTableKey}_to_${spoke}_${cidrKey(cidr)}`,
 
+  hubProfile: (hub: string) => `hub_${hub}`,
+  hubProfileZone: (hub: string, zoneKey: string) => `hub_${hub}_${zoneKey}`,
+  hubProfileShare: (hub: string) => `hub_${hub}_profile`,
+  hubProfilePrincipal: (hub: string, principal: string) => `hub_${hub}_profile_to_${principal}`,
+  profileShareAccepter: (hub: string) => `hub_${hub}_profile`,
+
   spokeAccepter: (spoke: string) => `spoke_${spoke}`,
+  spokeProfileAssociation: (spoke: string) => `spoke_${spoke}`,
   spokeRoute: (spoke: string, routeTableId: string, hub: string) => `spoke_${spoke}_${routeTableId}_to_hub_${hub}`,
   spokeAssociation: (spoke: string, zoneKey: string) => `spoke_${spoke}_${zoneKey}`,
 };
@@ -43,6 +50,8 @@ export const outputs = {
   peering: (hub: string, spoke: string) => `hub_${hub}_peering_${spoke}`,
   zoneId: (hub: string, zoneKey: string) => `hub_${hub}_zone_${zoneKey}`,
   endpointDns: (hub: string, serviceKey: string) => `hub_${hub}_endpoint_${serviceKey}_dns`,
+  profileId: (hub: string) => `hub_${hub}_profile_id`,
+  profileShareArn: (hub: string) => `hub_${hub}_profile_share_arn`,
 };
 
 /** `Name` tags: readable in the console, prefixed by the project. */

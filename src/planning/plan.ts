@@ -52,6 +52,15 @@ export interface FlowLogPlan {
   retentionDays: number;
 }
 
+/** route53-profile mode: one profile per hub holds every zone and is shared through AWS RAM. */
+export interface ProfilePlan {
+  /** `organization` needs organizationArn; otherwise each cross-account spoke account is a principal. */
+  shareWith: 'organization' | 'accounts';
+  organizationArn?: string;
+  /** Cross-account spoke accounts (sorted by key), the RAM principals in `accounts` mode. */
+  accounts: AccountPlan[];
+}
+
 export interface HubPlan {
   name: string;
   account: AccountPlan;
@@ -66,6 +75,8 @@ export interface HubPlan {
   endpoints: EndpointPlan[];
   /** Empty in endpoint-url mode. */
   zones: ZonePlan[];
+  /** Set in route53-profile mode. */
+  profile?: ProfilePlan;
   spokes: string[];
 }
 
@@ -95,6 +106,8 @@ export interface StackPlan {
   regions: string[];
   /** Stacks whose outputs this one reads (hubs of its spokes in other accounts). */
   dependsOn: string[];
+  /** route53-profile mode, account sharing: hubs whose RAM share invitation this stack accepts (once per account). */
+  acceptsProfileShareOf: string[];
 }
 
 export type BackendPlan =
@@ -105,6 +118,7 @@ export type BackendPlan =
 export interface NetworkPlan {
   project: string;
   organizationId?: string;
+  organizationArn?: string;
   backend: BackendPlan;
   hubs: HubPlan[];
   spokes: SpokePlan[];

@@ -1,9 +1,10 @@
 /**
- * One stack per AWS account: its hubs (VPC, endpoints, zones, the hub halves of peering and zone
- * association) and the spoke halves of its own spoke VPCs. Spoke halves read the hub's values
- * directly when the hub is in the same stack, else from the hub stack's named outputs.
+ * One stack per AWS account: its hubs (VPC, endpoints, zones, the hub halves of peering and DNS
+ * sharing) and the spoke halves of its own spoke VPCs. Spoke halves read the hub's values directly
+ * when the hub is in the same stack, else from the hub stack's named outputs.
  */
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import type { RamResourceShareAccepter } from '@cdktf/provider-aws/lib/ram-resource-share-accepter';
 import { TerraformOutput, TerraformStack, type TerraformRemoteState } from 'cdktf';
 import type { Construct } from 'constructs';
 import { configureBackend, remoteStateOf } from '../constructs/backend';
@@ -11,15 +12,18 @@ import { hubEndpoints } from '../constructs/hub-endpoints';
 import { hubVpc } from '../constructs/hub-vpc';
 import { hubZones } from '../constructs/hub-zones';
 import { peeringAccepter, peeringRequester } from '../constructs/peering-pair';
-import { awsProviders } from '../constructs/providers';
+import { hubProfile, profileAssociation, profileShareAccepter } from '../constructs/profile-share-pair';
+import { awsProviders, type ProviderFor } from '../constructs/providers';
 import { zoneAssociations, zoneAuthorizations } from '../constructs/zone-association-pair';
 import { outputs } from '../planning/naming';
-import type { HubPlan, NetworkPlan, StackPlan } from '../planning/plan';
+import type { HubPlan, NetworkPlan, SpokePlan, StackPlan } from '../planning/plan';
 
 /** What a spoke half needs from its hub. */
 interface HubValues {
   peeringId: (spoke: string) => string;
   zoneId: (zoneKey: string) => string;
+  profileId: () => string;
+  profileShareArn: () => string;
 }
 
 export class AccountStack extends TerraformStack {
@@ -39,14 +43,12 @@ export class AccountStack extends TerraformStack {
       const hub = this.hub(hubName);
       this.buildHub(hub, providerFor(hub.region));
     }
-    for (const spokeName of stackPlan.spokes) {
-      const spoke = this.spoke(spokeName);
-      const hub = this.hub(spoke.hub);
-      const values = this.localHubs.get(hub.name) ?? this.remoteHubValues(hub);
-      const provider = providerFor(spoke.region);
-      peeringAccepter(this, hub, spoke, values.peeringId(spoke.name), provider, plan.project);
-      zoneAssociations(this, hub, spoke, values.zoneId, provider);
+    const accepters = new Map<string, RamResourceShareAccepter>();
+    for (const hubName of stackPlan.acceptsProfileShareOf) {
+      const hub = this.hub(hubName);
+      accepters.set(hubName, profileShareAccepter(this, hub, this.valuesOf(hub).profileShareArn(), providerFor(hub.region)));
     }
+    for (const spokeName of stackPlan.spokes) this.buildSpoke(this.spoke(spokeName), providerFor, accepters);
   }
 
   private buildHub(hub: HubPlan, provider: AwsProvider): void {
@@ -54,27 +56,49 @@ export class AccountStack extends TerraformStack {
     const spokes = hub.spokes.map((s) => this.spoke(s));
     const vpc = hubVpc(this, hub, provider, project);
     const endpoints = hubEndpoints(this, hub, spokes, vpc, provider, project);
-    const zoneIds = hubZones(this, hub, vpc.vpcId, endpoints, provider, project);
+    const zones = hubZones(this, hub, vpc.vpcId, endpoints, provider, project);
+    const zoneId = (key: string) => zones.get(key)?.id as string;
+    const profile = hub.profile ? hubProfile(this, hub, zones, provider, project) : undefined;
     const peeringIds = new Map<string, string>();
     for (const spoke of spokes) {
       peeringIds.set(spoke.name, peeringRequester(this, hub, spoke, vpc, provider, project));
-      zoneAuthorizations(this, hub, spoke, zoneIds, provider);
+      if (hub.dns === 'private-hosted-zones') zoneAuthorizations(this, hub, spoke, zoneId, provider);
     }
-    this.localHubs.set(hub.name, { peeringId: (s) => peeringIds.get(s) as string, zoneId: (k) => zoneIds.get(k) as string });
+    this.localHubs.set(hub.name, {
+      peeringId: (s) => peeringIds.get(s) as string,
+      zoneId,
+      profileId: () => profile?.profileId as string,
+      profileShareArn: () => profile?.shareArn as string,
+    });
 
     // Named outputs: the contract spoke stacks read, and what --endpoint-url users need.
     const output = (name: string, value: string, description: string) => new TerraformOutput(this, name, { value, description }).overrideLogicalId(name);
     output(outputs.vpcId(hub.name), vpc.vpcId, `Hub ${hub.name} VPC id`);
     output(outputs.cidr(hub.name), hub.cidr, `Hub ${hub.name} VPC CIDR (spoke routes point here)`);
     for (const spoke of spokes) output(outputs.peering(hub.name, spoke.name), peeringIds.get(spoke.name) as string, `Peering connection hub ${hub.name} <-> spoke ${spoke.name}`);
-    for (const z of hub.zones) output(outputs.zoneId(hub.name, z.key), zoneIds.get(z.key) as string, `Private hosted zone ${z.zoneName}`);
+    for (const z of hub.zones) output(outputs.zoneId(hub.name, z.key), zoneId(z.key), `Private hosted zone ${z.zoneName}`);
+    if (profile) {
+      output(outputs.profileId(hub.name), profile.profileId, `Route 53 Profile of hub ${hub.name} (one association per spoke VPC)`);
+      if (profile.shareArn) output(outputs.profileShareArn(hub.name), profile.shareArn, `RAM share of hub ${hub.name}'s Route 53 Profile`);
+    }
     for (const ep of hub.endpoints) {
       const endpoint = endpoints.get(ep.service);
       if (endpoint) output(outputs.endpointDns(hub.name, ep.key), endpoint.dnsEntry.get(0).dnsName, `Regional DNS name of the ${ep.service} endpoint (for --endpoint-url)`);
     }
   }
 
-  private remoteHubValues(hub: HubPlan): HubValues {
+  private buildSpoke(spoke: SpokePlan, providerFor: ProviderFor, accepters: Map<string, RamResourceShareAccepter>): void {
+    const hub = this.hub(spoke.hub);
+    const values = this.valuesOf(hub);
+    const provider = providerFor(spoke.region);
+    peeringAccepter(this, hub, spoke, values.peeringId(spoke.name), provider, this.plan.project);
+    if (hub.dns === 'private-hosted-zones') zoneAssociations(this, hub, spoke, values.zoneId, provider);
+    if (hub.dns === 'route53-profile') profileAssociation(this, hub, spoke, values.profileId(), provider, this.plan.project, accepters.get(hub.name));
+  }
+
+  private valuesOf(hub: HubPlan): HubValues {
+    const local = this.localHubs.get(hub.name);
+    if (local) return local;
     const target = hub.account.key;
     let state = this.remoteStates.get(target);
     if (!state) {
@@ -82,7 +106,12 @@ export class AccountStack extends TerraformStack {
       this.remoteStates.set(target, state);
     }
     const s = state;
-    return { peeringId: (spoke) => s.getString(outputs.peering(hub.name, spoke)), zoneId: (key) => s.getString(outputs.zoneId(hub.name, key)) };
+    return {
+      peeringId: (spoke) => s.getString(outputs.peering(hub.name, spoke)),
+      zoneId: (key) => s.getString(outputs.zoneId(hub.name, key)),
+      profileId: () => s.getString(outputs.profileId(hub.name)),
+      profileShareArn: () => s.getString(outputs.profileShareArn(hub.name)),
+    };
   }
 
   private hub(name: string): HubPlan {
@@ -91,7 +120,7 @@ export class AccountStack extends TerraformStack {
     return hub;
   }
 
-  private spoke(name: string) {
+  private spoke(name: string): SpokePlan {
     const spoke = this.plan.spokes.find((s) => s.name === name);
     if (!spoke) throw new Error(`unknown spoke ${name} (planning bug)`);
     return spoke;

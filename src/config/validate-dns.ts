@@ -1,0 +1,44 @@
+/** DNS-mode rules: what route53-profile mode needs from the organization settings and the spokes. */
+import type { Finding } from './findings';
+import { formatPath } from './paths';
+import { hubOfSpoke, spokeRegion } from './resolve';
+import type { ValidationContext } from './validate';
+
+export function validateDns({ config, raw }: ValidationContext): Finding[] {
+  const findings: Finding[] = [];
+  if (config.organizationArn && config.organizationId && !config.organizationArn.endsWith(`/${config.organizationId}`)) {
+    findings.push({ severity: 'error', code: 'OrganizationMismatch', path: 'organizationArn', value: config.organizationArn, message: `names another organization than organizationId ${config.organizationId}`, fix: 'make both name the same organization' });
+  }
+  config.spokes.forEach((spoke, i) => {
+    const hub = hubOfSpoke(config, spoke);
+    if (hub?.dns !== 'route53-profile') return;
+    const region = spokeRegion(config, spoke);
+    if (region !== hub.region) {
+      findings.push({
+        severity: 'error',
+        code: 'ProfileCrossRegion',
+        path: `${formatPath(['spokes', i], raw)}.region`,
+        value: region,
+        message: `is not hub ${hub.name}'s region (${hub.region}); a Route 53 Profile is regional and can only be associated with VPCs in its own region`,
+        fix: `add a hub in ${region}, or give hub ${hub.name} dns: private-hosted-zones`,
+      });
+    }
+  });
+  const profileHubs = config.hubs.filter((h) => h.dns === 'route53-profile');
+  if (profileHubs.length > 0 && !config.organizationArn) {
+    const crossAccount = config.spokes.some((s) => {
+      const hub = hubOfSpoke(config, s);
+      return hub?.dns === 'route53-profile' && hub.account !== s.account;
+    });
+    if (crossAccount) {
+      findings.push({
+        severity: 'warning',
+        code: 'ProfileSharedPerAccount',
+        path: 'organizationArn',
+        message: 'is not set, so each route53-profile hub shares its profile with every spoke account separately and each spoke account accepts a RAM invitation',
+        fix: 'set organizationArn to share once with the whole organization (needs RAM sharing with AWS Organizations enabled)',
+      });
+    }
+  }
+  return findings;
+}
