@@ -4,6 +4,7 @@ module.exports = {
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest'] },
-  // The Terraform tier runs the real CLI; a stack takes ~15 s to init, validate and plan.
+  reporters: ['default', '<rootDir>/__tests__/support/summary-reporter.js'],
+  // The Terraform tier runs the real CLI; a stack takes ~7 s to init, validate and plan.
   testTimeout: 600000,
 };

@@ -32,10 +32,21 @@ export function terraformAvailable(): boolean {
 }
 
 let cliConfig: string | undefined;
+let discovered: string | null | undefined;
+/** VPCE_HUB_PROVIDER_MIRROR, else an offline mirror found on this machine, else none (use the registry). */
+function providerMirror(): string | undefined {
+  if (process.env.VPCE_HUB_PROVIDER_MIRROR) return process.env.VPCE_HUB_PROVIDER_MIRROR;
+  if (discovered === undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { findProviderMirror } = require('../../scripts/find-provider-mirror.js') as { findProviderMirror: () => string | undefined };
+    discovered = findProviderMirror() ?? null;
+  }
+  return discovered ?? undefined;
+}
 /** Environment for terraform: a CLI config for the mirror when one is given, no telemetry. */
 function terraformEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
-  const mirror = process.env.VPCE_HUB_PROVIDER_MIRROR;
+  const mirror = providerMirror();
   if (mirror) {
     if (!existsSync(mirror)) throw new Error(`VPCE_HUB_PROVIDER_MIRROR=${mirror} does not exist`);
     if (!cliConfig) {

@@ -48,6 +48,6 @@ export function synthesize(opts: SynthOptions): number {
   } else {
     buildApp(plan, outdir).synth();
   }
-  log(`vpce-hub: synthesized ${plan.stacks.length} stack(s) from ${path.relative(process.cwd(), file) || file} into ${path.relative(process.cwd(), outdir) || '.'}: ${plan.stacks.map((s) => s.name).join(', ')} (deploy in this order)`);
+  process.stdout.write(`vpce-hub: synthesized ${plan.stacks.length} stack(s) from ${path.relative(process.cwd(), file) || file} into ${path.relative(process.cwd(), outdir) || '.'}: ${plan.stacks.map((s) => s.name).join(', ')} (deploy in this order)\n`);
   return 0;
 }
