@@ -24,6 +24,23 @@ export function validateDns({ config, raw }: ValidationContext): Finding[] {
       });
     }
   });
+  // A hub VPC carries its own zones inline; associating it as another hub's spoke would bring a second
+  // zone of the same name to one VPC, which Route 53 refuses (ConflictingDomainExists).
+  const hubVpcs = new Map(config.hubs.filter((h) => h.vpc.id !== undefined).map((h) => [h.vpc.id as string, h.name]));
+  config.spokes.forEach((spoke, i) => {
+    const hubName = hubVpcs.get(spoke.vpc.id);
+    const hub = hubOfSpoke(config, spoke);
+    if (hubName !== undefined && hub && hub.dns !== 'endpoint-url') {
+      findings.push({
+        severity: 'error',
+        code: 'ZoneConflictOnVpc',
+        path: `${formatPath(['spokes', i], raw)}.vpc.id`,
+        value: spoke.vpc.id,
+        message: `is hub ${hubName}'s VPC, which already holds that hub's zones; hub ${hub.name}'s zones of the same names cannot be associated with it too`,
+        fix: `use dns: endpoint-url for hub ${hub.name}, or do not make a hub VPC a spoke`,
+      });
+    }
+  });
   const profileHubs = config.hubs.filter((h) => h.dns === 'route53-profile');
   if (profileHubs.length > 0 && !config.organizationArn) {
     const crossAccount = config.spokes.some((s) => {
