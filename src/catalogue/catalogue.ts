@@ -94,6 +94,24 @@ export function resolveService(name: string, region: string): ResolvedService | 
   };
 }
 
+/**
+ * A regional catalogue service in a region the snapshot does not cover (opened after it was taken):
+ * the entry's usual names filled in for that region, AZs unknown. Undefined for unknown or global
+ * services and for catalogued regions (use resolveService there: absence means "not offered").
+ */
+export function resolveServiceInNewerRegion(name: string, region: string): ResolvedService | undefined {
+  const entry = SERVICES.get(name);
+  if (!entry || CATALOGUE.regions.includes(region) || !entry.serviceName.includes('{region}')) return undefined;
+  return {
+    name,
+    serviceName: fill(entry.serviceName, region),
+    zones: entry.privateDnsNames.map((t) => zoneSpec(fill(t, region))),
+    endpointPolicySupported: entry.endpointPolicySupported,
+    availabilityZones: null,
+    custom: false,
+  };
+}
+
 /** Supported IP address types (`ipv4`, `ipv6`) in a region; undefined when not offered there. */
 export function serviceIpAddressTypes(name: string, region: string): string[] | undefined {
   const entry = SERVICES.get(name);

@@ -1,5 +1,5 @@
 /** Load -> validate -> plan -> synth, with findings printed the same way as `vpce-hub validate`. */
-import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, formatFinding, formatFindings } from '../config/findings';
 import { loadConfigFile, resolveConfigPath } from '../config/load';
@@ -36,6 +36,7 @@ export function synthesize(opts: SynthOptions): number {
   const plan = buildPlan(loaded.config);
   const outdir = path.resolve(opts.outdir ?? 'cdktf.out');
   if (opts.replaceOutdir) {
+    mkdirSync(path.dirname(outdir), { recursive: true });
     const staging = mkdtempSync(`${outdir}.staging-`);
     try {
       buildApp(plan, staging).synth();

@@ -8,8 +8,9 @@ import path from 'node:path';
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { ConfigError, hasErrors, type Finding } from './findings';
 import { configSchema, type VpceHubConfig } from './schema';
-import { issueToFindings } from './schema-findings';
-import { validateConfig } from './validate';
+import { issueToFindings, reservedKeyFindings } from './schema-findings';
+import type { NetworkPlan } from '../planning/plan';
+import { runValidators } from './validate';
 
 export const DEFAULT_CONFIG_FILE = 'vpce-hub.yaml';
 
@@ -27,23 +28,57 @@ export function resolveConfigPath(explicit?: string, cwd = process.cwd()): strin
 }
 
 export function loadConfigFile(file: string): LoadedConfig {
+  return parseConfigText(readConfigText(file), file);
+}
+
+export function parseConfigText(text: string, file = '<config>'): LoadedConfig {
+  const checked = checkConfigText(text, file);
+  if (checked.config === undefined || hasErrors(checked.findings)) throw new ConfigError(file, checked.findings);
+  return { file, config: checked.config, findings: checked.findings };
+}
+
+/** Every finding of a config, returned rather than thrown (for `vpce-hub validate`). */
+export interface ConfigCheck {
+  file: string;
+  findings: Finding[];
+  /** Set once structure and meaning passed, so the plan could be built (quota errors may remain). */
+  config?: VpceHubConfig;
+  plan?: NetworkPlan;
+}
+
+export function checkConfigFile(file: string): ConfigCheck {
+  try {
+    return checkConfigText(readConfigText(file), file);
+  } catch (e) {
+    if (e instanceof ConfigError) return { file, findings: e.findings };
+    throw e;
+  }
+}
+
+function readConfigText(file: string): string {
   if (!existsSync(file)) {
     throw new ConfigError(file, [
       { severity: 'error', code: 'FileNotFound', path: '', value: file, message: 'does not exist', fix: 'create it (see vpce-hub.yaml in the repository) or set VPCE_HUB_CONFIG / --config' },
     ]);
   }
-  return parseConfigText(readFileSync(file, 'utf8'), file);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(file, [{ severity: 'error', code: 'FileUnreadable', path: '', value: file, message: `cannot be read (${e instanceof Error ? e.message : String(e)})`, fix: 'point --config at a readable file' }]);
+  }
 }
 
-export function parseConfigText(text: string, file = '<config>'): LoadedConfig {
+/** Stages file, YAML and schema throw; the meaning and plan stages return their findings. */
+function checkConfigText(text: string, file: string): ConfigCheck {
   const raw = parseYaml(text, file);
+  const reserved = reservedKeyFindings(raw);
+  if (reserved.length > 0) throw new ConfigError(file, reserved);
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     throw new ConfigError(file, parsed.error.issues.flatMap((i) => issueToFindings(i, configSchema, raw)));
   }
-  const findings = validateConfig(parsed.data, raw);
-  if (hasErrors(findings)) throw new ConfigError(file, findings);
-  return { file, config: parsed.data, findings };
+  const { findings, plan } = runValidators(parsed.data, raw);
+  return { file, findings, ...(plan ? { config: parsed.data, plan } : {}) };
 }
 
 function parseYaml(text: string, file: string): unknown {
@@ -51,7 +86,13 @@ function parseYaml(text: string, file: string): unknown {
     throw new ConfigError(file, [{ severity: 'error', code: 'EmptyFile', path: '', message: 'the config file is empty', fix: 'start from vpce-hub.yaml in the repository' }]);
   }
   // uniqueKeys: a duplicated key silently overriding the first is how a spoke's routes get lost.
-  const doc: Document = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+  } catch (e) {
+    // The parser recurses per nesting level: thousands of `[` exhaust the stack.
+    throw new ConfigError(file, [{ severity: 'error', code: 'YamlSyntax', path: '', message: `cannot be parsed (${e instanceof Error ? e.message : String(e)})`, fix: 'nest less deeply' }]);
+  }
   if (doc.errors.length > 0) {
     throw new ConfigError(
       file,
@@ -69,10 +110,19 @@ function parseYaml(text: string, file: string): unknown {
       }),
     );
   }
-  if (!isMap(doc.contents) && !(isScalar(doc.contents) && doc.contents.value === null)) {
+  // A file of comments has no contents node at all (null): that is an empty file, not a wrong type.
+  const empty = doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null);
+  if (!isMap(doc.contents) && !empty) {
     throw new ConfigError(file, [{ severity: 'error', code: 'WrongType', path: '', message: 'the config file must be a YAML mapping (key: value) at the top level' }]);
   }
-  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // The parser accepts what only conversion rejects: a merge key (<<) of an undefined anchor, and
+    // alias expansions past maxAliasCount (a "billion laughs" file).
+    throw new ConfigError(file, [{ severity: 'error', code: 'YamlSyntax', path: '', message: e instanceof Error ? e.message : String(e), fix: 'define every anchor (&name) before its alias (*name), and use aliases sparingly' }]);
+  }
   if (raw === null || raw === undefined) {
     throw new ConfigError(file, [{ severity: 'error', code: 'EmptyFile', path: '', message: 'the config file has no content', fix: 'start from vpce-hub.yaml in the repository' }]);
   }

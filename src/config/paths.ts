@@ -12,7 +12,8 @@ export function formatPath(segments: readonly PathSegment[], raw: unknown): stri
     if (typeof seg === 'number' && Array.isArray(node)) {
       const item = node[seg] as unknown;
       const n = item && typeof item === 'object' ? (item as Record<string, unknown>).name : undefined;
-      if (typeof n === 'string' && n.length > 0) label = n;
+      // Only a well-formed name: `hubs.ma in.name` or `hubs.a.b.name` would read as another path.
+      if (typeof n === 'string' && /^[A-Za-z0-9-]+$/.test(n)) label = n;
     }
     out.push(label);
     node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[seg] : undefined;

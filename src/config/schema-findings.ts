@@ -102,7 +102,17 @@ export function issueToFindings(issue: z.core.$ZodIssue, schema: AnySchema, raw:
     case 'too_big':
       return [{ severity: 'error', code: 'OutOfRange', path: where, value, message: `must be <= ${String(issue.maximum)}` }];
     case 'invalid_format':
+      if (value === '') return [{ severity: 'error', code: 'Empty', path: where, value, message: 'must not be empty', fix: `it ${issue.message}` }];
+      // Names become addresses: their own code, like a bad account key.
+      if (path[path.length - 1] === 'name') return [{ severity: 'error', code: 'InvalidName', path: where, value, message: issue.message }];
       return [{ severity: 'error', code: 'InvalidFormat', path: where, value, message: issue.message }];
+    case 'invalid_key': {
+      // A record key (an account key): the path ends with the key itself.
+      const key = String(path[path.length - 1]);
+      const keyPath = key === '' ? `${formatPath(path.slice(0, -1), raw)}.""` : where;
+      const why = issue.issues.map((i) => i.message).join('; ');
+      return [{ severity: 'error', code: key === '' ? 'Empty' : 'InvalidName', path: keyPath, value: key, message: `is not a usable key: ${why}`, fix: 'use letters, digits and hyphens, starting with a letter' }];
+    }
     default:
       return [{ severity: 'error', code: 'Invalid', path: where, value, message: issue.message }];
   }
@@ -113,4 +123,25 @@ function unionHint(path: readonly PathSegment[]): string {
   if (last === 'endpointPolicy') return 'use default, organization, { principals: [arn, ...] } or { document: <JSON string> }';
   if (path.includes('services')) return 'use a catalogue name like sqs, or { name: x, privateDnsNames: [...] }';
   return 'check the config reference in README.md';
+}
+
+/** Keys that are JavaScript object internals: zod's record check reads `constructor` (and crashes on a
+ * null one), and a `__proto__` key would set a prototype. No config key or name can be one of them. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function reservedKeyFindings(raw: unknown): Finding[] {
+  const findings: Finding[] = [];
+  const walk = (node: unknown, path: PathSegment[]) => {
+    if (Array.isArray(node)) node.forEach((item, i) => walk(item, [...path, i]));
+    else if (node !== null && typeof node === 'object') {
+      for (const key of Object.keys(node)) {
+        const here = [...path, key];
+        if (RESERVED_KEYS.has(key)) {
+          findings.push({ severity: 'error', code: 'ReservedKey', path: formatPath(here, raw), message: 'is a reserved word and cannot be a key', fix: 'rename or remove it' });
+        } else walk((node as Record<string, unknown>)[key], here);
+      }
+    }
+  };
+  walk(raw, []);
+  return findings;
 }

@@ -1,12 +1,13 @@
 /**
- * Services: known, offered where the hub is, unique, and (in private-hosted-zones mode) with zone names
- * that can be created and associated without shadowing other names or each other.
+ * Services: known, offered where the hub is, unique, and (in the zone modes) with zone names that can
+ * be created and associated without shadowing other names or each other.
  */
-import { catalogueServiceNames, isGatewayOnly, isOfferedIn, nearestServiceNames } from '../catalogue/catalogue';
+import { catalogueServiceNames, isGatewayOnly, isOfferedIn, nearestServiceNames, zoneSpec, type ResolvedService } from '../catalogue/catalogue';
 import { resolveHubService, serviceName } from '../planning/services';
 import type { Finding } from './findings';
 import { formatPath } from './paths';
 import { AZ_NAME_PATTERN } from './resolve';
+import type { HubConfig, ServiceConfig } from './schema';
 import type { ValidationContext } from './validate';
 
 export function validateServices({ config, raw }: ValidationContext): Finding[] {
@@ -16,6 +17,8 @@ export function validateServices({ config, raw }: ValidationContext): Finding[] 
     const seen = new Map<string, number>();
     const zoneOwners = new Map<string, string>();
     const hubAzs = hub.vpc.id === undefined ? hub.vpc.availabilityZones ?? [] : (hub.vpc.subnets ?? []).map((s) => s.availabilityZone);
+    // Both zone modes create a private hosted zone per DNS name; endpoint-url mode creates none.
+    const needsZones = hub.dns !== 'endpoint-url';
     hub.services.forEach((entry, i) => {
       const name = serviceName(entry);
       const path = `${hubPath}.services.${i}`;
@@ -29,7 +32,8 @@ export function validateServices({ config, raw }: ValidationContext): Finding[] 
         findings.push({ severity: 'error', code: 'GatewayOnlyService', path, value: name, message: 'has only a gateway endpoint in the catalogue (2023-09), and gateway endpoints cannot be used across VPC peering', fix: 'create a gateway endpoint in each spoke VPC instead; if AWS now offers it as an interface endpoint with private DNS, give { name, privateDnsNames }' });
         return;
       }
-      const svc = resolveHubService(entry, hub.region);
+      const svc = resolveChecked(entry, hub, path, findings);
+      if (svc === null) return;
       if (svc === undefined) {
         const near = nearestServiceNames(name, 3);
         const elsewhere = isKnownElsewhere(name, hub.region);
@@ -43,21 +47,31 @@ export function validateServices({ config, raw }: ValidationContext): Finding[] 
         });
         return;
       }
-      if (hub.dns === 'private-hosted-zones' && svc.zones.length === 0) {
-        findings.push({ severity: 'error', code: 'NoPrivateDns', path, value: name, message: 'has no private DNS name, so no private hosted zone can centralize it', fix: "remove it, or use dns: endpoint-url, where clients pass the endpoint's DNS name" });
+      if (needsZones && svc.zones.length === 0) {
+        findings.push({ severity: 'error', code: 'NoPrivateDns', path, value: name, message: `has no private DNS name, so no private hosted zone can centralize it (dns: ${hub.dns})`, fix: "remove it, or use dns: endpoint-url, where clients pass the endpoint's DNS name" });
       }
       if (svc.availabilityZones !== null) {
-        hubAzs.forEach((az) => {
-          if (AZ_NAME_PATTERN.test(az) && !svc.availabilityZones?.includes(az)) {
-            findings.push({ severity: 'error', code: 'ServiceNotInAz', path, value: name, message: `is not offered in hub AZ ${az} (offered in ${svc.availabilityZones?.join(', ')})`, fix: 'choose hub AZs where every service is offered' });
+        // AZ ids (use1-az1) are the same in every account; AZ names are not, and the catalogue's AZ lists
+        // are names of the account that captured it, so only names can be checked (and may mislead).
+        for (const az of hubAzs) {
+          // An AZ of another region is reported once, as AzNotInRegion (validate-vpcs.ts).
+          if (AZ_NAME_PATTERN.exec(az)?.[1] === hub.region && !svc.availabilityZones.includes(az)) {
+            findings.push({
+              severity: 'error',
+              code: 'ServiceNotInAz',
+              path,
+              value: name,
+              message: `is not offered in hub AZ ${az} (catalogue: offered in ${svc.availabilityZones.join(', ')})`,
+              fix: `choose hub AZs where every service is offered. AZ names map to different physical zones in each account and the catalogue's come from one account: give AZ ids (like use1-az1) to skip this check`,
+            });
           }
-        });
+        }
       }
-      if (hub.dns !== 'private-hosted-zones') return;
+      if (!needsZones) return;
       for (const zone of svc.zones) {
-        const labels = zone.zoneName.split('.');
-        if (labels.length < 3 || zone.zoneName === `${hub.region}.amazonaws.com`) {
-          findings.push({ severity: 'error', code: 'ZoneShadowsRegion', path, value: zone.zoneName, message: 'would make a private hosted zone that answers for a whole region or domain, hiding every other service name in it', fix: 'give the full service host name' });
+        const shadowed = shadowedDomain(zone.zoneName);
+        if (shadowed) {
+          findings.push({ severity: 'error', code: 'ZoneShadowsRegion', path, value: zone.zoneName, message: `would make a private hosted zone that answers for ${shadowed}, hiding every other name in it from the spokes`, fix: 'give the full service host name' });
         }
         const owner = zoneOwners.get(zone.zoneName);
         if (owner !== undefined) {
@@ -68,6 +82,44 @@ export function validateServices({ config, raw }: ValidationContext): Finding[] 
     });
   });
   return findings;
+}
+
+/**
+ * The service record, undefined when unknown, or null when a custom entry is malformed (reported
+ * here, field by field, rather than as the catalogue's exception).
+ */
+function resolveChecked(entry: ServiceConfig, hub: HubConfig, path: string, findings: Finding[]): ResolvedService | undefined | null {
+  if (typeof entry !== 'string') {
+    const before = findings.length;
+    const zones = new Set<string>();
+    (entry.privateDnsNames ?? []).forEach((dnsName, j) => {
+      try {
+        const { zoneName } = zoneSpec(dnsName.replace(/\{region\}/g, hub.region));
+        if (zones.has(zoneName)) {
+          findings.push({ severity: 'error', code: 'ZoneCollision', path: `${path}.privateDnsNames.${j}`, value: dnsName, message: `names zone ${zoneName} a second time`, fix: 'list each name once' });
+        }
+        zones.add(zoneName);
+      } catch {
+        findings.push({ severity: 'error', code: 'InvalidPrivateDnsName', path: `${path}.privateDnsNames.${j}`, value: dnsName, message: 'is not a DNS name (labels of letters, digits and hyphens; only a leading "*." wildcard)', fix: 'write it as AWS lists it, like *.dkr.ecr.{region}.amazonaws.com' });
+      }
+    });
+    const resolvedName = (entry.serviceName ?? '').replace(/\{region\}/g, hub.region);
+    if (entry.serviceName !== undefined && !/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/.test(resolvedName)) {
+      findings.push({ severity: 'error', code: 'InvalidServiceName', path: `${path}.serviceName`, value: entry.serviceName, message: 'is not an endpoint service name', fix: 'write it like com.amazonaws.{region}.sqs' });
+    }
+    if (findings.length > before) return null;
+  }
+  // Past the checks above the escape hatch cannot throw; if it does, that is a bug (InternalError).
+  return resolveHubService(entry, hub.region);
+}
+
+/** The domain a zone of this name would hide entirely, if it is an AWS service or endpoint domain. */
+function shadowedDomain(zoneName: string): string | undefined {
+  if (zoneName.split('.').length < 3) return `the whole domain ${zoneName}`;
+  const region = '[a-z]{2}(-[a-z]+)+-\\d';
+  const aws = new RegExp(`^(${region}\\.)?(vpce\\.)?(amazonaws\\.com(\\.cn)?|api\\.aws)$`).exec(zoneName);
+  if (!aws) return undefined;
+  return aws[1] ? `every service of region ${aws[1].slice(0, -1)}` : `the AWS domain ${zoneName}`;
 }
 
 function isKnownElsewhere(name: string, region: string): boolean {

@@ -5,6 +5,7 @@ import { formatPath } from './paths';
 import { AZ_ID_PATTERN, AZ_NAME_PATTERN, hubOfSpoke, spokeRegion } from './resolve';
 import type { HubConfig } from './schema';
 import type { ValidationContext } from './validate';
+import { regionStatus } from './validate-regions';
 
 interface NamedCidr {
   owner: string;
@@ -26,7 +27,8 @@ function checkCidr(text: string, path: string, findings: Finding[]): Cidr | unde
     findings.push({ severity: 'error', code: 'CidrPrefix', path, value: text, message: `has prefix /${r.cidr.prefix}; VPC CIDR blocks must be /16 to /28`, fix: 'pick a /16 to /28 range' });
   }
   if (!isPrivateRange(r.cidr)) {
-    findings.push({ severity: 'error', code: 'PublicCidr', path, value: text, message: 'is not in private address space (10/8, 172.16/12, 192.168/16, 100.64/10)', fix: 'use a private range; routing public space over peering hijacks those addresses for every spoke' });
+    const what = r.cidr.prefix === 0 ? 'is the whole IPv4 address space, a default route over peering' : 'is not in private address space (10/8, 172.16/12, 192.168/16, 100.64/10)';
+    findings.push({ severity: 'error', code: 'PublicCidr', path, value: text, message: what, fix: 'use a private range; routing public space over peering hijacks those addresses for every spoke' });
   }
   return r.ok ? r.cidr : undefined;
 }
@@ -70,8 +72,23 @@ function checkHubVpc(hub: HubConfig, at: string, findings: Finding[]): Cidr | un
   return cidr;
 }
 
+/**
+ * The AZ-id prefix of a region: geography, the initials of its direction words, the number
+ * (us-east-1 -> use1, ap-southeast-2 -> apse2, us-gov-west-1 -> usgw1).
+ */
+export function azIdPrefix(region: string): string {
+  const initials: Record<string, string> = { northeast: 'ne', northwest: 'nw', southeast: 'se', southwest: 'sw' };
+  const parts = region.split('-');
+  const words = parts.slice(1, -1).map((w) => initials[w] ?? w[0]);
+  return `${parts[0]}${words.join('')}${parts[parts.length - 1]}`;
+}
+
 /** >= 2 distinct AZs of the hub's region: one endpoint ENI per AZ is the resilience the blog asks for. */
 function checkAzs(azs: string[], region: string, path: string, findings: Finding[]): void {
+  // A misspelled region is reported once (validate-regions.ts), not once per AZ.
+  const regionKnown = regionStatus(region) !== 'misspelled';
+  // Only the catalogued regions' AZ ids are known to follow the prefix scheme.
+  const checkIds = regionStatus(region) === 'catalogued';
   if (azs.length < 2) {
     findings.push({ severity: 'error', code: 'TooFewAzs', path, value: azs, message: `lists ${azs.length} availability zone(s); interface endpoints need at least 2 for resilience`, fix: 'add a second AZ' });
   }
@@ -81,8 +98,13 @@ function checkAzs(azs: string[], region: string, path: string, findings: Finding
     seen.add(az);
     const name = AZ_NAME_PATTERN.exec(az);
     if (name) {
-      if (name[1] !== region) findings.push({ severity: 'error', code: 'AzNotInRegion', path: `${path}.${i}`, value: az, message: `is not an availability zone of ${region}`, fix: `use ${region}a, ${region}b, ...` });
-    } else if (!AZ_ID_PATTERN.test(az)) {
+      if (name[1] !== region && regionKnown) findings.push({ severity: 'error', code: 'AzNotInRegion', path: `${path}.${i}`, value: az, message: `is not an availability zone of ${region}`, fix: `use ${region}a, ${region}b, ...` });
+    } else if (AZ_ID_PATTERN.test(az)) {
+      const prefix = azIdPrefix(region);
+      if (checkIds && !az.startsWith(`${prefix}-az`)) {
+        findings.push({ severity: 'error', code: 'AzNotInRegion', path: `${path}.${i}`, value: az, message: `is not an availability zone id of ${region}`, fix: `use ${prefix}-az1, ${prefix}-az2, ...` });
+      }
+    } else {
       findings.push({ severity: 'error', code: 'InvalidAz', path: `${path}.${i}`, value: az, message: 'is neither an AZ name (us-east-1a) nor an AZ id (use1-az1)' });
     }
   });
@@ -113,17 +135,46 @@ export function validateVpcs({ config, raw }: ValidationContext): Finding[] {
       if (parsed && hub) network.get(hub.name)?.push({ owner: `spoke ${spoke.name}`, path: c.path, cidr: parsed });
     }
   });
+  findings.push(...duplicateRouteTables(config, raw));
   // Peering forbids overlapping CIDRs between peers, and the hub's routes would be ambiguous if two
-  // spokes overlapped, so no two ranges of one hub's network may overlap.
-  for (const members of network.values()) {
-    for (let a = 0; a < members.length; a++) {
-      for (let b = 0; b < a; b++) {
-        const x = members[a];
-        const y = members[b];
-        if (x.owner !== y.owner && overlaps(x.cidr, y.cidr)) {
-          findings.push({ severity: 'error', code: 'CidrOverlap', path: x.path, value: x.cidr.text, message: `overlaps ${y.owner} (${y.cidr.text} at ${y.path})`, fix: 'choose a range outside it' });
-        }
+  // spokes overlapped, so no two ranges of one hub's network may overlap (nor two of one spoke: a
+  // repeated range would also give two rules and routes the same address).
+  for (const members of network.values()) findings.push(...overlapFindings(members));
+  return findings;
+}
+
+/**
+ * A route table listed twice would get two routes to one destination (and two resources of one
+ * address); one listed by two spokes means one of them names another VPC's table.
+ */
+function duplicateRouteTables(config: ValidationContext['config'], raw: unknown): Finding[] {
+  const findings: Finding[] = [];
+  const owners = new Map<string, string>();
+  const check = (ids: string[], at: string, owner: string, shared: boolean) => {
+    const local = new Set<string>();
+    ids.forEach((id, j) => {
+      const other = local.has(id) ? owner : shared ? owners.get(id) : undefined;
+      if (other !== undefined) {
+        findings.push({ severity: 'error', code: 'DuplicateRouteTable', path: `${at}.${j}`, value: id, message: `is already listed for ${other}`, fix: 'list each route table once, under the VPC it belongs to' });
       }
+      local.add(id);
+      if (shared) owners.set(id, owner);
+    });
+  };
+  config.hubs.forEach((h, i) => check(h.vpc.routeTableIds ?? [], `${formatPath(['hubs', i], raw)}.vpc.routeTableIds`, `hub ${h.name}`, false));
+  config.spokes.forEach((sp, i) => check(sp.vpc.routeTableIds, `${formatPath(['spokes', i], raw)}.vpc.routeTableIds`, `spoke ${sp.name}`, true));
+  return findings;
+}
+
+/** Every overlapping pair, by a sweep over the ranges sorted by start: O(n log n + pairs). */
+function overlapFindings(members: NamedCidr[]): Finding[] {
+  const findings: Finding[] = [];
+  const order = members.map((m, i) => ({ m, i })).sort((a, b) => a.m.cidr.base - b.m.cidr.base || a.i - b.i);
+  for (let a = 0; a < order.length; a++) {
+    for (let b = a + 1; b < order.length && overlaps(order[a].m.cidr, order[b].m.cidr); b++) {
+      // Report at the one listed later in the file, naming the earlier one.
+      const [first, later] = order[a].i < order[b].i ? [order[a].m, order[b].m] : [order[b].m, order[a].m];
+      findings.push({ severity: 'error', code: 'CidrOverlap', path: later.path, value: later.cidr.text, message: `overlaps ${first.owner} (${first.cidr.text} at ${first.path})`, fix: 'choose a range outside it' });
     }
   }
   return findings;

@@ -1,12 +1,20 @@
 /**
- * Meaning checks on a structurally valid config. Each validator is a small function over the whole
- * config that returns findings; this list is the registry (README's "what is validated" comes from it).
+ * Meaning checks on a structurally valid config. Each validator is a small function that returns
+ * findings; this list is the registry (docs/validation.md is generated from it). Config validators see
+ * the typed config; plan validators (quotas) run only when those found no error, on the network plan
+ * the synth would build, so they count exactly what will be deployed.
  */
-import type { Finding } from './findings';
+import { buildPlan } from '../planning/build-plan';
+import type { NetworkPlan } from '../planning/plan';
+import { hasErrors, type Finding } from './findings';
 import type { VpceHubConfig } from './schema';
 import { validateDns } from './validate-dns';
 import { validateNames } from './validate-names';
+import { validatePolicy } from './validate-policy';
+import { validateQuotas } from './validate-quotas';
 import { validateReferences } from './validate-references';
+import { validateRegions } from './validate-regions';
+import { validateSecurityGroups } from './validate-security-groups';
 import { validateServices } from './validate-services';
 import { validateVpcs } from './validate-vpcs';
 
@@ -15,18 +23,73 @@ export interface ValidationContext {
   /** The parsed YAML before defaults, for user-facing paths (named list items). */
   raw: unknown;
 }
+export interface PlanValidationContext extends ValidationContext {
+  plan: NetworkPlan;
+}
 
 export type Validator = (ctx: ValidationContext) => Finding[];
+export type PlanValidator = (ctx: PlanValidationContext) => Finding[];
 
-export const VALIDATORS: ReadonlyArray<{ id: string; summary: string; run: Validator }> = [
-  { id: 'names', summary: 'names are unique (case-insensitively), and hubs and spokes never share one', run: validateNames },
-  { id: 'references', summary: 'every account and hub a hub or spoke names exists; each spoke resolves to one hub', run: validateReferences },
-  { id: 'vpcs', summary: 'CIDRs are valid, canonical, private, /16-/28 and never overlap within a hub network; AZs and existing ids are consistent', run: validateVpcs },
-  { id: 'dns', summary: 'route53-profile mode: spokes in the hub region, organizationArn consistent with organizationId', run: validateDns },
-  { id: 'services', summary: 'services exist in the catalogue and the hub region, are unique, have private DNS when zones are needed, and their zones do not collide', run: validateServices },
+export type RegisteredValidator =
+  | { id: string; stage: 'config'; summary: string; run: Validator }
+  | { id: string; stage: 'plan'; summary: string; run: PlanValidator };
+
+export const VALIDATORS: ReadonlyArray<RegisteredValidator> = [
+  { id: 'names', stage: 'config', summary: 'names are unique (case-insensitively), and hubs and spokes never share one', run: validateNames },
+  { id: 'references', stage: 'config', summary: 'every account and hub a hub or spoke names exists; each spoke resolves to one hub; account stacks do not need each other first', run: validateReferences },
+  { id: 'regions', stage: 'config', summary: 'region names are AWS regions (newer than the catalogue: warning); a spoke in another region than its hub is warned about inter-region data transfer', run: validateRegions },
+  { id: 'vpcs', stage: 'config', summary: 'CIDRs are valid, canonical, private, /16-/28 and never overlap within a hub network; the hub CIDR holds its endpoint subnets; AZs are >= 2, distinct and in the region; existing-VPC fields and route tables are consistent', run: validateVpcs },
+  { id: 'dns', stage: 'config', summary: 'route53-profile mode: spokes in the hub region, organizationArn consistent with organizationId; a hub VPC is no zone-mode spoke', run: validateDns },
+  { id: 'services', stage: 'config', summary: 'services exist in the catalogue and the hub region and AZs, are unique and not gateway-only, have private DNS when zones are needed, and their zones neither collide nor shadow a region', run: validateServices },
+  { id: 'policy', stage: 'config', summary: 'endpoint policies: organization needs organizationId, principals are account ids or ARNs, a custom document is JSON with a Principal in every statement, fits 20,480 characters and conditions on nothing that cannot match through the hub', run: validatePolicy },
+  { id: 'quotas', stage: 'plan', summary: 'the planned network fits every AWS quota (peerings, endpoints, security group rules and groups, routes, zone associations and authorizations, hosted zones, profile VPCs, policy size)', run: validateQuotas },
+  { id: 'security-groups', stage: 'plan', summary: 'a hub whose spoke CIDRs need several endpoint security groups is told how the rules are spread and how to pin the group count', run: validateSecurityGroups },
 ];
 
-export function validateConfig(config: VpceHubConfig, raw: unknown): Finding[] {
+export interface ValidationResult {
+  findings: Finding[];
+  /** The plan, when the config stage found no error (plan validators ran on it). */
+  plan?: NetworkPlan;
+}
+
+export function runValidators(config: VpceHubConfig, raw: unknown): ValidationResult {
   const ctx: ValidationContext = { config, raw };
-  return VALIDATORS.flatMap((v) => v.run(ctx));
+  const findings: Finding[] = [];
+  for (const v of VALIDATORS) if (v.stage === 'config') findings.push(...guarded(v.id, () => v.run(ctx)));
+  if (hasErrors(findings)) return { findings };
+  let plan: NetworkPlan;
+  try {
+    plan = buildPlan(config);
+  } catch (e) {
+    return { findings: [...findings, internalError('plan', e)] };
+  }
+  const planCtx: PlanValidationContext = { ...ctx, plan };
+  for (const v of VALIDATORS) if (v.stage === 'plan') findings.push(...guarded(v.id, () => v.run(planCtx)));
+  return { findings, plan };
+}
+
+export function validateConfig(config: VpceHubConfig, raw: unknown): Finding[] {
+  return runValidators(config, raw).findings;
+}
+
+/**
+ * A validator that throws is a bug, but the loader promises to fail only with findings: report it as
+ * one, naming the validator (the fuzz test asserts this never happens).
+ */
+function guarded(id: string, run: () => Finding[]): Finding[] {
+  try {
+    return run();
+  } catch (e) {
+    return [internalError(id, e)];
+  }
+}
+
+function internalError(step: string, e: unknown): Finding {
+  return {
+    severity: 'error',
+    code: 'InternalError',
+    path: '',
+    message: `validation step ${step} failed: ${e instanceof Error ? e.message : String(e)}`,
+    fix: 'this is a vpce-hub bug; please report it with the config',
+  };
 }

@@ -1,7 +1,9 @@
 /**
- * The endpoints and their security group: one interface endpoint per service in every hub AZ, and one
+ * The endpoints and their security groups: one interface endpoint per service in every hub AZ, and one
  * described ingress rule per spoke CIDR (standalone rule resources: adding a spoke adds a rule
- * instead of rewriting an inline list, and inline and standalone rules must never be mixed).
+ * instead of rewriting an inline list, and inline and standalone rules must never be mixed). Past
+ * inboundRulesPerSecurityGroup the rules are spread over several groups, which every endpoint carries
+ * (the assignment is planned in planning/endpoint-security-groups.ts).
  */
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
@@ -9,33 +11,40 @@ import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import type { Construct } from 'constructs';
 import { ids, tagName } from '../planning/naming';
-import type { HubPlan, SpokePlan } from '../planning/plan';
+import type { HubPlan } from '../planning/plan';
 import type { HubVpcHandles } from './hub-vpc';
 import { resource } from './resource';
 
-export function hubEndpoints(scope: Construct, hub: HubPlan, spokes: SpokePlan[], vpc: HubVpcHandles, provider: AwsProvider, project: string): Map<string, VpcEndpoint> {
-  const sg = resource(SecurityGroup, scope, ids.hubSecurityGroup(hub.name), {
-    provider,
-    name: tagName(project, hub.name, 'endpoints'),
-    description: `HTTPS from the spoke VPCs of hub ${hub.name} to its interface VPC endpoints`,
-    vpcId: vpc.vpcId,
-    // No egress rule: security groups are stateful and endpoint ENIs never initiate connections.
-    tags: { Name: tagName(project, hub.name, 'endpoints') },
-  });
-  for (const spoke of spokes) {
-    for (const cidr of spoke.cidrs) {
-      resource(VpcSecurityGroupIngressRule, scope, ids.hubIngressRule(hub.name, spoke.name, cidr), {
+export function hubEndpoints(scope: Construct, hub: HubPlan, vpc: HubVpcHandles, provider: AwsProvider, project: string): Map<string, VpcEndpoint> {
+  const securityGroupIds = hub.securityGroups.map(({ group, rules }) => {
+    // Group 1's name and description are those of the single-group design: both force replacement.
+    const name = group === 1 ? tagName(project, hub.name, 'endpoints') : tagName(project, hub.name, 'endpoints', String(group));
+    const sg = resource(SecurityGroup, scope, ids.hubSecurityGroup(hub.name, group), {
+      provider,
+      name,
+      description: `HTTPS from the spoke VPCs of hub ${hub.name} to its interface VPC endpoints${group === 1 ? '' : ` (rule group ${group})`}`,
+      vpcId: vpc.vpcId,
+      // No egress rule: security groups are stateful and endpoint ENIs never initiate connections.
+      tags: { Name: name },
+    });
+    for (const { spoke, cidr } of rules) {
+      resource(VpcSecurityGroupIngressRule, scope, ids.hubIngressRule(hub.name, spoke, cidr), {
         provider,
         securityGroupId: sg.id,
-        description: `HTTPS from spoke ${spoke.name} (${cidr})`,
+        description: `HTTPS from spoke ${spoke} (${cidr})`,
         ipProtocol: 'tcp',
         fromPort: 443,
         toPort: 443,
         cidrIpv4: cidr,
-        tags: { Name: tagName(project, hub.name, 'from', spoke.name) },
+        tags: { Name: tagName(project, hub.name, 'from', spoke) },
+        // A rule moves to another group when the group count changes (its address stays, its
+        // security_group_id forces a replacement): create the new rule before deleting the old one so
+        // the spoke never loses HTTPS. The two never clash, being in different groups.
+        lifecycle: { createBeforeDestroy: true },
       });
     }
-  }
+    return sg.id;
+  });
   const endpoints = new Map<string, VpcEndpoint>();
   for (const ep of hub.endpoints) {
     endpoints.set(
@@ -46,7 +55,7 @@ export function hubEndpoints(scope: Construct, hub: HubPlan, spokes: SpokePlan[]
         serviceName: ep.serviceName,
         vpcEndpointType: 'Interface',
         subnetIds: vpc.subnetIds,
-        securityGroupIds: [sg.id],
+        securityGroupIds,
         // Always explicit: the API default is true, and provider 5.51.0-5.51.1 sent true even when
         // false was meant (terraform-provider-aws issue 37694).
         privateDnsEnabled: ep.privateDnsEnabled,

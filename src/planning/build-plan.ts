@@ -4,7 +4,9 @@ import { AZ_ID_PATTERN, hubOfSpoke, spokeRegion } from '../config/resolve';
 import type { HubConfig, VpceHubConfig } from '../config/schema';
 import { cidrOf, defaultSubnetPrefix, nthSubnet } from './cidr';
 import { endpointPolicyDocument } from './endpoint-policy';
+import { spreadIngressRules } from './endpoint-security-groups';
 import { dotted } from './naming';
+import { effectiveQuotas } from './quotas';
 import type { AccountPlan, BackendPlan, EndpointPlan, HubPlan, NetworkPlan, ProfilePlan, SpokePlan, StackPlan, ZonePlan } from './plan';
 import { resolveHubService, serviceName } from './services';
 
@@ -72,6 +74,11 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
   // Both zone modes create the same zones; they differ only in how spoke VPCs get associated.
   const zones = h.dns === 'endpoint-url' ? [] : services.flatMap(zonesOf).sort((a, b) => (a.key < b.key ? -1 : 1));
   const ownSpokes = spokes.filter((s) => s.hub === h.name);
+  const securityGroups = spreadIngressRules({
+    rules: ownSpokes.flatMap((s) => s.cidrs.map((cidr) => ({ spoke: s.name, cidr }))),
+    rulesPerGroup: effectiveQuotas(config.quotas).inboundRulesPerSecurityGroup,
+    pinned: h.endpointSecurityGroups,
+  });
 
   const vpc = h.vpc;
   const base = {
@@ -81,6 +88,7 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
     dns: h.dns,
     cidr: vpc.cidr,
     endpoints,
+    securityGroups,
     zones,
     ...(h.dns === 'route53-profile' ? { profile: planProfile(config, ownSpokes) } : {}),
     spokes: ownSpokes.map((s) => s.name),

@@ -21,6 +21,9 @@ export function parseCidr(text: string): CidrParse {
   if (typeof text !== 'string' || !/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(text)) {
     return { ok: false, reason: 'is not an IPv4 CIDR like 10.0.0.0/16' };
   }
+  // ipaddr.js reads `010` as octal 8, while the text itself goes to AWS: validation and deployment
+  // would disagree about the range.
+  if (/(^|[./])0\d/.test(text)) return { ok: false, reason: 'has a number with a leading zero, which some tools read as octal' };
   let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
   try {
     parsed = ipaddr.parseCIDR(text);

@@ -22,7 +22,8 @@ export const ids = {
   hubSubnet: (hub: string, az: string) => `hub_${hub}_endpoints_${az}`,
   hubRouteTable: (hub: string) => `hub_${hub}_endpoints`,
   hubRouteTableAssociation: (hub: string, az: string) => `hub_${hub}_endpoints_${az}`,
-  hubSecurityGroup: (hub: string) => `hub_${hub}_endpoints`,
+  /** Group 1 keeps the address of the single-group design, so hubs that never spread are unchanged. */
+  hubSecurityGroup: (hub: string, group = 1) => (group === 1 ? `hub_${hub}_endpoints` : `hub_${hub}_endpoints_${group}`),
   hubIngressRule: (hub: string, spoke: string, cidr: string) => `hub_${hub}_https_from_${spoke}_${cidrKey(cidr)}`,
   hubEndpoint: (hub: string, serviceKey: string) => `hub_${hub}_${serviceKey}`,
   hubZone: (hub: string, zoneKey: string) => `hub_${hub}_${zoneKey}`,

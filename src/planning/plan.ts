@@ -47,6 +47,19 @@ export interface ZonePlan {
   service: string;
 }
 
+/** HTTPS from one spoke CIDR to the endpoints. */
+export interface IngressRulePlan {
+  spoke: string;
+  cidr: string;
+}
+
+/** One endpoint security group and the ingress rules it carries (endpoint-security-groups.ts). */
+export interface SecurityGroupPlan {
+  /** 1-based; a hash bucket, not a list position: it names the group's address. */
+  group: number;
+  rules: IngressRulePlan[];
+}
+
 export interface FlowLogPlan {
   destinationArn?: string;
   retentionDays: number;
@@ -73,6 +86,8 @@ export interface HubPlan {
   routeTables: RouteTablePlan[];
   flowLogs?: FlowLogPlan;
   endpoints: EndpointPlan[];
+  /** At least one; every endpoint carries all of them. */
+  securityGroups: SecurityGroupPlan[];
   /** Empty in endpoint-url mode. */
   zones: ZonePlan[];
   /** Set in route53-profile mode. */

@@ -1,5 +1,5 @@
 /** A hub's `services` entries -> catalogue records (or the user's escape-hatch record). */
-import { customService, resolveService, type ResolvedService } from '../catalogue/catalogue';
+import { customService, resolveService, resolveServiceInNewerRegion, type ResolvedService } from '../catalogue/catalogue';
 import type { ServiceConfig } from '../config/schema';
 
 export function serviceName(entry: ServiceConfig): string {
@@ -8,7 +8,7 @@ export function serviceName(entry: ServiceConfig): string {
 
 /** Undefined when the name is not in the catalogue for that region and no privateDnsNames are given. */
 export function resolveHubService(entry: ServiceConfig, region: string): ResolvedService | undefined {
-  if (typeof entry === 'string') return resolveService(entry, region);
-  if (entry.privateDnsNames !== undefined) return customService(entry.name, region, entry.privateDnsNames, entry.serviceName);
-  return resolveService(entry.name, region);
+  const name = serviceName(entry);
+  if (typeof entry !== 'string' && entry.privateDnsNames !== undefined) return customService(entry.name, region, entry.privateDnsNames, entry.serviceName);
+  return resolveService(name, region) ?? resolveServiceInNewerRegion(name, region);
 }

@@ -30,6 +30,7 @@ export class AccountStack extends TerraformStack {
   /** Values of the hubs built in this stack, for same-account spokes. */
   private readonly localHubs = new Map<string, HubValues>();
   private readonly remoteStates = new Map<string, TerraformRemoteState>();
+  private readonly remoteOutputs = new Map<string, string>();
 
   constructor(
     scope: Construct,
@@ -55,7 +56,7 @@ export class AccountStack extends TerraformStack {
     const project = this.plan.project;
     const spokes = hub.spokes.map((s) => this.spoke(s));
     const vpc = hubVpc(this, hub, provider, project);
-    const endpoints = hubEndpoints(this, hub, spokes, vpc, provider, project);
+    const endpoints = hubEndpoints(this, hub, vpc, provider, project);
     const zones = hubZones(this, hub, vpc.vpcId, endpoints, provider, project);
     const zoneId = (key: string) => zones.get(key)?.id as string;
     const profile = hub.profile ? hubProfile(this, hub, zones, provider, project) : undefined;
@@ -106,11 +107,22 @@ export class AccountStack extends TerraformStack {
       this.remoteStates.set(target, state);
     }
     const s = state;
+    // One token per (hub stack, output): every spoke of an account reads the same zone ids, and each
+    // getString creates a token (and a stack trace) of its own (bench/RESULTS.md).
+    const read = (output: string): string => {
+      const key = `${target}/${output}`;
+      let token = this.remoteOutputs.get(key);
+      if (token === undefined) {
+        token = s.getString(output);
+        this.remoteOutputs.set(key, token);
+      }
+      return token;
+    };
     return {
-      peeringId: (spoke) => s.getString(outputs.peering(hub.name, spoke)),
-      zoneId: (key) => s.getString(outputs.zoneId(hub.name, key)),
-      profileId: () => s.getString(outputs.profileId(hub.name)),
-      profileShareArn: () => s.getString(outputs.profileShareArn(hub.name)),
+      peeringId: (spoke) => read(outputs.peering(hub.name, spoke)),
+      zoneId: (key) => read(outputs.zoneId(hub.name, key)),
+      profileId: () => read(outputs.profileId(hub.name)),
+      profileShareArn: () => read(outputs.profileShareArn(hub.name)),
     };
   }
 

@@ -1,41 +1,56 @@
-/** `vpce-hub validate`: every finding at once; exit 0 valid (warnings allowed), 2 invalid. */
+/**
+ * `vpce-hub validate`: every finding at once, then the quota headroom table (also when all is well);
+ * exit 0 valid (warnings allowed), 2 invalid.
+ */
 import type { Command } from 'commander';
-import { ConfigError, formatFinding, type Finding } from '../../config/findings';
-import { loadConfigFile, resolveConfigPath } from '../../config/load';
+import { formatFinding, hasErrors, type Finding } from '../../config/findings';
+import { checkConfigFile, resolveConfigPath } from '../../config/load';
+import { formatHeadroomTable, quotaUsage, type QuotaRow } from '../../planning/quotas';
 import type { Register } from '../index';
+
+const FORMATS = ['text', 'json'] as const;
 
 export interface ValidationReport {
   file: string;
   valid: boolean;
   findings: Finding[];
+  /** Quota usage; absent when the config is too broken to plan. */
+  quotas?: QuotaRow[];
 }
 
 export function runValidation(configPath?: string): ValidationReport {
   const file = resolveConfigPath(configPath);
-  try {
-    const loaded = loadConfigFile(file);
-    return { file, valid: true, findings: loaded.findings };
-  } catch (e) {
-    if (e instanceof ConfigError) return { file, valid: false, findings: e.findings };
-    throw e;
-  }
+  const checked = checkConfigFile(file);
+  const valid = checked.config !== undefined && !hasErrors(checked.findings);
+  const quotas = checked.plan && checked.config ? quotaUsage(checked.plan, checked.config.quotas) : undefined;
+  return { file, valid, findings: checked.findings, ...(quotas ? { quotas } : {}) };
 }
 
 export function formatValidationText(report: ValidationReport): string {
   const errors = report.findings.filter((f) => f.severity === 'error').length;
   const warnings = report.findings.length - errors;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const lines = report.findings.map(formatFinding);
-  lines.push(report.valid ? `${report.file}: valid (${warnings} warning${warnings === 1 ? '' : 's'})` : `${report.file}: invalid (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`);
+  if (report.quotas) {
+    if (lines.length > 0) lines.push('');
+    lines.push('Quota headroom (used / limit):', formatHeadroomTable(report.quotas, 'text'), '');
+  }
+  lines.push(report.valid ? `${report.file}: valid (${plural(warnings, 'warning')})` : `${report.file}: invalid (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`);
   return lines.join('\n');
 }
 
 export const registerValidate: Register = (program: Command, setExit) => {
   program
     .command('validate')
-    .description('load the config, run every check, print all findings; exit 0 valid, 2 invalid')
+    .description('load the config, run every check, print all findings and the quota headroom; exit 0 valid, 2 invalid')
     .option('-c, --config <file>', 'config file (default: $VPCE_HUB_CONFIG or vpce-hub.yaml)')
-    .option('-f, --format <format>', 'text or json', 'text')
+    .option('-f, --format <format>', FORMATS.join(' or '), 'text')
     .action((opts: { config?: string; format: string }) => {
+      if (!(FORMATS as readonly string[]).includes(opts.format)) {
+        process.stderr.write(`vpce-hub validate: --format must be one of ${FORMATS.join(', ')}\n`);
+        setExit(2);
+        return;
+      }
       const report = runValidation(opts.config);
       if (opts.format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else process.stdout.write(`${formatValidationText(report)}\n`);

@@ -1,0 +1,135 @@
+/**
+ * Spreading a hub's ingress rules over endpoint security groups: within the quota nothing changes;
+ * past it, every rule lands in exactly one group of at most `inboundRulesPerSecurityGroup` rules, and
+ * the assignment survives change (adding spokes moves nothing at a fixed count; raising the count
+ * moves rules only into the new group).
+ */
+import fc from 'fast-check';
+import { derivedGroupCount, spreadIngressRules } from '../../src/planning/endpoint-security-groups';
+import type { IngressRulePlan, SecurityGroupPlan } from '../../src/planning/plan';
+import { config, hub, planOf, spoke } from '../planning/configs';
+
+const rulesFor = (n: number, offset = 0): IngressRulePlan[] => Array.from({ length: n }, (_, i) => ({ spoke: `spoke-${i + offset}`, cidr: `10.${(i + offset) % 250}.${Math.floor((i + offset) / 250)}.0/24` }));
+/** `spoke cidr` -> group number. */
+const groupOf = (groups: SecurityGroupPlan[]): Map<string, number> => new Map(groups.flatMap((g) => g.rules.map((r) => [`${r.spoke} ${r.cidr}`, g.group] as const)));
+
+/** 70 spokes need raised peering and route quotas (requested from AWS); the SG quota stays at 60. */
+const SEVENTY_SPOKES_QUOTAS = { peeringConnectionsPerVpc: 100, routesPerRouteTable: 100 };
+
+const ruleArb = fc.record({ spoke: fc.stringMatching(/^[a-z][a-z0-9-]{0,11}$/), cidr: fc.tuple(fc.nat(255), fc.nat(255)).map(([a, b]) => `10.${a}.${b}.0/24`) });
+const rulesArb = fc.uniqueArray(ruleArb, { selector: (r) => `${r.spoke} ${r.cidr}`, maxLength: 150 });
+
+describe('endpoint security groups in the plan', () => {
+  it('keeps a hub within the quota on one group, numbered 1 (the address of the single-group design)', () => {
+    const p = planOf(config([hub()], [spoke('payments-prod', 'payments', 1), spoke('analytics-prod', 'analytics', 2)]));
+    expect(p.hubs[0].securityGroups).toEqual([
+      {
+        group: 1,
+        rules: [
+          { spoke: 'analytics-prod', cidr: '10.2.0.0/16' },
+          { spoke: 'payments-prod', cidr: '10.1.0.0/16' },
+        ],
+      },
+    ]);
+  });
+
+  it('gives every spoke CIDR exactly one rule in one group, none over the quota', () => {
+    const spokes = Array.from({ length: 70 }, (_, i) => spoke(`s${i + 1}`, i % 2 ? 'payments' : 'analytics', i + 1));
+    const p = planOf(config([hub()], spokes, { quotas: SEVENTY_SPOKES_QUOTAS }));
+    const groups = p.hubs[0].securityGroups;
+    expect(groups.map((g) => g.group)).toEqual([1, 2]);
+    for (const g of groups) expect(g.rules.length).toBeLessThanOrEqual(60);
+    expect(groups.flatMap((g) => g.rules.map((r) => r.cidr)).sort()).toEqual(spokes.map((s) => s.vpc.cidr).sort());
+  });
+
+  it('follows a configured rules-per-group quota and a pinned group count', () => {
+    const spokes = Array.from({ length: 4 }, (_, i) => spoke(`s${i + 1}`, 'payments', i + 1));
+    expect(planOf(config([hub()], spokes, { quotas: { inboundRulesPerSecurityGroup: 2 } })).hubs[0].securityGroups.length).toBeGreaterThanOrEqual(2);
+    expect(planOf(config([hub({ endpointSecurityGroups: 3 })], spokes)).hubs[0].securityGroups.map((g) => g.group)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('spreadIngressRules', () => {
+  it('derives the smallest count at which every group fits', () => {
+    fc.assert(
+      // Realistic quotas (AWS's default is 60); a tiny one can exhaust the search, see the next test.
+      fc.property(rulesArb, fc.integer({ min: 20, max: 100 }), (rules, perGroup) => {
+        const groups = spreadIngressRules({ rules, rulesPerGroup: perGroup });
+        expect(groups.length).toBeGreaterThanOrEqual(Math.max(1, Math.ceil(rules.length / perGroup)));
+        for (const g of groups) expect(g.rules.length).toBeLessThanOrEqual(perGroup);
+        // One fewer group would overflow (or the count is already the minimum possible).
+        if (groups.length > Math.max(1, Math.ceil(rules.length / perGroup))) {
+          const fewer = spreadIngressRules({ rules, rulesPerGroup: perGroup, pinned: groups.length - 1 });
+          expect(Math.max(...fewer.map((g) => g.rules.length))).toBeGreaterThan(perGroup);
+        }
+        expect(groups.flatMap((g) => g.rules).length).toBe(rules.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('stops searching 32 groups past the minimum, leaving the overflow for validation to report', () => {
+    // Two rules that score highest on the same group for every count up to 34 (found by fast-check).
+    const rules = [
+      { spoke: 'a---i', cidr: '10.144.60.0/24' },
+      { spoke: 'n', cidr: '10.47.224.0/24' },
+    ];
+    expect(derivedGroupCount(rules, 1)).toBe(2 + 32);
+  });
+
+  it('depends on each rule alone: input order and the other rules do not matter', () => {
+    fc.assert(
+      fc.property(rulesArb, rulesArb, fc.integer({ min: 1, max: 8 }), (rules, more, count) => {
+        const alone = groupOf(spreadIngressRules({ rules, rulesPerGroup: 1000, pinned: count }));
+        const withMore = groupOf(spreadIngressRules({ rules: [...more, ...rules].reverse(), rulesPerGroup: 1000, pinned: count }));
+        for (const [rule, group] of alone) expect(withMore.get(rule)).toBe(group);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('moves rules only into the new group when the count grows by one', () => {
+    fc.assert(
+      fc.property(rulesArb, fc.integer({ min: 1, max: 10 }), (rules, count) => {
+        const before = groupOf(spreadIngressRules({ rules, rulesPerGroup: 1000, pinned: count }));
+        const after = groupOf(spreadIngressRules({ rules, rulesPerGroup: 1000, pinned: count + 1 }));
+        for (const [rule, group] of before) expect([group, count + 1]).toContain(after.get(rule));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('moves about 1/(count+1) of the rules when the count grows, not most of them (as hash mod count would)', () => {
+    const rules = rulesFor(3000);
+    const before = groupOf(spreadIngressRules({ rules, rulesPerGroup: 3000, pinned: 3 }));
+    const after = groupOf(spreadIngressRules({ rules, rulesPerGroup: 3000, pinned: 4 }));
+    const moved = [...before].filter(([rule, group]) => after.get(rule) !== group).length;
+    expect(moved / rules.length).toBeGreaterThan(0.2);
+    expect(moved / rules.length).toBeLessThan(0.3);
+  });
+
+  it('balances groups roughly evenly', () => {
+    const sizes = spreadIngressRules({ rules: rulesFor(2000), rulesPerGroup: 2000, pinned: 4 }).map((g) => g.rules.length);
+    for (const n of sizes) expect(Math.abs(n - 500)).toBeLessThan(80);
+  });
+
+  it('never shrinks the derived count when spokes are added', () => {
+    fc.assert(
+      fc.property(rulesArb, rulesArb, fc.integer({ min: 1, max: 30 }), (rules, more, perGroup) => {
+        const all = [...rules, ...more.filter((m) => !rules.some((r) => r.spoke === m.spoke && r.cidr === m.cidr))];
+        expect(derivedGroupCount(all, perGroup)).toBeGreaterThanOrEqual(derivedGroupCount(rules, perGroup));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps a pinned count even when a group overflows (validation reports it as QuotaExceeded)', () => {
+    const groups = spreadIngressRules({ rules: rulesFor(10), rulesPerGroup: 2, pinned: 2 });
+    expect(groups.map((g) => g.group)).toEqual([1, 2]);
+    expect(groups[0].rules.length + groups[1].rules.length).toBe(10);
+  });
+
+  it('plans one empty group for a hub without spokes', () => {
+    expect(spreadIngressRules({ rules: [], rulesPerGroup: 60 })).toEqual([{ group: 1, rules: [] }]);
+  });
+});

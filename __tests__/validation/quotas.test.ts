@@ -1,0 +1,133 @@
+/**
+ * Quota usage of a plan: what each VPC, security group, route table, zone, profile and account will
+ * use, against AWS's defaults or the config's `quotas:`, and the headroom table that shows it.
+ */
+import { buildPlan } from '../../src/planning/build-plan';
+import { formatHeadroomTable, quotaUsage, type QuotaRow } from '../../src/planning/quotas';
+import { config, hub, load, planOf, spoke } from '../planning/configs';
+import { loadConfigFile } from '../../src/config/load';
+import path from 'node:path';
+
+const usage = (rows: QuotaRow[]) => rows.map((r) => [r.quota, r.scope, r.used, r.limit]);
+const row = (over: Partial<QuotaRow>): QuotaRow => ({ quota: 'peeringConnectionsPerVpc', scope: 'hub main', used: 1, limit: 50, remedy: 'r', path: 'hubs.main', ...over });
+
+describe('quotaUsage', () => {
+  it('counts every quota of the shipped config per hub, spoke, group, table, zone and account', () => {
+    const loaded = loadConfigFile(path.resolve(__dirname, '..', '..', 'vpce-hub.yaml'));
+    const rows = quotaUsage(buildPlan(loaded.config), loaded.config.quotas);
+    const zones = ['api.ecr', 'dkr.ecr', 'sqs', 'ssm', 'sts'].map((z) => `zone ${z}.us-east-1.amazonaws.com (hub main)`);
+    expect(usage(rows)).toEqual([
+      ['peeringConnectionsPerVpc', 'hub main', 2, 50],
+      ['peeringConnectionsPerVpc', 'spoke analytics-prod', 1, 50],
+      ['peeringConnectionsPerVpc', 'spoke payments-prod', 1, 50],
+      ['interfaceEndpointsPerVpc', 'hub main', 5, 50],
+      // One rule per spoke CIDR: analytics-prod has a secondary CIDR.
+      ['inboundRulesPerSecurityGroup', 'security group hub_main_endpoints', 3, 60],
+      ['securityGroupsPerNetworkInterface', 'hub main endpoints', 1, 5],
+      ['routesPerRouteTable', 'route table hub_main_endpoints', 3, 50],
+      ['routesPerRouteTable', 'route table rtb-0c1d2e3f4a5b67890', 1, 50],
+      ['routesPerRouteTable', 'route table rtb-0a1b2c3d4e5f67890', 1, 50],
+      ['routesPerRouteTable', 'route table rtb-0b1c2d3e4f5a67890', 1, 50],
+      // The hub VPC (inline) and two spokes; both spokes are in other accounts.
+      ...zones.map((z) => ['vpcsPerHostedZone', z, 3, 300]),
+      ...zones.map((z) => ['associationAuthorizationsPerZone', z, 2, 100]),
+      ['hostedZonesPerAccount', 'account network', 5, 500],
+      ['endpointPolicyCharacters', 'hub main', expect.any(Number), 20480],
+    ]);
+  });
+
+  it('applies the quotas section over the defaults, and keeps hard maxima', () => {
+    const p = planOf(config([hub()], [spoke('a', 'payments', 1)]));
+    const rows = quotaUsage(p, { peeringConnectionsPerVpc: 110, routesPerRouteTable: 200 });
+    expect(rows.find((r) => r.scope === 'hub main' && r.quota === 'peeringConnectionsPerVpc')).toMatchObject({ limit: 110, hardMax: 125 });
+    expect(rows.find((r) => r.quota === 'routesPerRouteTable')).toMatchObject({ limit: 200, hardMax: 1000 });
+  });
+
+  it('counts only cross-account spokes as authorizations, and same-account spokes as zone VPCs', () => {
+    const p = planOf(config([hub()], [spoke('a', 'network', 1), spoke('b', 'payments', 2), spoke('c', 'analytics', 3)]));
+    const zone = (quota: string) => quotaUsage(p).find((r) => r.quota === quota && r.scope.startsWith('zone sqs'));
+    expect(zone('vpcsPerHostedZone')).toMatchObject({ used: 4, path: 'hubs.main.dns' });
+    expect(zone('associationAuthorizationsPerZone')).toMatchObject({ used: 2, path: 'hubs.main.dns' });
+  });
+
+  it('counts VPCs per profile, not per zone, in route53-profile mode', () => {
+    const p = planOf(config([hub({ dns: 'route53-profile' })], [spoke('a', 'payments', 1), spoke('b', 'payments', 2)]));
+    const rows = quotaUsage(p);
+    expect(rows.filter((r) => r.quota === 'vpcsPerHostedZone' || r.quota === 'associationAuthorizationsPerZone')).toEqual([]);
+    expect(rows.find((r) => r.quota === 'vpcsPerRoute53Profile')).toMatchObject({ scope: 'profile of hub main', used: 2, limit: 1000 });
+    expect(rows.find((r) => r.quota === 'hostedZonesPerAccount')).toMatchObject({ used: 1 });
+  });
+
+  it('counts no zones in endpoint-url mode and no policy size for the default policy', () => {
+    const rows = quotaUsage(planOf(config([hub({ dns: 'endpoint-url' })], [spoke('a', 'payments', 1)])));
+    expect(rows.filter((r) => r.quota.startsWith('vpcsPer') || r.quota === 'associationAuthorizationsPerZone' || r.quota === 'endpointPolicyCharacters')).toEqual([]);
+    expect(rows.find((r) => r.quota === 'hostedZonesPerAccount')).toMatchObject({ used: 0 });
+  });
+
+  it("names an existing hub's route tables by id and counts one route per spoke CIDR in each", () => {
+    const existing = hub({
+      vpc: {
+        id: 'vpc-0123456789abcdef0',
+        cidr: '10.0.0.0/22',
+        subnets: [
+          { id: 'subnet-0123456789abcdef0', availabilityZone: 'us-east-1a' },
+          { id: 'subnet-0123456789abcdef1', availabilityZone: 'us-east-1b' },
+        ],
+        routeTableIds: ['rtb-0123456789abcdef0', 'rtb-0123456789abcdef1'],
+      },
+    });
+    const p = planOf(config([existing], [spoke('a', 'payments', 1, { vpc: { id: 'vpc-00000000000000001', cidr: '10.1.0.0/16', secondaryCidrs: ['100.64.0.0/20'], routeTableIds: ['rtb-00000000000000001'] } })]));
+    const tables = quotaUsage(p).filter((r) => r.quota === 'routesPerRouteTable');
+    expect(usage(tables)).toEqual([
+      ['routesPerRouteTable', 'route table rtb-0123456789abcdef0', 2, 50],
+      ['routesPerRouteTable', 'route table rtb-0123456789abcdef1', 2, 50],
+      ['routesPerRouteTable', 'route table rtb-00000000000000001', 1, 50],
+    ]);
+  });
+
+  it('counts one row per spread security group', () => {
+    const spokes = Array.from({ length: 5 }, (_, i) => spoke(`s${i + 1}`, 'payments', i + 1));
+    const rows = quotaUsage(planOf(config([hub({ endpointSecurityGroups: 2 })], spokes)));
+    const groups = rows.filter((r) => r.quota === 'inboundRulesPerSecurityGroup');
+    expect(groups.map((r) => r.scope)).toEqual(['security group hub_main_endpoints', 'security group hub_main_endpoints_2']);
+    expect(groups.reduce((n, r) => n + r.used, 0)).toBe(5);
+    expect(rows.find((r) => r.quota === 'securityGroupsPerNetworkInterface')).toMatchObject({ used: 2, limit: 5, hardMax: 16 });
+  });
+
+  it('stays linear: 1,000 spokes are counted in well under a second', () => {
+    const spokes = Array.from({ length: 1000 }, (_, i) => spoke(`s${i + 1}`, i % 2 ? 'payments' : 'analytics', 1 + (i % 250), { vpc: { id: `vpc-${(i + 1).toString(16).padStart(17, '0')}`, cidr: `10.${1 + (i % 250)}.${Math.floor(i / 250) * 16}.0/20`, routeTableIds: [`rtb-${(i + 1).toString(16).padStart(17, '0')}`] } }));
+    const plan = buildPlan(load(config([hub({ services: ['sqs', 'sts', 'ssm', 'ecr.api', 'ecr.dkr'] })], spokes, { quotas: { peeringConnectionsPerVpc: 1000, routesPerRouteTable: 1000, inboundRulesPerSecurityGroup: 250, vpcsPerHostedZone: 2000, associationAuthorizationsPerZone: 2000 } })));
+    const start = Date.now();
+    const rows = quotaUsage(plan);
+    expect(Date.now() - start).toBeLessThan(500);
+    expect(rows.find((r) => r.quota === 'peeringConnectionsPerVpc' && r.scope === 'hub main')?.used).toBe(1000);
+  });
+});
+
+describe('formatHeadroomTable', () => {
+  it('shows used / limit (with the hard maximum), the percentage and a marker', () => {
+    const text = formatHeadroomTable([row({ used: 10, limit: 50, hardMax: 125 })], 'text');
+    expect(text.split('\n')).toEqual([expect.stringMatching(/^quota\s+scope\s+used \/ limit\s+use\s+status$/), expect.stringMatching(/^peeringConnectionsPerVpc\s+hub main\s+10 \/ 50 \(max 125\)\s+20%\s+ok$/)]);
+  });
+
+  it('marks rows at 80 % as near and rows over the limit as OVER', () => {
+    const text = formatHeadroomTable([row({ scope: 'hub a', used: 40 }), row({ scope: 'hub b', used: 51 }), row({ scope: 'hub c', used: 39 })], 'text');
+    expect(text).toMatch(/hub b\s+51 \/ 50.*102%\s+OVER/);
+    expect(text).toMatch(/hub a\s+40 \/ 50.*80%\s+near/);
+    expect(text).toMatch(/hub c\s+39 \/ 50.*78%\s+ok/);
+  });
+
+  it('lists the fullest scopes first and summarizes the rest, but never hides a near or exceeded one', () => {
+    const rows = [...Array.from({ length: 10 }, (_, i) => row({ scope: `spoke s${i}`, used: 1 })), row({ scope: 'spoke big', used: 45 }), row({ scope: 'spoke bigger', used: 48 })];
+    const lines = formatHeadroomTable(rows, 'text', { maxRowsPerQuota: 3 }).split('\n').slice(1);
+    expect(lines.map((l) => l.split(/\s{2,}/)[1])).toEqual(['spoke bigger', 'spoke big', 'spoke s0', '+9 more']);
+    expect(lines[3]).toMatch(/<= 1 \/ 50.*<= 2%\s+ok$/);
+  });
+
+  it('writes a Markdown table for reports', () => {
+    const md = formatHeadroomTable([row({ used: 51, scope: 'zone a|b' })], 'markdown').split('\n');
+    expect(md[0]).toBe('| quota | scope | used / limit | use | status |');
+    expect(md[1]).toBe('| --- | --- | ---: | ---: | --- |');
+    expect(md[2]).toBe('| peeringConnectionsPerVpc | zone a\\|b | 51 / 50 | 102% | OVER |');
+  });
+});

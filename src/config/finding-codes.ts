@@ -1,0 +1,118 @@
+/**
+ * Every finding code the loader and validators emit, with its severity and one line on what it means.
+ * Codes are stable: scripts, suppressions and tests key on them. docs/validation.md is generated from
+ * this table, and a test fails when a code is emitted that is not listed here.
+ */
+import type { Severity } from './findings';
+
+export type FindingTopic = 'file' | 'structure' | 'names' | 'regions' | 'cidrs' | 'azs' | 'vpcs' | 'services' | 'policy' | 'dns' | 'quotas' | 'internal';
+
+export interface FindingCodeDoc {
+  severity: Severity;
+  topic: FindingTopic;
+  meaning: string;
+}
+
+export const FINDING_TOPICS: Record<FindingTopic, string> = {
+  file: 'File and YAML',
+  structure: 'Structure (schema)',
+  names: 'Names and references',
+  regions: 'Regions',
+  cidrs: 'CIDRs',
+  azs: 'Availability zones',
+  vpcs: 'Existing VPCs and route tables',
+  services: 'Services and zones',
+  policy: 'Endpoint policy',
+  dns: 'DNS modes',
+  quotas: 'Quotas and security group spreading',
+  internal: 'Internal',
+};
+
+const error = (topic: FindingTopic, meaning: string): FindingCodeDoc => ({ severity: 'error', topic, meaning });
+const warning = (topic: FindingTopic, meaning: string): FindingCodeDoc => ({ severity: 'warning', topic, meaning });
+
+export const FINDING_CODES = {
+  FileNotFound: error('file', 'the config file does not exist'),
+  FileUnreadable: error('file', 'the config path exists but cannot be read as a file (a folder, no permission)'),
+  EmptyFile: error('file', 'the file is empty or holds only comments'),
+  YamlSyntax: error('file', 'the YAML cannot be parsed (line and column given), or an alias is undefined or expands too much'),
+  DuplicateKey: error('file', 'a key appears twice in one mapping; YAML would silently keep the last'),
+
+  WrongType: error('structure', 'a value of the wrong type, e.g. a number for an account id (quote it) or a scalar for a list; also a non-mapping file'),
+  MissingField: error('structure', 'a required field is absent'),
+  UnknownKey: error('structure', 'a key the schema does not know, with the nearest allowed key when it looks misspelled'),
+  ReservedKey: error('structure', 'a key that is a JavaScript object internal (__proto__, constructor, prototype)'),
+  InvalidValue: error('structure', 'a value outside the allowed set (dns mode, endpointPolicy form, ...)'),
+  InvalidFormat: error('structure', 'a string of the wrong shape: account id not 12 digits, malformed VPC/subnet/route table id, region, role ARN'),
+  Empty: error('structure', 'an empty string or key where a value is needed'),
+  TooFew: error('structure', 'a list with fewer items than required (e.g. a hub without services)'),
+  OutOfRange: error('structure', 'a number outside its range (e.g. subnetPrefixLength above 28)'),
+  Invalid: error('structure', 'a value breaking another schema rule (e.g. a backend with more than one of local, s3, cloud)'),
+
+  InvalidName: error('names', 'a hub, spoke, service or account name with characters other than letters, digits and hyphens'),
+  DuplicateName: error('names', 'two hubs, two spokes or two account keys with the same name, compared case-insensitively'),
+  NameClash: error('names', 'a spoke named like a hub (case-insensitively)'),
+  DuplicateAccountId: error('names', 'two account keys with the same account id'),
+  UnknownAccount: error('names', 'a hub or spoke names an account key that is not under accounts'),
+  UnknownHub: error('names', 'a spoke names a hub that does not exist'),
+  HubAmbiguous: error('names', 'a spoke names no hub and none can be inferred (several hubs, not exactly one in its region)'),
+  StackCycle: error('names', 'two account stacks would each need the other deployed first'),
+  UnusedAccount: warning('names', 'an account that no hub or spoke uses (it gets no stack)'),
+
+  UnknownRegion: error('regions', 'a region name with a word AWS does not use (a misspelling), with the nearest known region'),
+  RegionNotInCatalogue: warning('regions', 'a well-formed region the catalogue (2023-09) does not know; AZ and service availability checks are skipped'),
+  CrossRegionSpoke: warning('regions', 'a spoke in another region than its hub: inter-region peering is billed per GB'),
+
+  InvalidCidr: error('cidrs', 'not an IPv4 CIDR (or a number with a leading zero)'),
+  NonCanonicalCidr: error('cidrs', 'host bits set (10.1.0.5/16); the canonical form is suggested'),
+  CidrPrefix: error('cidrs', 'a prefix outside /16 to /28, the range of VPC CIDR blocks'),
+  PublicCidr: error('cidrs', 'a range outside private address space, or 0.0.0.0/0'),
+  CidrOverlap: error('cidrs', 'two ranges of one hub network overlap (hub, spokes, primary and secondary); both sides are named'),
+  HubCidrTooSmall: error('cidrs', 'the hub CIDR cannot hold one endpoint subnet per AZ'),
+
+  TooFewAzs: error('azs', 'fewer than two availability zones (endpoints need two for resilience)'),
+  DuplicateAz: error('azs', 'an availability zone listed twice'),
+  AzNotInRegion: error('azs', "an AZ name or AZ id of another region than the hub's"),
+  InvalidAz: error('azs', 'neither an AZ name (us-east-1a) nor an AZ id (use1-az1)'),
+  ServiceNotInAz: error('azs', 'the catalogue does not offer a service in a hub AZ (AZ names only: they are account-relative; AZ ids skip the check)'),
+
+  ConflictingField: error('vpcs', 'a field that does not apply: AZs for an existing hub VPC, subnets or route tables for a new one'),
+  DuplicateVpc: error('vpcs', 'one VPC given as two spokes'),
+  DuplicateRouteTable: error('vpcs', 'a route table listed twice, or by two spokes'),
+
+  UnknownService: error('services', 'a service the catalogue does not know, with the nearest names'),
+  ServiceNotInRegion: error('services', "a catalogue service not offered in the hub's region"),
+  DuplicateService: error('services', 'a service listed twice in one hub'),
+  GatewayOnlyService: error('services', 'a service with only a gateway endpoint, unusable across peering'),
+  NoPrivateDns: error('services', 'a service without private DNS in a mode that needs zones (private-hosted-zones, route53-profile)'),
+  ZoneCollision: error('services', 'two services (or one custom service twice) need zones of the same name'),
+  ZoneShadowsRegion: error('services', 'a zone that would answer for a whole AWS domain or region (amazonaws.com, <region>.amazonaws.com)'),
+  InvalidPrivateDnsName: error('services', 'a custom privateDnsNames entry that is not a DNS name'),
+  InvalidServiceName: error('services', 'a custom serviceName that is not an endpoint service name'),
+
+  OrganizationIdMissing: error('policy', 'endpointPolicy organization without organizationId'),
+  InvalidPrincipal: error('policy', 'a principal that is neither a 12-digit account id nor an IAM/STS principal ARN'),
+  PolicyNotJson: error('policy', 'a custom policy document that is not valid JSON'),
+  PolicyInvalid: error('policy', 'a custom policy document without statements, or with a statement that is not an object'),
+  PolicyNoPrincipal: error('policy', 'a custom policy statement without Principal'),
+  PolicyTooLarge: error('policy', 'a custom policy document over 20,480 characters (not adjustable)'),
+  PolicySourceVpcIsSpoke: error('policy', "a condition on aws:SourceVpc with a spoke's VPC id; requests come from the hub VPC, so it never matches"),
+  PolicySourceIp: warning('policy', 'a condition on aws:SourceIp, which is absent through VPC endpoints (use aws:VpcSourceIp)'),
+  PolicyNotSupported: warning('policy', 'an endpoint policy is set but a service does not support endpoint policies: it keeps the default'),
+
+  OrganizationMismatch: error('dns', 'organizationArn names another organization than organizationId'),
+  ProfileCrossRegion: error('dns', "a route53-profile hub's spoke in another region (profiles are regional)"),
+  ZoneConflictOnVpc: error('dns', "a hub VPC made a zone-mode spoke of another hub: two zones of one name on one VPC"),
+  ProfileSharedPerAccount: warning('dns', 'route53-profile without organizationArn: the profile is shared with each spoke account'),
+
+  QuotaExceeded: error('quotas', 'the planned network needs more of an AWS quota than the limit (count, limit and remedy given)'),
+  SecurityGroupCountDerived: warning('quotas', 'spoke CIDR rules are spread over a derived number of endpoint security groups; pin it with endpointSecurityGroups'),
+
+  InternalError: error('internal', 'a validation step crashed: a vpce-hub bug, never expected'),
+} as const satisfies Record<string, FindingCodeDoc>;
+
+export type FindingCode = keyof typeof FINDING_CODES;
+
+export function isDocumentedCode(code: string): code is FindingCode {
+  return Object.prototype.hasOwnProperty.call(FINDING_CODES, code);
+}

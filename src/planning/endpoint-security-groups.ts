@@ -1,0 +1,83 @@
+/**
+ * Spreads a hub's ingress rules (one per spoke CIDR) over several endpoint security groups once they
+ * exceed `inboundRulesPerSecurityGroup`; every endpoint then carries all of the groups (domain.md
+ * section 5: up to `securityGroupsPerNetworkInterface` groups per ENI).
+ *
+ * The assignment must survive change: a rule that moves to another group is replaced (its
+ * `security_group_id` forces a new resource). So the group of a rule depends only on the rule itself
+ * (`spoke name + cidr`) and the group COUNT, never on the other rules or on list positions, and we use
+ * rendezvous (highest-random-weight) hashing rather than `hash mod count`:
+ * - adding or removing spokes at a fixed count moves no other rule;
+ * - raising the count from G to G+1 moves only the ~1/(G+1) of the rules that now score highest on the
+ *   new group, and only INTO the new group (`mod` would reshuffle about G/(G+1) of them);
+ * - lowering it moves only the rules of the removed groups.
+ * The count is the hub's `endpointSecurityGroups` when set (pinned: nothing ever moves implicitly),
+ * else the smallest count at which every group fits the quota. A derived count grows as spokes are
+ * added; validate warns about that (SecurityGroupCountDerived) and suggests pinning it.
+ */
+import { createHash } from 'node:crypto';
+import type { IngressRulePlan, SecurityGroupPlan } from './plan';
+
+export interface SpreadInput {
+  rules: IngressRulePlan[];
+  rulesPerGroup: number;
+  /** The configured count; undefined derives it. */
+  pinned?: number;
+}
+
+/** A derived count beyond this many extra groups stops searching; validation then reports the overflow. */
+const MAX_EXTRA_GROUPS = 32;
+
+export function spreadIngressRules({ rules, rulesPerGroup, pinned }: SpreadInput): SecurityGroupPlan[] {
+  const count = pinned ?? derivedGroupCount(rules, rulesPerGroup);
+  const groups: SecurityGroupPlan[] = Array.from({ length: count }, (_, i) => ({ group: i + 1, rules: [] }));
+  const chosen = assign(rules, count);
+  rules.forEach((rule, i) => groups[chosen[i]].rules.push(rule));
+  return groups;
+}
+
+/** The smallest count >= ceil(rules / rulesPerGroup) at which no group exceeds rulesPerGroup. */
+export function derivedGroupCount(rules: IngressRulePlan[], rulesPerGroup: number): number {
+  const lower = Math.max(1, Math.ceil(rules.length / rulesPerGroup));
+  const upper = lower + MAX_EXTRA_GROUPS;
+  // Going from g to g+1 groups, a rule either stays or moves to group g+1: one pass per count, O(rules).
+  const best = assign(rules, lower);
+  const bestScore = rules.map((r, i) => score(r, best[i]));
+  for (let count = lower; ; count++) {
+    const loads = new Array<number>(count).fill(0);
+    for (const g of best) loads[g]++;
+    if (Math.max(...loads) <= rulesPerGroup || count === upper) return count;
+    rules.forEach((r, i) => {
+      const s = score(r, count);
+      if (s > bestScore[i]) {
+        best[i] = count;
+        bestScore[i] = s;
+      }
+    });
+  }
+}
+
+/** Zero-based group index of every rule for `count` groups. */
+function assign(rules: IngressRulePlan[], count: number): number[] {
+  return rules.map((rule) => {
+    let best = 0;
+    let bestScore = score(rule, 0);
+    for (let g = 1; g < count; g++) {
+      const s = score(rule, g);
+      if (s > bestScore) {
+        best = g;
+        bestScore = s;
+      }
+    }
+    return best;
+  });
+}
+
+/**
+ * Rendezvous weight of a rule for a zero-based group: the first 48 bits of SHA-256 over rule and group
+ * (a cheap multiplicative hash correlated the choices of similar keys across groups). Distinct groups
+ * tie only on a 48-bit collision; the lower group wins then.
+ */
+function score(rule: IngressRulePlan, group: number): number {
+  return createHash('sha256').update(`${rule.spoke}\n${rule.cidr}\n${group}`).digest().readUIntBE(0, 6);
+}

@@ -1,0 +1,229 @@
+/**
+ * Quota usage of a network plan: for every AWS quota the deployment touches, how much of it each VPC,
+ * security group, route table, zone, profile and account will use (domain.md section 5). Pure, and
+ * linear in the number of planned resources. `vpce-hub validate` turns rows over their limit into
+ * QuotaExceeded errors and prints the headroom table; the PR review report shows the same table.
+ */
+import { QUOTA_DEFAULTS, type QuotaName } from '../config/schema';
+import { ids } from './naming';
+import type { HubPlan, NetworkPlan } from './plan';
+
+/** AWS's fixed endpoint policy size limit (not adjustable, so not a `quotas:` setting). */
+export const ENDPOINT_POLICY_MAX_CHARACTERS = 20480;
+
+export type QuotaRowName = QuotaName | 'endpointPolicyCharacters';
+export type Quotas = Record<QuotaName, number>;
+
+export interface QuotaRow {
+  quota: QuotaRowName;
+  /** What the count is for: `hub main`, `spoke payments-prod`, `security group hub_main_endpoints`,
+   * `route table rtb-0a1b...`, `zone sqs.us-east-1.amazonaws.com (hub main)`, `account network`. */
+  scope: string;
+  used: number;
+  limit: number;
+  /** The most AWS grants on request, when there is such a ceiling. */
+  hardMax?: number;
+  remedy: string;
+  /** The config place the usage comes from (findings point here). */
+  path: string;
+}
+
+/** `quotas:` from the config over AWS's defaults. */
+export function effectiveQuotas(overrides: Partial<Record<QuotaName, number | undefined>> = {}): Quotas {
+  const out = { ...QUOTA_DEFAULTS } as Quotas;
+  for (const key of Object.keys(QUOTA_DEFAULTS) as QuotaName[]) {
+    const value = overrides[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+/** Hard ceilings AWS documents for the adjustable quotas we count. */
+export const QUOTA_HARD_MAX: Partial<Record<QuotaRowName, number>> = {
+  peeringConnectionsPerVpc: 125,
+  // Rules per group x groups per network interface may not exceed 1,000.
+  inboundRulesPerSecurityGroup: 1000,
+  securityGroupsPerNetworkInterface: 16,
+  routesPerRouteTable: 1000,
+  endpointPolicyCharacters: ENDPOINT_POLICY_MAX_CHARACTERS,
+};
+
+/** What each row counts, for the documentation. */
+export const QUOTA_COUNTS: Record<QuotaRowName, string> = {
+  peeringConnectionsPerVpc: 'peerings per hub VPC (one per spoke) and per spoke VPC (ours only)',
+  interfaceEndpointsPerVpc: 'interface endpoints per hub VPC (one per service)',
+  inboundRulesPerSecurityGroup: 'ingress rules per endpoint security group (one per spoke CIDR)',
+  securityGroupsPerNetworkInterface: "endpoint security groups on each endpoint's network interfaces",
+  routesPerRouteTable: 'routes we add per route table: one per spoke CIDR in the hub tables, one per hub in each spoke table',
+  vpcsPerHostedZone: 'VPCs per private hosted zone: the hub VPC and every spoke (private-hosted-zones mode)',
+  associationAuthorizationsPerZone: 'cross-account association authorizations per zone (private-hosted-zones mode)',
+  hostedZonesPerAccount: 'private hosted zones per hub account',
+  vpcsPerRoute53Profile: 'spoke VPCs per Route 53 Profile (route53-profile mode)',
+  endpointPolicyCharacters: 'characters of the endpoint policy as deployed (fixed limit)',
+};
+
+export const QUOTA_REMEDY: Record<QuotaRowName, string> = {
+  peeringConnectionsPerVpc:
+    'request an increase of "Active VPC peering connections per VPC" (up to 125) and set quotas.peeringConnectionsPerVpc; beyond 125, split the spokes over a second hub or use Transit Gateway. A spoke VPC\'s own other peerings count too',
+  interfaceEndpointsPerVpc: 'request an increase of "Interface VPC endpoints per VPC" and set quotas.interfaceEndpointsPerVpc, or move some services to a second hub',
+  inboundRulesPerSecurityGroup:
+    'the synth spreads the rules over several endpoint security groups: raise the hub\'s endpointSecurityGroups if it is set (changing the count moves some rules to another group), or request an increase (rules per group x groups per network interface may not exceed 1,000) and set quotas.inboundRulesPerSecurityGroup',
+  securityGroupsPerNetworkInterface:
+    'request an increase of "Security groups per network interface" (up to 16) or of inbound rules per group, and set quotas.*; beyond that, split the spokes over a second hub or use Transit Gateway',
+  routesPerRouteTable:
+    'request an increase of "Routes per route table" (up to 1,000) and set quotas.routesPerRouteTable; the table\'s other routes count too. Beyond 1,000 spoke CIDRs, split the spokes over a second hub or use Transit Gateway',
+  vpcsPerHostedZone: 'use dns: route53-profile (each spoke VPC associates once with a profile of up to 1,000 VPCs), or request an increase and set quotas.vpcsPerHostedZone',
+  associationAuthorizationsPerZone: 'use dns: route53-profile (no per-zone authorizations), or request an increase and set quotas.associationAuthorizationsPerZone',
+  hostedZonesPerAccount: 'request an increase of "Hosted zones" and set quotas.hostedZonesPerAccount, or put a hub in another account',
+  vpcsPerRoute53Profile: 'request an increase and set quotas.vpcsPerRoute53Profile, or split the spokes over a second hub (a VPC takes one profile only)',
+  endpointPolicyCharacters: 'not adjustable: shorten the policy (account ids instead of many role ARNs, or endpointPolicy: organization)',
+};
+
+/** Every quota row of the plan: grouped by quota, each group in plan order (hubs, spokes by name). */
+export function quotaUsage(plan: NetworkPlan, overrides: Partial<Record<QuotaName, number | undefined>> = {}): QuotaRow[] {
+  const quotas = effectiveQuotas(overrides);
+  const rows: QuotaRow[] = [];
+  const row = (quota: QuotaRowName, scope: string, used: number, path: string) => {
+    const limit = quota === 'endpointPolicyCharacters' ? ENDPOINT_POLICY_MAX_CHARACTERS : quotas[quota];
+    const hardMax = QUOTA_HARD_MAX[quota];
+    rows.push({ quota, scope, used, limit, ...(hardMax !== undefined ? { hardMax } : {}), remedy: QUOTA_REMEDY[quota], path });
+  };
+  const hubs = new Map(plan.hubs.map((h) => [h.name, h]));
+  const hubOf = (name: string) => hubs.get(name) as HubPlan;
+
+  // Peerings per VPC, on both sides. A VPC is identified by region and id (a new hub VPC by its hub),
+  // so an existing hub VPC that is also another hub's spoke counts both roles.
+  const peerings = new Counter();
+  const vpcKey = (region: string, id: string) => `${region}/${id}`;
+  const hubVpcKey = (h: HubPlan) => (h.existingVpcId !== undefined ? vpcKey(h.region, h.existingVpcId) : `new/${h.name}`);
+  for (const h of plan.hubs) peerings.declare(hubVpcKey(h), `hub ${h.name}`, `hubs.${h.name}`);
+  for (const s of plan.spokes) {
+    peerings.declare(vpcKey(s.region, s.vpcId), `spoke ${s.name}`, `spokes.${s.name}`);
+    peerings.add(hubVpcKey(hubOf(s.hub)));
+    peerings.add(vpcKey(s.region, s.vpcId));
+  }
+  for (const c of peerings.values()) row('peeringConnectionsPerVpc', c.scope, c.used, c.path);
+
+  for (const h of plan.hubs) row('interfaceEndpointsPerVpc', `hub ${h.name}`, h.endpoints.length, `hubs.${h.name}.services`);
+  for (const h of plan.hubs) {
+    for (const g of h.securityGroups) row('inboundRulesPerSecurityGroup', `security group ${ids.hubSecurityGroup(h.name, g.group)}`, g.rules.length, `hubs.${h.name}`);
+  }
+  for (const h of plan.hubs) row('securityGroupsPerNetworkInterface', `hub ${h.name} endpoints`, h.securityGroups.length, `hubs.${h.name}`);
+
+  // Routes we add: in every hub endpoint route table one per spoke CIDR, in every spoke table one per hub.
+  const routes = new Counter();
+  const spokeCidrs = new Map<string, number>();
+  for (const s of plan.spokes) spokeCidrs.set(s.hub, (spokeCidrs.get(s.hub) ?? 0) + s.cidrs.length);
+  for (const h of plan.hubs) {
+    for (const t of h.routeTables) {
+      const key = t.id ?? `new/${h.name}/${t.key}`;
+      routes.declare(key, `route table ${t.id ?? ids.hubRouteTable(h.name)}`, `hubs.${h.name}`);
+      routes.add(key, spokeCidrs.get(h.name) ?? 0);
+    }
+  }
+  for (const s of plan.spokes) {
+    for (const id of s.routeTableIds) {
+      routes.declare(id, `route table ${id}`, `spokes.${s.name}.vpc.routeTableIds`);
+      routes.add(id);
+    }
+  }
+  for (const c of routes.values()) row('routesPerRouteTable', c.scope, c.used, c.path);
+
+  const spokesOf = new Map(plan.hubs.map((h) => [h.name, { all: 0, crossAccount: 0 }]));
+  for (const s of plan.spokes) {
+    const n = spokesOf.get(s.hub);
+    if (n) {
+      n.all++;
+      if (s.crossAccount) n.crossAccount++;
+    }
+  }
+  // Zones: the hub VPC is inline; each spoke VPC is one more association (and, cross-account, one
+  // authorization). In route53-profile mode spokes associate with the profile instead.
+  for (const h of plan.hubs.filter((x) => x.dns === 'private-hosted-zones')) {
+    for (const z of h.zones) row('vpcsPerHostedZone', `zone ${z.zoneName} (hub ${h.name})`, 1 + (spokesOf.get(h.name)?.all ?? 0), `hubs.${h.name}.dns`);
+  }
+  for (const h of plan.hubs.filter((x) => x.dns === 'private-hosted-zones')) {
+    for (const z of h.zones) row('associationAuthorizationsPerZone', `zone ${z.zoneName} (hub ${h.name})`, spokesOf.get(h.name)?.crossAccount ?? 0, `hubs.${h.name}.dns`);
+  }
+  const zonesPerAccount = new Map<string, number>();
+  for (const h of plan.hubs) zonesPerAccount.set(h.account.key, (zonesPerAccount.get(h.account.key) ?? 0) + h.zones.length);
+  for (const [account, n] of [...zonesPerAccount].sort(([a], [b]) => (a < b ? -1 : 1))) row('hostedZonesPerAccount', `account ${account}`, n, `accounts.${account}`);
+  for (const h of plan.hubs.filter((x) => x.profile !== undefined)) row('vpcsPerRoute53Profile', `profile of hub ${h.name}`, spokesOf.get(h.name)?.all ?? 0, `hubs.${h.name}`);
+
+  for (const h of plan.hubs) {
+    const size = Math.max(0, ...h.endpoints.map((e) => e.policy?.length ?? 0));
+    if (size > 0) row('endpointPolicyCharacters', `hub ${h.name}`, size, `hubs.${h.name}.endpointPolicy`);
+  }
+  return rows;
+}
+
+export const isExceeded = (r: QuotaRow): boolean => r.used > r.limit;
+
+/** Usage per scope, in first-declared order. */
+class Counter {
+  private readonly entries = new Map<string, { scope: string; path: string; used: number }>();
+  declare(key: string, scope: string, path: string): void {
+    if (!this.entries.has(key)) this.entries.set(key, { scope, path, used: 0 });
+  }
+  add(key: string, n = 1): void {
+    const e = this.entries.get(key);
+    if (e) e.used += n;
+  }
+  values(): Array<{ scope: string; path: string; used: number }> {
+    return [...this.entries.values()];
+  }
+}
+
+// ---- the headroom table ----
+
+/** Share of the limit at which a row is flagged before it is exceeded. */
+const NEAR = 0.8;
+
+export interface HeadroomTableOptions {
+  /** Rows shown per quota before the rest (all below NEAR) are summarized in one line; default 3. */
+  maxRowsPerQuota?: number;
+}
+
+/**
+ * `used / limit`, percentage and a marker (`ok`, `near` from 80 %, `OVER`) for every row, the fullest
+ * first within each quota. Rows that are near or over are always shown; the rest beyond
+ * `maxRowsPerQuota` collapse into a `+N more` line, so 100 spokes do not print 100 `1 / 50` lines.
+ */
+export function formatHeadroomTable(rows: QuotaRow[], format: 'text' | 'markdown', options: HeadroomTableOptions = {}): string {
+  const max = options.maxRowsPerQuota ?? 3;
+  const ratio = (r: QuotaRow) => r.used / r.limit;
+  const status = (r: QuotaRow) => (r.used > r.limit ? 'OVER' : ratio(r) >= NEAR ? 'near' : 'ok');
+  const pct = (r: QuotaRow) => `${Math.round(ratio(r) * 100)}%`;
+  const limitText = (r: QuotaRow) => `${r.limit}${r.hardMax !== undefined && r.hardMax !== r.limit ? ` (max ${r.hardMax})` : ''}`;
+
+  const byQuota = new Map<QuotaRowName, QuotaRow[]>();
+  for (const r of rows) {
+    const list = byQuota.get(r.quota) ?? [];
+    list.push(r);
+    byQuota.set(r.quota, list);
+  }
+  const lines: string[][] = [];
+  for (const [quota, list] of byQuota) {
+    const sorted = [...list].sort((a, b) => ratio(b) - ratio(a));
+    const shown = sorted.filter((r, i) => i < max || status(r) !== 'ok');
+    const rest = sorted.slice(shown.length);
+    for (const r of shown) lines.push([quota, r.scope, `${r.used} / ${limitText(r)}`, pct(r), status(r)]);
+    if (rest.length > 0) {
+      const top = rest[0];
+      lines.push([quota, `+${rest.length} more`, `<= ${top.used} / ${limitText(top)}`, `<= ${pct(top)}`, 'ok']);
+    }
+  }
+  const header = ['quota', 'scope', 'used / limit', 'use', 'status'];
+  if (format === 'markdown') {
+    const md = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
+    return [md(header), md(['---', '---', '---:', '---:', '---']), ...lines.map(md)].join('\n');
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const rightAligned = new Set([2, 3]);
+  const text = (cells: string[]) =>
+    cells
+      .map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
+  return [text(header), ...lines.map(text)].join('\n');
+}
