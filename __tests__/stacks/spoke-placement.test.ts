@@ -1,0 +1,122 @@
+/**
+ * Where each half of a peering and of a zone association goes, by how a spoke relates to its hub:
+ * same account and region, same account in another region, another account in another region.
+ */
+import { config, hub, load, spoke } from '../planning/configs';
+import { synthConfig, type Synthesized } from '../support/synth';
+import { namesOf, ofType } from './json';
+
+let synth: Synthesized;
+beforeAll(() => {
+  synth = synthConfig(
+    load(
+      config(
+        [hub({ services: ['sqs', 'ecr.dkr'] })],
+        [
+          spoke('tooling', 'network', 1),
+          spoke('tooling-west', 'network', 2, { region: 'us-west-2' }),
+          spoke('paris', 'payments', 3, { region: 'eu-west-3' }),
+        ],
+      ),
+    ),
+  );
+});
+afterAll(() => synth?.cleanup());
+
+const network = () => synth.stacks.network;
+const ZONES = ['dkr_ecr_us-east-1_amazonaws_com', 'sqs_us-east-1_amazonaws_com'];
+const VPC = (n: number) => `vpc-${n.toString(16).padStart(17, '0')}`;
+const RTB = (n: number) => `rtb-${n.toString(16).padStart(17, '0')}`;
+
+it('puts same-account spokes in the hub stack and the other spoke in its account stack', () => {
+  expect(Object.keys(synth.stacks).sort()).toEqual(['network', 'payments']);
+  expect(namesOf(network(), 'aws_vpc_peering_connection')).toEqual(['hub_main_to_paris', 'hub_main_to_tooling', 'hub_main_to_tooling-west']);
+});
+
+it('gives the hub stack a provider for each region its own spokes are in, all pinned to its account', () => {
+  expect((network().provider?.aws ?? []).map((p) => [p.alias, p.region, p.allowed_account_ids])).toEqual([
+    ['us_east_1', 'us-east-1', ['111111111111']],
+    ['us_west_2', 'us-west-2', ['111111111111']],
+  ]);
+});
+
+describe('same account, same region (tooling)', () => {
+  it('auto-accepts the peering on the request and has no accepter', () => {
+    const request = ofType(network(), 'aws_vpc_peering_connection').hub_main_to_tooling;
+    expect(request).toMatchObject({ auto_accept: true, peer_owner_id: '111111111111', peer_vpc_id: VPC(1) });
+    expect(request).not.toHaveProperty('peer_region');
+    expect(namesOf(network(), 'aws_vpc_peering_connection_accepter')).not.toContain('spoke_tooling');
+  });
+
+  it('needs no zone authorization, and associates directly with the zone resources', () => {
+    expect(namesOf(network(), 'aws_route53_vpc_association_authorization').filter((n) => n.endsWith('_for_tooling'))).toEqual([]);
+    const assocs = ofType(network(), 'aws_route53_zone_association');
+    for (const z of ZONES) {
+      expect(assocs[`spoke_tooling_${z}`]).toEqual({ provider: 'aws.us_east_1', vpc_id: VPC(1), vpc_region: 'us-east-1', zone_id: `\${aws_route53_zone.hub_main_${z}.zone_id}` });
+    }
+  });
+
+  it('routes to the hub directly over the request, with nothing to wait for', () => {
+    expect(ofType(network(), 'aws_route')[`spoke_tooling_${RTB(1)}_to_hub_main`]).toEqual({
+      provider: 'aws.us_east_1',
+      route_table_id: RTB(1),
+      destination_cidr_block: '10.0.0.0/22',
+      vpc_peering_connection_id: '${aws_vpc_peering_connection.hub_main_to_tooling.id}',
+    });
+  });
+});
+
+describe('same account, other region (tooling-west)', () => {
+  it('requests with peer_region and without auto_accept (only same-region peering can auto-accept)', () => {
+    const request = ofType(network(), 'aws_vpc_peering_connection')['hub_main_to_tooling-west'];
+    expect(request).toMatchObject({ peer_region: 'us-west-2', peer_owner_id: '111111111111', provider: 'aws.us_east_1' });
+    expect(request).not.toHaveProperty('auto_accept');
+  });
+
+  it('accepts in the hub stack itself, through the spoke-region provider', () => {
+    expect(ofType(network(), 'aws_vpc_peering_connection_accepter')['spoke_tooling-west']).toMatchObject({
+      provider: 'aws.us_west_2',
+      auto_accept: true,
+      vpc_peering_connection_id: '${aws_vpc_peering_connection.hub_main_to_tooling-west.id}',
+    });
+  });
+
+  it('routes in the spoke region after the accepter', () => {
+    expect(ofType(network(), 'aws_route')[`spoke_tooling-west_${RTB(2)}_to_hub_main`]).toMatchObject({
+      provider: 'aws.us_west_2',
+      depends_on: ['aws_vpc_peering_connection_accepter.spoke_tooling-west'],
+    });
+  });
+
+  it('needs no authorization; associates with vpc_region set to the spoke region', () => {
+    expect(namesOf(network(), 'aws_route53_vpc_association_authorization').filter((n) => n.endsWith('_for_tooling-west'))).toEqual([]);
+    for (const z of ZONES) {
+      expect(ofType(network(), 'aws_route53_zone_association')[`spoke_tooling-west_${z}`]).toMatchObject({ provider: 'aws.us_west_2', vpc_id: VPC(2), vpc_region: 'us-west-2' });
+    }
+  });
+});
+
+describe('other account, other region (paris)', () => {
+  it('requests with peer_region and the spoke owner id', () => {
+    expect(ofType(network(), 'aws_vpc_peering_connection').hub_main_to_paris).toMatchObject({ peer_region: 'eu-west-3', peer_owner_id: '222222222222', peer_vpc_id: VPC(3) });
+  });
+
+  it('authorizes in the hub stack with vpc_region set to the spoke region', () => {
+    const auths = ofType(network(), 'aws_route53_vpc_association_authorization');
+    expect(Object.keys(auths).sort()).toEqual(ZONES.map((z) => `hub_main_${z}_for_paris`));
+    for (const a of Object.values(auths)) expect(a).toMatchObject({ provider: 'aws.us_east_1', vpc_id: VPC(3), vpc_region: 'eu-west-3' });
+  });
+
+  it('accepts, routes and associates in its own stack through its region provider', () => {
+    const stack = synth.stacks.payments;
+    expect((stack.provider?.aws ?? []).map((p) => [p.alias, p.allowed_account_ids])).toEqual([['eu_west_3', ['222222222222']]]);
+    expect(ofType(stack, 'aws_vpc_peering_connection_accepter').spoke_paris).toMatchObject({ provider: 'aws.eu_west_3', auto_accept: true });
+    for (const z of ZONES) {
+      expect(ofType(stack, 'aws_route53_zone_association')[`spoke_paris_${z}`]).toMatchObject({ provider: 'aws.eu_west_3', vpc_region: 'eu-west-3' });
+    }
+  });
+});
+
+it('opens the endpoint security group to every spoke, same-account ones included', () => {
+  expect(Object.values(ofType(network(), 'aws_vpc_security_group_ingress_rule')).map((r) => r.cidr_ipv4).sort()).toEqual(['10.1.0.0/16', '10.2.0.0/16', '10.3.0.0/16']);
+});
