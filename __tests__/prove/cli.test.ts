@@ -1,0 +1,64 @@
+/** `vpce-hub prove` end to end: reads a synthesized folder, prints the matrix, exit 0 / 1 / 2. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ReachabilityProof } from '../../src/analysis/prove';
+import { main } from '../../src/cli/index';
+import { ids } from '../../src/planning/naming';
+import { PROJECT_ROOT, synthFile, type Synthesized } from '../support/synth';
+
+const CONFIG = path.join(PROJECT_ROOT, 'vpce-hub.yaml');
+
+async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  try {
+    const code = await main(['node', 'vpce-hub', 'prove', '--config', CONFIG, ...args]);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+let synth: Synthesized;
+beforeEach(() => {
+  synth = synthFile('vpce-hub.yaml');
+});
+afterEach(() => synth.cleanup());
+
+it('exits 0 and prints a JSON proof of every cell for the shipped example', async () => {
+  const { code, stdout } = await run(['--out', synth.outdir, '--format', 'json']);
+  expect(code).toBe(0);
+  const proof = JSON.parse(stdout) as ReachabilityProof;
+  expect(proof.ok).toBe(true);
+  expect(proof.spokes.map((s) => s.name)).toEqual(['analytics-prod', 'payments-prod']);
+  expect(proof.services).toEqual(['ecr.api', 'ecr.dkr', 'sqs', 'ssm', 'sts']);
+  expect(proof.cells).toHaveLength(10);
+});
+
+it('exits 1 and names the broken link when a spoke route is missing from the written JSON', async () => {
+  const file = path.join(synth.stacksDir, 'payments', 'cdk.tf.json');
+  const stack = JSON.parse(readFileSync(file, 'utf8')) as { resource: Record<string, Record<string, unknown>> };
+  delete stack.resource.aws_route[ids.spokeRoute('payments-prod', 'rtb-0b1c2d3e4f5a67890', 'main')];
+  writeFileSync(file, JSON.stringify(stack));
+
+  const text = await run(['--out', synth.outdir]);
+  expect(text.code).toBe(1);
+  expect(text.stdout).toContain('payments-prod -> sqs: route table rtb-0b1c2d3e4f5a67890 has no route to 10.0.0.0/22');
+
+  const markdown = await run(['--out', synth.outdir, '--format', 'markdown']);
+  expect(markdown.code).toBe(1);
+  expect(markdown.stdout).toContain('| `payments-prod` | `main` | ❌ route table rtb-0b1c2d3e4f5a67890 has no route to 10.0.0.0/22 |');
+});
+
+it('exits 2 when nothing was synthesized there, or the format is unknown', async () => {
+  const missing = await run(['--out', path.join(synth.outdir, 'nothing-here')]);
+  expect(missing.code).toBe(2);
+  expect(missing.stderr).toMatch(/manifest\.json does not exist: run vpce-hub synth first/);
+
+  const format = await run(['--out', synth.outdir, '--format', 'html']);
+  expect(format.code).toBe(2);
+  expect(format.stderr).toContain('--format must be one of text, markdown, json');
+});

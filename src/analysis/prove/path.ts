@@ -1,0 +1,81 @@
+/**
+ * The packet path: every route table the config lists for the spoke sends the endpoint subnets'
+ * ranges to a peering that joins this spoke and hub and is accepted, and the route table(s) of the
+ * endpoint subnets send every spoke CIDR back over that same peering.
+ */
+import { cidrOf, overlaps } from '../../planning/cidr';
+import { field, type ProofContext } from './context';
+import type { HubEndpoint } from './endpoint';
+import { checkPeering } from './peering';
+import { describe, identityOf, sameValue, type Resolved } from './resolve';
+import type { BrokenLink } from './result';
+import { routeFor, routesOf, tableLabel, type RouteEntry } from './route-table';
+import { resourcesOfType } from './synthesized';
+
+export function checkPath(ctx: ProofContext, endpoint: HubEndpoint): BrokenLink | undefined {
+  // An existing subnet's CIDR is not in the JSON; the hub CIDR covers it.
+  const destinations = unique(endpoint.subnets.map((s) => s.cidr ?? ctx.hub.cidr));
+  let peering: Resolved | undefined;
+  for (const id of ctx.spoke.routeTableIds) {
+    const table: Resolved = { kind: 'literal', value: id };
+    const routes = routesOf(ctx.app, ctx.spokeStack, table);
+    for (const destination of destinations) {
+      const route = routeFor(routes, destination);
+      if (!route) return { link: 'route', message: `${tableLabel(table)} ${missingRoute(routes, destination, ctx.hub.cidr)}` };
+      if (!route.peering) return { link: 'route', message: `${tableLabel(table)} sends ${destination} to ${route.target} (${route.label}), not to a peering with hub ${ctx.hub.name}` };
+      const bad = checkPeering(ctx, route.peering, route.label);
+      if (bad) return bad;
+      peering ??= route.peering;
+    }
+  }
+  if (!peering) return { link: 'route', message: `spoke ${ctx.spoke.name} lists no route tables` };
+  return checkReturnPath(ctx, endpoint, peering);
+}
+
+function checkReturnPath(ctx: ProofContext, endpoint: HubEndpoint, peering: Resolved): BrokenLink | undefined {
+  const tables: Resolved[] = [];
+  for (const subnet of endpoint.subnets) {
+    if (subnet.value.kind !== 'ref') {
+      // Existing subnets: the config lists their route tables.
+      tables.push(...ctx.hub.routeTables.map((t): Resolved => ({ kind: 'literal', value: t.id ?? t.key })));
+      continue;
+    }
+    const associations = resourcesOfType(ctx.app, ctx.hubStack, 'aws_route_table_association').filter((a) => sameValue(field(ctx, a, 'subnet_id'), subnet.value));
+    if (associations.length === 0) {
+      return { link: 'return-route', message: `endpoint subnet ${subnet.label} has no aws_route_table_association, so it uses the VPC's main route table, which has no route back to ${ctx.spoke.cidrs[0]}` };
+    }
+    tables.push(...associations.map((a) => field(ctx, a, 'route_table_id')));
+  }
+  if (tables.length === 0) return { link: 'return-route', message: `hub ${ctx.hub.name} lists no route tables for its endpoint subnets` };
+  const seen = new Set<string>();
+  for (const table of tables) {
+    const key = identityOf(table) ?? describe(table);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const routes = routesOf(ctx.app, ctx.hubStack, table);
+    for (const cidr of ctx.spoke.cidrs) {
+      const route = routeFor(routes, cidr);
+      if (!route) return { link: 'return-route', message: `${tableLabel(table)} has no route back to ${cidr}` };
+      if (!route.peering || !sameValue(route.peering, peering)) {
+        return { link: 'return-route', message: `${tableLabel(table)} sends ${cidr} to ${route.target} (${route.label}), not back over ${describe(peering)}` };
+      }
+    }
+  }
+  return undefined;
+}
+
+const unique = (xs: string[]): string[] => [...new Set(xs)];
+
+/** Names the hub CIDR when nothing leads towards the hub at all, else the part that is not covered. */
+function missingRoute(routes: RouteEntry[], destination: string, hubCidr: string): string {
+  if (!routes.some((r) => safeOverlap(r.destination, hubCidr))) return `has no route to ${hubCidr}`;
+  return destination === hubCidr ? `has no route covering all of ${hubCidr}, where the endpoint subnets are` : `has no route to endpoint subnet ${destination}`;
+}
+
+function safeOverlap(a: string, b: string): boolean {
+  try {
+    return overlaps(cidrOf(a), cidrOf(b));
+  } catch {
+    return false;
+  }
+}

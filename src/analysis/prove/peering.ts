@@ -1,0 +1,47 @@
+/**
+ * Is a route's peering connection one that carries traffic between this spoke and its hub? It must
+ * join exactly these two VPCs, name the peer's real owner and region, and be accepted: by
+ * `auto_accept` on the request (only within one account and region) or by an accepter resource
+ * in the peer's stack (domain.md section 4).
+ */
+import { accountIdOfStack, field, type ProofContext } from './context';
+import { describe, refersTo, sameValue, type Resolved } from './resolve';
+import type { BrokenLink } from './result';
+import { resourceAt, resourcesOfType } from './synthesized';
+
+export function checkPeering(ctx: ProofContext, peering: Resolved, via: string): BrokenLink | undefined {
+  const broken = (message: string): BrokenLink => ({ link: 'peering', message });
+  if (peering.kind !== 'ref' || !peering.ref.address.startsWith('aws_vpc_peering_connection.')) {
+    return broken(`${via} targets ${describe(peering)}, not a peering connection created by these stacks`);
+  }
+  const pcx = resourceAt(ctx.app, peering.ref.stack, peering.ref.address);
+  if (!pcx) return broken(`${via} targets ${peering.ref.address}, which stack ${peering.ref.stack} does not have`);
+  const name = pcx.address;
+  const spokeVpc: Resolved = { kind: 'literal', value: ctx.spoke.vpcId };
+  const requester = field(ctx, pcx, 'vpc_id');
+  const peer = field(ctx, pcx, 'peer_vpc_id');
+  const hubRequests = sameValue(requester, ctx.hubVpc) && sameValue(peer, spokeVpc);
+  const spokeRequests = sameValue(requester, spokeVpc) && sameValue(peer, ctx.hubVpc);
+  if (!hubRequests && !spokeRequests) {
+    return broken(`${name} joins ${describe(requester)} and ${describe(peer)}, not spoke ${ctx.spoke.name}'s VPC ${ctx.spoke.vpcId} and hub ${ctx.hub.name}'s VPC ${describe(ctx.hubVpc)}`);
+  }
+
+  const side = (isHub: boolean) =>
+    isHub ? { account: ctx.hub.account.id, region: ctx.hub.region, stack: ctx.hubStack, what: `hub ${ctx.hub.name}` } : { account: ctx.spoke.account.id, region: ctx.spoke.region, stack: ctx.spokeStack, what: `spoke ${ctx.spoke.name}` };
+  const from = side(hubRequests);
+  const to = side(!hubRequests);
+  const requesterAccount = accountIdOfStack(ctx.plan, pcx.stack) ?? from.account;
+  // Absent peer_owner_id / peer_region mean "the requester's own account / region".
+  const peerOwner = pcx.body.peer_owner_id === undefined ? requesterAccount : describe(field(ctx, pcx, 'peer_owner_id'));
+  const peerRegion = pcx.body.peer_region === undefined ? from.region : describe(field(ctx, pcx, 'peer_region'));
+  if (peerOwner !== to.account) return broken(`${name} looks for ${describe(peer)} in account ${peerOwner}, but ${to.what} is in account ${to.account}`);
+  if (peerRegion !== to.region) return broken(`${name} looks for ${describe(peer)} in region ${peerRegion}, but ${to.what} is in ${to.region}`);
+
+  const autoAcceptWorks = peerOwner === requesterAccount && peerRegion === from.region;
+  if (pcx.body.auto_accept === true && autoAcceptWorks) return undefined;
+  const accepters = resourcesOfType(ctx.app, to.stack, 'aws_vpc_peering_connection_accepter').filter((a) => refersTo(field(ctx, a, 'vpc_peering_connection_id'), { stack: pcx.stack, address: pcx.address }));
+  if (accepters.some((a) => a.body.auto_accept === true)) return undefined;
+  if (accepters.length > 0) return broken(`${name} is never accepted: ${accepters[0].address} does not set auto_accept = true`);
+  const why = pcx.body.auto_accept === true ? ' (auto_accept on the request only works within one account and region)' : '';
+  return broken(`${name} is never accepted: no aws_vpc_peering_connection_accepter in stack ${to.stack} accepts it${why}`);
+}

@@ -1,0 +1,40 @@
+/**
+ * The proof's result: plain JSON, stable keys, so a PR report can embed it and diff it against the
+ * base branch's (`cellKey` names a cell the same way on both sides).
+ */
+
+/** The links a call from a spoke to a hub endpoint goes through, in the order they are checked. */
+export const LINKS = ['stack', 'endpoint', 'dns', 'route', 'peering', 'return-route', 'security-group', 'availability-zones'] as const;
+export type LinkKind = (typeof LINKS)[number];
+
+export interface BrokenLink {
+  link: LinkKind;
+  /** One sentence naming the resource and what is missing, e.g. `route table rtb-0b1c... has no route to 10.0.0.0/22`. */
+  message: string;
+}
+
+export interface ProofCell {
+  spoke: string;
+  hub: string;
+  service: string;
+  reachable: boolean;
+  /** The first broken link on the way from the spoke to the endpoint; absent when reachable. */
+  broken?: BrokenLink;
+}
+
+export interface ReachabilityProof {
+  /** Every cell reachable. */
+  ok: boolean;
+  summary: { cells: number; reachable: number; broken: number };
+  /** Matrix rows, sorted by name. */
+  spokes: Array<{ name: string; hub: string }>;
+  /** Matrix columns: every hub's services, sorted. A spoke has cells only for its own hub's services. */
+  services: string[];
+  /** Row by row, columns in `services` order. */
+  cells: ProofCell[];
+}
+
+export const cellKey = (cell: Pick<ProofCell, 'spoke' | 'service'>): string => `${cell.spoke} -> ${cell.service}`;
+
+/** `payments-prod -> sqs: route table rtb-... has no route to 10.0.0.0/22` */
+export const describeFailure = (cell: ProofCell): string => `${cellKey(cell)}: ${cell.broken?.message ?? 'reachable'}`;

@@ -1,0 +1,58 @@
+/**
+ * The routes of one route table in one stack (standalone aws_route resources and inline routes of an
+ * aws_route_table), and the route VPC routing picks for a destination: the longest prefix that
+ * covers the whole destination range.
+ */
+import { contains, parseCidr } from '../../planning/cidr';
+import { describe, resolveValue, sameValue, type Resolved } from './resolve';
+import { blocksOf, resourceAt, resourcesOfType, type SynthesizedApp } from './synthesized';
+
+export interface RouteEntry {
+  /** Address of the aws_route, or `<table address> inline route`. */
+  label: string;
+  destination: string;
+  /** Set when the route targets a peering connection. */
+  peering?: Resolved;
+  /** What the route points at, for messages (`gateway_id igw-...`). */
+  target: string;
+}
+
+const OTHER_TARGETS = ['gateway_id', 'nat_gateway_id', 'transit_gateway_id', 'network_interface_id', 'vpc_endpoint_id', 'egress_only_gateway_id', 'carrier_gateway_id', 'local_gateway_id', 'core_network_arn'];
+
+export function routesOf(app: SynthesizedApp, stack: string, table: Resolved): RouteEntry[] {
+  const entries: RouteEntry[] = [];
+  for (const r of resourcesOfType(app, stack, 'aws_route')) {
+    if (!sameValue(resolveValue(app, stack, r.body.route_table_id), table)) continue;
+    entries.push(entryOf(app, stack, r.address, r.body, 'destination_cidr_block'));
+  }
+  if (table.kind === 'ref' && table.ref.address.startsWith('aws_route_table.')) {
+    const body = resourceAt(app, table.ref.stack, table.ref.address)?.body ?? {};
+    for (const block of blocksOf(body.route)) entries.push(entryOf(app, table.ref.stack, `${table.ref.address} inline route`, block, 'cidr_block'));
+  }
+  return entries;
+}
+
+function entryOf(app: SynthesizedApp, stack: string, label: string, body: Record<string, unknown>, destinationKey: string): RouteEntry {
+  const destination = String(body[destinationKey] ?? '');
+  if (body.vpc_peering_connection_id !== undefined && body.vpc_peering_connection_id !== '') {
+    const peering = resolveValue(app, stack, body.vpc_peering_connection_id);
+    return { label, destination, peering, target: `peering ${describe(peering)}` };
+  }
+  const other = OTHER_TARGETS.find((k) => body[k] !== undefined && body[k] !== '');
+  return { label, destination, target: other ? `${other} ${describe(resolveValue(app, stack, body[other]))}` : 'nothing' };
+}
+
+/** Longest-prefix match over routes whose destination covers all of `cidr`; undefined when none does. */
+export function routeFor(routes: RouteEntry[], cidr: string): RouteEntry | undefined {
+  const wanted = parseCidr(cidr);
+  if (!wanted.ok) return undefined;
+  let best: { route: RouteEntry; prefix: number } | undefined;
+  for (const route of routes) {
+    const dest = parseCidr(route.destination);
+    if (!dest.ok || !contains(dest.cidr, wanted.cidr)) continue;
+    if (!best || dest.cidr.prefix > best.prefix) best = { route, prefix: dest.cidr.prefix };
+  }
+  return best?.route;
+}
+
+export const tableLabel = (table: Resolved): string => `route table ${describe(table)}`;

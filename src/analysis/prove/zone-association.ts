@@ -1,0 +1,98 @@
+/**
+ * Does a private hosted zone answer queries from the spoke VPC? Yes when the VPC is in the zone's
+ * inline VPC list, or has an aws_route53_zone_association in its own stack (cross-account: with the
+ * zone owner's aws_route53_vpc_association_authorization), or is associated with a Route 53 Profile
+ * that holds the zone (cross-account: shared with its account through AWS RAM).
+ */
+import { accountIdOfStack, field, type ProofContext } from './context';
+import { describe, refersTo, sameValue, type Resolved } from './resolve';
+import { blocksOf, resourcesOfType, type ResourceRecord } from './synthesized';
+
+export type Association = { ok: true } | { ok: false; reason: string };
+
+export function zoneAssociation(ctx: ProofContext, zone: ResourceRecord): Association {
+  const vpc: Resolved = { kind: 'literal', value: ctx.spoke.vpcId };
+  if (blocksOf(zone.body.vpc).some((b) => sameValue(field(ctx, { stack: zone.stack, body: b }, 'vpc_id'), vpc))) return { ok: true };
+  // Associations whose zone or profile cannot be followed come last: they may have meant another zone.
+  const candidates = [...directAssociation(ctx, zone, vpc), ...profileAssociation(ctx, zone, vpc), ...unfollowable(ctx, vpc)];
+  if (candidates.some((c) => c.ok)) return { ok: true };
+  const first = candidates.find((c): c is Extract<Association, { ok: false }> => !c.ok);
+  return {
+    ok: false,
+    reason:
+      first?.reason ??
+      `VPC ${ctx.spoke.vpcId} is not associated with zone ${zoneName(zone)} (${zone.address}): stack ${ctx.spokeStack} has no aws_route53_zone_association or Route 53 Profile association for it`,
+  };
+}
+
+const OK: Association = { ok: true };
+const no = (reason: string): Association => ({ ok: false, reason });
+
+/** One verdict per candidate association of this zone and VPC; empty when there is none. */
+function directAssociation(ctx: ProofContext, zone: ResourceRecord, vpc: Resolved): Association[] {
+  const target = { stack: zone.stack, address: zone.address };
+  return resourcesOfType(ctx.app, ctx.spokeStack, 'aws_route53_zone_association')
+    .filter((a) => refersTo(field(ctx, a, 'zone_id'), target) && sameValue(field(ctx, a, 'vpc_id'), vpc))
+    .map((a) => {
+      const region = regionMismatch(ctx, a);
+      if (region) return no(`${a.address} ${region}`);
+      // Same-account associations need no authorization (domain.md section 3).
+      if (accountIdOfStack(ctx.plan, zone.stack) === ctx.spoke.account.id) return OK;
+      const authorized = resourcesOfType(ctx.app, zone.stack, 'aws_route53_vpc_association_authorization').some(
+        (z) => refersTo(field(ctx, z, 'zone_id'), target) && sameValue(field(ctx, z, 'vpc_id'), vpc) && !regionMismatch(ctx, z),
+      );
+      if (authorized) return OK;
+      return no(`${a.address} is not authorized: stack ${zone.stack} has no aws_route53_vpc_association_authorization for zone ${zoneName(zone)} and ${ctx.spoke.vpcId} (${ctx.spoke.region})`);
+    });
+}
+
+function profileAssociation(ctx: ProofContext, zone: ResourceRecord, vpc: Resolved): Association[] {
+  return resourcesOfType(ctx.app, ctx.spokeStack, 'aws_route53profiles_association')
+    .filter((a) => sameValue(field(ctx, a, 'resource_id'), vpc) && field(ctx, a, 'profile_id').kind !== 'unresolved')
+    .map((a) => {
+      const profile = field(ctx, a, 'profile_id');
+      if (profile.kind !== 'ref') return no(`${a.address} names profile ${describe(profile)}, which these stacks do not create`);
+      const p = { stack: profile.ref.stack, address: profile.ref.address };
+      const holds = resourcesOfType(ctx.app, p.stack, 'aws_route53profiles_resource_association').some(
+        (r) => refersTo(field(ctx, r, 'profile_id'), p) && refersTo(field(ctx, r, 'resource_arn'), { stack: zone.stack, address: zone.address }),
+      );
+      if (!holds) return no(`profile ${p.address} (associated with ${ctx.spoke.vpcId} by ${a.address}) does not hold zone ${zoneName(zone)}: no aws_route53profiles_resource_association for it`);
+      if (accountIdOfStack(ctx.plan, p.stack) === ctx.spoke.account.id) return OK;
+      return sharedWith(ctx, p) ? OK : no(`profile ${p.address} is not shared with account ${ctx.spoke.account.id}: no aws_ram_principal_association for it (or its organization) on a share holding the profile`);
+    });
+}
+
+/** A RAM share in the profile's stack holds the profile and names the spoke's account or an organization/OU. */
+function sharedWith(ctx: ProofContext, profile: { stack: string; address: string }): boolean {
+  const shares = resourcesOfType(ctx.app, profile.stack, 'aws_ram_resource_association')
+    .filter((r) => refersTo(field(ctx, r, 'resource_arn'), profile))
+    .map((r) => field(ctx, r, 'resource_share_arn'))
+    .filter((s): s is Extract<Resolved, { kind: 'ref' }> => s.kind === 'ref');
+  return resourcesOfType(ctx.app, profile.stack, 'aws_ram_principal_association').some((pa) => {
+    const principal = describe(field(ctx, pa, 'principal'));
+    const toSpoke = principal === ctx.spoke.account.id || /^arn:aws[a-z-]*:organizations::/.test(principal);
+    return toSpoke && shares.some((s) => refersTo(field(ctx, pa, 'resource_share_arn'), s.ref));
+  });
+}
+
+function unfollowable(ctx: ProofContext, vpc: Resolved): Association[] {
+  const dangling = (type: string, vpcField: string, target: string) =>
+    resourcesOfType(ctx.app, ctx.spokeStack, type)
+      .filter((a) => sameValue(field(ctx, a, vpcField), vpc))
+      .map((a) => ({ a, value: field(ctx, a, target) }))
+      .filter(({ value }) => value.kind === 'unresolved')
+      .map(({ a, value }) => no(`${a.address} cannot be followed ${describe(value)}`));
+  return [...dangling('aws_route53_zone_association', 'vpc_id', 'zone_id'), ...dangling('aws_route53profiles_association', 'resource_id', 'profile_id')];
+}
+
+/** `names region X, but ...` when a vpc_region is given and is not the spoke's region. */
+function regionMismatch(ctx: ProofContext, r: ResourceRecord): string | undefined {
+  if (r.body.vpc_region === undefined) return undefined;
+  const region = describe(field(ctx, r, 'vpc_region'));
+  return region === ctx.spoke.region ? undefined : `names region ${region} for ${ctx.spoke.vpcId}, but spoke ${ctx.spoke.name} is in ${ctx.spoke.region}`;
+}
+
+export const zoneName = (zone: ResourceRecord): string => normalizeName(String(zone.body.name ?? ''));
+
+/** Lower case, no trailing dot, Route 53's `\052` escape read back as `*`. */
+export const normalizeName = (name: string): string => name.replace(/\\+052/g, '*').toLowerCase().replace(/\.$/, '');

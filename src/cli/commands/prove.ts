@@ -1,0 +1,43 @@
+/** `vpce-hub prove`: does the synthesized output let every spoke reach every service of its hub? Exit 0 yes, 1 no, 2 bad input. */
+import type { Command } from 'commander';
+import path from 'node:path';
+import { ConfigError, formatFindings } from '../../config/findings';
+import { loadConfigFile, resolveConfigPath } from '../../config/load';
+import { formatMatrixMarkdown, formatMatrixText, proveReachability, readSynthesized, SynthesizedMissingError } from '../../analysis/prove';
+import type { Register } from '../index';
+
+const FORMATS = ['text', 'markdown', 'json'] as const;
+
+export const registerProve: Register = (program: Command, setExit) => {
+  program
+    .command('prove')
+    .description('prove from the synthesized stacks that each spoke resolves and reaches each service of its hub (DNS, routes, peering, security group, AZs); exit 1 if any pair is broken')
+    .option('-c, --config <file>', 'config file (default: $VPCE_HUB_CONFIG or vpce-hub.yaml)')
+    .option('-o, --out <dir>', 'folder synth wrote to', 'cdktf.out')
+    .option('-f, --format <format>', FORMATS.join(', '), 'text')
+    .action((opts: { config?: string; out: string; format: string }) => {
+      const fail = (message: string) => {
+        process.stderr.write(`${message}\n`);
+        setExit(2);
+      };
+      if (!(FORMATS as readonly string[]).includes(opts.format)) return fail(`vpce-hub prove: --format must be one of ${FORMATS.join(', ')}`);
+      let config;
+      try {
+        config = loadConfigFile(resolveConfigPath(opts.config)).config;
+      } catch (e) {
+        if (e instanceof ConfigError) return fail(formatFindings(e.findings.filter((f) => f.severity === 'error'), e.file));
+        throw e;
+      }
+      let app;
+      try {
+        app = readSynthesized(path.resolve(opts.out));
+      } catch (e) {
+        if (e instanceof SynthesizedMissingError) return fail(`vpce-hub prove: ${e.message}`);
+        throw e;
+      }
+      const proof = proveReachability(app, config);
+      const text = opts.format === 'json' ? JSON.stringify(proof, null, 2) : opts.format === 'markdown' ? formatMatrixMarkdown(proof) : formatMatrixText(proof);
+      process.stdout.write(`${text}\n`);
+      setExit(proof.ok ? 0 : 1);
+    });
+};
