@@ -1,0 +1,32 @@
+/**
+ * What the config knows that the synthesized tree cannot: which account each stack is meant for, the
+ * spoke CIDRs the user declared, and the zones of custom services. `vpce-hub check` uses these when a
+ * config is at hand; every rule also works without them, on the tree alone.
+ */
+import type { ZoneSpec } from '../catalogue/catalogue';
+import type { VpceHubConfig } from '../config/schema';
+import { resolveHubService } from '../planning/services';
+
+export interface ConfigFacts {
+  /** Stack name (= account key) -> the 12-digit account id. */
+  readonly accountIds: ReadonlyMap<string, string>;
+  /** Every configured spoke CIDR, primary and secondary. */
+  readonly spokeCidrs: readonly string[];
+  /** Endpoint service name (`com.amazonaws.us-east-1.sqs`) -> its zones, for every service a hub lists. */
+  readonly serviceZones: ReadonlyMap<string, readonly ZoneSpec[]>;
+}
+
+export function configFacts(config: VpceHubConfig): ConfigFacts {
+  const serviceZones = new Map<string, readonly ZoneSpec[]>();
+  for (const hub of config.hubs) {
+    for (const entry of hub.services) {
+      const svc = resolveHubService(entry, hub.region);
+      if (svc) serviceZones.set(svc.serviceName, svc.zones);
+    }
+  }
+  return {
+    accountIds: new Map(Object.entries(config.accounts).map(([key, a]) => [key, a.id])),
+    spokeCidrs: config.spokes.flatMap((s) => [s.vpc.cidr, ...s.vpc.secondaryCidrs]),
+    serviceZones,
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * VH-SG-002 and VH-SG-003: endpoint security groups admit HTTPS only, and only from spoke CIDRs.
+ *
+ * Which CIDRs are spoke CIDRs: the tree alone does not hold the config, but it holds the routes. A
+ * client can only complete a TCP handshake with an endpoint if the hub routes its replies back, and the
+ * hub routes back over peering only to spoke ranges. So an ingress CIDR must lie within a destination
+ * routed over a peering connection of the group's own VPC. When the config is given, it must also lie
+ * within a configured spoke CIDR (the routes might be wrong too). Ranges of 0.0.0.0/0 are VH-SG-004's.
+ */
+import { cidrWithin, isAnywhere } from '../cidr-match';
+import { peeringRoutes, peeringVpcs, vpcIdentity } from '../peering';
+import { ruleWhere } from '../security-group-rules';
+import type { TfResource } from '../tree';
+import { endpointGroupRules } from './endpoint-groups';
+import { defineRule, type Violation } from './rule';
+
+export const sgHttpsOnly = defineRule(
+  {
+    id: 'VH-SG-002',
+    severity: 'error',
+    summary: 'Endpoint security groups allow ingress on TCP 443 only',
+    explanation:
+      'Interface endpoints of AWS services answer HTTPS on port 443; any other protocol or port opened to the spokes is ' +
+      'attack surface with no use. A rule with all protocols (-1) or a port range also opens 443 but much more besides.',
+  },
+  (tree) =>
+    endpointGroupRules(tree)
+      .filter((r) => r.direction === 'ingress')
+      .filter((r) => !(r.protocol === 'tcp' && r.fromPort === 443 && r.toPort === 443))
+      .map((r) => ({
+        stack: r.holder.stack,
+        resource: r.holder.address,
+        message: `${ruleWhere(r)} allows ${r.protocol ?? '(no protocol)'} ${r.fromPort ?? '?'}-${r.toPort ?? '?'}; only tcp 443-443 is needed`,
+      })),
+);
+
+export const sgSpokeSources = defineRule(
+  {
+    id: 'VH-SG-003',
+    severity: 'error',
+    summary: 'Endpoint ingress comes only from spoke CIDRs (routed back over peering; configured, when the config is given)',
+    explanation:
+      'The endpoints are shared with the spokes, not with every network that can reach the hub. An ingress CIDR that the hub ' +
+      'does not route back over a peering connection is either dead or reachable through some other path (VPN, Transit ' +
+      'Gateway) that this design never meant to open. Security-group and prefix-list sources are refused for the same reason: ' +
+      'what they admit is not visible in the tree. Without --config, a range routed back over peering is trusted; that ' +
+      'admits the hub VPC itself when a same-stack spoke routes to it, which is harmless.',
+  },
+  (tree, facts) => {
+    const routes = peeringRoutes(tree);
+    const out: Violation[] = [];
+    const routedFor = (group: TfResource | undefined, stack: string): string[] => {
+      const vpc = group ? vpcIdentity(tree, group) : undefined;
+      return routes
+        .filter((r) => {
+          if (!group) return r.holder.stack === stack;
+          if (!r.peering || vpc === undefined) return false;
+          const sides = peeringVpcs(tree, r.peering);
+          return sides.requester === vpc || sides.accepter === vpc;
+        })
+        .flatMap((r) => (r.destination ? [r.destination] : []));
+    };
+    for (const rule of endpointGroupRules(tree).filter((r) => r.direction === 'ingress')) {
+      const where = { stack: rule.holder.stack, resource: rule.holder.address };
+      const routed = routedFor(rule.group, rule.holder.stack);
+      for (const cidr of rule.cidrs.filter((c) => !isAnywhere(c))) {
+        if (!routed.some((d) => cidrWithin(cidr, d))) {
+          out.push({ ...where, message: `${ruleWhere(rule)} admits ${cidr}, which the hub does not route over any peering connection of this VPC` });
+        } else if (facts && !facts.spokeCidrs.some((s) => cidrWithin(cidr, s))) {
+          out.push({ ...where, message: `${ruleWhere(rule)} admits ${cidr}, which is not within any spoke CIDR of the config` });
+        }
+      }
+      for (const peer of rule.otherPeers) {
+        out.push({ ...where, message: `${ruleWhere(rule)} admits ${peer}; only spoke CIDRs may reach the endpoints` });
+      }
+    }
+    return out;
+  },
+);
