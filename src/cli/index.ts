@@ -6,12 +6,15 @@
 import { Command, CommanderError } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { registerCheck } from './commands/check';
+import { registerProve } from './commands/prove';
+import { registerReview } from './commands/review';
 import { registerSynth } from './commands/synth';
 import { registerValidate } from './commands/validate';
 
 export type Register = (program: Command, setExit: (code: number) => void) => void;
 
-const COMMANDS: Register[] = [registerValidate, registerSynth];
+const COMMANDS: Register[] = [registerValidate, registerSynth, registerProve, registerCheck, registerReview];
 
 export async function main(argv: string[]): Promise<number> {
   let exit = 0;

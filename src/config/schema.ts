@@ -4,6 +4,7 @@
  * quotas) is checked afterwards, on the typed value, in `validate-*.ts`.
  */
 import { z } from 'zod';
+import { pricesOverrideSchema } from '../review/prices';
 
 /** Names become Terraform addresses and output names: letters, digits and hyphens only, so that
  * `-` -> `_` (done in planning/naming.ts) can never make two names collide. */
@@ -87,6 +88,9 @@ const hub = z.strictObject({
   dns: z.enum(DNS_MODES).default('private-hosted-zones'),
   services: z.array(serviceSchema).min(1),
   endpointPolicy: endpointPolicySchema.default('default'),
+  /** Pins how many security groups carry the endpoints' ingress rules (planning/endpoint-security-groups.ts);
+   * unset, the smallest count that keeps every group within inboundRulesPerSecurityGroup is derived. */
+  endpointSecurityGroups: z.number().int().min(1).max(16).optional(),
 });
 
 const spoke = z.strictObject({
@@ -144,6 +148,8 @@ export const configSchema = z.strictObject({
   spokes: z.array(spoke).default([]),
   quotas: quotas.default({}),
   suppressions: z.array(suppression).default([]),
+  /** Overrides of the cost estimate's price table and traffic assumption (src/review/prices.ts). */
+  prices: pricesOverrideSchema.optional(),
 });
 
 export type VpceHubConfig = z.output<typeof configSchema>;

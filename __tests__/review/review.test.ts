@@ -1,0 +1,217 @@
+/**
+ * `vpce-hub review` end to end on real synth output: what a reviewer sees for the changes that
+ * matter (a spoke added, a zone destroyed by a region move, a spoke removed), how the gate is
+ * acknowledged, and every way to name the base.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { main } from '../../src/cli/index';
+import { loadConfigFile } from '../../src/config/load';
+import { buildPlan } from '../../src/planning/build-plan';
+import { buildApp } from '../../src/stacks/app';
+import type { ResourceChange } from '../../src/review/changes';
+import { formatReviewMarkdown } from '../../src/review/format-markdown';
+import { formatReviewText } from '../../src/review/format-text';
+import type { ReviewReport } from '../../src/review/report';
+import { ReviewInputError, runReview, type ReviewOptions } from '../../src/review/run-review';
+
+const SHIPPED = readFileSync(path.join(__dirname, '../../vpce-hub.yaml'), 'utf8');
+const ZONE = 'aws_route53_zone.hub_main_sqs_us-east-1_amazonaws_com';
+
+/** The shipped config edited through the YAML document (comments kept). */
+function edit(change: (doc: ReturnType<typeof parseDocument>) => void, text = SHIPPED): string {
+  const doc = parseDocument(text);
+  change(doc);
+  return doc.toString();
+}
+const withExtraSpoke = edit((doc) =>
+  doc.addIn(['spokes'], doc.createNode({ name: 'reporting', account: 'payments', vpc: { id: 'vpc-0f1e2d3c4b5a69780', cidr: '10.9.0.0/16', routeTableIds: ['rtb-0f1e2d3c4b5a69780'] } })),
+);
+const withoutAnalytics = edit((doc) => doc.deleteIn(['spokes', 1]));
+const inUsEast2 = edit((doc) => {
+  doc.setIn(['hubs', 0, 'region'], 'us-east-2');
+  doc.setIn(['hubs', 0, 'vpc', 'availabilityZones'], doc.createNode(['us-east-2a', 'us-east-2b']));
+});
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'vpce-hub-review-test-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function review(current: string, opts: Omit<ReviewOptions, 'configPath' | 'cwd'> = {}): ReviewReport {
+  writeFileSync(path.join(dir, 'vpce-hub.yaml'), current);
+  return runReview({ ...opts, configPath: 'vpce-hub.yaml', cwd: dir });
+}
+const changes = (r: ReviewReport): ResourceChange[] => r.stacks.flatMap((s) => s.changes);
+const gated = (r: ReviewReport): string[] => r.gate.changes.map((g) => `${g.stack}/${g.address}`);
+
+describe('a spoke added', () => {
+  it('shows only additions for the shipped example against a base with one spoke fewer, and exits 0', () => {
+    const r = review(SHIPPED, { baseConfig: { text: withoutAnalytics, label: 'base' } });
+    expect(new Set(changes(r).map((c) => c.action))).toEqual(new Set(['create']));
+    expect(r.stacks.map((s) => [s.stack, s.status, s.changes.length])).toEqual([
+      ['network', 'existing', 10],
+      ['analytics', 'new', 7],
+      ['payments', 'existing', 0],
+    ]);
+    expect(r.gate.changes).toEqual([]);
+    expect(r.exitCode).toBe(0);
+    expect(r.reachability.delta?.added).toEqual(['analytics-prod -> ecr.api', 'analytics-prod -> ecr.dkr', 'analytics-prod -> sqs', 'analytics-prod -> ssm', 'analytics-prod -> sts']);
+    expect(r.reachability.delta?.broken).toEqual([]);
+  });
+
+  it('shows only additions when the change adds one spoke to the shipped example, all of them about that spoke', () => {
+    const r = review(withExtraSpoke, { baseConfig: { text: SHIPPED, label: 'shipped' } });
+    expect(new Set(changes(r).map((c) => c.action))).toEqual(new Set(['create']));
+    expect(changes(r).every((c) => c.address.includes('reporting'))).toBe(true);
+    expect(r.exitCode).toBe(0);
+    expect(r.topology.mermaid).toMatch(/class spoke__reporting added/);
+    expect(r.baseCost?.centralized).toBeLessThan(r.cost.total.centralized);
+  });
+});
+
+describe('the hub moved to another region', () => {
+  it('exits 1 and names every zone it would destroy, with the consequence', () => {
+    const r = review(inUsEast2, { baseConfig: { text: SHIPPED, label: 'shipped' } });
+    expect(r.exitCode).toBe(1);
+    expect(gated(r)).toContain(`network/${ZONE}`);
+    const zone = r.gate.changes.find((g) => g.address === ZONE);
+    expect(zone?.consequence).toContain('stops resolving sqs.us-east-1.amazonaws.com privately');
+    expect(formatReviewText(r)).toContain(`[BLOCKING]     destroying network/${ZONE}`);
+    const md = formatReviewMarkdown(r);
+    expect(md.indexOf('Destructive changes')).toBeLessThan(md.indexOf('Changes in deploy order'));
+    expect(md).toContain(`--allow-destroy network/${ZONE}`);
+  });
+
+  it('exits 0 once every destructive change is acknowledged, stack-qualified or not', () => {
+    const first = review(inUsEast2, { baseConfig: { text: SHIPPED, label: 'shipped' } });
+    const allow = first.gate.changes.map((g, i) => (i % 2 === 0 ? `${g.stack}/${g.address}` : g.address));
+    const r = review(inUsEast2, { baseConfig: { text: SHIPPED, label: 'shipped' }, allowDestroy: allow });
+    expect(r.gate.blocked).toBe(false);
+    expect(r.exitCode).toBe(0);
+    expect(formatReviewText(r)).toContain(`[acknowledged] destroying network/${ZONE}`);
+  });
+});
+
+describe('a service renamed', () => {
+  it('destroys the old service zone and blocks', () => {
+    const r = review(SHIPPED.replace('services: [sqs, sts,', 'services: [sns, sts,'), { baseConfig: { text: SHIPPED, label: 'shipped' } });
+    expect(r.exitCode).toBe(1);
+    expect(gated(r)).toEqual(expect.arrayContaining([`network/${ZONE}`, 'network/aws_vpc_endpoint.hub_main_sqs', 'payments/aws_route53_zone_association.spoke_payments-prod_sqs_us-east-1_amazonaws_com']));
+  });
+});
+
+describe('a spoke removed', () => {
+  it('gates the peering, routes, rules and associations, and calls out the stack that disappears', () => {
+    const r = review(withoutAnalytics, { baseConfig: { text: SHIPPED, label: 'shipped' } });
+    expect(r.exitCode).toBe(1);
+    expect(gated(r)).toEqual(expect.arrayContaining(['network/aws_vpc_peering_connection.hub_main_to_analytics-prod', 'analytics/aws_vpc_peering_connection_accepter.spoke_analytics-prod']));
+    expect(r.stacks.find((s) => s.stack === 'analytics')?.status).toBe('removed');
+    expect(r.topology.mermaid).toContain('class spoke__analytics_2d_prod removed');
+    expect(r.reachability.delta?.removed).toHaveLength(5);
+    expect(formatReviewText(r)).toContain('stack REMOVED from the synthesized output');
+    expect(formatReviewMarkdown(r)).toContain('> **Warning:** Stack analytics is no longer synthesized: Terraform will never run for it');
+  });
+});
+
+describe('the base', () => {
+  const git = (cwd: string, ...args: string[]) => {
+    const out = spawnSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8' });
+    if (out.status !== 0) throw new Error(out.stderr);
+  };
+
+  it('--base <ref> reads the config file at that git ref', () => {
+    writeFileSync(path.join(dir, 'vpce-hub.yaml'), withoutAnalytics);
+    git(dir, 'init', '-q');
+    git(dir, 'add', 'vpce-hub.yaml');
+    git(dir, 'commit', '-q', '-m', 'base');
+    const r = review(SHIPPED, { base: 'HEAD' });
+    expect(r.base).toEqual({ kind: 'git', label: 'git ref HEAD' });
+    expect(changes(r).filter((c) => c.action !== 'create')).toEqual([]);
+    expect(changes(r)).toHaveLength(17);
+  });
+
+  it('--base <ref> treats a config that did not exist at the ref as all new, and an unknown ref as bad input', () => {
+    writeFileSync(path.join(dir, 'README'), 'x');
+    git(dir, 'init', '-q');
+    git(dir, 'add', 'README');
+    git(dir, 'commit', '-q', '-m', 'no config yet');
+    const r = review(SHIPPED, { base: 'HEAD' });
+    expect(r.base.kind).toBe('none');
+    expect(r.stacks.every((s) => s.status === 'new')).toBe(true);
+    expect(() => review(SHIPPED, { base: 'no-such-ref' })).toThrow(ReviewInputError);
+  });
+
+  it('--base-dir compares with an earlier synth output folder', () => {
+    const baseDir = path.join(dir, 'base.out');
+    writeFileSync(path.join(dir, 'base.yaml'), withoutAnalytics);
+    buildApp(buildPlan(loadConfigFile(path.join(dir, 'base.yaml')).config), baseDir).synth();
+    const r = review(SHIPPED, { baseDir: 'base.out' });
+    expect(r.base).toEqual({ kind: 'dir', label: 'synthesized folder base.out' });
+    expect(changes(r)).toHaveLength(17);
+    expect(r.reachability.delta).toBeUndefined();
+    expect(() => review(SHIPPED, { baseDir: 'missing.out' })).toThrow(/does not exist/);
+  });
+
+  it('refuses an invalid base config, naming it', () => {
+    expect(() => review(SHIPPED, { baseConfig: { text: 'hubs: []', label: 'broken base' } })).toThrow(/the base config \(broken base\) is invalid/);
+  });
+});
+
+describe('--plan', () => {
+  it("replaces the tree comparison of the plan's stack, and gates what the plan replaces", () => {
+    const planFile = path.join(dir, 'network.json');
+    writeFileSync(
+      planFile,
+      JSON.stringify({
+        format_version: '1.2',
+        resource_changes: [
+          { address: ZONE, mode: 'managed', type: 'aws_route53_zone', name: ZONE.split('.')[1], change: { actions: ['delete', 'create'], before: { name: 'sqs.us-east-1.amazonaws.com' }, after: {}, replace_paths: [['name']] } },
+        ],
+      }),
+    );
+    const r = review(SHIPPED, { baseConfig: { text: SHIPPED, label: 'shipped' }, plans: ['network.json'] });
+    expect(r.stacks.find((s) => s.stack === 'network')).toMatchObject({ source: 'plan' });
+    expect(r.gate.changes.map((g) => [g.address, g.action])).toEqual([[ZONE, 'replace']]);
+    expect(r.gate.changes[0].consequence).toMatch(/^a DNS outage for every spoke/);
+    expect(r.exitCode).toBe(1);
+  });
+});
+
+describe('the command', () => {
+  const run = async (...args: string[]): Promise<number> => {
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      return await main(['node', 'vpce-hub', 'review', ...args]);
+    } finally {
+      stderr.mockRestore();
+    }
+  };
+
+  it('writes Markdown to --out and exits 1 on a gated change, 0 once acknowledged', async () => {
+    writeFileSync(path.join(dir, 'base.yaml'), SHIPPED);
+    const baseDir = path.join(dir, 'base.out');
+    buildApp(buildPlan(loadConfigFile(path.join(dir, 'base.yaml')).config), baseDir).synth();
+    const config = path.join(dir, 'vpce-hub.yaml');
+    writeFileSync(config, withoutAnalytics);
+    const out = path.join(dir, 'review.md');
+    expect(await run('--config', config, '--base-dir', baseDir, '--format', 'markdown', '--out', out)).toBe(1);
+    const md = readFileSync(out, 'utf8');
+    expect(md).toMatch(/^## vpce-hub review/);
+    expect(md).toContain('```mermaid');
+    const allow = [...md.matchAll(/--allow-destroy (\S+)/g)].map((m) => m[1]);
+    expect(allow.length).toBeGreaterThan(0);
+    expect(await run('--config', config, '--base-dir', baseDir, '--out', out, ...allow.flatMap((a) => ['--allow-destroy', a]))).toBe(0);
+  });
+
+  it('exits 2 on bad input', async () => {
+    writeFileSync(path.join(dir, 'vpce-hub.yaml'), SHIPPED);
+    expect(await run('--config', path.join(dir, 'vpce-hub.yaml'), '--format', 'html')).toBe(2);
+    expect(await run('--config', path.join(dir, 'missing.yaml'))).toBe(2);
+    expect(await run('--config', path.join(dir, 'vpce-hub.yaml'), '--gb-per-spoke', 'lots')).toBe(2);
+  });
+});

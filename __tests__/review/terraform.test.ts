@@ -1,0 +1,78 @@
+/**
+ * The parts of the review that run real Terraform (offline, provider from the mirror): `--offline`,
+ * and the Terraform Cloud handoff of docs/terraform-cloud.md. Fails, never skips, without terraform.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { cloudWorkspace } from '../../src/constructs/backend';
+import { runReview } from '../../src/review/run-review';
+import { synthFile } from '../support/synth';
+import { terraformAvailable, terraformOptions, validateWithoutBackend } from '../support/terraform';
+
+it('has terraform on PATH', () => {
+  expect(terraformAvailable()).toBe(true);
+});
+
+describe('review --offline', () => {
+  // One account, so one stack: the hub and a same-account spoke (auto-accepted peering).
+  const CONFIG = `
+project: offline
+accounts:
+  network: { id: "111111111111" }
+hubs:
+  - name: main
+    account: network
+    region: us-east-1
+    vpc: { cidr: 10.0.0.0/22, availabilityZones: [us-east-1a, us-east-1b], flowLogs: { enabled: false } }
+    services: [sqs, ecr.dkr]
+spokes:
+  - name: tools
+    account: network
+    vpc: { id: vpc-0a1b2c3d4e5f67890, cidr: 10.1.0.0/16, routeTableIds: [rtb-0a1b2c3d4e5f67890] }
+`;
+  it('plans every stack with real Terraform, and the plan creates exactly what the tree comparison lists', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'vpce-hub-offline-'));
+    try {
+      writeFileSync(path.join(dir, 'vpce-hub.yaml'), CONFIG);
+      const fromTrees = runReview({ configPath: 'vpce-hub.yaml', cwd: dir });
+      const r = runReview({ configPath: 'vpce-hub.yaml', cwd: dir, offline: true, terraform: terraformOptions() });
+      expect(r.terraform).toEqual([{ stack: 'network', ok: true, summary: expect.stringMatching(/^validate ok, plan against an empty state: \d+ to add$/) }]);
+      expect(r.stacks[0].source).toBe('offline-plan');
+      const addresses = (x: typeof r) => x.stacks.flatMap((s) => s.changes.map((c) => `${c.action} ${c.address}`)).sort();
+      expect(addresses(r)).toEqual(addresses(fromTrees));
+      expect(r.exitCode).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('Terraform Cloud handoff (examples/cross-region-cloud)', () => {
+  const synth = synthFile('examples/cross-region-cloud/vpce-hub.yaml');
+  afterAll(() => synth.cleanup());
+
+  it('names one workspace per stack: workspacePrefix + stack name', () => {
+    for (const stack of synth.plan.stacks) {
+      const cloud = (synth.stacks[stack.name].terraform as { cloud?: { organization: string; hostname: string; workspaces: { name: string } } }).cloud;
+      expect(cloud).toEqual({ organization: 'acme-platform', hostname: 'app.terraform.io', workspaces: { name: `vpce-hub-${stack.name}` } });
+      expect(cloudWorkspace('vpce-hub-', stack.name)).toBe(`vpce-hub-${stack.name}`);
+    }
+    expect(synth.plan.stacks.map((s) => s.name)).toEqual(['hub', 'web']);
+  });
+
+  it("lets the spoke workspace read the hub workspace's outputs through remote state", () => {
+    const web = synth.stacks.web;
+    expect(web.data?.terraform_remote_state).toEqual({
+      remote_state_hub: { backend: 'remote', config: { organization: 'acme-platform', hostname: 'app.terraform.io', workspaces: { name: 'vpce-hub-hub' } } },
+    });
+    const hubOutputs = Object.keys(synth.stacks.hub.output ?? {});
+    const read = JSON.stringify(web.resource).match(/remote_state_hub\.outputs\.([\w-]+)/g) ?? [];
+    expect(read.length).toBeGreaterThan(0);
+    for (const ref of read) expect(hubOutputs).toContain(ref.split('.').pop());
+  });
+
+  it('validates every stack with the backend disabled (terraform init -backend=false)', () => {
+    for (const stack of synth.plan.stacks) expect(validateWithoutBackend(synth.stacksDir, stack.name)).toMatchObject({ valid: true, error_count: 0 });
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * Acknowledgements of destructive changes written in the pull request description, one per line:
+ *
+ *   vpce-hub allow-destroy: network/aws_route53_zone.hub_main_sqs_us-east-1_amazonaws_com
+ *
+ * Prints `--allow-destroy` and the address on separate lines, for `mapfile -t` in the workflow, so
+ * nothing from the description is ever evaluated by a shell. Editing the description re-runs the
+ * workflow (`types: [..., edited]`), and reviewers see every acknowledgement in the PR itself.
+ *
+ *   node dist/scripts/ci/allow-destroy-args.js      (reads GITHUB_EVENT_PATH)
+ */
+import { readFileSync } from 'node:fs';
+
+const LINE = /^\s*(?:[-*]\s*)?vpce-hub allow-destroy:\s*(\S+)\s*$/gim;
+/** A stack-qualified or bare Terraform address; anything else is ignored. */
+const ADDRESS = /^(?:[A-Za-z][A-Za-z0-9-]*\/)?[a-z0-9_]+\.[A-Za-z0-9_-]+$/;
+
+export function allowDestroyFromBody(body: string | null | undefined): string[] {
+  const out = new Set<string>();
+  for (const m of (body ?? '').replace(/`/g, '').matchAll(LINE)) if (ADDRESS.test(m[1])) out.add(m[1]);
+  return [...out];
+}
+
+export const asArgs = (addresses: string[]): string[] => addresses.flatMap((a) => ['--allow-destroy', a]);
+
+if (require.main === module) {
+  const eventPath = process.env.GITHUB_EVENT_PATH;
+  const event = eventPath ? (JSON.parse(readFileSync(eventPath, 'utf8')) as { pull_request?: { body?: string | null } }) : {};
+  const args = asArgs(allowDestroyFromBody(event.pull_request?.body));
+  if (args.length > 0) process.stdout.write(`${args.join('\n')}\n`);
+}

@@ -1,0 +1,75 @@
+/**
+ * `vpce-hub review`: the report a reviewer reads before a change to the shared network is applied.
+ * Exit 0 safe to apply; 1 blocked (an unacknowledged destructive change, a broken spoke/service pair,
+ * an exceeded quota, or Terraform rejecting a stack under --offline); 2 invalid input.
+ */
+import type { Command } from 'commander';
+import { writeFileSync } from 'node:fs';
+import { formatReviewMarkdown } from '../../review/format-markdown';
+import { formatReviewText } from '../../review/format-text';
+import { ReviewInputError, runReview } from '../../review/run-review';
+import type { Register } from '../index';
+
+const FORMATS = ['text', 'markdown', 'json'] as const;
+
+interface ReviewFlags {
+  config?: string;
+  base?: string;
+  baseDir?: string;
+  plan: string[];
+  offline?: boolean;
+  format: string;
+  allowDestroy: string[];
+  gbPerSpoke?: string;
+  out?: string;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+export const registerReview: Register = (program: Command, setExit) => {
+  program
+    .command('review')
+    .description('report what a config change does, per stack in deploy order, with a destructive-change gate, the reachability matrix, topology, quota headroom and cost; exit 1 when blocked')
+    .option('-c, --config <file>', 'config file (default: $VPCE_HUB_CONFIG or vpce-hub.yaml)')
+    .option('--base <git ref>', 'compare with the config file as it is at this git ref (e.g. origin/main)')
+    .option('--base-dir <dir>', 'compare with an earlier synth output folder instead')
+    .option('--plan <[stack=]file>', 'terraform show -json output of a stack (repeatable); replaces the tree comparison for that stack', collect, [])
+    .option('--offline', 'also run real Terraform on every stack offline (init, validate, plan against an empty state; provider mirror from $VPCE_HUB_PROVIDER_MIRROR)')
+    .option('-f, --format <format>', FORMATS.join(', '), 'text')
+    .option('--allow-destroy <address>', 'acknowledge a destructive change: <stack>/<address> or <address> (repeatable)', collect, [])
+    .option('--gb-per-spoke <n>', 'traffic assumption of the cost estimate: GB per spoke VPC per month')
+    .option('-o, --out <file>', 'write the report to a file instead of stdout')
+    .action((flags: ReviewFlags) => {
+      const fail = (message: string) => {
+        process.stderr.write(`vpce-hub review: ${message}\n`);
+        setExit(2);
+      };
+      if (!(FORMATS as readonly string[]).includes(flags.format)) return fail(`--format must be one of ${FORMATS.join(', ')}`);
+      const gb = flags.gbPerSpoke === undefined ? undefined : Number(flags.gbPerSpoke);
+      if (gb !== undefined && !(Number.isFinite(gb) && gb >= 0)) return fail(`--gb-per-spoke must be a number >= 0, not ${flags.gbPerSpoke}`);
+      let report;
+      try {
+        report = runReview({
+          configPath: flags.config,
+          base: flags.base,
+          baseDir: flags.baseDir,
+          plans: flags.plan,
+          offline: flags.offline === true,
+          terraform: { mirror: process.env.VPCE_HUB_PROVIDER_MIRROR || undefined },
+          allowDestroy: flags.allowDestroy,
+          gbPerSpokeMonth: gb,
+        });
+      } catch (e) {
+        if (e instanceof ReviewInputError) return fail(e.message);
+        throw e;
+      }
+      const text = flags.format === 'json' ? JSON.stringify(report, null, 2) : flags.format === 'markdown' ? formatReviewMarkdown(report) : formatReviewText(report);
+      if (flags.out) {
+        writeFileSync(flags.out, `${text}\n`);
+        process.stderr.write(`vpce-hub review: wrote ${flags.out} (exit ${report.exitCode})\n`);
+      } else {
+        process.stdout.write(`${text}\n`);
+      }
+      setExit(report.exitCode);
+    });
+};

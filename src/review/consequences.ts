@@ -1,0 +1,115 @@
+/**
+ * Which resource types the destructive-change gate guards, and what replacing or destroying one
+ * means for the spokes, in words a reviewer can weigh (domain.md section 7).
+ */
+import { str, type JsonObject } from '../analysis/json-value';
+import type { ResourceChange } from './changes';
+
+type Destructive = 'replace' | 'delete';
+
+interface GatedType {
+  /** What it is, for headings: "private hosted zone". */
+  noun: string;
+  consequence: (action: Destructive, body: JsonObject) => string;
+}
+
+const val = (body: JsonObject, key: string, fallback: string): string => {
+  const v = str(body, key);
+  // A `${...}` reference is no use to a reader; say what it stands for instead.
+  return v !== undefined && !v.includes('${') ? v : fallback;
+};
+
+const PUBLIC_FALLBACK = 'clients fall back to the public endpoint and bypass the endpoint policy';
+
+export const GATED_TYPES: Readonly<Record<string, GatedType>> = {
+  aws_route53_zone: {
+    noun: 'private hosted zone',
+    consequence: (a, b) =>
+      a === 'replace'
+        ? `a DNS outage for every spoke: ${val(b, 'name', 'the zone')} stops resolving privately until the new zone exists and every spoke is associated again; ${PUBLIC_FALLBACK}; create-before-destroy is impossible for a zone (two zones of one name cannot share a VPC)`
+        : `every spoke stops resolving ${val(b, 'name', 'the zone')} privately: ${PUBLIC_FALLBACK}`,
+  },
+  aws_route53_record: {
+    noun: 'alias record',
+    consequence: (a, b) =>
+      a === 'replace'
+        ? `${val(b, 'name', 'the name')} answers NXDOMAIN in every spoke between the delete and the create (Route 53 does not fall back to public DNS inside a zone it answers for)`
+        : `${val(b, 'name', 'the name')} answers NXDOMAIN in every spoke: Route 53 does not fall back to public DNS inside a zone it answers for`,
+  },
+  aws_vpc_endpoint: {
+    noun: 'interface endpoint',
+    consequence: (a, b) =>
+      a === 'replace'
+        ? `minutes without ${val(b, 'service_name', 'the service')} for every spoke while the new endpoint's network interfaces come up (create-before-destroy works here: private DNS is off)`
+        : `every spoke loses private access to ${val(b, 'service_name', 'the service')}`,
+  },
+  aws_vpc_peering_connection: {
+    noun: 'VPC peering',
+    consequence: (a) =>
+      a === 'replace'
+        ? 'the spoke loses every hub endpoint until the new peering is accepted and every route points at it; unaccepted requests expire after a week'
+        : 'the spoke loses every hub endpoint: routes over the peering become blackholes',
+  },
+  aws_vpc_peering_connection_accepter: {
+    noun: 'peering accepter',
+    consequence: (a) =>
+      a === 'replace'
+        ? 'the peering is re-accepted; routes that depend on it are recreated and the spoke loses the hub in between'
+        : "the spoke account stops managing the peering's acceptance; with the hub's request gone too, the spoke loses every hub endpoint",
+  },
+  aws_route53_zone_association: {
+    noun: 'zone association',
+    consequence: (a, b) => `VPC ${val(b, 'vpc_id', 'of the spoke')} stops resolving the zone privately${a === 'replace' ? ' until it is associated again' : ''}: ${PUBLIC_FALLBACK}`,
+  },
+  aws_route53_vpc_association_authorization: {
+    noun: 'zone association authorization',
+    consequence: (a, b) =>
+      a === 'replace'
+        ? `the association of VPC ${val(b, 'vpc_id', 'of the spoke')} is re-authorized; an association recreated in the same apply fails if it runs first`
+        : `VPC ${val(b, 'vpc_id', 'of the spoke')} can no longer associate with the zone: an existing association keeps working, but recreating it fails`,
+  },
+  aws_route53profiles_association: {
+    noun: 'Route 53 Profile association',
+    consequence: (a, b) => `VPC ${val(b, 'resource_id', 'of the spoke')} stops resolving every hub service privately${a === 'replace' ? ' until it is associated again' : ''}: ${PUBLIC_FALLBACK}`,
+  },
+  aws_route53profiles_resource_association: {
+    noun: 'zone in the Route 53 Profile',
+    consequence: (a) => `every spoke associated with the profile stops resolving the zone privately${a === 'replace' ? ' until it is added again' : ''}: ${PUBLIC_FALLBACK}`,
+  },
+  aws_route53profiles_profile: {
+    noun: 'Route 53 Profile',
+    consequence: () => `every spoke VPC associated with it stops resolving every hub service privately: ${PUBLIC_FALLBACK}`,
+  },
+  aws_ram_resource_share: {
+    noun: 'RAM share of the Route 53 Profile',
+    consequence: () => 'spoke accounts lose access to the profile: their associations fail or go away',
+  },
+  aws_route: {
+    noun: 'route',
+    consequence: (a, b) =>
+      `${val(b, 'route_table_id', 'the route table')} ${a === 'replace' ? 'briefly has' : 'has'} no route to ${val(b, 'destination_cidr_block', 'the other side')} over the peering: calls between that side and the hub time out${a === 'replace' ? ' until the new route exists' : ''}`,
+  },
+  aws_vpc_security_group_ingress_rule: {
+    noun: 'endpoint security group rule',
+    consequence: (a, b) => `the endpoints ${a === 'replace' ? 'briefly stop' : 'stop'} accepting HTTPS from ${val(b, 'cidr_ipv4', 'the spoke CIDR')}: calls from that spoke time out`,
+  },
+  aws_security_group: {
+    noun: 'endpoint security group',
+    consequence: () => 'every rule in it goes with it: the endpoints stop accepting HTTPS from any spoke until the new group and rules are attached',
+  },
+  aws_vpc: {
+    noun: 'hub VPC',
+    consequence: (a) =>
+      `${a === 'replace' ? 'replacing' : 'destroying'} the hub VPC takes every endpoint, peering and route in it along: an outage of every service for every spoke${a === 'replace' ? ', and zones homed in it must move first' : ''}`,
+  },
+};
+
+/** The consequence sentence for a gated replace or delete, undefined for anything else. */
+export function consequenceOf(change: ResourceChange): string | undefined {
+  if (change.action !== 'replace' && change.action !== 'delete') return undefined;
+  const gated = GATED_TYPES[change.type];
+  if (!gated) return undefined;
+  return gated.consequence(change.action, change.before ?? change.after ?? {});
+}
+
+export const isGatedType = (type: string): boolean => GATED_TYPES[type] !== undefined;

@@ -1,0 +1,133 @@
+/**
+ * Monthly cost of each hub as planned, against the alternative the pattern replaces: the same
+ * endpoints in every spoke VPC. Pure arithmetic on the network plan and the price table.
+ *
+ * Model (each number is stated in the report):
+ * - endpoints: services x AZs x 730 h x the AZ-hour price; the per-VPC alternative gives every spoke
+ *   the hub's services in as many AZs as the hub has;
+ * - data processing: every GB passes exactly one endpoint in both models, so it is the same on both
+ *   sides and cancels out of the break-even;
+ * - centralizing adds transfer over the peering: the share of traffic that crosses AZs pays the
+ *   inter-AZ price in each direction, a spoke in another region pays the inter-region price per GB;
+ *   the per-VPC alternative is assumed to keep traffic in the client's AZ;
+ * - hosted zones (both zone modes) and, in route53-profile mode, one profile association per spoke;
+ *   the per-VPC alternative uses the endpoints' own private DNS, which costs nothing.
+ * Break-even: the smallest number of (same-region) spokes from which the hub is cheaper.
+ */
+import type { HubPlan, NetworkPlan, SpokePlan } from '../planning/plan';
+import { HOURS_PER_MONTH, type PriceTable } from './prices';
+
+export interface CostLine {
+  item: string;
+  /** How the number is made, e.g. `5 endpoints x 2 AZs x 730 h x $0.01`. */
+  basis: string;
+  usd: number;
+}
+
+export interface HubCost {
+  hub: string;
+  region: string;
+  dns: HubPlan['dns'];
+  services: number;
+  azs: number;
+  zones: number;
+  spokes: number;
+  interAzShare: number;
+  centralized: { lines: CostLine[]; total: number };
+  perVpc: { lines: CostLine[]; total: number };
+  /** perVpc - centralized; negative when the hub costs more. */
+  savings: number;
+  /** Smallest spoke count at which the hub is cheaper; null when it never is (per-spoke costs exceed the per-VPC endpoints). */
+  breakEvenSpokes: number | null;
+}
+
+export interface CostEstimate {
+  hubs: HubCost[];
+  total: { centralized: number; perVpc: number; savings: number };
+  prices: PriceTable;
+}
+
+const PROFILE_TIER = 100;
+
+export function estimateCost(plan: NetworkPlan, prices: PriceTable): CostEstimate {
+  const hubs = plan.hubs.map((h) => hubCost(h, plan.spokes.filter((s) => s.hub === h.name), prices));
+  const centralized = round(hubs.reduce((n, h) => n + h.centralized.total, 0));
+  const perVpc = round(hubs.reduce((n, h) => n + h.perVpc.total, 0));
+  return { hubs, total: { centralized, perVpc, savings: round(perVpc - centralized) }, prices };
+}
+
+function hubCost(hub: HubPlan, spokes: SpokePlan[], prices: PriceTable): HubCost {
+  const p = prices.usd;
+  const E = hub.endpoints.length;
+  const A = hub.subnets.length;
+  const Z = hub.dns === 'endpoint-url' ? 0 : hub.zones.length;
+  const N = spokes.length;
+  const G = prices.gbPerSpokeMonth;
+  // The regional DNS name answers with every AZ's address; a client picks one at random.
+  const share = prices.interAzShare ?? (A > 0 ? (A - 1) / A : 0);
+  const remote = spokes.filter((s) => s.crossRegion).length;
+  const gb = N * G;
+
+  const endpointHours = E * A * HOURS_PER_MONTH;
+  const centralized: CostLine[] = [
+    line('interface endpoints', `${E} endpoints x ${A} AZs x ${HOURS_PER_MONTH} h x ${usd(p.interfaceEndpointAzHour)}`, endpointHours * p.interfaceEndpointAzHour),
+    line('data processing', `${N} spokes x ${G} GB x ${usd(p.endpointDataPerGb)}`, gb * p.endpointDataPerGb),
+    line('inter-AZ transfer over peering', `${N} spokes x ${G} GB x ${pct(share)} crossing AZs x 2 directions x ${usd(p.interAzPerGb)}`, gb * share * 2 * p.interAzPerGb),
+  ];
+  if (remote > 0) centralized.push(line('inter-region transfer over peering', `${remote} spokes in other regions x ${G} GB x ${usd(p.interRegionPerGb)}`, remote * G * p.interRegionPerGb));
+  if (Z > 0) centralized.push(line('private hosted zones', `${Z} zones x ${usd(p.hostedZoneMonth)}`, Z * p.hostedZoneMonth));
+  if (hub.dns === 'route53-profile') centralized.push(line('Route 53 Profile associations', profileBasis(N, p), profileMonthly(N, p)));
+
+  const perVpc: CostLine[] = [
+    line('interface endpoints in every spoke', `${N} spokes x ${E} endpoints x ${A} AZs x ${HOURS_PER_MONTH} h x ${usd(p.interfaceEndpointAzHour)}`, N * endpointHours * p.interfaceEndpointAzHour),
+    line('data processing', `${N} spokes x ${G} GB x ${usd(p.endpointDataPerGb)}`, gb * p.endpointDataPerGb),
+  ];
+
+  const centralTotal = total(centralized);
+  const perVpcTotal = total(perVpc);
+  // Per additional same-region spoke: what the hub adds vs what a spoke's own endpoints would cost.
+  const fixed = endpointHours * p.interfaceEndpointAzHour + Z * p.hostedZoneMonth;
+  const perSpokeCentral = G * share * 2 * p.interAzPerGb + (hub.dns === 'route53-profile' ? HOURS_PER_MONTH * p.route53ProfileAssociationHour : 0);
+  const perSpokeOwn = endpointHours * p.interfaceEndpointAzHour;
+  return {
+    hub: hub.name,
+    region: hub.region,
+    dns: hub.dns,
+    services: E,
+    azs: A,
+    zones: Z,
+    spokes: N,
+    interAzShare: share,
+    centralized: { lines: centralized, total: centralTotal },
+    perVpc: { lines: perVpc, total: perVpcTotal },
+    savings: round(perVpcTotal - centralTotal),
+    breakEvenSpokes: breakEven(fixed, perSpokeCentral, perSpokeOwn),
+  };
+}
+
+/** Smallest n >= 1 with fixed + n * central < n * own; null when own <= central. */
+export function breakEven(fixed: number, perSpokeCentral: number, perSpokeOwn: number): number | null {
+  const margin = perSpokeOwn - perSpokeCentral;
+  if (margin <= 0) return null;
+  return Math.max(1, Math.floor(fixed / margin + 1e-9) + 1);
+}
+
+function profileMonthly(n: number, p: PriceTable['usd']): number {
+  const first = Math.min(n, PROFILE_TIER);
+  return HOURS_PER_MONTH * (first * p.route53ProfileAssociationHour + (n - first) * p.route53ProfileAssociationHourAbove100);
+}
+
+function profileBasis(n: number, p: PriceTable['usd']): string {
+  const first = Math.min(n, PROFILE_TIER);
+  const rest = n - first;
+  return `${first} associations x ${HOURS_PER_MONTH} h x ${usd(p.route53ProfileAssociationHour)}${rest > 0 ? ` + ${rest} x ${HOURS_PER_MONTH} h x ${usd(p.route53ProfileAssociationHourAbove100)}` : ''}`;
+}
+
+const round = (n: number): number => Math.round(n * 100) / 100;
+const line = (item: string, basis: string, amount: number): CostLine => ({ item, basis, usd: round(amount) });
+const total = (lines: CostLine[]): number => round(lines.reduce((n, l) => n + l.usd, 0));
+const usd = (n: number): string => `$${n}`;
+const pct = (share: number): string => `${Math.round(share * 1000) / 10}%`;
+
+/** `$1,234.50` */
+export const formatUsd = (n: number): string => `${n < 0 ? '-' : ''}$${Math.abs(n).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;

@@ -1,0 +1,128 @@
+/** Wording both report formats share, so text and Markdown never disagree. */
+import { countActions, type ChangeSource, type ResourceChange, type StackChanges } from './changes';
+import { formatUsd, type CostEstimate, type HubCost } from './cost';
+import type { GatedChange } from './gate';
+import { HOURS_PER_MONTH, PRICES, PRICE_KEYS } from './prices';
+import { isExceeded, type QuotaRow } from '../planning/quotas';
+import type { ReviewReport } from './report';
+
+export const SYMBOL: Record<ResourceChange['action'], string> = { create: '+', update: '~', replace: '-/+', delete: '-' };
+export const VERB: Record<ResourceChange['action'], string> = { create: 'add', update: 'change', replace: 'replace', delete: 'destroy' };
+
+const SOURCE: Record<ChangeSource, string> = {
+  plan: 'from terraform plan',
+  'offline-plan': 'from an offline terraform plan against an empty state',
+  'synth-diff': 'from comparing the synthesized trees',
+};
+
+const STATUS: Record<StackChanges['status'], string> = {
+  new: 'new stack',
+  existing: 'existing stack',
+  removed: 'stack REMOVED from the synthesized output: Terraform will not run for it and its resources stay in AWS; destroy it before removing it from the config',
+};
+
+/** `(existing stack; from comparing the synthesized trees): 3 to add, ...` */
+export function stackSummary(s: StackChanges): string {
+  return `(${STATUS[s.status]}; ${SOURCE[s.source]}): ${countsPhrase(s.changes)}`;
+}
+
+export const stackHeading = (s: StackChanges): string => `${s.stack} ${stackSummary(s)}`;
+
+export function countsPhrase(changes: readonly ResourceChange[]): string {
+  if (changes.length === 0) return 'no changes';
+  const n = countActions(changes);
+  return `${n.create} to add, ${n.update} to change, ${n.replace} to replace, ${n.delete} to destroy`;
+}
+
+/** `changes: tags` / `forced by: name; moves from provider ...` / '' */
+export function changeDetail(c: ResourceChange): string {
+  const parts: string[] = [];
+  if (c.action === 'update' && c.attributes.length > 0) parts.push(`changes: ${c.attributes.join(', ')}`);
+  if (c.action === 'replace') {
+    if (c.attributes.length > 0) parts.push(`forced by: ${c.attributes.join(', ')}`);
+    if (c.reason) parts.push(c.reason);
+    if (c.replaceOrder) parts.push(c.replaceOrder === 'create-before-delete' ? 'create before destroy' : 'destroy before create');
+  }
+  return parts.join('; ');
+}
+
+/** `replacing network/aws_route53_zone.x: a DNS outage for every spoke: ...` */
+export function gatedLine(g: GatedChange): string {
+  return `${g.action === 'replace' ? 'replacing' : 'destroying'} ${g.stack}/${g.address}: ${g.consequence}`;
+}
+
+/** Why a gated resource is replaced: `forced by: name; ...`, or undefined for a destroy. */
+export function gatedWhy(g: GatedChange): string | undefined {
+  const parts = [...(g.attributes.length > 0 ? [`forced by: ${g.attributes.join(', ')}`] : []), ...(g.reason ? [g.reason] : [])];
+  return parts.length > 0 ? parts.join('; ') : undefined;
+}
+
+export function resultLine(r: ReviewReport): string {
+  if (r.exitCode === 0) {
+    const acknowledged = r.gate.changes.length;
+    return `OK (exit 0): ${r.reachability.current.summary.reachable} of ${r.reachability.current.summary.cells} spoke/service pairs reachable${acknowledged > 0 ? `; ${acknowledged} destructive change${acknowledged === 1 ? '' : 's'} acknowledged` : '; no destructive changes'}`;
+  }
+  return `BLOCKED (exit 1): ${r.failures.join('; ')}`;
+}
+
+export function reachabilityDeltaLines(r: ReviewReport): string[] {
+  const d = r.reachability.delta;
+  if (!d) return [r.base.kind === 'dir' ? 'Not compared with the base: --base-dir gives no base config to prove (use --base <git ref>).' : 'No base to compare with.'];
+  const list = (xs: string[]) => (xs.length <= 6 ? xs.join(', ') : `${xs.slice(0, 6).join(', ')} and ${xs.length - 6} more`);
+  const lines: string[] = [];
+  if (d.broken.length > 0) lines.push(`Newly broken: ${d.broken.map((c) => `${c.spoke} -> ${c.service} (${c.broken?.message ?? 'broken'})`).join('; ')}`);
+  if (d.fixed.length > 0) lines.push(`Fixed: ${list(d.fixed.map((c) => `${c.spoke} -> ${c.service}`))}`);
+  if (d.added.length > 0) lines.push(`New and reachable: ${list(d.added)}`);
+  if (d.removed.length > 0) lines.push(`No longer in the matrix: ${list(d.removed)}`);
+  if (lines.length === 0) lines.push('Unchanged against the base.');
+  return lines;
+}
+
+export function hubCostSummary(h: HubCost): string {
+  return `hub ${h.hub} (${h.region}, ${h.dns}): ${h.services} services x ${h.azs} AZs, ${h.zones} zones, ${h.spokes} spoke${h.spokes === 1 ? '' : 's'}`;
+}
+
+export function breakEvenText(h: HubCost): string {
+  return h.breakEvenSpokes === null
+    ? 'never: each spoke costs the hub more than its own endpoints would'
+    : `from ${h.breakEvenSpokes} spoke${h.breakEvenSpokes === 1 ? '' : 's'} (in the hub's region)`;
+}
+
+export function assumptionLines(cost: CostEstimate): string[] {
+  const p = cost.prices;
+  const share = p.interAzShare !== undefined ? `${p.interAzShare * 100}% of it crosses AZs (configured)` : "the share that crosses AZs is (AZs - 1) / AZs: the endpoint's regional name answers with every AZ";
+  return [
+    `Traffic: ${p.gbPerSpokeMonth} GB per spoke VPC per month through the endpoints (prices.traffic.gbPerSpokeMonth or --gb-per-spoke); ${share}.`,
+    `One set per VPC: every spoke gets the hub's services in as many AZs, with their own private DNS (no zones), and keeps traffic in its AZ.`,
+    `Data processing is the same in both models (each GB passes one endpoint), so it cancels out of the break-even. ${HOURS_PER_MONTH} hours per month.`,
+    `Prices: AWS list prices in USD for us-east-1 from src/review/prices.ts${p.overridden.length > 0 ? `, overridden in the config: ${p.overridden.join(', ')}` : ''}; other regions cost more. Not a quote.`,
+  ];
+}
+
+export function priceRows(cost: CostEstimate): Array<[string, string, string, string]> {
+  return PRICE_KEYS.map((k) => [k, `$${cost.prices.usd[k]}${cost.prices.overridden.includes(k) ? ' (config)' : ''}`, PRICES[k].unit, PRICES[k].source]);
+}
+
+export function costDelta(r: ReviewReport): string | undefined {
+  if (!r.baseCost) return undefined;
+  const d = Math.round((r.cost.total.centralized - r.baseCost.centralized) * 100) / 100;
+  return `Against the base: ${formatUsd(r.baseCost.centralized)} -> ${formatUsd(r.cost.total.centralized)} per month (${d >= 0 ? '+' : ''}${formatUsd(d)}).`;
+}
+
+/** Share of a quota from which the headroom table says `near` (the table's own threshold). */
+const NEAR = 0.8;
+
+/** `20 quota rows, all below 80%` / `20 quota rows: 1 over the limit, 2 at 80% or more` */
+export function quotaSummary(rows: readonly QuotaRow[]): string {
+  const over = rows.filter(isExceeded).length;
+  const near = rows.filter((r) => !isExceeded(r) && r.used / r.limit >= NEAR).length;
+  if (over + near === 0) return `${rows.length} quota rows, all below ${NEAR * 100}% of their limit`;
+  return `${rows.length} quota rows: ${over} over the limit, ${near} at ${NEAR * 100}% or more`;
+}
+
+/** The warning for stacks that disappear from the synthesized output, or undefined when none does. */
+export function removedStacksLine(r: ReviewReport): string | undefined {
+  const removed = r.stacks.filter((s) => s.status === 'removed').map((s) => s.stack);
+  if (removed.length === 0) return undefined;
+  return `Stack${removed.length === 1 ? '' : 's'} ${removed.join(', ')} ${removed.length === 1 ? 'is' : 'are'} no longer synthesized: Terraform will never run for ${removed.length === 1 ? 'it' : 'them'}, so ${removed.length === 1 ? 'its' : 'their'} resources stay in AWS. Destroy ${removed.length === 1 ? 'it' : 'them'} first (npx cdktf destroy ${removed.join(' ')}), then remove the last spoke from the config.`;
+}

@@ -1,0 +1,98 @@
+/**
+ * The topology as a Mermaid flowchart, which GitHub renders inside PR comments and Markdown files:
+ * one subgraph per AWS account (= stack), the hub VPC with one node per endpoint service, its DNS
+ * (zones or profile), and every spoke with its peering and DNS edges. Spokes a change adds or removes
+ * are coloured. Node ids are derived from names (never positions) so the text diffs well.
+ */
+import type { HubPlan, NetworkPlan, SpokePlan } from '../planning/plan';
+
+export interface SpokeDelta {
+  /** Spokes the change adds. */
+  added: ReadonlySet<string>;
+  /** Spokes the change removes (not in the plan any more), with the account id of their VPC when known. */
+  removed: ReadonlyArray<{ name: string; hub: string; accountId?: string }>;
+}
+
+const NO_DELTA: SpokeDelta = { added: new Set(), removed: [] };
+
+/** Mermaid ids: letters, digits and `_`; every other character is spelled out, so distinct names stay distinct. */
+export const mermaidId = (kind: string, ...parts: string[]): string =>
+  [kind, ...parts.map((p) => p.replace(/[^A-Za-z0-9]/g, (c) => `_${c.charCodeAt(0).toString(16)}_`))].join('__');
+
+/** A quoted label; `"` cannot appear inside one, `#quot;` is Mermaid's escape. */
+const label = (...lines: string[]): string => `"${lines.map((l) => l.replace(/"/g, '#quot;')).join('<br/>')}"`;
+
+export function topologyMermaid(plan: NetworkPlan, delta: SpokeDelta = NO_DELTA): string {
+  const out: string[] = ['flowchart LR'];
+  const edges: string[] = [];
+  const classes = { added: [] as string[], removed: [] as string[] };
+  const accounts = plan.stacks.map((s) => s.account);
+  const removedIn = (accountId: string | undefined) => delta.removed.filter((r) => r.accountId !== undefined && r.accountId === accountId);
+
+  for (const account of accounts) {
+    out.push(`  subgraph ${mermaidId('account', account.key)}[${label(`account ${account.key} (${account.id})`)}]`);
+    for (const hub of plan.hubs.filter((h) => h.account.key === account.key)) out.push(...hubLines(hub));
+    for (const spoke of plan.spokes.filter((s) => s.account.key === account.key)) {
+      const id = mermaidId('spoke', spoke.name);
+      out.push(`    ${id}[${label(...spokeLabel(spoke))}]`);
+      if (delta.added.has(spoke.name)) classes.added.push(id);
+    }
+    for (const r of removedIn(account.id)) {
+      const id = mermaidId('spoke', r.name);
+      out.push(`    ${id}[${label(`spoke ${r.name}`, 'removed')}]`);
+      classes.removed.push(id);
+    }
+    out.push('  end');
+  }
+  for (const r of delta.removed.filter((x) => !accounts.some((a) => a.id === x.accountId))) {
+    const id = mermaidId('spoke', r.name);
+    out.push(`  ${id}[${label(`spoke ${r.name}`, 'removed')}]`);
+    classes.removed.push(id);
+  }
+
+  for (const spoke of plan.spokes) {
+    const hub = plan.hubs.find((h) => h.name === spoke.hub);
+    if (!hub) continue;
+    const s = mermaidId('spoke', spoke.name);
+    edges.push(`  ${s} <-->|${label(spoke.crossRegion ? `peering, inter-region (${spoke.region})` : 'peering')}| ${mermaidId('hub', hub.name)}`);
+    if (hub.dns === 'private-hosted-zones') edges.push(`  ${mermaidId('dns', hub.name)} -.->|${label(spoke.crossAccount ? 'authorized + associated' : 'associated')}| ${s}`);
+    if (hub.dns === 'route53-profile') edges.push(`  ${mermaidId('dns', hub.name)} -.->|${label('profile association')}| ${s}`);
+  }
+  for (const r of delta.removed) edges.push(`  ${mermaidId('spoke', r.name)} -.-|${label('peering removed')}| ${mermaidId('hub', r.hub)}`);
+
+  out.push(...edges);
+  if (classes.added.length > 0) out.push('  classDef added fill:#dafbe1,stroke:#1a7f37,color:#0f3d1f', `  class ${classes.added.join(',')} added`);
+  if (classes.removed.length > 0) out.push('  classDef removed fill:#ffebe9,stroke:#cf222e,color:#5c0f0a,stroke-dasharray:4 3', `  class ${classes.removed.join(',')} removed`);
+  return out.join('\n');
+}
+
+function hubLines(hub: HubPlan): string[] {
+  const lines = [`    subgraph ${mermaidId('hub', hub.name)}[${label(`hub ${hub.name}: VPC ${hub.existingVpcId ?? hub.cidr} in ${hub.region}, ${hub.subnets.length} AZs`)}]`];
+  for (const ep of hub.endpoints) lines.push(`      ${mermaidId('service', hub.name, ep.service)}[${label(ep.service)}]`);
+  lines.push('    end');
+  if (hub.dns === 'private-hosted-zones') lines.push(`    ${mermaidId('dns', hub.name)}[(${label(`${hub.zones.length} private hosted zones`, 'alias A -> endpoints')})]`);
+  if (hub.dns === 'route53-profile') lines.push(`    ${mermaidId('dns', hub.name)}[(${label(`Route 53 Profile`, `${hub.zones.length} private hosted zones`)})]`);
+  return lines;
+}
+
+function spokeLabel(spoke: SpokePlan): string[] {
+  return [`spoke ${spoke.name}`, `${spoke.vpcId} ${spoke.cidrs.join(', ')}${spoke.crossRegion ? ` (${spoke.region})` : ''}`];
+}
+
+/** The same topology as indented lines, for terminals. */
+export function topologyOutline(plan: NetworkPlan, delta: SpokeDelta = NO_DELTA): string[] {
+  const lines: string[] = [];
+  for (const stack of plan.stacks) {
+    lines.push(`account ${stack.account.key} (${stack.account.id}), stack ${stack.name}`);
+    for (const hub of plan.hubs.filter((h) => h.account.key === stack.account.key)) {
+      const dns = hub.dns === 'endpoint-url' ? 'endpoint-url (no zones)' : `${hub.dns}, ${hub.zones.length} zones`;
+      lines.push(`  hub ${hub.name}: VPC ${hub.existingVpcId ?? hub.cidr} in ${hub.region}, ${hub.subnets.length} AZs, ${dns}`);
+      lines.push(`    services: ${hub.endpoints.map((e) => e.service).join(', ')}`);
+    }
+    for (const spoke of plan.spokes.filter((s) => s.account.key === stack.account.key)) {
+      lines.push(`  spoke ${spoke.name}: ${spokeLabel(spoke)[1]} -> hub ${spoke.hub}${delta.added.has(spoke.name) ? '  (added)' : ''}`);
+    }
+  }
+  for (const r of delta.removed) lines.push(`removed: spoke ${r.name} (was peered with hub ${r.hub})`);
+  return lines;
+}

@@ -1,0 +1,155 @@
+/**
+ * Real Terraform on a synthesized stack without cloud access: `init`, `validate` and
+ * `plan -refresh=false` against an empty local state (what a first deploy would create).
+ *
+ * The technique (engineering.md section 1): an `*_override.tf.json` next to `cdk.tf.json` swaps the
+ * backend for a local one, gives every aws provider dummy credentials and an empty role ARN (which
+ * disables the STS call), and points every `terraform_remote_state` at a local state file that stands
+ * in for the other stack's outputs. `vpce-hub review --offline` and the test suite's Terraform tier
+ * share it. The provider comes from a filesystem mirror when one is named (VPCE_HUB_PROVIDER_MIRROR
+ * for the CLI), else from Terraform's own configuration (the registry).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { PlanJson } from './plan-json';
+
+export const OVERRIDE_FILE = 'zz_vpce_hub_test_override.tf.json';
+
+export interface TerraformJson {
+  terraform?: Record<string, unknown>;
+  provider?: { aws?: Array<Record<string, unknown>> };
+  data?: Record<string, Record<string, Record<string, unknown>>>;
+  resource?: Record<string, Record<string, Record<string, unknown>>>;
+  output?: Record<string, { value: unknown }>;
+}
+
+export interface TerraformOptions {
+  /** A filesystem mirror folder (it holds registry.terraform.io/...); undefined: Terraform's own config. */
+  mirror?: string;
+}
+
+export function terraformAvailable(): boolean {
+  return spawnSync('terraform', ['version'], { encoding: 'utf8' }).status === 0;
+}
+
+export function terraformVersion(): string {
+  return execFileSync('terraform', ['version'], { encoding: 'utf8' }).split('\n')[0];
+}
+
+/** One CLI config file per mirror, written once per process. */
+const cliConfigs = new Map<string, string>();
+
+/** Environment for terraform: a CLI config for the mirror when one is given, no telemetry, no prompts. */
+export function terraformEnv(opts: TerraformOptions = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
+  const mirror = opts.mirror;
+  if (mirror) {
+    if (!existsSync(mirror)) throw new Error(`the provider mirror ${mirror} does not exist`);
+    let file = cliConfigs.get(mirror);
+    if (!file) {
+      file = path.join(mkdtempSync(path.join(os.tmpdir(), 'vpce-hub-tfrc-')), 'terraformrc');
+      writeFileSync(file, `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirror)}\n  }\n}\n`);
+      cliConfigs.set(mirror, file);
+    }
+    env.TF_CLI_CONFIG_FILE = file;
+  }
+  return env;
+}
+
+/** Runs terraform in `cwd`; throws with Terraform's output (trimmed) when it fails. */
+export function runTerraform(cwd: string, args: string[], opts: TerraformOptions = {}): string {
+  const r = spawnSync('terraform', args, { cwd, env: terraformEnv(opts), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (r.error) throw new Error(`terraform ${args.join(' ')} could not start: ${r.error.message}`);
+  if (r.status !== 0) {
+    throw new Error(`terraform ${args.join(' ')} failed in ${path.basename(cwd)} (exit ${r.status}):\n${r.stderr}\n${r.stdout}`.slice(0, 8000));
+  }
+  return r.stdout;
+}
+
+export function readStackJson(stacksDir: string, stack: string): TerraformJson {
+  return JSON.parse(readFileSync(path.join(stacksDir, stack, 'cdk.tf.json'), 'utf8')) as TerraformJson;
+}
+
+/** A plausible stand-in for each output of a stack (only their string-ness matters at plan time). */
+export function fakeOutputs(stackJson: TerraformJson): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(stackJson.output ?? {})) {
+    if (name.includes('_peering_')) out[name] = 'pcx-0123456789abcdef0';
+    else if (name.includes('_zone_')) out[name] = 'Z0123456789ABCDEFGHIJ';
+    else if (name.endsWith('_vpc_id')) out[name] = 'vpc-0123456789abcdef0';
+    else if (name.endsWith('_cidr')) out[name] = '10.255.0.0/16';
+    else if (name.endsWith('_share_arn')) out[name] = 'arn:aws:ram:us-east-1:111111111111:resource-share/0f0e0d0c-0b0a-0908-0706-050403020100';
+    else if (name.endsWith('_profile_id')) out[name] = 'rp-0123456789abcdef';
+    else out[name] = `fake-${name}`;
+  }
+  return out;
+}
+
+function writeFakeState(file: string, values: Record<string, string>): void {
+  const outputs = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { value: v, type: 'string' }]));
+  writeFileSync(file, JSON.stringify({ version: 4, terraform_version: '1.11.0', serial: 1, lineage: 'vpce-hub-offline', outputs, resources: [] }, null, 2));
+}
+
+/** Writes the override file; remote states resolve to fake states made from the target stacks' outputs. */
+export function writeOfflineOverride(stacksDir: string, stack: string): void {
+  const dir = path.join(stacksDir, stack);
+  const json = readStackJson(stacksDir, stack);
+  const providers = (json.provider?.aws ?? []).map((p) => ({
+    alias: p.alias,
+    access_key: 'offline-test',
+    secret_key: 'offline-test',
+    skip_credentials_validation: true,
+    skip_requesting_account_id: true,
+    skip_metadata_api_check: 'true',
+    // Offline the provider cannot learn the account id, so the pin cannot be checked; unit tests assert it.
+    allowed_account_ids: null,
+    // An empty role ARN disables the STS call that assume_role would make.
+    assume_role: [{ role_arn: '' }],
+  }));
+  const remote = json.data?.terraform_remote_state ?? {};
+  const remoteOverrides: Record<string, unknown> = {};
+  for (const id of Object.keys(remote)) {
+    const target = id.replace(/^remote_state_/, '');
+    const stateFile = path.join(dir, `fake-${target}.tfstate`);
+    writeFakeState(stateFile, fakeOutputs(readStackJson(stacksDir, target)));
+    remoteOverrides[id] = { backend: 'local', config: { path: stateFile } };
+  }
+  const override: Record<string, unknown> = {
+    terraform: { backend: { local: { path: 'offline-test.tfstate' } } },
+    provider: { aws: providers },
+  };
+  if (Object.keys(remoteOverrides).length > 0) override.data = { terraform_remote_state: remoteOverrides };
+  writeFileSync(path.join(dir, OVERRIDE_FILE), JSON.stringify(override, null, 2));
+}
+
+export interface ValidateJson {
+  valid: boolean;
+  error_count: number;
+  warning_count: number;
+  diagnostics: unknown[];
+}
+
+export interface OfflineResult {
+  validate: ValidateJson;
+  plan: PlanJson;
+}
+
+/** init + validate + plan -refresh=false + show -json, offline. Throws with Terraform's output on failure. */
+export function offlinePlan(stacksDir: string, stack: string, opts: TerraformOptions = {}): OfflineResult {
+  const dir = path.join(stacksDir, stack);
+  writeOfflineOverride(stacksDir, stack);
+  runTerraform(dir, ['init', '-input=false', '-no-color'], opts);
+  const validate = JSON.parse(runTerraform(dir, ['validate', '-json', '-no-color'], opts)) as ValidateJson;
+  runTerraform(dir, ['plan', '-refresh=false', '-input=false', '-lock=false', '-no-color', '-out=plan.bin'], opts);
+  const plan = JSON.parse(runTerraform(dir, ['show', '-json', 'plan.bin'], opts)) as PlanJson;
+  return { validate, plan };
+}
+
+/** `terraform init -backend=false` + validate, for stacks whose backend cannot be reached (cloud). */
+export function validateWithoutBackend(stacksDir: string, stack: string, opts: TerraformOptions = {}): ValidateJson {
+  const dir = path.join(stacksDir, stack);
+  runTerraform(dir, ['init', '-backend=false', '-input=false', '-no-color'], opts);
+  return JSON.parse(runTerraform(dir, ['validate', '-json', '-no-color'], opts)) as ValidateJson;
+}

@@ -1,0 +1,101 @@
+/**
+ * The one price table of the cost estimate (USD, AWS list prices for us-east-1, on-demand, no
+ * discounts, read 2025). Every price is an assumption the user can replace in the config:
+ *
+ *   prices:
+ *     interfaceEndpointAzHour: 0.011      # any key below; unknown keys are rejected
+ *     traffic: { gbPerSpokeMonth: 500 }   # the traffic assumption the estimate states
+ *
+ * Other regions cost up to ~40% more; check the sources before quoting a number.
+ */
+import { z } from 'zod';
+
+export interface PriceEntry {
+  usd: number;
+  unit: string;
+  /** Where the number comes from, and whether it was verified. */
+  source: string;
+}
+
+export const PRICES = {
+  interfaceEndpointAzHour: {
+    usd: 0.01,
+    unit: 'per interface endpoint per AZ per hour',
+    source: 'AWS PrivateLink pricing, us-east-1 (aws.amazon.com/privatelink/pricing), 2025',
+  },
+  endpointDataPerGb: {
+    usd: 0.01,
+    unit: 'per GB processed by an interface endpoint (first PB per month)',
+    source: 'AWS PrivateLink pricing, us-east-1 (aws.amazon.com/privatelink/pricing), 2025',
+  },
+  hostedZoneMonth: {
+    usd: 0.5,
+    unit: 'per hosted zone per month (first 25 zones of an account; $0.10 beyond)',
+    source: 'Amazon Route 53 pricing (aws.amazon.com/route53/pricing), 2025',
+  },
+  interAzPerGb: {
+    usd: 0.01,
+    unit: 'per GB in each direction between AZs, VPC peering included (same AZ id: free)',
+    source: 'Amazon EC2 data transfer pricing (aws.amazon.com/ec2/pricing/on-demand), 2025',
+  },
+  interRegionPerGb: {
+    usd: 0.02,
+    unit: 'per GB sent to another region (inter-region VPC peering)',
+    source: 'Amazon EC2 data transfer pricing, us-east-1 to other US regions, 2025',
+  },
+  route53ProfileAssociationHour: {
+    usd: 0.75,
+    unit: 'per Route 53 Profile VPC association per hour (first 100 associations of a profile)',
+    source: 'ASSUMPTION (not verified against the AWS pricing page): Route 53 Profiles pricing as announced in 2024',
+  },
+  route53ProfileAssociationHourAbove100: {
+    usd: 0.0014,
+    unit: 'per Route 53 Profile VPC association per hour (beyond 100 associations of a profile)',
+    source: 'ASSUMPTION (not verified against the AWS pricing page): Route 53 Profiles pricing as announced in 2024',
+  },
+} as const satisfies Record<string, PriceEntry>;
+
+export type PriceKey = keyof typeof PRICES;
+export const PRICE_KEYS = Object.keys(PRICES) as PriceKey[];
+
+/** Hours in a billing month, as AWS's own calculator counts them. */
+export const HOURS_PER_MONTH = 730;
+
+/** The traffic the estimate assumes, unless the config says otherwise. */
+export const TRAFFIC_DEFAULTS = {
+  /** GB per spoke VPC per month through the endpoints, both directions together. */
+  gbPerSpokeMonth: 100,
+} as const;
+
+/** The config's `prices:` section (the config schema embeds it). */
+export const pricesOverrideSchema = z.strictObject({
+  ...(Object.fromEntries(PRICE_KEYS.map((k) => [k, z.number().nonnegative().optional()])) as Record<PriceKey, z.ZodOptional<z.ZodNumber>>),
+  traffic: z
+    .strictObject({
+      gbPerSpokeMonth: z.number().nonnegative().optional(),
+      /** Share of traffic that crosses AZs on the way to the hub endpoints; default (AZs - 1) / AZs. */
+      interAzShare: z.number().min(0).max(1).optional(),
+    })
+    .optional(),
+});
+export type PricesOverride = z.output<typeof pricesOverrideSchema>;
+
+export interface PriceTable {
+  usd: Record<PriceKey, number>;
+  /** Keys the config changed. */
+  overridden: PriceKey[];
+  gbPerSpokeMonth: number;
+  /** Undefined: derived from each hub's AZ count. */
+  interAzShare?: number;
+}
+
+export function priceTable(override: PricesOverride | undefined, gbPerSpokeMonth?: number): PriceTable {
+  const usd = Object.fromEntries(PRICE_KEYS.map((k) => [k, override?.[k] ?? PRICES[k].usd])) as Record<PriceKey, number>;
+  const interAzShare = override?.traffic?.interAzShare;
+  return {
+    usd,
+    overridden: PRICE_KEYS.filter((k) => override?.[k] !== undefined),
+    gbPerSpokeMonth: gbPerSpokeMonth ?? override?.traffic?.gbPerSpokeMonth ?? TRAFFIC_DEFAULTS.gbPerSpokeMonth,
+    ...(interAzShare !== undefined ? { interAzShare } : {}),
+  };
+}

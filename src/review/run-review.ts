@@ -1,0 +1,227 @@
+/**
+ * `vpce-hub review` without the command line: synthesize the current config (and the base) into
+ * temp folders, learn the changes (real plans where given, else the tree comparison), and assemble
+ * the report. Input problems (bad config, unknown ref, unreadable plan) throw `ReviewInputError`,
+ * which the CLI turns into exit code 2.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { proveReachability } from '../analysis/prove';
+import { loadTree, TreeLoadError, type SynthTree } from '../analysis/tree';
+import { ConfigError, formatFindings } from '../config/findings';
+import { loadConfigFile, parseConfigText, resolveConfigPath } from '../config/load';
+import type { VpceHubConfig } from '../config/schema';
+import { ids } from '../planning/naming';
+import type { NetworkPlan } from '../planning/plan';
+import { quotaUsage } from '../planning/quotas';
+import { configAtRef, BaseConfigError } from './base-config';
+import { countActions, type ResourceChange, type StackChanges } from './changes';
+import { estimateCost } from './cost';
+import { evaluateGate } from './gate';
+import { topologyMermaid, topologyOutline, type SpokeDelta } from './mermaid';
+import { offlinePlan, type TerraformOptions } from './offline-plan';
+import { changesFromPlan, parsePlanJson, PlanJsonError } from './plan-json';
+import { priceTable } from './prices';
+import { reachabilityDelta } from './reachability-delta';
+import { failuresOf, type BaseInfo, type ReviewReport, type TerraformCheck } from './report';
+import { synthesizeToTemp, type SynthesizedConfig } from './synthesized-config';
+import { diffTrees } from './tree-diff';
+
+export class ReviewInputError extends Error {}
+
+export interface ReviewOptions {
+  /** Default: $VPCE_HUB_CONFIG or vpce-hub.yaml. */
+  configPath?: string;
+  /** A git ref; the config file at that ref is the base. */
+  base?: string;
+  /** A synth output folder (manifest.json + stacks/) to compare against. */
+  baseDir?: string;
+  /** A base config given as text (scripts and tests); `label` names it in the report. */
+  baseConfig?: { text: string; label: string };
+  /** `terraform show -json` files, `[stack=]file`; without `stack=`, the file name (minus .json) names the stack. */
+  plans?: string[];
+  /** Run real Terraform offline on every stack (init, validate, plan against an empty state). */
+  offline?: boolean;
+  terraform?: TerraformOptions;
+  allowDestroy?: string[];
+  /** Overrides the traffic assumption of the cost estimate. */
+  gbPerSpokeMonth?: number;
+  /** Paths in the report are relative to this folder; default process.cwd(). */
+  cwd?: string;
+}
+
+export function runReview(opts: ReviewOptions): ReviewReport {
+  const cwd = opts.cwd ?? process.cwd();
+  if ([opts.base, opts.baseDir, opts.baseConfig].filter((b) => b !== undefined).length > 1) {
+    throw new ReviewInputError('give at most one of --base and --base-dir');
+  }
+  const file = resolveConfigPath(opts.configPath, cwd);
+  const config = loadConfig(() => loadConfigFile(file).config, 'the config');
+  const current = synthesizeToTemp(config);
+  const temps: SynthesizedConfig[] = [current];
+  try {
+    const base = loadBase(opts, file, cwd, temps);
+    const order = current.plan.stacks.map((s) => s.name);
+    let stacks = diffTrees(base.tree, current.tree, order);
+    stacks = applyPlans(stacks, opts.plans ?? [], cwd);
+    const terraform: TerraformCheck[] = [];
+    if (opts.offline) stacks = runOffline(stacks, current, base.kind === 'none', opts.terraform ?? {}, terraform);
+
+    const gate = evaluateGate(stacks, opts.allowDestroy ?? []);
+    const proof = proveReachability(current.app, config);
+    const baseProof = base.synth ? proveReachability(base.synth.app, base.synth.config) : undefined;
+    const prices = priceTable(config.prices, opts.gbPerSpokeMonth);
+    const partial = {
+      gate,
+      reachability: { current: proof, ...(baseProof ? { delta: reachabilityDelta(baseProof, proof) } : {}) },
+      quotas: quotaUsage(current.plan, config.quotas),
+      terraform,
+    };
+    const failures = failuresOf(partial);
+    return {
+      config: path.relative(cwd, file) || path.basename(file),
+      base: base.info,
+      stacks,
+      ...partial,
+      topology: topologyOf(current.plan, stacks),
+      cost: estimateCost(current.plan, prices),
+      ...(base.synth ? { baseCost: estimateCost(base.synth.plan, priceTable(base.synth.config.prices, opts.gbPerSpokeMonth)).total } : {}),
+      failures,
+      exitCode: failures.length > 0 ? 1 : 0,
+    };
+  } finally {
+    for (const t of temps) t.cleanup();
+  }
+}
+
+interface Base {
+  kind: BaseInfo['kind'];
+  info: BaseInfo;
+  tree?: SynthTree;
+  /** Set when the base config is known (git ref or config text). */
+  synth?: SynthesizedConfig;
+}
+
+function loadBase(opts: ReviewOptions, file: string, cwd: string, temps: SynthesizedConfig[]): Base {
+  const fromText = (text: string, label: string, kind: 'git' | 'config'): Base => {
+    const config = loadConfig(() => parseConfigText(text, label).config, `the base config (${label})`);
+    const synth = synthesizeToTemp(config, 'vpce-hub-review-base-');
+    temps.push(synth);
+    return { kind, info: { kind, label }, tree: synth.tree, synth };
+  };
+  if (opts.baseConfig) return fromText(opts.baseConfig.text, opts.baseConfig.label, 'config');
+  if (opts.base !== undefined) {
+    let text: string | undefined;
+    try {
+      text = configAtRef(opts.base, file);
+    } catch (e) {
+      if (e instanceof BaseConfigError) throw new ReviewInputError(`--base ${opts.base}: ${e.message}`);
+      throw e;
+    }
+    const label = `git ref ${opts.base}`;
+    if (text === undefined) return { kind: 'none', info: { kind: 'none', label: `${label} (the config did not exist there: everything is new)` } };
+    return fromText(text, label, 'git');
+  }
+  if (opts.baseDir !== undefined) {
+    const dir = path.resolve(cwd, opts.baseDir);
+    try {
+      return { kind: 'dir', info: { kind: 'dir', label: `synthesized folder ${path.relative(cwd, dir) || '.'}` }, tree: loadTree(dir) };
+    } catch (e) {
+      if (e instanceof TreeLoadError) throw new ReviewInputError(`--base-dir: ${e.message}`);
+      throw e;
+    }
+  }
+  return { kind: 'none', info: { kind: 'none', label: 'nothing (no --base): everything is new' } };
+}
+
+function loadConfig(load: () => VpceHubConfig, what: string): VpceHubConfig {
+  try {
+    return load();
+  } catch (e) {
+    if (e instanceof ConfigError) throw new ReviewInputError(`${what} is invalid:\n${formatFindings(e.findings.filter((f) => f.severity === 'error'), e.file)}`);
+    throw e;
+  }
+}
+
+/** `--plan` files replace the tree comparison of their stacks. */
+function applyPlans(stacks: StackChanges[], plans: string[], cwd: string): StackChanges[] {
+  const known = new Set(stacks.map((s) => s.stack));
+  const byStack = new Map<string, ResourceChange[]>();
+  for (const spec of plans) {
+    const { stack, file } = parsePlanSpec(spec, known);
+    const full = path.resolve(cwd, file);
+    if (!existsSync(full)) throw new ReviewInputError(`--plan ${spec}: ${file} does not exist`);
+    try {
+      byStack.set(stack, parsePlanJson(readFileSync(full, 'utf8'), stack));
+    } catch (e) {
+      if (e instanceof PlanJsonError) throw new ReviewInputError(`--plan ${spec}: ${e.message}`);
+      throw e;
+    }
+  }
+  return stacks.map((s) => {
+    const changes = byStack.get(s.stack);
+    return changes ? { ...s, source: 'plan', changes } : s;
+  });
+}
+
+/** `network=plans/network.json`, or `plans/network.json` / `network.plan.json` (the stack from the name). */
+export function parsePlanSpec(spec: string, stacks: ReadonlySet<string>): { stack: string; file: string } {
+  const eq = spec.indexOf('=');
+  if (eq > 0 && stacks.has(spec.slice(0, eq))) return { stack: spec.slice(0, eq), file: spec.slice(eq + 1) };
+  const stack = path.basename(spec).replace(/(\.tfplan|\.plan)?\.json$/, '');
+  if (!stacks.has(stack)) {
+    throw new ReviewInputError(`--plan ${spec}: cannot tell which stack it is for; name the file <stack>.json or write <stack>=<file> (stacks: ${[...stacks].join(', ')})`);
+  }
+  return { stack, file: spec };
+}
+
+/**
+ * Real Terraform on every current stack, against an empty local state. Without a base that plan is
+ * exactly the change (a first deploy) and becomes the stack's change list; with a base it proves the
+ * stacks init, validate and plan, while the tree comparison still says what changes.
+ */
+function runOffline(stacks: StackChanges[], current: SynthesizedConfig, useAsChanges: boolean, tf: TerraformOptions, checks: TerraformCheck[]): StackChanges[] {
+  const planned = new Map<string, ResourceChange[]>();
+  for (const stack of current.plan.stacks.map((s) => s.name)) {
+    try {
+      const { validate, plan } = offlinePlan(current.stacksDir, stack, tf);
+      const changes = changesFromPlan(plan, stack);
+      const n = countActions(changes);
+      checks.push({ stack, ok: validate.valid, summary: `validate ${validate.valid ? 'ok' : `failed (${validate.error_count} errors)`}, plan against an empty state: ${n.create} to add` });
+      planned.set(stack, changes);
+    } catch (e) {
+      checks.push({ stack, ok: false, summary: firstLines((e as Error).message, 6) });
+    }
+  }
+  if (!useAsChanges) return stacks;
+  return stacks.map((s) => {
+    const changes = planned.get(s.stack);
+    return changes && s.source === 'synth-diff' ? { ...s, source: 'offline-plan', changes } : s;
+  });
+}
+
+function topologyOf(plan: NetworkPlan, stacks: StackChanges[]): ReviewReport['topology'] {
+  const delta = spokeDelta(plan, stacks);
+  return { mermaid: topologyMermaid(plan, delta), outline: topologyOutline(plan, delta) };
+}
+
+/** Spokes added or removed, read from their peering connections (every spoke has exactly one). */
+function spokeDelta(plan: NetworkPlan, stacks: StackChanges[]): SpokeDelta {
+  const added = new Set<string>();
+  const removed: SpokeDelta['removed'][number][] = [];
+  for (const hub of plan.hubs) {
+    const prefix = `aws_vpc_peering_connection.${ids.hubPeering(hub.name, '')}`;
+    for (const c of stacks.flatMap((s) => s.changes)) {
+      if (!c.address.startsWith(prefix)) continue;
+      const spoke = c.address.slice(prefix.length);
+      if (c.action === 'create' && plan.spokes.some((s) => s.name === spoke)) added.add(spoke);
+      if (c.action === 'delete' && !plan.spokes.some((s) => s.name === spoke)) {
+        const owner = c.before?.peer_owner_id;
+        removed.push({ name: spoke, hub: hub.name, ...(typeof owner === 'string' ? { accountId: owner } : {}) });
+      }
+    }
+  }
+  return { added, removed };
+}
+
+const firstLines = (text: string, n: number): string => text.split('\n').filter((l) => l.trim() !== '').slice(0, n).join('\n');
