@@ -2,15 +2,25 @@
 import { App } from 'cdktf';
 import type { NetworkPlan } from '../planning/plan';
 import { AccountStack } from './account-stack';
+import { withoutTokenStackTraces } from './token-traces';
+
+/** Synthesizes without formatting a stack trace per token (see token-traces.ts). */
+class VpceHubApp extends App {
+  override synth(): void {
+    withoutTokenStackTraces(() => super.synth());
+  }
+}
 
 export function buildApp(plan: NetworkPlan, outdir?: string): App {
-  // skipValidation stays off: cdktf's own checks (e.g. cross-stack cycles) run at synth.
-  const app = new App({ ...(outdir ? { outdir } : {}), stackTraces: false });
-  const stacks = new Map<string, AccountStack>();
-  for (const stackPlan of plan.stacks) stacks.set(stackPlan.name, new AccountStack(app, plan, stackPlan));
-  // Visible in manifest.json, so `cdktf deploy '*'` applies hub accounts before the spokes that read them.
-  for (const stackPlan of plan.stacks) {
-    for (const dep of stackPlan.dependsOn) stacks.get(stackPlan.name)?.addDependency(stacks.get(dep) as AccountStack);
-  }
-  return app;
+  return withoutTokenStackTraces(() => {
+    // skipValidation stays off: cdktf's own checks (e.g. cross-stack cycles) run at synth.
+    const app = new VpceHubApp({ ...(outdir ? { outdir } : {}), stackTraces: false });
+    const stacks = new Map<string, AccountStack>();
+    for (const stackPlan of plan.stacks) stacks.set(stackPlan.name, new AccountStack(app, plan, stackPlan));
+    // Visible in manifest.json, so `cdktf deploy '*'` applies hub accounts before the spokes that read them.
+    for (const stackPlan of plan.stacks) {
+      for (const dep of stackPlan.dependsOn) stacks.get(stackPlan.name)?.addDependency(stacks.get(dep) as AccountStack);
+    }
+    return app;
+  });
 }

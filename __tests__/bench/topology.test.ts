@@ -1,0 +1,112 @@
+import { resolveService } from '../../src/catalogue/catalogue';
+import { parseConfigText } from '../../src/config/load';
+import { DNS_MODES, QUOTA_DEFAULTS } from '../../src/config/schema';
+import { parseCidr } from '../../src/planning/cidr';
+import { buildPlan } from '../../src/planning/build-plan';
+import {
+  BENCH_SERVICES,
+  generateTopology,
+  HUB_AZS,
+  HUB_REGION,
+  MAX_SPOKES,
+  spokeCidr,
+  topologyYaml,
+  type TopologyOptions,
+} from '../../bench/topology';
+
+const SIZES: Array<Omit<TopologyOptions, 'dns'>> = [
+  { spokes: 1, accounts: 1, services: 1 },
+  { spokes: 10, accounts: 4, services: 10 },
+  { spokes: 50, accounts: 16, services: 25 },
+  { spokes: 125, accounts: 40, services: 50 },
+];
+
+describe('bench topology generator', () => {
+  describe.each(DNS_MODES)('dns %s', (dns) => {
+    it.each(SIZES)('writes a config the real loader accepts without findings: $spokes spokes, $accounts accounts, $services services', (size) => {
+      const { config, findings } = parseConfigText(topologyYaml({ ...size, dns }));
+      expect(findings).toEqual([]);
+      expect(config.hubs).toHaveLength(1);
+      expect(config.hubs[0].dns).toBe(dns);
+    });
+  });
+
+  it('has the requested numbers of spokes, accounts (plus the hub account) and services, and one stack per account', () => {
+    const { config } = parseConfigText(topologyYaml({ spokes: 125, accounts: 40, services: 50, dns: 'private-hosted-zones' }));
+    expect(config.spokes).toHaveLength(125);
+    expect(Object.keys(config.accounts)).toHaveLength(41);
+    expect(config.hubs[0].services).toEqual([...BENCH_SERVICES]);
+    const plan = buildPlan(config);
+    expect(plan.stacks).toHaveLength(41);
+    expect(plan.hubs[0].spokes).toHaveLength(125);
+    expect(plan.hubs[0].endpoints).toHaveLength(50);
+  });
+
+  it('spreads spokes evenly over the accounts (round-robin)', () => {
+    const plan = buildPlan(parseConfigText(topologyYaml({ spokes: 125, accounts: 40, services: 1, dns: 'endpoint-url' })).config);
+    const perAccount = plan.stacks.filter((s) => s.hubs.length === 0).map((s) => s.spokes.length);
+    expect(perAccount).toHaveLength(40);
+    expect(Math.min(...perAccount)).toBe(3);
+    expect(Math.max(...perAccount)).toBe(4);
+  });
+
+  it('uses only as many accounts as there are spokes, so no account is left unused', () => {
+    const config = generateTopology({ spokes: 3, accounts: 40, services: 1, dns: 'private-hosted-zones' });
+    expect(Object.keys(config.accounts)).toEqual(['network', 'team-01', 'team-02', 'team-03']);
+  });
+
+  it('is prefix-stable: N + 1 spokes are the N spokes plus one, so their difference is one onboarding', () => {
+    const opts = { accounts: 40, services: 10, dns: 'route53-profile' as const };
+    const n = generateTopology({ ...opts, spokes: 124 });
+    const n1 = generateTopology({ ...opts, spokes: 125 });
+    expect(n1.spokes?.slice(0, 124)).toEqual(n.spokes);
+    expect(n1.hubs).toEqual(n.hubs);
+    expect(n1.spokes?.[124]?.account).toBe('team-05');
+  });
+
+  it('gives every spoke a distinct, aligned /20 in 10.0.0.0/8 outside the hub /16, up to MAX_SPOKES', () => {
+    const cidrs = Array.from({ length: MAX_SPOKES }, (_, i) => spokeCidr(i));
+    expect(new Set(cidrs).size).toBe(MAX_SPOKES);
+    for (const text of cidrs) {
+      const parsed = parseCidr(text);
+      expect(parsed.ok && parsed.canonical && parsed.cidr.prefix === 20).toBe(true);
+      expect(text.startsWith('10.')).toBe(true);
+      expect(text.startsWith('10.0.')).toBe(false);
+    }
+  });
+
+  it('lists 50 distinct services, exactly the default quota of interface endpoints per VPC, each offered in the hub AZs with private DNS', () => {
+    expect(new Set(BENCH_SERVICES).size).toBe(50);
+    expect(BENCH_SERVICES.length).toBe(QUOTA_DEFAULTS.interfaceEndpointsPerVpc);
+    for (const name of BENCH_SERVICES) {
+      const svc = resolveService(name, HUB_REGION);
+      expect({ name, zones: (svc?.zones.length ?? 0) > 0, azs: HUB_AZS.every((az) => svc?.availabilityZones?.includes(az)) }).toEqual({ name, zones: true, azs: true });
+    }
+  });
+
+  it('raises exactly the quotas the topology exceeds, to what it needs', () => {
+    expect(generateTopology({ spokes: 10, accounts: 4, services: 50, dns: 'private-hosted-zones' }).quotas).toBeUndefined();
+    expect(generateTopology({ spokes: 125, accounts: 40, services: 50, dns: 'private-hosted-zones' }).quotas).toEqual({
+      peeringConnectionsPerVpc: 125,
+      routesPerRouteTable: 126,
+      inboundRulesPerSecurityGroup: 125,
+      associationAuthorizationsPerZone: 125,
+    });
+  });
+
+  it('shares a route53-profile hub with the organization by default, per account on request', () => {
+    expect(generateTopology({ spokes: 2, accounts: 2, services: 1, dns: 'route53-profile' }).organizationArn).toMatch(/^arn:aws:organizations::/);
+    const perAccount = topologyYaml({ spokes: 2, accounts: 2, services: 1, dns: 'route53-profile', profileSharing: 'accounts' });
+    expect(parseConfigText(perAccount).findings.map((f) => f.code)).toEqual(['ProfileSharedPerAccount']);
+  });
+
+  it.each([
+    { spokes: MAX_SPOKES + 1, accounts: 1, services: 1 },
+    { spokes: 1, accounts: 0, services: 1 },
+    { spokes: 1, accounts: 1, services: 0 },
+    { spokes: 1, accounts: 1, services: 51 },
+    { spokes: 1.5, accounts: 1, services: 1 },
+  ])('rejects sizes it cannot generate: %o', (size) => {
+    expect(() => generateTopology({ ...size, dns: 'endpoint-url' })).toThrow(RangeError);
+  });
+});
