@@ -1,12 +1,14 @@
 /**
  * docs/validation.md, rendered from the registries it documents: the validators (src/config/validate.ts),
- * the finding codes (src/config/finding-codes.ts) and the quotas (src/planning/quotas.ts). A test keeps
+ * the finding codes (src/config/finding-codes.ts), the quotas (src/planning/quotas.ts) and the
+ * `vpce-hub check` rules (src/analysis/rules/index.ts). A test keeps
  * the committed file equal to this output; regenerate with `npx tsx scripts/generate-validation-doc.ts`.
  */
 import path from 'node:path';
 import { FINDING_CODES, FINDING_TOPICS, type FindingTopic } from '../src/config/finding-codes';
 import { QUOTA_DEFAULTS } from '../src/config/schema';
 import { VALIDATORS } from '../src/config/validate';
+import { RULES } from '../src/analysis/rules';
 import { ENDPOINT_POLICY_MAX_CHARACTERS, QUOTA_COUNTS, QUOTA_HARD_MAX, type QuotaRowName } from '../src/planning/quotas';
 
 export const OUTPUT_PATH = path.resolve(__dirname, '..', 'docs', 'validation.md');
@@ -96,5 +98,13 @@ export function renderValidationDoc(): string {
     parts.push(table(['code', 'severity', 'meaning'], codes.map(([code, doc]) => [`\`${code}\``, doc.severity, doc.meaning])));
     parts.push('');
   }
+
+  parts.push('## `vpce-hub check` rules\n');
+  parts.push(
+    'After synthesis, `vpce-hub check` runs these rules on `cdktf.out` (all stacks). It exits 1 on any error that is not suppressed; ' +
+      'a suppression in the config names the rule, optionally one resource (`stack/type.name` or `type.name`), and a written reason:\n',
+  );
+  parts.push('```yaml\nsuppressions:\n  - { rule: VH-STATE-001, reason: "sandbox: local state on purpose, nobody else applies" }\n```\n');
+  parts.push(table(['rule', 'severity', 'summary', 'why'], RULES.map((r) => [`\`${r.id}\``, r.severity, r.summary, r.explanation])));
   return `${parts.join('\n').trimEnd()}\n`;
 }

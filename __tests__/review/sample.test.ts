@@ -9,3 +9,15 @@ it('docs/review-sample.md is up to date (regenerate: npx tsx scripts/generate-re
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
 });
+
+it("the README's excerpt is taken verbatim from docs/review-sample.md", () => {
+  const { readFileSync } = require('node:fs') as typeof import('node:fs');
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const sample = readFileSync(path.join(ROOT, 'docs/review-sample.md'), 'utf8');
+  const block = /<!-- review-sample:start -->\n([\s\S]*?)<!-- review-sample:end -->/.exec(readme)?.[1];
+  expect(block).toBeDefined();
+  const unquoted = (block as string).split('\n').map((l) => l.replace(/^> ?/, '')).join('\n');
+  const paragraphs = unquoted.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 0);
+  expect(paragraphs.length).toBeGreaterThan(3);
+  for (const p of paragraphs) expect(sample).toContain(p);
+});
