@@ -72,6 +72,7 @@ export const FINDING_CODES = {
 
   TooFewAzs: error('azs', 'fewer than two availability zones (endpoints need two for resilience)'),
   DuplicateAz: error('azs', 'an availability zone listed twice'),
+  MixedAzForms: warning('azs', 'AZ names and AZ ids mixed in one list: a name may be the same zone as an id'),
   AzNotInRegion: error('azs', "an AZ name or AZ id of another region than the hub's"),
   InvalidAz: error('azs', 'neither an AZ name (us-east-1a) nor an AZ id (use1-az1)'),
   ServiceNotInAz: error('azs', 'the catalogue does not offer a service in a hub AZ (AZ names only: they are account-relative; AZ ids skip the check)'),

@@ -108,6 +108,11 @@ function checkAzs(azs: string[], region: string, path: string, findings: Finding
       findings.push({ severity: 'error', code: 'InvalidAz', path: `${path}.${i}`, value: az, message: 'is neither an AZ name (us-east-1a) nor an AZ id (use1-az1)' });
     }
   });
+  // AZ names are account-relative and ids are not, so `us-east-1a` and `use1-az1` may be the same zone:
+  // then the "two AZs" would put both endpoint ENIs in one zone.
+  if (azs.some((az) => AZ_NAME_PATTERN.test(az)) && azs.some((az) => AZ_ID_PATTERN.test(az))) {
+    findings.push({ severity: 'warning', code: 'MixedAzForms', path, value: azs, message: 'mixes AZ names and AZ ids; an AZ name may be the same zone as one of the ids in the deploying account', fix: 'use AZ ids only (or names only)' });
+  }
 }
 
 export function validateVpcs({ config, raw }: ValidationContext): Finding[] {
