@@ -10,7 +10,9 @@ import {
   providerOf,
   remoteStateTarget,
   resolveExpression,
+  resolveReferencesIn,
   resourcesOfType,
+  stateLocationOf,
   TreeLoadError,
 } from '../../src/analysis/tree';
 import { stackAccount } from '../../src/analysis/accounts';
@@ -206,5 +208,98 @@ describe('a hand-written tree', () => {
     const vpc = findResource(tree, 'solo', 'aws_vpc', 'v');
     expect(vpc?.providerKey).toBe('aws');
     expect(vpc && providerOf(tree, vpc)?.region).toBe('eu-west-1');
+  });
+});
+
+/** Literals, references inside a stack, and outputs read across stacks through remote state (the reachability proof's inputs). */
+describe('resolution across hand-written stacks', () => {
+  const tree = buildTree({
+    hub: {
+      terraform: { backend: { local: { path: '../../../state/hub.tfstate' } } },
+      resource: {
+        aws_vpc: { main: { cidr_block: '10.0.0.0/22' } },
+        aws_vpc_endpoint: { sqs: { service_name: 'com.amazonaws.us-east-1.sqs' } },
+      },
+      output: {
+        vpc: { value: '${aws_vpc.main.id}' },
+        sqs_dns: { value: '${aws_vpc_endpoint.sqs.dns_entry[0].dns_name}' },
+        dangling: { value: '${aws_vpc.gone.id}' },
+      },
+    },
+    spoke: {
+      terraform: { backend: { local: { path: '../../../state/spoke.tfstate' } } },
+      data: {
+        terraform_remote_state: {
+          // Named after nothing in particular: the state it reads decides which stack it is.
+          upstream: { backend: 'local', config: { path: '../../../state/hub.tfstate' } },
+          nowhere: { backend: 'local', config: { path: '../../../state/other.tfstate' } },
+        },
+      },
+    },
+  });
+
+  it('keeps literals, including numbers and booleans, as their JSON values', () => {
+    expect(resolveExpression(tree, 'hub', 'vpc-0123')).toMatchObject({ kind: 'literal', value: 'vpc-0123' });
+    expect(resolveExpression(tree, 'hub', 443)).toMatchObject({ kind: 'literal', value: 443 });
+    expect(resolveExpression(tree, 'hub', true)).toMatchObject({ kind: 'literal', value: true });
+  });
+
+  it('resolves a reference to a resource of the same stack, keeping the attribute path', () => {
+    expect(resolveExpression(tree, 'hub', '${aws_vpc_endpoint.sqs.dns_entry[0].hosted_zone_id}')).toMatchObject({
+      kind: 'resource',
+      resource: { stack: 'hub', address: 'aws_vpc_endpoint.sqs' },
+      attribute: ['dns_entry', 0, 'hosted_zone_id'],
+    });
+  });
+
+  it('does not resolve a reference to a resource the stack lacks', () => {
+    expect(resolveExpression(tree, 'hub', '${aws_vpc.gone.id}')).toMatchObject({ kind: 'unresolved', reason: 'aws_vpc.gone is not in stack hub' });
+  });
+
+  it('follows a remote-state output to the resource behind it, in the stack whose state it reads', () => {
+    expect(resolveExpression(tree, 'spoke', '${data.terraform_remote_state.upstream.outputs.vpc}')).toMatchObject({ kind: 'resource', resource: { stack: 'hub', address: 'aws_vpc.main' }, attribute: ['id'] });
+  });
+
+  it('names the missing output, and the dangling reference behind an output', () => {
+    expect(resolveExpression(tree, 'spoke', '${data.terraform_remote_state.upstream.outputs.nope}')).toMatchObject({ kind: 'unresolved', reason: 'stack hub has no output nope' });
+    expect(resolveExpression(tree, 'spoke', '${data.terraform_remote_state.upstream.outputs.dangling}')).toMatchObject({ kind: 'unresolved', reason: 'aws_vpc.gone is not in stack hub' });
+  });
+
+  it('does not resolve a remote state that reads a state no stack writes, naming that state as configured, or one that is not declared', () => {
+    expect(resolveExpression(tree, 'spoke', '${data.terraform_remote_state.nowhere.outputs.vpc}')).toMatchObject({
+      kind: 'unresolved',
+      reason: 'data.terraform_remote_state.nowhere in stack spoke reads local:../../../state/other.tfstate, which no synthesized stack writes',
+    });
+    expect(resolveExpression(tree, 'spoke', '${data.terraform_remote_state.hub.outputs.vpc}')).toMatchObject({ kind: 'unresolved', reason: 'data.terraform_remote_state.hub is not in stack spoke' });
+  });
+
+  it('resolves every reference inside an expression, through function calls and across stacks', () => {
+    const value = '${replace(data.terraform_remote_state.upstream.outputs.sqs_dns, "*", "\\\\052")}';
+    expect(resolveExpression(tree, 'spoke', value)).toMatchObject({ kind: 'unresolved' });
+    const refs = resolveReferencesIn(tree, 'spoke', value);
+    expect(refs).toHaveLength(1);
+    expect(refs[0]).toMatchObject({ kind: 'resource', resource: { stack: 'hub', address: 'aws_vpc_endpoint.sqs' }, attribute: ['dns_entry', 0, 'dns_name'] });
+  });
+
+  it('finds no references in plain text, and reports each reference it cannot follow', () => {
+    expect(resolveReferencesIn(tree, 'hub', 'com.amazonaws.us-east-1.sqs')).toEqual([]);
+    expect(resolveReferencesIn(tree, 'hub', '${join(",", [aws_vpc.main.id, aws_vpc.gone.id])}').map((r) => r.kind)).toEqual(['resource', 'unresolved']);
+  });
+});
+
+describe('state locations', () => {
+  it('names S3 and Terraform Cloud states by bucket/key and organization/workspace, and a stack without backend by its local state file', () => {
+    const tree = buildTree({
+      s3: { terraform: { backend: { s3: { bucket: 'b', key: 'p/network.tfstate', region: 'us-east-1' } } } },
+      cloud: { terraform: { cloud: { organization: 'o', workspaces: { name: 'vpce-hub-hub' } } } },
+      none: {},
+    });
+    const location = (name: string) => {
+      const stack = tree.stacks.get(name);
+      return stack && stateLocationOf(stack);
+    };
+    expect(location('s3')).toBe('s3:b/p/network.tfstate');
+    expect(location('cloud')).toBe('tfc:app.terraform.io/o/vpce-hub-hub');
+    expect(location('none')).toBe('local:stacks/none/terraform.tfstate');
   });
 });

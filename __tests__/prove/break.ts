@@ -1,8 +1,25 @@
 /** Test helpers: break exactly one thing in a copy of a synthesized app, and read one cell of a proof. */
 import type { ProofCell, ReachabilityProof } from '../../src/analysis/prove';
-import type { SynthesizedApp } from '../../src/analysis/prove/synthesized';
+import { buildTree, type SynthTree } from '../../src/analysis/tree';
 
 export type Body = Record<string, unknown>;
+type Blocks = Record<string, Record<string, Body>>;
+
+/** The parsed cdk.tf.json of a stack, as plain data a test can edit before building the tree from it. */
+export interface StackJson {
+  terraform?: Body;
+  data?: Blocks;
+  resource?: Blocks;
+  output?: Record<string, { value?: unknown }>;
+}
+
+/** Stack name -> parsed cdk.tf.json. */
+export interface SynthesizedApp {
+  stacks: Record<string, StackJson>;
+}
+
+/** The tree the proof reads, built from (a possibly broken copy of) the app. */
+export const treeOf = (app: SynthesizedApp): SynthTree => buildTree(app.stacks);
 
 /** A deep copy of `app` with `edit` applied; the original stays intact for the next test. */
 export function broken(app: SynthesizedApp, edit: (copy: SynthesizedApp) => void): SynthesizedApp {

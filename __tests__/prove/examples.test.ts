@@ -1,7 +1,8 @@
 /** Every shipped config, synthesized for real and read back from its output folder, proves fully reachable. */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { describeFailure, proveReachability, readSynthesized } from '../../src/analysis/prove';
+import { describeFailure, proveReachability } from '../../src/analysis/prove';
+import { loadTree } from '../../src/analysis/tree';
 import { loadConfigFile } from '../../src/config/load';
 import { PROJECT_ROOT, synthFile } from '../support/synth';
 
@@ -18,7 +19,7 @@ describe.each(CONFIGS)('%s', (file) => {
   it('proves that every spoke resolves and reaches every service of its hub', () => {
     const synth = synthFile(file);
     try {
-      const proof = proveReachability(readSynthesized(synth.outdir), loadConfigFile(path.join(PROJECT_ROOT, file)).config);
+      const proof = proveReachability(loadTree(synth.outdir), loadConfigFile(path.join(PROJECT_ROOT, file)).config);
       expect(proof.cells.filter((c) => !c.reachable).map(describeFailure)).toEqual([]);
       // One cell per spoke and service of its hub: a proof that checked nothing would fail here.
       const expected = synth.plan.spokes.reduce((n, s) => n + (synth.plan.hubs.find((h) => h.name === s.hub)?.endpoints.length ?? 0), 0);

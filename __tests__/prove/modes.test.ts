@@ -6,12 +6,11 @@
  */
 import path from 'node:path';
 import { proveReachability, type ReachabilityProof } from '../../src/analysis/prove';
-import type { SynthesizedApp } from '../../src/analysis/prove/synthesized';
 import { loadConfigFile } from '../../src/config/load';
 import type { VpceHubConfig } from '../../src/config/schema';
 import { dotted, ids, outputs } from '../../src/planning/naming';
 import { PROJECT_ROOT, synthFile } from '../support/synth';
-import { bodyOf, broken, brokenCells, cell, removeResource } from './break';
+import { bodyOf, broken, brokenCells, cell, removeResource, treeOf, type SynthesizedApp } from './break';
 
 interface Example {
   app: SynthesizedApp;
@@ -28,7 +27,7 @@ function example(file: string): Example {
     cleanup = synth.cleanup;
     ex.app = { stacks: synth.stacks };
     ex.config = loadConfigFile(path.join(PROJECT_ROOT, file)).config;
-    ex.prove = (edit) => proveReachability(broken(ex.app, edit), ex.config);
+    ex.prove = (edit) => proveReachability(treeOf(broken(ex.app, edit)), ex.config);
   });
   afterAll(() => cleanup());
   return ex;

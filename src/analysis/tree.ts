@@ -12,7 +12,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseExpression, type PathPart, type Reference } from './expression';
+import { parseExpression, referencesIn, type PathPart, type Reference } from './expression';
 import { blocks, isArray, isObject, obj, str, strList, toFrozenJson, type Json, type JsonObject } from './json-value';
 
 export interface TfResource {
@@ -300,6 +300,11 @@ export function stateLocationOf(stack: TfStack): string | undefined {
   return stateLocation(stack.backend.kind, stack.backend.config, stack.workingDirectory);
 }
 
+/** The state a remote state reads, as its own config names it (a local path relative to the reading stack), for messages. */
+function describeStateRead(rs: TfRemoteState): string {
+  return stateLocation(rs.backend, rs.config, '.') ?? 'an unknown state';
+}
+
 function stateLocation(kind: string, config: JsonObject, workingDirectory: string): string | undefined {
   switch (kind) {
     case 'local': {
@@ -374,6 +379,15 @@ function resolveText(tree: SynthTree, stack: string, value: string, hops: readon
   return { kind: 'unresolved', stack, reason: `not a single reference: ${value}`, hops };
 }
 
+/**
+ * Every reference an expression makes, resolved, in order of appearance: the operands of function
+ * calls, operators and templates too (`${replace(aws_vpc_endpoint.x.dns_entry[0].dns_name, "*", "\\052")}`
+ * -> that endpoint's DNS name). For what a value is built from, not what it equals; empty for plain text.
+ */
+export function resolveReferencesIn(tree: SynthTree, stack: string, value: Json | undefined): Resolution[] {
+  return referencesIn(value).map((ref) => resolveReference(tree, stack, ref));
+}
+
 export function resolveReference(tree: SynthTree, stack: string, ref: Reference, hops: readonly RemoteHop[] = []): Resolution {
   const s = tree.stacks.get(stack);
   if (!s) return { kind: 'unresolved', stack, reason: `no stack ${stack}`, hops };
@@ -385,7 +399,7 @@ export function resolveReference(tree: SynthTree, stack: string, ref: Reference,
     const rs = s.remoteStates.get(ref.name);
     if (!rs) return { kind: 'unresolved', stack, reason: `data.terraform_remote_state.${ref.name} is not in stack ${stack}`, hops };
     const target = remoteStateTarget(tree, rs);
-    if (!target) return { kind: 'unresolved', stack, reason: `${rs.address} reads a state no stack of this tree writes`, hops };
+    if (!target) return { kind: 'unresolved', stack, reason: `${rs.address} in stack ${stack} reads ${describeStateRead(rs)}, which no synthesized stack writes`, hops };
     const output = target.outputs.get(ref.path[1]);
     if (!output) return { kind: 'unresolved', stack: target.name, reason: `stack ${target.name} has no output ${ref.path[1]}`, hops };
     const next = [...hops, { fromStack: stack, remoteState: rs.name, toStack: target.name, output: output.name }];

@@ -68,8 +68,8 @@ export function runReview(opts: ReviewOptions): ReviewReport {
     if (opts.offline) stacks = runOffline(stacks, current, base.kind === 'none', opts.terraform ?? {}, terraform);
 
     const gate = evaluateGate(stacks, opts.allowDestroy ?? []);
-    const proof = proveReachability(current.app, config);
-    const baseProof = base.synth ? proveReachability(base.synth.app, base.synth.config) : undefined;
+    const proof = proveReachability(current.tree, config);
+    const baseProof = base.synth ? proveReachability(base.synth.tree, base.synth.config) : undefined;
     const prices = priceTable(config.prices, opts.gbPerSpokeMonth);
     const partial = {
       gate,

@@ -1,11 +1,10 @@
 /**
- * A config synthesized into a private temp folder (never the user's cdktf.out), read back both as
- * the typed tree (analysis/tree.ts) and as the plain app the reachability proof reads.
+ * A config synthesized into a private temp folder (never the user's cdktf.out), read back as the
+ * typed tree (analysis/tree.ts) that the checks and the reachability proof both read.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readSynthesized, type SynthesizedApp } from '../analysis/prove';
 import { loadTree, type SynthTree } from '../analysis/tree';
 import type { VpceHubConfig } from '../config/schema';
 import { buildPlan } from '../planning/build-plan';
@@ -19,7 +18,6 @@ export interface SynthesizedConfig {
   outdir: string;
   stacksDir: string;
   tree: SynthTree;
-  app: SynthesizedApp;
   cleanup: () => void;
 }
 
@@ -34,7 +32,6 @@ export function synthesizeToTemp(config: VpceHubConfig, prefix = 'vpce-hub-revie
       outdir,
       stacksDir: path.join(outdir, 'stacks'),
       tree: loadTree(outdir),
-      app: readSynthesized(outdir),
       cleanup: () => rmSync(outdir, { recursive: true, force: true }),
     };
   } catch (e) {

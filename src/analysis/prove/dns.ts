@@ -5,11 +5,12 @@
  * the endpoint's DNS name as an output, since spokes pass it as --endpoint-url.
  */
 import type { ResolvedService } from '../../catalogue/catalogue';
+import { blocks, isArray } from '../json-value';
+import { resolveReferencesIn, resourcesOfType, type Resolution, type TfResource } from '../tree';
 import { field, type ProofContext } from './context';
 import type { HubEndpoint } from './endpoint';
-import { describe, refsOf, resolveValue, type Ref } from './resolve';
 import type { BrokenLink } from './result';
-import { blocksOf, resourceAt, resourcesOfType, type ResourceRecord } from './synthesized';
+import { describe, fieldRefs, resourceOf } from './values';
 import { normalizeName, zoneAssociation, zoneName } from './zone-association';
 
 /** The label a sample host puts under a wildcard name (any label the zone has no record of its own for). */
@@ -28,17 +29,15 @@ export function checkDns(ctx: ProofContext, endpoint: HubEndpoint, service: Reso
 }
 
 function checkPublishedName(ctx: ProofContext, endpoint: HubEndpoint): BrokenLink | undefined {
-  const outputs = Object.values(ctx.app.stacks[ctx.hubStack]?.output ?? {});
-  const published = outputs.some((o) => refsOf(resolveValue(ctx.app, ctx.hubStack, o.value)).some((r) => isEndpointDnsName(r, endpoint.record)));
+  const outputs = [...(ctx.tree.stacks.get(ctx.hubStack)?.outputs.values() ?? [])];
+  const published = outputs.some((o) => resolveReferencesIn(ctx.tree, ctx.hubStack, o.value).some((r) => isEndpointDnsName(r, endpoint.record)));
   if (published) return undefined;
   return { link: 'dns', message: `stack ${ctx.hubStack} publishes no output with the DNS name of ${endpoint.record.address}, which spokes need for --endpoint-url` };
 }
 
 /** A message when `host` does not resolve to the endpoint from the spoke VPC. */
 function checkHost(ctx: ProofContext, endpoint: HubEndpoint, service: ResolvedService, host: string): string | undefined {
-  const zones = Object.keys(ctx.app.stacks)
-    .flatMap((stack) => resourcesOfType(ctx.app, stack, 'aws_route53_zone'))
-    .filter((z) => blocksOf(z.body.vpc).length > 0 && isUnder(host, zoneName(z)));
+  const zones = resourcesOfType(ctx.tree, 'aws_route53_zone').filter((z) => blocks(z.body, 'vpc').length > 0 && isUnder(host, zoneName(z)));
   if (zones.length === 0) return `no private hosted zone answers ${host}`;
   const verdicts = new Map(zones.map((z) => [z, zoneAssociation(ctx, z)]));
   const associated = zones.filter((z) => verdicts.get(z)?.ok);
@@ -62,28 +61,23 @@ function checkHost(ctx: ProofContext, endpoint: HubEndpoint, service: ResolvedSe
   return checkTarget(ctx, endpoint, service, record, host);
 }
 
-function checkTarget(ctx: ProofContext, endpoint: HubEndpoint, service: ResolvedService, record: ResourceRecord, host: string): string | undefined {
-  const alias = blocksOf(record.body.alias)[0];
-  const nameRefs = alias ? refsOf(field(ctx, { stack: record.stack, body: alias }, 'name')) : listRefs(ctx, record);
-  const zoneRefs = alias ? refsOf(field(ctx, { stack: record.stack, body: alias }, 'zone_id')) : [];
-  const endpoints = [...nameRefs, ...zoneRefs].filter((r) => r.address.startsWith('aws_vpc_endpoint.'));
+function checkTarget(ctx: ProofContext, endpoint: HubEndpoint, service: ResolvedService, record: TfResource, host: string): string | undefined {
+  const alias = blocks(record.body, 'alias')[0];
+  const nameRefs = alias ? fieldRefs(ctx, { stack: record.stack, body: alias }, 'name') : listRefs(ctx, record);
+  const zoneRefs = alias ? fieldRefs(ctx, { stack: record.stack, body: alias }, 'zone_id') : [];
+  const endpoints = [...nameRefs, ...zoneRefs].map((r) => resourceOf(r, 'aws_vpc_endpoint')).filter((r): r is TfResource => r !== undefined);
   if (endpoints.length === 0) return `record ${record.address} (${host}) does not alias a VPC endpoint`;
-  const other = endpoints.find((r) => r.stack !== endpoint.record.stack || r.address !== endpoint.record.address);
-  if (other) {
-    const target = resourceAt(ctx.app, other.stack, other.address);
-    const serviceName = target ? describe(field(ctx, target, 'service_name')) : 'an unknown service';
-    return `record ${record.address} (${host}) aliases the endpoint of ${serviceName} (${other.address}), not ${service.serviceName}`;
-  }
+  const other = endpoints.find((r) => r !== endpoint.record);
+  if (other) return `record ${record.address} (${host}) aliases the endpoint of ${describe(field(ctx, other, 'service_name'))} (${other.address}), not ${service.serviceName}`;
   if (!nameRefs.some((r) => isEndpointDnsName(r, endpoint.record))) return `record ${record.address} (${host}) does not use ${endpoint.record.address}'s DNS name (dns_entry)`;
   return undefined;
 }
 
 /** The record answering `host`: its own name, else the closest `*` record above it. */
-function recordFor(ctx: ProofContext, zone: ResourceRecord, host: string): ResourceRecord | undefined {
+function recordFor(ctx: ProofContext, zone: TfResource, host: string): TfResource | undefined {
   const apex = zoneName(zone);
-  const records = Object.keys(ctx.app.stacks)
-    .flatMap((stack) => resourcesOfType(ctx.app, stack, 'aws_route53_record'))
-    .filter((r) => refsOf(field(ctx, r, 'zone_id')).some((ref) => ref.stack === zone.stack && ref.address === zone.address))
+  const records = resourcesOfType(ctx.tree, 'aws_route53_record')
+    .filter((r) => fieldRefs(ctx, r, 'zone_id').some((ref) => resourceOf(ref, 'aws_route53_zone') === zone))
     .filter((r) => ['A', 'AAAA', 'CNAME'].includes(String(r.body.type)));
   const named = (name: string) => records.find((r) => fullName(String(r.body.name ?? ''), apex) === name);
   const exact = named(host);
@@ -95,12 +89,12 @@ function recordFor(ctx: ProofContext, zone: ResourceRecord, host: string): Resou
   return undefined;
 }
 
-function listRefs(ctx: ProofContext, record: ResourceRecord): Ref[] {
-  const records = Array.isArray(record.body.records) ? record.body.records : [];
-  return records.flatMap((v) => refsOf(resolveValue(ctx.app, record.stack, v)));
+function listRefs(ctx: ProofContext, record: TfResource): Resolution[] {
+  const records = record.body.records;
+  return isArray(records) ? records.flatMap((v) => resolveReferencesIn(ctx.tree, record.stack, v)) : [];
 }
 
-const isEndpointDnsName = (r: Ref, endpoint: ResourceRecord): boolean => r.stack === endpoint.stack && r.address === endpoint.address && r.attr.startsWith('dns_entry');
+const isEndpointDnsName = (r: Resolution, endpoint: TfResource): boolean => r.kind === 'resource' && r.resource === endpoint && r.attribute[0] === 'dns_entry';
 
 /** Route 53 reads a relative record name as relative to the zone. */
 function fullName(name: string, apex: string): string {
@@ -112,7 +106,7 @@ const isUnder = (host: string, zone: string): boolean => host === zone || host.e
 const parentOf = (host: string): string | undefined => (host.includes('.') ? host.slice(host.indexOf('.') + 1) : undefined);
 
 /** The zones with the longest name (ties are a conflict). */
-function mostSpecific(zones: ResourceRecord[]): ResourceRecord[] {
+function mostSpecific(zones: TfResource[]): TfResource[] {
   const longest = Math.max(...zones.map((z) => zoneName(z).length));
   return zones.filter((z) => zoneName(z).length === longest);
 }

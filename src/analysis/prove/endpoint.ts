@@ -3,30 +3,31 @@
  * service name (not by address), in the hub VPC, with its subnets' CIDRs and AZs where the JSON
  * (new VPC) or the plan (existing VPC: only ids in the JSON) tells them.
  */
+import type { Json } from '../json-value';
+import { resolveExpression, type Resolution, type TfResource } from '../tree';
 import type { ProofContext } from './context';
 import { field } from './context';
-import { describe, resolveValue, sameValue, type Resolved } from './resolve';
 import type { BrokenLink } from './result';
-import { resourceAt, resourcesOfType, type ResourceRecord } from './synthesized';
+import { describe, resourcesIn, sameValue, targetOf } from './values';
 
 export interface EndpointSubnet {
   /** The subnet's address or id, for messages. */
   label: string;
-  value: Resolved;
+  value: Resolution;
   /** Known for subnets created in the stack; an existing subnet lies somewhere in the hub CIDR. */
   cidr?: string;
   az?: string;
 }
 
 export interface HubEndpoint {
-  record: ResourceRecord;
+  record: TfResource;
   subnets: EndpointSubnet[];
-  securityGroups: Resolved[];
+  securityGroups: Resolution[];
 }
 
 export function hubEndpoint(ctx: ProofContext, serviceName: string): HubEndpoint | BrokenLink {
   const broken = (message: string): BrokenLink => ({ link: 'endpoint', message });
-  const candidates = resourcesOfType(ctx.app, ctx.hubStack, 'aws_vpc_endpoint').filter((r) => describe(field(ctx, r, 'service_name')) === serviceName);
+  const candidates = resourcesIn(ctx.tree, ctx.hubStack, 'aws_vpc_endpoint').filter((r) => describe(field(ctx, r, 'service_name')) === serviceName);
   if (candidates.length === 0) return broken(`hub ${ctx.hub.name} has no endpoint for ${serviceName} in stack ${ctx.hubStack}`);
   const record = candidates.find((r) => sameValue(field(ctx, r, 'vpc_id'), ctx.hubVpc));
   if (!record) return broken(`endpoint ${candidates[0].address} is in VPC ${describe(field(ctx, candidates[0], 'vpc_id'))}, not in hub ${ctx.hub.name}'s VPC ${describe(ctx.hubVpc)}`);
@@ -35,22 +36,23 @@ export function hubEndpoint(ctx: ProofContext, serviceName: string): HubEndpoint
   if (type !== 'Interface') return broken(`endpoint ${record.address} is a ${String(type)} endpoint: only interface endpoints can be reached over VPC peering`);
   const subnets: EndpointSubnet[] = [];
   for (const raw of listOf(record.body.subnet_ids)) {
-    const value = resolveValue(ctx.app, record.stack, raw);
+    const value = resolveExpression(ctx.tree, record.stack, raw);
     if (value.kind === 'unresolved') return broken(`endpoint ${record.address} has a subnet that cannot be followed ${describe(value)}`);
     subnets.push(subnetOf(ctx, value));
   }
   if (subnets.length === 0) return broken(`endpoint ${record.address} has no subnets`);
-  return { record, subnets, securityGroups: listOf(record.body.security_group_ids).map((raw) => resolveValue(ctx.app, record.stack, raw)) };
+  return { record, subnets, securityGroups: listOf(record.body.security_group_ids).map((raw) => resolveExpression(ctx.tree, record.stack, raw)) };
 }
 
-function subnetOf(ctx: ProofContext, value: Resolved): EndpointSubnet {
-  if (value.kind === 'ref') {
-    const body = resourceAt(ctx.app, value.ref.stack, value.ref.address)?.body ?? {};
-    const literal = (v: unknown) => (typeof v === 'string' && !v.includes('${') ? v : undefined);
-    return { label: value.ref.address, value, cidr: literal(body.cidr_block), az: literal(body.availability_zone) ?? literal(body.availability_zone_id) };
+function subnetOf(ctx: ProofContext, value: Resolution): EndpointSubnet {
+  const target = targetOf(value);
+  if (target) {
+    const body = value.kind === 'resource' ? value.resource.body : {};
+    const literal = (v: Json | undefined) => (typeof v === 'string' && !v.includes('${') ? v : undefined);
+    return { label: target.address, value, cidr: literal(body.cidr_block), az: literal(body.availability_zone) ?? literal(body.availability_zone_id) };
   }
   const id = describe(value);
   return { label: id, value, az: ctx.hub.subnets.find((s) => s.id === id)?.az };
 }
 
-export const listOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
+export const listOf = (v: Json | undefined): readonly Json[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);

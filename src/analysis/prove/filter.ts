@@ -3,12 +3,13 @@
  * aws_vpc_security_group_ingress_rule / aws_security_group_rule resources, or inline ingress blocks.
  */
 import { cidrOf, contains } from '../../planning/cidr';
+import { blocks, type Json } from '../json-value';
+import type { Resolution } from '../tree';
 import { field, type ProofContext } from './context';
 import type { HubEndpoint } from './endpoint';
 import { listOf } from './endpoint';
-import { describe, sameValue, type Resolved } from './resolve';
 import type { BrokenLink } from './result';
-import { blocksOf, resourceAt, resourcesOfType } from './synthesized';
+import { describe, resourcesIn, sameValue } from './values';
 
 interface IngressRule {
   protocol: string;
@@ -30,22 +31,19 @@ export function checkFilter(ctx: ProofContext, endpoint: HubEndpoint): BrokenLin
   return undefined;
 }
 
-function ingressRules(ctx: ProofContext, sg: Resolved): IngressRule[] {
-  const ofGroup = (type: string) => resourcesOfType(ctx.app, ctx.hubStack, type).filter((r) => sameValue(field(ctx, r, 'security_group_id'), sg));
+function ingressRules(ctx: ProofContext, sg: Resolution): IngressRule[] {
+  const ofGroup = (type: string) => resourcesIn(ctx.tree, ctx.hubStack, type).filter((r) => sameValue(field(ctx, r, 'security_group_id'), sg));
   const rules: IngressRule[] = [
     ...ofGroup('aws_vpc_security_group_ingress_rule').map((r) => rule(r.body.ip_protocol, r.body.from_port, r.body.to_port, [r.body.cidr_ipv4])),
     ...ofGroup('aws_security_group_rule')
       .filter((r) => r.body.type === 'ingress')
       .map((r) => rule(r.body.protocol, r.body.from_port, r.body.to_port, listOf(r.body.cidr_blocks))),
   ];
-  if (sg.kind === 'ref') {
-    const body = resourceAt(ctx.app, sg.ref.stack, sg.ref.address)?.body ?? {};
-    rules.push(...blocksOf(body.ingress).map((b) => rule(b.protocol, b.from_port, b.to_port, listOf(b.cidr_blocks))));
-  }
+  if (sg.kind === 'resource') rules.push(...blocks(sg.resource.body, 'ingress').map((b) => rule(b.protocol, b.from_port, b.to_port, listOf(b.cidr_blocks))));
   return rules;
 }
 
-const rule = (protocol: unknown, from: unknown, to: unknown, cidrs: unknown[]): IngressRule => ({
+const rule = (protocol: Json | undefined, from: Json | undefined, to: Json | undefined, cidrs: readonly (Json | undefined)[]): IngressRule => ({
   protocol: String(protocol ?? '').toLowerCase(),
   fromPort: Number(from),
   toPort: Number(to),

@@ -2,4 +2,3 @@
 export { proveReachability } from './prove';
 export { formatMatrixMarkdown, formatMatrixText } from './format';
 export { cellKey, describeFailure, LINKS, type BrokenLink, type LinkKind, type ProofCell, type ReachabilityProof } from './result';
-export { readSynthesized, SynthesizedMissingError, type StackJson, type SynthesizedApp } from './synthesized';

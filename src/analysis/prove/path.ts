@@ -4,21 +4,21 @@
  * endpoint subnets send every spoke CIDR back over that same peering.
  */
 import { cidrOf, overlaps } from '../../planning/cidr';
+import { identityOf, type Resolution } from '../tree';
 import { field, type ProofContext } from './context';
 import type { HubEndpoint } from './endpoint';
 import { checkPeering } from './peering';
-import { describe, identityOf, sameValue, type Resolved } from './resolve';
 import type { BrokenLink } from './result';
 import { routeFor, routesOf, tableLabel, type RouteEntry } from './route-table';
-import { resourcesOfType } from './synthesized';
+import { describe, literal, resourcesIn, sameValue, targetOf } from './values';
 
 export function checkPath(ctx: ProofContext, endpoint: HubEndpoint): BrokenLink | undefined {
   // An existing subnet's CIDR is not in the JSON; the hub CIDR covers it.
   const destinations = unique(endpoint.subnets.map((s) => s.cidr ?? ctx.hub.cidr));
-  let peering: Resolved | undefined;
+  let peering: Resolution | undefined;
   for (const id of ctx.spoke.routeTableIds) {
-    const table: Resolved = { kind: 'literal', value: id };
-    const routes = routesOf(ctx.app, ctx.spokeStack, table);
+    const table = literal(ctx.spokeStack, id);
+    const routes = routesOf(ctx.tree, ctx.spokeStack, table);
     for (const destination of destinations) {
       const route = routeFor(routes, destination);
       if (!route) return { link: 'route', message: `${tableLabel(table)} ${missingRoute(routes, destination, ctx.hub.cidr)}` };
@@ -32,15 +32,15 @@ export function checkPath(ctx: ProofContext, endpoint: HubEndpoint): BrokenLink 
   return checkReturnPath(ctx, endpoint, peering);
 }
 
-function checkReturnPath(ctx: ProofContext, endpoint: HubEndpoint, peering: Resolved): BrokenLink | undefined {
-  const tables: Resolved[] = [];
+function checkReturnPath(ctx: ProofContext, endpoint: HubEndpoint, peering: Resolution): BrokenLink | undefined {
+  const tables: Resolution[] = [];
   for (const subnet of endpoint.subnets) {
-    if (subnet.value.kind !== 'ref') {
+    if (!targetOf(subnet.value)) {
       // Existing subnets: the config lists their route tables.
-      tables.push(...ctx.hub.routeTables.map((t): Resolved => ({ kind: 'literal', value: t.id ?? t.key })));
+      tables.push(...ctx.hub.routeTables.map((t) => literal(ctx.hubStack, t.id ?? t.key)));
       continue;
     }
-    const associations = resourcesOfType(ctx.app, ctx.hubStack, 'aws_route_table_association').filter((a) => sameValue(field(ctx, a, 'subnet_id'), subnet.value));
+    const associations = resourcesIn(ctx.tree, ctx.hubStack, 'aws_route_table_association').filter((a) => sameValue(field(ctx, a, 'subnet_id'), subnet.value));
     if (associations.length === 0) {
       return { link: 'return-route', message: `endpoint subnet ${subnet.label} has no aws_route_table_association, so it uses the VPC's main route table, which has no route back to ${ctx.spoke.cidrs[0]}` };
     }
@@ -52,7 +52,7 @@ function checkReturnPath(ctx: ProofContext, endpoint: HubEndpoint, peering: Reso
     const key = identityOf(table) ?? describe(table);
     if (seen.has(key)) continue;
     seen.add(key);
-    const routes = routesOf(ctx.app, ctx.hubStack, table);
+    const routes = routesOf(ctx.tree, ctx.hubStack, table);
     for (const cidr of ctx.spoke.cidrs) {
       const route = routeFor(routes, cidr);
       if (!route) return { link: 'return-route', message: `${tableLabel(table)} has no route back to ${cidr}` };

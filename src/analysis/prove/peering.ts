@@ -5,19 +5,17 @@
  * in the peer's stack (domain.md section 4).
  */
 import { accountIdOfStack, field, type ProofContext } from './context';
-import { describe, refersTo, sameValue, type Resolved } from './resolve';
+import type { Resolution } from '../tree';
 import type { BrokenLink } from './result';
-import { resourceAt, resourcesOfType } from './synthesized';
+import { describe, fieldRefs, literal, refersTo, resourceOf, resourcesIn, sameValue } from './values';
 
-export function checkPeering(ctx: ProofContext, peering: Resolved, via: string): BrokenLink | undefined {
+export function checkPeering(ctx: ProofContext, peering: Resolution, via: string): BrokenLink | undefined {
   const broken = (message: string): BrokenLink => ({ link: 'peering', message });
-  if (peering.kind !== 'ref' || !peering.ref.address.startsWith('aws_vpc_peering_connection.')) {
-    return broken(`${via} targets ${describe(peering)}, not a peering connection created by these stacks`);
-  }
-  const pcx = resourceAt(ctx.app, peering.ref.stack, peering.ref.address);
-  if (!pcx) return broken(`${via} targets ${peering.ref.address}, which stack ${peering.ref.stack} does not have`);
+  // Resolution only yields resources the stacks have, so a peering that names none is not one of theirs.
+  const pcx = resourceOf(peering, 'aws_vpc_peering_connection');
+  if (!pcx) return broken(`${via} targets ${describe(peering)}, not a peering connection created by these stacks`);
   const name = pcx.address;
-  const spokeVpc: Resolved = { kind: 'literal', value: ctx.spoke.vpcId };
+  const spokeVpc = literal(ctx.spokeStack, ctx.spoke.vpcId);
   const requester = field(ctx, pcx, 'vpc_id');
   const peer = field(ctx, pcx, 'peer_vpc_id');
   const hubRequests = sameValue(requester, ctx.hubVpc) && sameValue(peer, spokeVpc);
@@ -39,7 +37,7 @@ export function checkPeering(ctx: ProofContext, peering: Resolved, via: string):
 
   const autoAcceptWorks = peerOwner === requesterAccount && peerRegion === from.region;
   if (pcx.body.auto_accept === true && autoAcceptWorks) return undefined;
-  const accepters = resourcesOfType(ctx.app, to.stack, 'aws_vpc_peering_connection_accepter').filter((a) => refersTo(field(ctx, a, 'vpc_peering_connection_id'), { stack: pcx.stack, address: pcx.address }));
+  const accepters = resourcesIn(ctx.tree, to.stack, 'aws_vpc_peering_connection_accepter').filter((a) => refersTo(fieldRefs(ctx, a, 'vpc_peering_connection_id'), { stack: pcx.stack, address: pcx.address }));
   if (accepters.some((a) => a.body.auto_accept === true)) return undefined;
   if (accepters.length > 0) return broken(`${name} is never accepted: ${accepters[0].address} does not set auto_accept = true`);
   const why = pcx.body.auto_accept === true ? ' (auto_accept on the request only works within one account and region)' : '';

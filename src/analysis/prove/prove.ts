@@ -8,6 +8,7 @@ import type { VpceHubConfig } from '../../config/schema';
 import { buildPlan } from '../../planning/build-plan';
 import type { HubPlan } from '../../planning/plan';
 import { resolveHubService, serviceName } from '../../planning/services';
+import type { SynthTree } from '../tree';
 import { proofContext, type ProofContext } from './context';
 import { checkDns } from './dns';
 import { hubEndpoint } from './endpoint';
@@ -15,15 +16,14 @@ import { checkFilter } from './filter';
 import { checkPath } from './path';
 import { checkResilience } from './resilience';
 import type { BrokenLink, ProofCell, ReachabilityProof } from './result';
-import type { SynthesizedApp } from './synthesized';
 
-export function proveReachability(app: SynthesizedApp, config: VpceHubConfig): ReachabilityProof {
+export function proveReachability(tree: SynthTree, config: VpceHubConfig): ReachabilityProof {
   const plan = buildPlan(config);
   const servicesOf = new Map(plan.hubs.map((h) => [h.name, hubServices(config, h)]));
   const cells: ProofCell[] = [];
   for (const spoke of plan.spokes) {
     const hub = plan.hubs.find((h) => h.name === spoke.hub) as HubPlan;
-    const ctx = proofContext(app, plan, hub, spoke);
+    const ctx = proofContext(tree, plan, hub, spoke);
     for (const [name, service] of servicesOf.get(hub.name) ?? []) {
       const broken = 'link' in ctx ? ctx : proveCell(ctx, name, service);
       cells.push({ spoke: spoke.name, hub: hub.name, service: name, reachable: broken === undefined, ...(broken ? { broken } : {}) });

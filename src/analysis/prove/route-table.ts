@@ -4,42 +4,43 @@
  * covers the whole destination range.
  */
 import { contains, parseCidr } from '../../planning/cidr';
-import { describe, resolveValue, sameValue, type Resolved } from './resolve';
-import { blocksOf, resourceAt, resourcesOfType, type SynthesizedApp } from './synthesized';
+import { blocks, type JsonObject } from '../json-value';
+import { resolveExpression, type Resolution, type SynthTree } from '../tree';
+import { describe, resourceOf, resourcesIn, sameValue } from './values';
 
 export interface RouteEntry {
   /** Address of the aws_route, or `<table address> inline route`. */
   label: string;
   destination: string;
   /** Set when the route targets a peering connection. */
-  peering?: Resolved;
+  peering?: Resolution;
   /** What the route points at, for messages (`gateway_id igw-...`). */
   target: string;
 }
 
 const OTHER_TARGETS = ['gateway_id', 'nat_gateway_id', 'transit_gateway_id', 'network_interface_id', 'vpc_endpoint_id', 'egress_only_gateway_id', 'carrier_gateway_id', 'local_gateway_id', 'core_network_arn'];
 
-export function routesOf(app: SynthesizedApp, stack: string, table: Resolved): RouteEntry[] {
+export function routesOf(tree: SynthTree, stack: string, table: Resolution): RouteEntry[] {
   const entries: RouteEntry[] = [];
-  for (const r of resourcesOfType(app, stack, 'aws_route')) {
-    if (!sameValue(resolveValue(app, stack, r.body.route_table_id), table)) continue;
-    entries.push(entryOf(app, stack, r.address, r.body, 'destination_cidr_block'));
+  for (const r of resourcesIn(tree, stack, 'aws_route')) {
+    if (!sameValue(resolveExpression(tree, stack, r.body.route_table_id), table)) continue;
+    entries.push(entryOf(tree, stack, r.address, r.body, 'destination_cidr_block'));
   }
-  if (table.kind === 'ref' && table.ref.address.startsWith('aws_route_table.')) {
-    const body = resourceAt(app, table.ref.stack, table.ref.address)?.body ?? {};
-    for (const block of blocksOf(body.route)) entries.push(entryOf(app, table.ref.stack, `${table.ref.address} inline route`, block, 'cidr_block'));
+  const inline = resourceOf(table, 'aws_route_table');
+  if (inline) {
+    for (const block of blocks(inline.body, 'route')) entries.push(entryOf(tree, inline.stack, `${inline.address} inline route`, block, 'cidr_block'));
   }
   return entries;
 }
 
-function entryOf(app: SynthesizedApp, stack: string, label: string, body: Record<string, unknown>, destinationKey: string): RouteEntry {
+function entryOf(tree: SynthTree, stack: string, label: string, body: JsonObject, destinationKey: string): RouteEntry {
   const destination = String(body[destinationKey] ?? '');
   if (body.vpc_peering_connection_id !== undefined && body.vpc_peering_connection_id !== '') {
-    const peering = resolveValue(app, stack, body.vpc_peering_connection_id);
+    const peering = resolveExpression(tree, stack, body.vpc_peering_connection_id);
     return { label, destination, peering, target: `peering ${describe(peering)}` };
   }
   const other = OTHER_TARGETS.find((k) => body[k] !== undefined && body[k] !== '');
-  return { label, destination, target: other ? `${other} ${describe(resolveValue(app, stack, body[other]))}` : 'nothing' };
+  return { label, destination, target: other ? `${other} ${describe(resolveExpression(tree, stack, body[other]))}` : 'nothing' };
 }
 
 /** Longest-prefix match over routes whose destination covers all of `cidr`; undefined when none does. */
@@ -55,4 +56,4 @@ export function routeFor(routes: RouteEntry[], cidr: string): RouteEntry | undef
   return best?.route;
 }
 
-export const tableLabel = (table: Resolved): string => `route table ${describe(table)}`;
+export const tableLabel = (table: Resolution): string => `route table ${describe(table)}`;

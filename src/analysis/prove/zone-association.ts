@@ -4,15 +4,16 @@
  * zone owner's aws_route53_vpc_association_authorization), or is associated with a Route 53 Profile
  * that holds the zone (cross-account: shared with its account through AWS RAM).
  */
+import { blocks } from '../json-value';
+import type { Resolution, TfResource } from '../tree';
 import { accountIdOfStack, field, type ProofContext } from './context';
-import { describe, refersTo, sameValue, type Resolved } from './resolve';
-import { blocksOf, resourcesOfType, type ResourceRecord } from './synthesized';
+import { describe, fieldRefs, literal, refersTo, resourcesIn, sameValue, targetOf, type Target } from './values';
 
 export type Association = { ok: true } | { ok: false; reason: string };
 
-export function zoneAssociation(ctx: ProofContext, zone: ResourceRecord): Association {
-  const vpc: Resolved = { kind: 'literal', value: ctx.spoke.vpcId };
-  if (blocksOf(zone.body.vpc).some((b) => sameValue(field(ctx, { stack: zone.stack, body: b }, 'vpc_id'), vpc))) return { ok: true };
+export function zoneAssociation(ctx: ProofContext, zone: TfResource): Association {
+  const vpc = literal(ctx.spokeStack, ctx.spoke.vpcId);
+  if (blocks(zone.body, 'vpc').some((b) => sameValue(field(ctx, { stack: zone.stack, body: b }, 'vpc_id'), vpc))) return { ok: true };
   // Associations whose zone or profile cannot be followed come last: they may have meant another zone.
   const candidates = [...directAssociation(ctx, zone, vpc), ...profileAssociation(ctx, zone, vpc), ...unfollowable(ctx, vpc)];
   if (candidates.some((c) => c.ok)) return { ok: true };
@@ -29,32 +30,32 @@ const OK: Association = { ok: true };
 const no = (reason: string): Association => ({ ok: false, reason });
 
 /** One verdict per candidate association of this zone and VPC; empty when there is none. */
-function directAssociation(ctx: ProofContext, zone: ResourceRecord, vpc: Resolved): Association[] {
+function directAssociation(ctx: ProofContext, zone: TfResource, vpc: Resolution): Association[] {
   const target = { stack: zone.stack, address: zone.address };
-  return resourcesOfType(ctx.app, ctx.spokeStack, 'aws_route53_zone_association')
-    .filter((a) => refersTo(field(ctx, a, 'zone_id'), target) && sameValue(field(ctx, a, 'vpc_id'), vpc))
+  return resourcesIn(ctx.tree, ctx.spokeStack, 'aws_route53_zone_association')
+    .filter((a) => refersTo(fieldRefs(ctx, a, 'zone_id'), target) && sameValue(field(ctx, a, 'vpc_id'), vpc))
     .map((a) => {
       const region = regionMismatch(ctx, a);
       if (region) return no(`${a.address} ${region}`);
       // Same-account associations need no authorization (domain.md section 3).
       if (accountIdOfStack(ctx.plan, zone.stack) === ctx.spoke.account.id) return OK;
-      const authorized = resourcesOfType(ctx.app, zone.stack, 'aws_route53_vpc_association_authorization').some(
-        (z) => refersTo(field(ctx, z, 'zone_id'), target) && sameValue(field(ctx, z, 'vpc_id'), vpc) && !regionMismatch(ctx, z),
+      const authorized = resourcesIn(ctx.tree, zone.stack, 'aws_route53_vpc_association_authorization').some(
+        (z) => refersTo(fieldRefs(ctx, z, 'zone_id'), target) && sameValue(field(ctx, z, 'vpc_id'), vpc) && !regionMismatch(ctx, z),
       );
       if (authorized) return OK;
       return no(`${a.address} is not authorized: stack ${zone.stack} has no aws_route53_vpc_association_authorization for zone ${zoneName(zone)} and ${ctx.spoke.vpcId} (${ctx.spoke.region})`);
     });
 }
 
-function profileAssociation(ctx: ProofContext, zone: ResourceRecord, vpc: Resolved): Association[] {
-  return resourcesOfType(ctx.app, ctx.spokeStack, 'aws_route53profiles_association')
+function profileAssociation(ctx: ProofContext, zone: TfResource, vpc: Resolution): Association[] {
+  return resourcesIn(ctx.tree, ctx.spokeStack, 'aws_route53profiles_association')
     .filter((a) => sameValue(field(ctx, a, 'resource_id'), vpc) && field(ctx, a, 'profile_id').kind !== 'unresolved')
     .map((a) => {
       const profile = field(ctx, a, 'profile_id');
-      if (profile.kind !== 'ref') return no(`${a.address} names profile ${describe(profile)}, which these stacks do not create`);
-      const p = { stack: profile.ref.stack, address: profile.ref.address };
-      const holds = resourcesOfType(ctx.app, p.stack, 'aws_route53profiles_resource_association').some(
-        (r) => refersTo(field(ctx, r, 'profile_id'), p) && refersTo(field(ctx, r, 'resource_arn'), { stack: zone.stack, address: zone.address }),
+      const p = targetOf(profile);
+      if (!p) return no(`${a.address} names profile ${describe(profile)}, which these stacks do not create`);
+      const holds = resourcesIn(ctx.tree, p.stack, 'aws_route53profiles_resource_association').some(
+        (r) => refersTo(fieldRefs(ctx, r, 'profile_id'), p) && refersTo(fieldRefs(ctx, r, 'resource_arn'), { stack: zone.stack, address: zone.address }),
       );
       if (!holds) return no(`profile ${p.address} (associated with ${ctx.spoke.vpcId} by ${a.address}) does not hold zone ${zoneName(zone)}: no aws_route53profiles_resource_association for it`);
       if (accountIdOfStack(ctx.plan, p.stack) === ctx.spoke.account.id) return OK;
@@ -63,21 +64,21 @@ function profileAssociation(ctx: ProofContext, zone: ResourceRecord, vpc: Resolv
 }
 
 /** A RAM share in the profile's stack holds the profile and names the spoke's account or an organization/OU. */
-function sharedWith(ctx: ProofContext, profile: { stack: string; address: string }): boolean {
-  const shares = resourcesOfType(ctx.app, profile.stack, 'aws_ram_resource_association')
-    .filter((r) => refersTo(field(ctx, r, 'resource_arn'), profile))
-    .map((r) => field(ctx, r, 'resource_share_arn'))
-    .filter((s): s is Extract<Resolved, { kind: 'ref' }> => s.kind === 'ref');
-  return resourcesOfType(ctx.app, profile.stack, 'aws_ram_principal_association').some((pa) => {
+function sharedWith(ctx: ProofContext, profile: Target): boolean {
+  const shares = resourcesIn(ctx.tree, profile.stack, 'aws_ram_resource_association')
+    .filter((r) => refersTo(fieldRefs(ctx, r, 'resource_arn'), profile))
+    .map((r) => targetOf(field(ctx, r, 'resource_share_arn')))
+    .filter((s): s is Target => s !== undefined);
+  return resourcesIn(ctx.tree, profile.stack, 'aws_ram_principal_association').some((pa) => {
     const principal = describe(field(ctx, pa, 'principal'));
     const toSpoke = principal === ctx.spoke.account.id || /^arn:aws[a-z-]*:organizations::/.test(principal);
-    return toSpoke && shares.some((s) => refersTo(field(ctx, pa, 'resource_share_arn'), s.ref));
+    return toSpoke && shares.some((s) => refersTo(fieldRefs(ctx, pa, 'resource_share_arn'), s));
   });
 }
 
-function unfollowable(ctx: ProofContext, vpc: Resolved): Association[] {
+function unfollowable(ctx: ProofContext, vpc: Resolution): Association[] {
   const dangling = (type: string, vpcField: string, target: string) =>
-    resourcesOfType(ctx.app, ctx.spokeStack, type)
+    resourcesIn(ctx.tree, ctx.spokeStack, type)
       .filter((a) => sameValue(field(ctx, a, vpcField), vpc))
       .map((a) => ({ a, value: field(ctx, a, target) }))
       .filter(({ value }) => value.kind === 'unresolved')
@@ -86,13 +87,13 @@ function unfollowable(ctx: ProofContext, vpc: Resolved): Association[] {
 }
 
 /** `names region X, but ...` when a vpc_region is given and is not the spoke's region. */
-function regionMismatch(ctx: ProofContext, r: ResourceRecord): string | undefined {
+function regionMismatch(ctx: ProofContext, r: TfResource): string | undefined {
   if (r.body.vpc_region === undefined) return undefined;
   const region = describe(field(ctx, r, 'vpc_region'));
   return region === ctx.spoke.region ? undefined : `names region ${region} for ${ctx.spoke.vpcId}, but spoke ${ctx.spoke.name} is in ${ctx.spoke.region}`;
 }
 
-export const zoneName = (zone: ResourceRecord): string => normalizeName(String(zone.body.name ?? ''));
+export const zoneName = (zone: TfResource): string => normalizeName(String(zone.body.name ?? ''));
 
 /** Lower case, no trailing dot, Route 53's `\052` escape read back as `*`. */
 export const normalizeName = (name: string): string => name.replace(/\\+052/g, '*').toLowerCase().replace(/\.$/, '');

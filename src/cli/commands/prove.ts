@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import path from 'node:path';
 import { ConfigError, formatFindings } from '../../config/findings';
 import { loadConfigFile, resolveConfigPath } from '../../config/load';
-import { formatMatrixMarkdown, formatMatrixText, proveReachability, readSynthesized, SynthesizedMissingError } from '../../analysis/prove';
+import { formatMatrixMarkdown, formatMatrixText, proveReachability } from '../../analysis/prove';
+import { loadTree, TreeLoadError, type SynthTree } from '../../analysis/tree';
 import type { Register } from '../index';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
@@ -28,14 +29,16 @@ export const registerProve: Register = (program: Command, setExit) => {
         if (e instanceof ConfigError) return fail(formatFindings(e.findings.filter((f) => f.severity === 'error'), e.file));
         throw e;
       }
-      let app;
+      const dir = path.resolve(opts.out);
+      let tree: SynthTree;
       try {
-        app = readSynthesized(path.resolve(opts.out));
+        tree = loadTree(dir);
       } catch (e) {
-        if (e instanceof SynthesizedMissingError) return fail(`vpce-hub prove: ${e.message}`);
-        throw e;
+        if (!(e instanceof TreeLoadError)) throw e;
+        // loadTree's own message for a missing folder names check's --dir option; prove calls it --out.
+        return fail(`vpce-hub prove: ${e.reason === 'missing' ? `${path.join(dir, 'manifest.json')} does not exist: run vpce-hub synth first` : e.message}`);
       }
-      const proof = proveReachability(app, config);
+      const proof = proveReachability(tree, config);
       const text = opts.format === 'json' ? JSON.stringify(proof, null, 2) : opts.format === 'markdown' ? formatMatrixMarkdown(proof) : formatMatrixText(proof);
       process.stdout.write(`${text}\n`);
       setExit(proof.ok ? 0 : 1);
