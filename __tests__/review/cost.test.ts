@@ -1,6 +1,6 @@
 /** The cost estimate: the arithmetic on the shipped example, the break-even, and config overrides. */
 import { breakEven, estimateCost, formatUsd } from '../../src/review/cost';
-import { PRICES, priceTable, pricesOverrideSchema } from '../../src/review/prices';
+import { PRICES, priceTable, pricesOverrideSchema } from '../../src/catalogue/prices';
 import { parseConfigText } from '../../src/config/load';
 import { buildPlan } from '../../src/planning/build-plan';
 import { readFileSync } from 'node:fs';

@@ -4,7 +4,7 @@
  * quotas) is checked afterwards, on the typed value, in `validate-*.ts`.
  */
 import { z } from 'zod';
-import { pricesOverrideSchema } from '../review/prices';
+import { pricesOverrideSchema } from '../catalogue/prices';
 
 /** Names become Terraform addresses and output names: letters, digits and hyphens only, so that
  * `-` -> `_` (done in planning/naming.ts) can never make two names collide. */
@@ -148,7 +148,7 @@ export const configSchema = z.strictObject({
   spokes: z.array(spoke).default([]),
   quotas: quotas.default({}),
   suppressions: z.array(suppression).default([]),
-  /** Overrides of the cost estimate's price table and traffic assumption (src/review/prices.ts). */
+  /** Overrides of the cost estimate's price table and traffic assumption (src/catalogue/prices.ts). */
   prices: pricesOverrideSchema.optional(),
 });
 

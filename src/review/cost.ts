@@ -15,7 +15,7 @@
  * Break-even: the smallest number of (same-region) spokes from which the hub is cheaper.
  */
 import type { HubPlan, NetworkPlan, SpokePlan } from '../planning/plan';
-import { HOURS_PER_MONTH, type PriceTable } from './prices';
+import { HOURS_PER_MONTH, type PriceTable } from '../catalogue/prices';
 
 export interface CostLine {
   item: string;

@@ -2,7 +2,7 @@
 import { countActions, type ChangeSource, type ResourceChange, type StackChanges } from './changes';
 import { formatUsd, type CostEstimate, type HubCost } from './cost';
 import type { GatedChange } from './gate';
-import { HOURS_PER_MONTH, PRICES, PRICE_KEYS } from './prices';
+import { HOURS_PER_MONTH, PRICES, PRICE_KEYS } from '../catalogue/prices';
 import { isExceeded, type QuotaRow } from '../planning/quotas';
 import type { ReviewReport } from './report';
 
@@ -95,7 +95,7 @@ export function assumptionLines(cost: CostEstimate): string[] {
     `Traffic: ${p.gbPerSpokeMonth} GB per spoke VPC per month through the endpoints (prices.traffic.gbPerSpokeMonth or --gb-per-spoke); ${share}.`,
     `One set per VPC: every spoke gets the hub's services in as many AZs, with their own private DNS (no zones), and keeps traffic in its AZ.`,
     `Data processing is the same in both models (each GB passes one endpoint), so it cancels out of the break-even. ${HOURS_PER_MONTH} hours per month.`,
-    `Prices: AWS list prices in USD for us-east-1 from src/review/prices.ts${p.overridden.length > 0 ? `, overridden in the config: ${p.overridden.join(', ')}` : ''}; other regions cost more. Not a quote.`,
+    `Prices: AWS list prices in USD for us-east-1 from src/catalogue/prices.ts${p.overridden.length > 0 ? `, overridden in the config: ${p.overridden.join(', ')}` : ''}; other regions cost more. Not a quote.`,
   ];
 }
 

@@ -21,7 +21,7 @@ import { evaluateGate } from './gate';
 import { topologyMermaid, topologyOutline, type SpokeDelta } from './mermaid';
 import { offlinePlan, type TerraformOptions } from './offline-plan';
 import { changesFromPlan, parsePlanJson, PlanJsonError } from './plan-json';
-import { priceTable } from './prices';
+import { priceTable } from '../catalogue/prices';
 import { reachabilityDelta } from './reachability-delta';
 import { failuresOf, type BaseInfo, type ReviewReport, type TerraformCheck } from './report';
 import { synthesizeToTemp, type SynthesizedConfig } from './synthesized-config';
