@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { NAME_PATTERN } from '../../src/config/schema';
-import { cidrKey, dotted, ids, outputs, tagName } from '../../src/planning/naming';
+import { cidrKey, dotted, ids, outputs, stackNames, tagName } from '../../src/planning/naming';
 
 describe('address-safe keys', () => {
   it.each<[string, string]>([
@@ -43,6 +43,11 @@ describe('Terraform logical ids come from names only (the same inputs always giv
     ['provider', ids.provider('us-east-1'), 'aws_us_east_1'],
     ['provider alias', ids.providerAlias('eu-central-1'), 'eu_central_1'],
     ['remote state', ids.remoteState('network'), 'remote_state_network'],
+    ['hub-side provider', ids.hubSideProvider('network', 'us-east-1'), 'aws_hub_network_us_east_1'],
+    ['hub-side provider alias', ids.hubSideProviderAlias('network', 'eu-west-1'), 'hub_network_eu_west_1'],
+    ['hub stack', stackNames.hub('network'), 'network'],
+    ['spokes stack of a hub account', stackNames.spokes('network', true), 'network-spokes'],
+    ['spokes stack of another account', stackNames.spokes('payments', false), 'payments'],
   ])('%s: %s', (_what, actual, expected) => {
     expect(actual).toBe(expected);
   });
@@ -50,7 +55,8 @@ describe('Terraform logical ids come from names only (the same inputs always giv
   it.each<[string, string, string]>([
     ['VPC id', outputs.vpcId('main'), 'hub_main_vpc_id'],
     ['CIDR', outputs.cidr('main'), 'hub_main_cidr'],
-    ['peering', outputs.peering('main', 'lake'), 'hub_main_peering_lake'],
+    ['route table id', outputs.routeTableId('main', 'endpoints'), 'hub_main_route_table_endpoints'],
+    ['security group id', outputs.securityGroupId('main', 2), 'hub_main_security_group_2'],
     ['zone id', outputs.zoneId('main', 'sqs_us-east-1_amazonaws_com'), 'hub_main_zone_sqs_us-east-1_amazonaws_com'],
     ['endpoint DNS', outputs.endpointDns('main', 'ecr_api'), 'hub_main_endpoint_ecr_api_dns'],
   ])('output %s: %s', (_what, actual, expected) => {

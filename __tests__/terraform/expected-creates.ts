@@ -12,7 +12,8 @@ const add = (counts: Counts, type: string, n: number): void => {
 };
 const sum = <T>(items: T[], f: (t: T) => number): number => items.reduce((acc, t) => acc + f(t), 0);
 
-function hubCreates(counts: Counts, hub: HubPlan, spokes: SpokePlan[]): void {
+/** A hub stack: what the hub shares, whatever its spokes (issue 9). */
+function hubCreates(counts: Counts, hub: HubPlan): void {
   if (hub.existingVpcId === undefined) {
     add(counts, 'aws_vpc', 1);
     add(counts, 'aws_default_security_group', 1);
@@ -28,33 +29,33 @@ function hubCreates(counts: Counts, hub: HubPlan, spokes: SpokePlan[]): void {
       if (hub.flowLogs.destinationArn === undefined) add(counts, 'aws_cloudwatch_log_group', 1);
     }
   }
-  // Ingress rules: one per spoke CIDR, however they are spread over the endpoint security groups.
   add(counts, 'aws_security_group', hub.securityGroups.length);
-  add(counts, 'aws_vpc_security_group_ingress_rule', sum(spokes, (s) => s.cidrs.length));
   add(counts, 'aws_vpc_endpoint', hub.endpoints.length);
   // Zones exist in both zone modes; records: an apex per zone, plus `*` for wildcard zones.
   add(counts, 'aws_route53_zone', hub.zones.length);
   add(counts, 'aws_route53_record', hub.zones.length + hub.zones.filter((z) => z.wildcard).length);
-  add(counts, 'aws_vpc_peering_connection', spokes.length);
-  add(counts, 'aws_route', hub.routeTables.length * sum(spokes, (s) => s.cidrs.length));
-  if (hub.dns === 'private-hosted-zones') {
-    add(counts, 'aws_route53_vpc_association_authorization', spokes.filter((s) => s.crossAccount).length * hub.zones.length);
-  }
   if (hub.profile) {
     add(counts, 'aws_route53profiles_profile', 1);
     add(counts, 'aws_route53profiles_resource_association', hub.zones.length);
-    if (hub.profile.accounts.length > 0) {
+    if (hub.profile.share) {
       add(counts, 'aws_ram_resource_share', 1);
       add(counts, 'aws_ram_resource_association', 1);
-      add(counts, 'aws_ram_principal_association', hub.profile.shareWith === 'organization' ? 1 : hub.profile.accounts.length);
+      add(counts, 'aws_ram_principal_association', hub.profile.share.sharedPrincipals.length);
     }
   }
 }
 
-function spokeCreates(counts: Counts, hub: HubPlan, spoke: SpokePlan): void {
+/** A spokes stack: both halves of each pair of the spoke. */
+function pairCreates(counts: Counts, hub: HubPlan, spoke: SpokePlan): void {
+  add(counts, 'aws_vpc_peering_connection', 1);
   add(counts, 'aws_vpc_peering_connection_accepter', spoke.autoAccept ? 0 : 1);
-  add(counts, 'aws_route', spoke.routeTableIds.length);
-  if (hub.dns === 'private-hosted-zones') add(counts, 'aws_route53_zone_association', hub.zones.length);
+  // Return routes in every hub route table, one per spoke CIDR; one route to the hub per spoke route table.
+  add(counts, 'aws_route', hub.routeTables.length * spoke.cidrs.length + spoke.routeTableIds.length);
+  add(counts, 'aws_vpc_security_group_ingress_rule', spoke.cidrs.length);
+  if (hub.dns === 'private-hosted-zones') {
+    add(counts, 'aws_route53_vpc_association_authorization', spoke.crossAccount ? hub.zones.length : 0);
+    add(counts, 'aws_route53_zone_association', hub.zones.length);
+  }
   if (hub.dns === 'route53-profile') add(counts, 'aws_route53profiles_association', 1);
 }
 
@@ -65,15 +66,13 @@ export function expectedCreates(plan: NetworkPlan, stack: StackPlan): Counts {
     if (!hub) throw new Error(`no hub ${name} in the plan`);
     return hub;
   };
-  for (const name of stack.hubs) {
-    const hub = hubOf(name);
-    hubCreates(counts, hub, plan.spokes.filter((s) => s.hub === name));
-  }
+  for (const name of stack.hubs) hubCreates(counts, hubOf(name));
   for (const name of stack.spokes) {
     const spoke = plan.spokes.find((s) => s.name === name);
     if (!spoke) throw new Error(`no spoke ${name} in the plan`);
-    spokeCreates(counts, hubOf(spoke.hub), spoke);
+    pairCreates(counts, hubOf(spoke.hub), spoke);
   }
+  add(counts, 'aws_ram_principal_association', stack.profileSharePrincipalOf.length);
   add(counts, 'aws_ram_resource_share_accepter', stack.acceptsProfileShareOf.length);
   return counts;
 }

@@ -4,7 +4,14 @@
  * stack is meant for (the stack is named by its account key).
  */
 import type { ConfigFacts } from './config-facts';
-import { providerOf, type SynthTree, type TfResource } from './tree';
+import { providerOf, type SynthTree, type TfProvider, type TfResource } from './tree';
+
+/**
+ * A spokes stack's provider that acts in a hub account for the hub-side halves of its pairs (issue 9).
+ * Recognized by its alias (planning/naming.ts ids.hubSideProviderAlias), the one convention the tree
+ * alone cannot do without: the stack's own account is what its other providers agree on.
+ */
+export const isHubSideProvider = (p: TfProvider): boolean => p.alias?.startsWith('hub_') ?? false;
 
 /**
  * The account a stack is meant for: the config's, else the one account every pinned AWS provider of
@@ -15,7 +22,7 @@ export function stackAccount(tree: SynthTree, stack: string, facts?: ConfigFacts
   if (configured) return configured;
   const pinned = new Set<string>();
   for (const p of tree.stacks.get(stack)?.providers ?? []) {
-    if (p.type !== 'aws' || p.allowedAccountIds === undefined) continue;
+    if (p.type !== 'aws' || p.allowedAccountIds === undefined || isHubSideProvider(p)) continue;
     if (p.allowedAccountIds.length !== 1) return undefined;
     pinned.add(p.allowedAccountIds[0]);
   }

@@ -5,11 +5,14 @@
  */
 import type { ZoneSpec } from '../catalogue/catalogue';
 import type { VpceHubConfig } from '../config/schema';
+import { buildPlan } from '../planning/build-plan';
 import { resolveHubService } from '../planning/services';
 
 export interface ConfigFacts {
-  /** Stack name (= account key) -> the 12-digit account id. */
+  /** Stack name -> the 12-digit id of the account the stack is for. */
   readonly accountIds: ReadonlyMap<string, string>;
+  /** Stack name -> the hub accounts its hub-side providers may act in (spokes stacks). */
+  readonly hubSideAccountIds: ReadonlyMap<string, ReadonlySet<string>>;
   /** Every configured spoke CIDR, primary and secondary. */
   readonly spokeCidrs: readonly string[];
   /** Endpoint service name (`com.amazonaws.us-east-1.sqs`) -> its zones, for every service a hub lists. */
@@ -17,6 +20,8 @@ export interface ConfigFacts {
 }
 
 export function configFacts(config: VpceHubConfig): ConfigFacts {
+  // Stack names come from the plan: hub stacks, spokes stacks, `<account>-spokes` (planning/naming.ts).
+  const plan = buildPlan(config);
   const serviceZones = new Map<string, readonly ZoneSpec[]>();
   for (const hub of config.hubs) {
     for (const entry of hub.services) {
@@ -25,7 +30,8 @@ export function configFacts(config: VpceHubConfig): ConfigFacts {
     }
   }
   return {
-    accountIds: new Map(Object.entries(config.accounts).map(([key, a]) => [key, a.id])),
+    accountIds: new Map(plan.stacks.map((s) => [s.name, s.account.id])),
+    hubSideAccountIds: new Map(plan.stacks.map((s) => [s.name, new Set(s.hubAccess.map((a) => a.account.id))])),
     spokeCidrs: config.spokes.flatMap((s) => [s.vpc.cidr, ...s.vpc.secondaryCidrs]),
     serviceZones,
   };

@@ -5,7 +5,7 @@
  */
 import type { Severity } from './findings';
 
-export type FindingTopic = 'file' | 'structure' | 'names' | 'regions' | 'cidrs' | 'azs' | 'vpcs' | 'services' | 'policy' | 'dns' | 'quotas' | 'internal';
+export type FindingTopic = 'file' | 'structure' | 'names' | 'regions' | 'cidrs' | 'azs' | 'vpcs' | 'services' | 'policy' | 'dns' | 'sharing' | 'quotas' | 'internal';
 
 export interface FindingCodeDoc {
   severity: Severity;
@@ -24,6 +24,7 @@ export const FINDING_TOPICS: Record<FindingTopic, string> = {
   services: 'Services and zones',
   policy: 'Endpoint policy',
   dns: 'DNS modes',
+  sharing: 'RAM sharing',
   quotas: 'Quotas and security group spreading',
   internal: 'Internal',
 };
@@ -56,7 +57,7 @@ export const FINDING_CODES = {
   UnknownAccount: error('names', 'a hub or spoke names an account key that is not under accounts'),
   UnknownHub: error('names', 'a spoke names a hub that does not exist'),
   HubAmbiguous: error('names', 'a spoke names no hub and none can be inferred (several hubs, not exactly one in its region)'),
-  StackCycle: error('names', 'two account stacks would each need the other deployed first'),
+  StackNameClash: error('names', "an account key equal to the spokes stack name of a hub account (<account>-spokes)"),
   UnusedAccount: warning('names', 'an account that no hub or spoke uses (it gets no stack)'),
 
   UnknownRegion: error('regions', 'a region name with a word AWS does not use (a misspelling), with the nearest known region'),
@@ -104,10 +105,19 @@ export const FINDING_CODES = {
   OrganizationMismatch: error('dns', 'organizationArn names another organization than organizationId'),
   ProfileCrossRegion: error('dns', "a route53-profile hub's spoke in another region (profiles are regional)"),
   ZoneConflictOnVpc: error('dns', "a hub VPC made a zone-mode spoke of another hub: two zones of one name on one VPC"),
-  ProfileSharedPerAccount: warning('dns', 'route53-profile without organizationArn: the profile is shared with each spoke account'),
+
+  RamSharingMissing: error('sharing', 'a route53-profile hub has spokes in other accounts but ramSharing does not say how RAM shares with them'),
+  RamOrganizationArnMissing: error('sharing', 'ramSharing.shareWith organization without organizationArn'),
+  RamOrganizationalUnitsMissing: error('sharing', 'ramSharing.shareWith organizational-units without organizationalUnits'),
+  RamOrganizationalUnitsUnused: error('sharing', 'organizationalUnits listed while shareWith is not organizational-units'),
+  RamOrganizationalUnitForeign: error('sharing', "an OU ARN of another organization than organizationId's"),
+  RamOrganizationSharingDisabled: error('sharing', 'sharing with an organization or OUs while RAM sharing with AWS Organizations is disabled'),
+  RamOrganizationSharingUnset: error('sharing', 'shareWith accounts without saying whether RAM sharing with AWS Organizations is enabled (it decides where invitations exist)'),
+  RamExternalPrincipalsNotAllowed: error('sharing', 'a spoke account outside the organization while the share does not allow external principals'),
+  RamOrganizationUnknown: error('sharing', 'an account marked outsideOrganization while the config names no organization'),
 
   QuotaExceeded: error('quotas', 'the planned network needs more of an AWS quota than the limit (count, limit and remedy given)'),
-  SecurityGroupCountDerived: warning('quotas', 'spoke CIDR rules are spread over a derived number of endpoint security groups; pin it with endpointSecurityGroups'),
+  SecurityGroupCountDerived: warning('quotas', 'spoke CIDR rules are spread over a derived number of endpoint security groups, or will soon need a second one: the hub stack changes when it grows; pin it with endpointSecurityGroups'),
 
   InternalError: error('internal', 'a validation step crashed: a vpce-hub bug, never expected'),
 } as const satisfies Record<string, FindingCodeDoc>;

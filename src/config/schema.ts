@@ -42,7 +42,37 @@ export const backendSchema = z
     message: 'give exactly one of local, s3 or cloud',
   });
 
-const account = z.strictObject({ id: accountId, roleArn: roleArn.optional() });
+const account = z.strictObject({
+  id: accountId,
+  roleArn: roleArn.optional(),
+  /** The role spoke stacks assume in this (hub) account for the hub-side halves of their pairs
+   * (peering request, return routes, SG rules, zone authorizations, RAM principals). Default: roleArn.
+   * Its least-privilege policy: `vpce-hub iam-policy`. */
+  hubSideRoleArn: roleArn.optional(),
+  /** The account is not in the organization of organizationId/organizationArn: RAM shares reach it only
+   * as an individual principal, through an invitation it must accept (ramSharing). */
+  outsideOrganization: z.boolean().default(false),
+});
+
+/** How hub resources are shared through AWS RAM (today the Route 53 Profile; the transit gateway later).
+ * RAM sends an invitation only to accounts outside the organization, or to every account shared with
+ * individually while sharing with AWS Organizations is not enabled
+ * (https://docs.aws.amazon.com/ram/latest/userguide/getting-started-sharing.html#getting-started-sharing-orgs). */
+export const RAM_SHARE_WITH = ['organization', 'organizational-units', 'accounts'] as const;
+const ouArn = z.string().regex(/^arn:aws[a-z-]*:organizations::\d{12}:ou\/o-[a-z0-9]{10,32}\/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$/, {
+  message: 'must be an OU ARN like arn:aws:organizations::123456789012:ou/o-a1b2c3d4e5/ou-ab12-cd34ef56',
+});
+const ramSharing = z.strictObject({
+  /** organization: one principal, organizationArn; organizational-units: each OU ARN; accounts: each spoke account. */
+  shareWith: z.enum(RAM_SHARE_WITH),
+  organizationalUnits: z.array(ouArn).optional(),
+  /** Whether `aws ram enable-sharing-with-aws-organization` was run in the management account. Needed for
+   * organization and OU principals; with `accounts` it decides whether accounts of the organization get
+   * invitations (disabled) or not (enabled). */
+  organizationSharing: z.enum(['enabled', 'disabled']).optional(),
+  /** The share's allow_external_principals: required true when an account outside the organization is shared with. */
+  allowExternalPrincipals: z.boolean().default(false),
+});
 
 const flowLogs = z.strictObject({
   enabled: z.boolean().default(true),
@@ -136,12 +166,14 @@ export const configSchema = z.strictObject({
     .regex(/^[a-z][a-z0-9-]{0,31}$/, { message: 'must be lower case letters, digits and hyphens (at most 32)' })
     .default('vpce-hub'),
   organizationId: z.string().regex(/^o-[a-z0-9]{10,32}$/, { message: 'must look like o-a1b2c3d4e5' }).optional(),
-  /** Lets route53-profile mode share the profile with the whole organization (RAM needs the ARN, which
-   * names the management account), instead of with each spoke account. */
+  /** The organization RAM shares with under `ramSharing.shareWith: organization` (RAM needs the ARN,
+   * which names the management account). */
   organizationArn: z
     .string()
     .regex(/^arn:aws[a-z-]*:organizations::\d{12}:organization\/o-[a-z0-9]{10,32}$/, { message: 'must look like arn:aws:organizations::123456789012:organization/o-a1b2c3d4e5' })
     .optional(),
+  /** Required once a route53-profile hub has a spoke in another account (validate-ram-sharing.ts). */
+  ramSharing: ramSharing.optional(),
   backend: backendSchema.default({ local: { dir: '.terraform-state' } }),
   accounts: z.record(name, account),
   hubs: z.array(hub).min(1),
@@ -159,3 +191,5 @@ export type ServiceConfig = HubConfig['services'][number];
 export type EndpointPolicyConfig = HubConfig['endpointPolicy'];
 export type BackendConfig = VpceHubConfig['backend'];
 export type DnsMode = HubConfig['dns'];
+export type RamSharingConfig = NonNullable<VpceHubConfig['ramSharing']>;
+export type AccountConfig = VpceHubConfig['accounts'][string];

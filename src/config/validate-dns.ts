@@ -41,21 +41,5 @@ export function validateDns({ config, raw }: ValidationContext): Finding[] {
       });
     }
   });
-  const profileHubs = config.hubs.filter((h) => h.dns === 'route53-profile');
-  if (profileHubs.length > 0 && !config.organizationArn) {
-    const crossAccount = config.spokes.some((s) => {
-      const hub = hubOfSpoke(config, s);
-      return hub?.dns === 'route53-profile' && hub.account !== s.account;
-    });
-    if (crossAccount) {
-      findings.push({
-        severity: 'warning',
-        code: 'ProfileSharedPerAccount',
-        path: 'organizationArn',
-        message: 'is not set, so each route53-profile hub shares its profile with every spoke account separately and each spoke account accepts a RAM invitation',
-        fix: 'set organizationArn to share once with the whole organization (needs RAM sharing with AWS Organizations enabled)',
-      });
-    }
-  }
   return findings;
 }

@@ -4,6 +4,7 @@ import type { Finding } from './findings';
 import { formatPath } from './paths';
 import { hubOfSpoke } from './resolve';
 import type { ValidationContext } from './validate';
+import { stackNames } from '../planning/naming';
 
 function suggestion(value: string, known: string[]): string {
   return known.length === 0 ? '' : `did you mean "${closest(value, known)}"? known: ${known.join(', ')}`;
@@ -28,7 +29,7 @@ export function validateReferences({ config, raw }: ValidationContext): Finding[
       findings.push({ severity: 'error', code: 'HubAmbiguous', path: `${at}.hub`, message: `is missing and cannot be inferred: there are ${hubs.length} hubs and not exactly one in the spoke's region`, fix: `set hub to one of ${hubs.join(', ')}` });
     }
   });
-  findings.push(...stackCycles(config));
+  findings.push(...stackNameClashes(config));
   const used = new Set([...config.hubs.map((h) => h.account), ...config.spokes.map((s) => s.account)]);
   for (const key of accounts) {
     if (!used.has(key)) {
@@ -39,40 +40,25 @@ export function validateReferences({ config, raw }: ValidationContext): Finding[
 }
 
 /**
- * A spoke stack reads its hub stack's outputs, so it must deploy after it. Two accounts that each hold
- * a hub with a spoke in the other would need each other first: cdktf cannot order that.
+ * A hub account keeps its spokes' pairs in the stack `<account>-spokes` (planning/naming.ts): an account
+ * key with that name would share its stack (and state). Stacks cannot form cycles any more: spokes
+ * stacks read hub stacks, and hub stacks read nothing.
  */
-function stackCycles(config: ValidationContext['config']): Finding[] {
-  const edges = new Map<string, Set<string>>();
-  for (const spoke of config.spokes) {
-    const hub = hubOfSpoke(config, spoke);
-    if (!hub || hub.account === spoke.account) continue;
-    if (!edges.has(spoke.account)) edges.set(spoke.account, new Set());
-    edges.get(spoke.account)?.add(hub.account);
-  }
-  const state = new Map<string, 'visiting' | 'done'>();
-  const cycle: string[] = [];
-  const visit = (node: string, trail: string[]): boolean => {
-    if (state.get(node) === 'done') return false;
-    if (state.get(node) === 'visiting') {
-      cycle.push(...trail.slice(trail.indexOf(node)), node);
-      return true;
+function stackNameClashes(config: ValidationContext['config']): Finding[] {
+  const findings: Finding[] = [];
+  for (const hubAccount of [...new Set(config.hubs.map((h) => h.account))]) {
+    const name = stackNames.spokes(hubAccount, true);
+    const clash = Object.keys(config.accounts).find((k) => k.toLowerCase() === name.toLowerCase());
+    if (clash !== undefined) {
+      findings.push({
+        severity: 'error',
+        code: 'StackNameClash',
+        path: `accounts.${clash}`,
+        value: clash,
+        message: `is the name of the stack that holds the pairs of hub account ${hubAccount}'s own spokes; both stacks would share one state`,
+        fix: `rename account key ${clash}`,
+      });
     }
-    state.set(node, 'visiting');
-    for (const next of edges.get(node) ?? []) if (visit(next, [...trail, node])) return true;
-    state.set(node, 'done');
-    return false;
-  };
-  for (const node of [...edges.keys()].sort()) if (visit(node, [])) break;
-  if (cycle.length === 0) return [];
-  return [
-    {
-      severity: 'error',
-      code: 'StackCycle',
-      path: 'spokes',
-      value: cycle.join(' -> '),
-      message: 'these account stacks would each need the other deployed first (each holds a hub with a spoke in the next)',
-      fix: 'keep the hubs in one network account, or move the spoke VPCs so that hub accounts never have spokes of each other',
-    },
-  ];
+  }
+  return findings;
 }

@@ -1,22 +1,27 @@
 /**
- * The endpoints and their security groups: one interface endpoint per service in every hub AZ, and one
- * described ingress rule per spoke CIDR (standalone rule resources: adding a spoke adds a rule
- * instead of rewriting an inline list, and inline and standalone rules must never be mixed). Past
- * inboundRulesPerSecurityGroup the rules are spread over several groups, which every endpoint carries
- * (the assignment is planned in planning/endpoint-security-groups.ts).
+ * The endpoints and their security groups: one interface endpoint per service in every hub AZ. Past
+ * inboundRulesPerSecurityGroup the spoke rules are spread over several groups, which every endpoint
+ * carries (planning/endpoint-security-groups.ts). The spoke rules themselves are hub halves of pairs and
+ * live in the spoke accounts' stacks (constructs/endpoint-ingress.ts).
  */
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
-import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import type { Construct } from 'constructs';
 import { ids, tagName } from '../planning/naming';
 import type { HubPlan } from '../planning/plan';
 import type { HubVpcHandles } from './hub-vpc';
 import { resource } from './resource';
 
-export function hubEndpoints(scope: Construct, hub: HubPlan, vpc: HubVpcHandles, provider: AwsProvider, project: string): Map<string, VpcEndpoint> {
-  const securityGroupIds = hub.securityGroups.map(({ group, rules }) => {
+export interface EndpointHandles {
+  endpoints: Map<string, VpcEndpoint>;
+  /** By group number. */
+  securityGroupIds: Map<number, string>;
+}
+
+export function hubEndpoints(scope: Construct, hub: HubPlan, vpc: HubVpcHandles, provider: AwsProvider, project: string): EndpointHandles {
+  const groups = new Map<number, string>();
+  const securityGroupIds = hub.securityGroups.map(({ group }) => {
     // Group 1's name and description are those of the single-group design: both force replacement.
     const name = group === 1 ? tagName(project, hub.name, 'endpoints') : tagName(project, hub.name, 'endpoints', String(group));
     const sg = resource(SecurityGroup, scope, ids.hubSecurityGroup(hub.name, group), {
@@ -27,22 +32,7 @@ export function hubEndpoints(scope: Construct, hub: HubPlan, vpc: HubVpcHandles,
       // No egress rule: security groups are stateful and endpoint ENIs never initiate connections.
       tags: { Name: name },
     });
-    for (const { spoke, cidr } of rules) {
-      resource(VpcSecurityGroupIngressRule, scope, ids.hubIngressRule(hub.name, spoke, cidr), {
-        provider,
-        securityGroupId: sg.id,
-        description: `HTTPS from spoke ${spoke} (${cidr})`,
-        ipProtocol: 'tcp',
-        fromPort: 443,
-        toPort: 443,
-        cidrIpv4: cidr,
-        tags: { Name: tagName(project, hub.name, 'from', spoke) },
-        // A rule moves to another group when the group count changes (its address stays, its
-        // security_group_id forces a replacement): create the new rule before deleting the old one so
-        // the spoke never loses HTTPS. The two never clash, being in different groups.
-        lifecycle: { createBeforeDestroy: true },
-      });
-    }
+    groups.set(group, sg.id);
     return sg.id;
   });
   const endpoints = new Map<string, VpcEndpoint>();
@@ -64,5 +54,5 @@ export function hubEndpoints(scope: Construct, hub: HubPlan, vpc: HubVpcHandles,
       }),
     );
   }
-  return endpoints;
+  return { endpoints, securityGroupIds: groups };
 }

@@ -1,7 +1,9 @@
 /**
- * A hub-spoke VPC peering is one concept with two halves: the hub account requests it and routes the
- * spoke's CIDRs back over it; the spoke account accepts it and routes the hub's CIDR to it.
- * Each half is emitted in its account's stack from the same SpokePlan record.
+ * A hub-spoke VPC peering is one concept with two halves, both emitted in the spoke account's stack
+ * (issue 9): the hub half (request, return routes in the hub's route tables) through a provider that
+ * acts in the hub account, the spoke half (accepter, routes to the hub CIDR) through the spoke's own.
+ * In one graph Terraform orders request before accept by itself, as in the provider's own cross-account
+ * example (https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/vpc_peering_connection_accepter).
  */
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Route } from '@cdktf/provider-aws/lib/route';
@@ -10,14 +12,21 @@ import { VpcPeeringConnectionAccepterA } from '@cdktf/provider-aws/lib/vpc-peeri
 import type { Construct } from 'constructs';
 import { ids, tagName } from '../planning/naming';
 import type { HubPlan, SpokePlan } from '../planning/plan';
-import type { HubVpcHandles } from './hub-vpc';
 import { resource } from './resource';
 
-/** Hub half: the request and the return routes. Returns the peering connection id. */
-export function peeringRequester(scope: Construct, hub: HubPlan, spoke: SpokePlan, vpc: HubVpcHandles, provider: AwsProvider, project: string): string {
+/** What the hub half needs from the hub stack: its named outputs, read through remote state. */
+export interface HubSide {
+  provider: AwsProvider;
+  vpcId: string;
+  /** Keyed like `RouteTablePlan.key`. */
+  routeTableId: (key: string) => string;
+}
+
+export function peeringPair(scope: Construct, hub: HubPlan, spoke: SpokePlan, hubSide: HubSide, spokeProvider: AwsProvider, project: string): void {
+  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpcPeeringConnection.html
   const pcx = resource(VpcPeeringConnection, scope, ids.hubPeering(hub.name, spoke.name), {
-    provider,
-    vpcId: vpc.vpcId,
+    provider: hubSide.provider,
+    vpcId: hubSide.vpcId,
     peerVpcId: spoke.vpcId,
     peerOwnerId: spoke.account.id,
     // auto_accept only works within one account and region; peer_region must be absent then.
@@ -25,38 +34,35 @@ export function peeringRequester(scope: Construct, hub: HubPlan, spoke: SpokePla
     ...(spoke.autoAccept ? { autoAccept: true } : {}),
     tags: { Name: tagName(project, hub.name, 'to', spoke.name) },
   });
-  for (const table of hub.routeTables) {
-    const routeTableId = vpc.routeTableIds.get(table.key) as string;
-    for (const cidr of spoke.cidrs) {
-      resource(Route, scope, ids.hubRoute(hub.name, table.key, spoke.name, cidr), {
-        provider,
-        routeTableId,
-        destinationCidrBlock: cidr,
-        vpcPeeringConnectionId: pcx.id,
-      });
-    }
-  }
-  return pcx.id;
-}
-
-/** Spoke half: the accepter (unless auto-accepted) and a route to the hub in every listed route table. */
-export function peeringAccepter(scope: Construct, hub: HubPlan, spoke: SpokePlan, peeringId: string, provider: AwsProvider, project: string): void {
+  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AcceptVpcPeeringConnection.html
   const accepter = spoke.autoAccept
     ? undefined
     : resource(VpcPeeringConnectionAccepterA, scope, ids.spokeAccepter(spoke.name), {
-        provider,
-        vpcPeeringConnectionId: peeringId,
+        provider: spokeProvider,
+        vpcPeeringConnectionId: pcx.id,
         autoAccept: true,
         tags: { Name: tagName(project, spoke.name, 'to', 'hub', hub.name) },
       });
+  // Routes only carry traffic once the peering is active: both sides wait for the acceptance.
+  const afterAccept = accepter ? { dependsOn: [accepter] } : {};
+  for (const table of hub.routeTables) {
+    for (const cidr of spoke.cidrs) {
+      resource(Route, scope, ids.hubRoute(hub.name, table.key, spoke.name, cidr), {
+        provider: hubSide.provider,
+        routeTableId: hubSide.routeTableId(table.key),
+        destinationCidrBlock: cidr,
+        vpcPeeringConnectionId: pcx.id,
+        ...afterAccept,
+      });
+    }
+  }
   for (const routeTableId of spoke.routeTableIds) {
     resource(Route, scope, ids.spokeRoute(spoke.name, routeTableId, hub.name), {
-      provider,
+      provider: spokeProvider,
       routeTableId,
       destinationCidrBlock: hub.cidr,
-      vpcPeeringConnectionId: peeringId,
-      // The route only carries traffic once the peering is active.
-      ...(accepter ? { dependsOn: [accepter] } : {}),
+      vpcPeeringConnectionId: pcx.id,
+      ...afterAccept,
     });
   }
 }

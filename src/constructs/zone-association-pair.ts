@@ -1,7 +1,9 @@
 /**
- * Cross-account zone association is one concept with two halves: the hub account authorizes the
- * spoke VPC for each zone, then the spoke account associates it with its own credentials.
- * Same-account spokes need no authorization (domain.md section 3).
+ * Cross-account zone association is one concept with two halves, both in the spoke account's stack
+ * (issue 9): the hub account authorizes the spoke VPC for each zone (through the hub-side provider),
+ * then the spoke account associates it with its own credentials. Same-account spokes need no
+ * authorization (domain.md section 3). The pattern of the provider's documentation:
+ * https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/route53_vpc_association_authorization
  */
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Route53VpcAssociationAuthorization } from '@cdktf/provider-aws/lib/route53-vpc-association-authorization';
@@ -11,26 +13,26 @@ import { ids } from '../planning/naming';
 import type { HubPlan, SpokePlan } from '../planning/plan';
 import { resource } from './resource';
 
-export function zoneAuthorizations(scope: Construct, hub: HubPlan, spoke: SpokePlan, zoneId: (key: string) => string, provider: AwsProvider): void {
-  if (!spoke.crossAccount) return;
+/** `zoneId(key)` is the hub stack's named output for the zone. */
+export function zoneAssociationPair(scope: Construct, hub: HubPlan, spoke: SpokePlan, zoneId: (key: string) => string, hubProvider: AwsProvider, spokeProvider: AwsProvider): void {
   for (const z of hub.zones) {
-    resource(Route53VpcAssociationAuthorization, scope, ids.hubAuthorization(hub.name, z.key, spoke.name), {
-      provider,
-      zoneId: zoneId(z.key),
-      vpcId: spoke.vpcId,
-      vpcRegion: spoke.region,
-    });
-  }
-}
-
-/** `zoneId(key)` gives the zone id: a direct reference in the hub's stack, else the hub stack's output. */
-export function zoneAssociations(scope: Construct, hub: HubPlan, spoke: SpokePlan, zoneId: (key: string) => string, provider: AwsProvider): void {
-  for (const z of hub.zones) {
+    // https://docs.aws.amazon.com/Route53/latest/APIReference/API_CreateVPCAssociationAuthorization.html
+    const authorization = spoke.crossAccount
+      ? resource(Route53VpcAssociationAuthorization, scope, ids.hubAuthorization(hub.name, z.key, spoke.name), {
+          provider: hubProvider,
+          zoneId: zoneId(z.key),
+          vpcId: spoke.vpcId,
+          vpcRegion: spoke.region,
+        })
+      : undefined;
+    // https://docs.aws.amazon.com/Route53/latest/APIReference/API_AssociateVPCWithHostedZone.html
+    // The zone id stays the hub's output (what check and prove resolve); depends_on orders the pair.
     resource(Route53ZoneAssociation, scope, ids.spokeAssociation(spoke.name, z.key), {
-      provider,
+      provider: spokeProvider,
       zoneId: zoneId(z.key),
       vpcId: spoke.vpcId,
       vpcRegion: spoke.region,
+      ...(authorization ? { dependsOn: [authorization] } : {}),
     });
   }
 }

@@ -7,7 +7,9 @@ import { endpointPolicyDocument } from './endpoint-policy';
 import { spreadIngressRules } from './endpoint-security-groups';
 import { dotted } from './naming';
 import { effectiveQuotas } from './quotas';
-import type { AccountPlan, BackendPlan, EndpointPlan, HubPlan, NetworkPlan, ProfilePlan, SpokePlan, StackPlan, ZonePlan } from './plan';
+import type { AccountPlan, BackendPlan, EndpointPlan, HubAccessPlan, HubPlan, NetworkPlan, SpokePlan, StackPlan, ZonePlan } from './plan';
+import { planRamShare, ramAccessOf } from './ram-sharing';
+import { stackNames } from './naming';
 import { resolveHubService, serviceName } from './services';
 
 const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -90,7 +92,8 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
     endpoints,
     securityGroups,
     zones,
-    ...(h.dns === 'route53-profile' ? { profile: planProfile(config, ownSpokes) } : {}),
+    // The share depends on the config's sharing model only, never on which spokes exist (issue 9).
+    ...(h.dns === 'route53-profile' ? { profile: (() => { const share = planRamShare(config); return share ? { share } : {}; })() } : {}),
     spokes: ownSpokes.map((s) => s.name),
   };
   if (vpc.id !== undefined) {
@@ -112,15 +115,6 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
   };
 }
 
-function planProfile(config: VpceHubConfig, spokes: SpokePlan[]): ProfilePlan {
-  const accounts = new Map(spokes.filter((s) => s.crossAccount).map((s) => [s.account.key, s.account]));
-  return {
-    shareWith: config.organizationArn ? 'organization' : 'accounts',
-    ...(config.organizationArn ? { organizationArn: config.organizationArn } : {}),
-    accounts: [...accounts.values()].sort((a, b) => (a.key < b.key ? -1 : 1)),
-  };
-}
-
 function zonesOf(svc: ResolvedService): ZonePlan[] {
   return svc.zones.map((z) => ({ key: dotted(z.zoneName), zoneName: z.zoneName, wildcard: z.wildcard, service: svc.name }));
 }
@@ -132,28 +126,68 @@ function planBackend(config: VpceHubConfig): BackendPlan {
   return { kind: 'local', dir: b.local?.dir ?? '.terraform-state' };
 }
 
+/**
+ * Hub stacks (one per account holding hubs) and spokes stacks (one per account holding spokes, plus an
+ * always-present `<account>-spokes` beside every hub stack, so the first or last spoke of a hub account
+ * never makes a stack appear or disappear). Pairs never live in a hub stack.
+ */
 function planStacks(config: VpceHubConfig, hubs: HubPlan[], spokes: SpokePlan[], account: (key: string) => AccountPlan): StackPlan[] {
-  const keys = new Set([...hubs.map((h) => h.account.key), ...spokes.map((s) => s.account.key)]);
-  const stacks = [...keys].map((key): StackPlan => {
+  const hubAccounts = [...new Set(hubs.map((h) => h.account.key))].sort();
+  const hubOf = (s: SpokePlan) => hubs.find((h) => h.name === s.hub) as HubPlan;
+  const hubStacks = hubAccounts.map((key): StackPlan => {
     const ownHubs = hubs.filter((h) => h.account.key === key);
-    const ownSpokes = spokes.filter((s) => s.account.key === key);
-    const hubOf = (s: SpokePlan) => hubs.find((h) => h.name === s.hub) as HubPlan;
-    // A hub stack needs its hubs' regions and, for same-account spokes, their regions (accepter,
-    // routes); a spoke's Route 53 and EC2 calls run in the spoke's region.
-    const regions = new Set([...ownHubs.map((h) => h.region), ...ownSpokes.map((s) => s.region)]);
-    const dependsOn = new Set(ownSpokes.map((s) => hubOf(s).account.key).filter((k) => k !== key));
-    // Without organization sharing, each spoke account accepts the RAM invitation once per hub.
-    const accepts = new Set(ownSpokes.filter((s) => s.crossAccount && hubOf(s).profile?.shareWith === 'accounts').map((s) => s.hub));
     return {
-      name: key,
+      name: stackNames.hub(key),
+      kind: 'hub',
       account: account(key),
       hubs: ownHubs.map((h) => h.name),
+      spokes: [],
+      regions: [...new Set(ownHubs.map((h) => h.region))].sort(),
+      hubAccess: [],
+      dependsOn: [],
+      profileSharePrincipalOf: [],
+      acceptsProfileShareOf: [],
+    };
+  });
+  const spokeAccounts = [...new Set([...hubAccounts, ...spokes.map((s) => s.account.key)])].sort();
+  const spokeStacks = spokeAccounts.map((key): StackPlan => {
+    const ownSpokes = spokes.filter((s) => s.account.key === key);
+    const ownHubs = hubs.filter((h) => h.account.key === key);
+    // Own-account providers: the spokes' regions, and the regions of same-account hubs (their hub-side
+    // halves run with the account's own credentials); a hub account's spokes stack always has its hubs' regions.
+    const regions = new Set([...ownSpokes.map((s) => s.region), ...ownHubs.map((h) => h.region), ...ownSpokes.filter((s) => !s.crossAccount).map((s) => hubOf(s).region)]);
+    const access = new Map<string, HubAccessPlan>();
+    for (const s of ownSpokes.filter((x) => x.crossAccount)) {
+      const hub = hubOf(s);
+      const a = config.accounts[hub.account.key];
+      const roleArn = a?.hubSideRoleArn ?? a?.roleArn;
+      access.set(`${hub.account.key}\u0000${hub.region}`, { account: { key: hub.account.key, id: hub.account.id, ...(roleArn ? { roleArn } : {}) }, region: hub.region });
+    }
+    const principalOf = new Set<string>();
+    const accepts = new Set<string>();
+    const sharing = config.ramSharing;
+    const own = config.accounts[key];
+    for (const s of ownSpokes.filter((x) => x.crossAccount)) {
+      const hub = hubOf(s);
+      if (!hub.profile?.share || !sharing || !own) continue;
+      const reach = ramAccessOf(sharing, own);
+      if (reach.kind !== 'account') continue;
+      principalOf.add(hub.name);
+      if (reach.invitation) accepts.add(hub.name);
+    }
+    return {
+      name: stackNames.spokes(key, ownHubs.length > 0),
+      kind: 'spokes',
+      account: account(key),
+      hubs: [],
       spokes: ownSpokes.map((s) => s.name),
       regions: [...regions].sort(),
-      dependsOn: [...dependsOn].sort(),
+      hubAccess: [...access.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v),
+      dependsOn: [...new Set(ownSpokes.map((s) => stackNames.hub(hubOf(s).account.key)))].sort(),
+      profileSharePrincipalOf: [...principalOf].sort(),
       acceptsProfileShareOf: [...accepts].sort(),
     };
   });
-  // Deploy order: hub-owning stacks first, each group by name; `cdktf deploy '*'` also follows dependsOn.
-  return stacks.sort((a, b) => Number(b.hubs.length > 0) - Number(a.hubs.length > 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Deploy order: every hub stack, then every spokes stack, each group by name.
+  return [...hubStacks, ...spokeStacks.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))];
 }

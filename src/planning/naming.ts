@@ -11,9 +11,23 @@ export const dotted = (s: string): string => s.replace(/\./g, '_');
 /** `10.1.0.0/16` -> `10-1-0-0_16`. */
 export const cidrKey = (cidr: string): string => cidr.replace(/\./g, '-').replace('/', '_');
 
+/**
+ * Stack names (= state names, folder names, workspace suffixes). A hub stack is named by its account
+ * key; an account that holds hubs keeps its spokes' pairs in `<account>-spokes`; any other account's
+ * stack is named by its key. validate-names.ts rejects an account key equal to another's `-spokes` name.
+ */
+export const SPOKES_STACK_SUFFIX = '-spokes';
+export const stackNames = {
+  hub: (account: string) => account,
+  spokes: (account: string, accountHoldsHub: boolean) => (accountHoldsHub ? `${account}${SPOKES_STACK_SUFFIX}` : account),
+};
+
 export const ids = {
   provider: (region: string) => `aws_${region.replace(/-/g, '_')}`,
   providerAlias: (region: string) => region.replace(/-/g, '_'),
+  /** A spokes stack's provider acting in hub account `account` (the hub-side halves of its pairs). */
+  hubSideProvider: (account: string, region: string) => `aws_hub_${account}_${region.replace(/-/g, '_')}`,
+  hubSideProviderAlias: (account: string, region: string) => `hub_${account}_${region.replace(/-/g, '_')}`,
   remoteState: (stack: string) => `remote_state_${stack}`,
 
   hubVpc: (hub: string) => `hub_${hub}`,
@@ -48,7 +62,8 @@ export const ids = {
 export const outputs = {
   vpcId: (hub: string) => `hub_${hub}_vpc_id`,
   cidr: (hub: string) => `hub_${hub}_cidr`,
-  peering: (hub: string, spoke: string) => `hub_${hub}_peering_${spoke}`,
+  routeTableId: (hub: string, routeTableKey: string) => `hub_${hub}_route_table_${routeTableKey}`,
+  securityGroupId: (hub: string, group: number) => `hub_${hub}_security_group_${group}`,
   zoneId: (hub: string, zoneKey: string) => `hub_${hub}_zone_${zoneKey}`,
   endpointDns: (hub: string, serviceKey: string) => `hub_${hub}_endpoint_${serviceKey}_dns`,
   profileId: (hub: string) => `hub_${hub}_profile_id`,

@@ -65,13 +65,26 @@ export interface FlowLogPlan {
   retentionDays: number;
 }
 
+/**
+ * One AWS RAM share of a hub resource (the Route 53 Profile; the transit gateway later), per the
+ * config's `ramSharing` (planning/ram-sharing.ts). The share and its organization or OU principals are
+ * shared resources and live in the hub stack; account principals are per-account halves and live in
+ * each spoke account's stack.
+ */
+export interface RamSharePlan {
+  shareWith: 'organization' | 'organizational-units' | 'accounts';
+  /** The organization ARN or the OU ARNs, associated once in the hub stack; empty with `accounts`. */
+  sharedPrincipals: string[];
+  allowExternalPrincipals: boolean;
+}
+
+/** How one account reaches a RAM share: through a shared principal, or as its own principal (with or without an invitation to accept). */
+export type RamAccess = { kind: 'shared-principal' } | { kind: 'account'; invitation: boolean };
+
 /** route53-profile mode: one profile per hub holds every zone and is shared through AWS RAM. */
 export interface ProfilePlan {
-  /** `organization` needs organizationArn; otherwise each cross-account spoke account is a principal. */
-  shareWith: 'organization' | 'accounts';
-  organizationArn?: string;
-  /** Cross-account spoke accounts (sorted by key), the RAM principals in `accounts` mode. */
-  accounts: AccountPlan[];
+  /** Undefined when the config has no ramSharing (then only same-account spokes may use the profile). */
+  share?: RamSharePlan;
 }
 
 export interface HubPlan {
@@ -110,18 +123,39 @@ export interface SpokePlan {
   autoAccept: boolean;
 }
 
-export interface StackPlan {
-  /** The account key. One stack per account, one state per stack. */
-  name: string;
+/** A provider in a spoke stack that acts in a hub's account (the hub-side halves of its pairs). */
+export interface HubAccessPlan {
+  /** The hub account, with `roleArn` set to the role to assume there (hubSideRoleArn, else roleArn). */
   account: AccountPlan;
+  region: string;
+}
+
+/**
+ * Two kinds of stack, one state each (issue 9's layout):
+ * - `hub` (named by the account key): what hubs share, independent of spokes: VPC, subnets, route
+ *   tables, endpoints, security groups, zones and records, profile and its organization-wide share,
+ *   named outputs;
+ * - `spokes`: both halves of every pair of the account's spokes: the hub-side halves through providers
+ *   that act in the hub accounts (`hubAccess`), the spoke-side halves through its own. Named by the
+ *   account key, or `<account>-spokes` in an account that also holds a hub stack.
+ */
+export interface StackPlan {
+  name: string;
+  kind: 'hub' | 'spokes';
+  account: AccountPlan;
+  /** Hubs built here (hub stacks only). */
   hubs: string[];
-  /** Spokes whose VPC is in this account (their accepter, routes and associations live here). */
+  /** Spokes whose pairs live here (spokes stacks only). */
   spokes: string[];
-  /** Every region this stack needs a provider for. */
+  /** Every region this stack needs an own-account provider for. */
   regions: string[];
-  /** Stacks whose outputs this one reads (hubs of its spokes in other accounts). */
+  /** Providers into other (hub) accounts, sorted by account key then region. */
+  hubAccess: HubAccessPlan[];
+  /** Hub stacks whose outputs this one reads. */
   dependsOn: string[];
-  /** route53-profile mode, account sharing: hubs whose RAM share invitation this stack accepts (once per account). */
+  /** route53-profile: hubs whose RAM share this account joins as its own principal (once per account and hub). */
+  profileSharePrincipalOf: string[];
+  /** ... and of those, the hubs whose invitation this stack accepts (an invitation exists: planning/ram-sharing.ts). */
   acceptsProfileShareOf: string[];
 }
 

@@ -1,7 +1,9 @@
-/** Network plan -> cdktf App with one AccountStack per account, dependencies in cdktf's manifest. */
+/** Network plan -> cdktf App with its hub stacks and spokes stacks, dependencies in cdktf's manifest. */
 import { App } from 'cdktf';
 import type { NetworkPlan } from '../planning/plan';
-import { AccountStack } from './account-stack';
+import type { TerraformStack } from 'cdktf';
+import { HubStack } from './hub-stack';
+import { SpokesStack } from './spokes-stack';
 import { withoutTokenStackTraces } from './token-traces';
 
 /** Synthesizes without formatting a stack trace per token (see token-traces.ts). */
@@ -15,11 +17,11 @@ export function buildApp(plan: NetworkPlan, outdir?: string): App {
   return withoutTokenStackTraces(() => {
     // skipValidation stays off: cdktf's own checks (e.g. cross-stack cycles) run at synth.
     const app = new VpceHubApp({ ...(outdir ? { outdir } : {}), stackTraces: false });
-    const stacks = new Map<string, AccountStack>();
-    for (const stackPlan of plan.stacks) stacks.set(stackPlan.name, new AccountStack(app, plan, stackPlan));
+    const stacks = new Map<string, TerraformStack>();
+    for (const stackPlan of plan.stacks) stacks.set(stackPlan.name, stackPlan.kind === 'hub' ? new HubStack(app, plan, stackPlan) : new SpokesStack(app, plan, stackPlan));
     // Visible in manifest.json, so `cdktf deploy '*'` applies hub accounts before the spokes that read them.
     for (const stackPlan of plan.stacks) {
-      for (const dep of stackPlan.dependsOn) stacks.get(stackPlan.name)?.addDependency(stacks.get(dep) as AccountStack);
+      for (const dep of stackPlan.dependsOn) stacks.get(stackPlan.name)?.addDependency(stacks.get(dep) as TerraformStack);
     }
     return app;
   });

@@ -4,7 +4,8 @@
  * specification; the JSON is what gets proven against it.
  */
 import type { HubPlan, NetworkPlan, SpokePlan } from '../../planning/plan';
-import type { Resolution, SynthTree } from '../tree';
+import { resourceAccount } from '../accounts';
+import type { Resolution, SynthTree, TfResource } from '../tree';
 import type { BrokenLink } from './result';
 import { literal, resourcesIn } from './values';
 
@@ -15,10 +16,13 @@ export interface ProofContext {
   plan: NetworkPlan;
   hub: HubPlan;
   spoke: SpokePlan;
-  /** Holds the hub half: endpoints, zones, authorizations, peering request, return routes. */
+  /** Holds what the hub shares: VPC, endpoints, security groups, zones, profile. */
   hubStack: string;
-  /** Holds the spoke half: accepter, spoke routes, zone or profile associations. */
+  /** Holds both halves of the pair (issue 9): accepter, routes, associations, and the hub halves. */
   spokeStack: string;
+  /** Where hub halves (peering request, return routes, SG rules, authorizations, RAM principals) may be:
+   * the spokes stack, acting in the hub's account, or the hub stack (how older layouts kept them). */
+  hubSideStacks: string[];
   hubVpc: Resolution;
 }
 
@@ -31,7 +35,7 @@ export function proofContext(tree: SynthTree, plan: NetworkPlan, hub: HubPlan, s
   }
   const hubVpc = hubVpcOf(tree, hub, hubStack);
   if (hubVpc.kind === 'unresolved') return { link: 'stack', message: hubVpc.reason };
-  return { tree, plan, hub, spoke, hubStack, spokeStack, hubVpc };
+  return { tree, plan, hub, spoke, hubStack, spokeStack, hubSideStacks: [...new Set([spokeStack, hubStack])], hubVpc };
 }
 
 /** An existing hub VPC is its id; a new one is the aws_vpc of the hub's CIDR in the hub's stack. */
@@ -43,3 +47,10 @@ function hubVpcOf(tree: SynthTree, hub: HubPlan, stack: string): Resolution {
 }
 
 export const accountIdOfStack = (plan: NetworkPlan, stack: string): string | undefined => plan.stacks.find((s) => s.name === stack)?.account.id;
+
+/** The account a resource acts in: its provider's pin (a spokes stack's hub-side provider acts in the hub account), else its stack's. */
+export const accountOf = (ctx: ProofContext, res: TfResource): string | undefined => resourceAccount(ctx.tree, res) ?? accountIdOfStack(ctx.plan, res.stack);
+
+/** The resources of a type in the stacks that may hold hub halves, acting in the hub's account. */
+export const hubSideResources = (ctx: ProofContext, type: string): TfResource[] =>
+  ctx.hubSideStacks.flatMap((stack) => resourcesIn(ctx.tree, stack, type)).filter((r) => accountOf(ctx, r) === ctx.hub.account.id);

@@ -5,11 +5,11 @@
 import { cidrOf, contains } from '../../planning/cidr';
 import { blocks, type Json } from '../json-value';
 import type { Resolution } from '../tree';
-import { field, type ProofContext } from './context';
+import { field, hubSideResources, type ProofContext } from './context';
 import type { HubEndpoint } from './endpoint';
 import { listOf } from './endpoint';
 import type { BrokenLink } from './result';
-import { describe, resourcesIn, sameValue } from './values';
+import { describe, sameValue } from './values';
 
 interface IngressRule {
   protocol: string;
@@ -32,7 +32,8 @@ export function checkFilter(ctx: ProofContext, endpoint: HubEndpoint): BrokenLin
 }
 
 function ingressRules(ctx: ProofContext, sg: Resolution): IngressRule[] {
-  const ofGroup = (type: string) => resourcesIn(ctx.tree, ctx.hubStack, type).filter((r) => sameValue(field(ctx, r, 'security_group_id'), sg));
+  // Spoke rules are hub halves in the spokes stack; rules of shared clients stay in the hub stack.
+  const ofGroup = (type: string) => hubSideResources(ctx, type).filter((r) => sameValue(field(ctx, r, 'security_group_id'), sg));
   const rules: IngressRule[] = [
     ...ofGroup('aws_vpc_security_group_ingress_rule').map((r) => rule(r.body.ip_protocol, r.body.from_port, r.body.to_port, [r.body.cidr_ipv4])),
     ...ofGroup('aws_security_group_rule')

@@ -52,7 +52,8 @@ function checkReturnPath(ctx: ProofContext, endpoint: HubEndpoint, peering: Reso
     const key = identityOf(table) ?? describe(table);
     if (seen.has(key)) continue;
     seen.add(key);
-    const routes = routesOf(ctx.tree, ctx.hubStack, table);
+    // Return routes are hub halves: in the spokes stack (acting in the hub's account) or the hub stack.
+    const routes = ctx.hubSideStacks.flatMap((stack) => routesOf(ctx.tree, stack, table).filter((r) => r.account === undefined || r.account === ctx.hub.account.id));
     for (const cidr of ctx.spoke.cidrs) {
       const route = routeFor(routes, cidr);
       if (!route) return { link: 'return-route', message: `${tableLabel(table)} has no route back to ${cidr}` };

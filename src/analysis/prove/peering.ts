@@ -4,7 +4,7 @@
  * `auto_accept` on the request (only within one account and region) or by an accepter resource
  * in the peer's stack (domain.md section 4).
  */
-import { accountIdOfStack, field, type ProofContext } from './context';
+import { accountOf, field, type ProofContext } from './context';
 import type { Resolution } from '../tree';
 import type { BrokenLink } from './result';
 import { describe, fieldRefs, literal, refersTo, resourceOf, resourcesIn, sameValue } from './values';
@@ -28,7 +28,9 @@ export function checkPeering(ctx: ProofContext, peering: Resolution, via: string
     isHub ? { account: ctx.hub.account.id, region: ctx.hub.region, stack: ctx.hubStack, what: `hub ${ctx.hub.name}` } : { account: ctx.spoke.account.id, region: ctx.spoke.region, stack: ctx.spokeStack, what: `spoke ${ctx.spoke.name}` };
   const from = side(hubRequests);
   const to = side(!hubRequests);
-  const requesterAccount = accountIdOfStack(ctx.plan, pcx.stack) ?? from.account;
+  // The account the request acts in: a spokes stack requests through a provider in the hub's account.
+  const requesterAccount = accountOf(ctx, pcx) ?? from.account;
+  if (requesterAccount !== from.account) return broken(`${name} is requested in account ${requesterAccount}, but the requester VPC of ${from.what} is in account ${from.account}`);
   // Absent peer_owner_id / peer_region mean "the requester's own account / region".
   const peerOwner = pcx.body.peer_owner_id === undefined ? requesterAccount : describe(field(ctx, pcx, 'peer_owner_id'));
   const peerRegion = pcx.body.peer_region === undefined ? from.region : describe(field(ctx, pcx, 'peer_region'));
@@ -37,7 +39,7 @@ export function checkPeering(ctx: ProofContext, peering: Resolution, via: string
 
   const autoAcceptWorks = peerOwner === requesterAccount && peerRegion === from.region;
   if (pcx.body.auto_accept === true && autoAcceptWorks) return undefined;
-  const accepters = resourcesIn(ctx.tree, to.stack, 'aws_vpc_peering_connection_accepter').filter((a) => refersTo(fieldRefs(ctx, a, 'vpc_peering_connection_id'), { stack: pcx.stack, address: pcx.address }));
+  const accepters = [...new Set([to.stack, ctx.spokeStack])].flatMap((stack) => resourcesIn(ctx.tree, stack, 'aws_vpc_peering_connection_accepter')).filter((a) => accountOf(ctx, a) === to.account).filter((a) => refersTo(fieldRefs(ctx, a, 'vpc_peering_connection_id'), { stack: pcx.stack, address: pcx.address }));
   if (accepters.some((a) => a.body.auto_accept === true)) return undefined;
   if (accepters.length > 0) return broken(`${name} is never accepted: ${accepters[0].address} does not set auto_accept = true`);
   const why = pcx.body.auto_accept === true ? ' (auto_accept on the request only works within one account and region)' : '';

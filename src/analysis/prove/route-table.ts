@@ -4,6 +4,7 @@
  * covers the whole destination range.
  */
 import { contains, parseCidr } from '../../planning/cidr';
+import { resourceAccount } from '../accounts';
 import { blocks, type JsonObject } from '../json-value';
 import { resolveExpression, type Resolution, type SynthTree } from '../tree';
 import { describe, resourceOf, resourcesIn, sameValue } from './values';
@@ -16,6 +17,8 @@ export interface RouteEntry {
   peering?: Resolution;
   /** What the route points at, for messages (`gateway_id igw-...`). */
   target: string;
+  /** The account a standalone route is created in (its provider's pin); undefined for inline routes or unpinned providers. */
+  account?: string;
 }
 
 const OTHER_TARGETS = ['gateway_id', 'nat_gateway_id', 'transit_gateway_id', 'network_interface_id', 'vpc_endpoint_id', 'egress_only_gateway_id', 'carrier_gateway_id', 'local_gateway_id', 'core_network_arn'];
@@ -24,7 +27,8 @@ export function routesOf(tree: SynthTree, stack: string, table: Resolution): Rou
   const entries: RouteEntry[] = [];
   for (const r of resourcesIn(tree, stack, 'aws_route')) {
     if (!sameValue(resolveExpression(tree, stack, r.body.route_table_id), table)) continue;
-    entries.push(entryOf(tree, stack, r.address, r.body, 'destination_cidr_block'));
+    const account = resourceAccount(tree, r);
+    entries.push({ ...entryOf(tree, stack, r.address, r.body, 'destination_cidr_block'), ...(account ? { account } : {}) });
   }
   const inline = resourceOf(table, 'aws_route_table');
   if (inline) {

@@ -6,7 +6,7 @@
  */
 import { blocks } from '../json-value';
 import type { Resolution, TfResource } from '../tree';
-import { accountIdOfStack, field, type ProofContext } from './context';
+import { accountIdOfStack, accountOf, field, type ProofContext } from './context';
 import { describe, fieldRefs, literal, refersTo, resourcesIn, sameValue, targetOf, type Target } from './values';
 
 export type Association = { ok: true } | { ok: false; reason: string };
@@ -39,11 +39,14 @@ function directAssociation(ctx: ProofContext, zone: TfResource, vpc: Resolution)
       if (region) return no(`${a.address} ${region}`);
       // Same-account associations need no authorization (domain.md section 3).
       if (accountIdOfStack(ctx.plan, zone.stack) === ctx.spoke.account.id) return OK;
-      const authorized = resourcesIn(ctx.tree, zone.stack, 'aws_route53_vpc_association_authorization').some(
-        (z) => refersTo(fieldRefs(ctx, z, 'zone_id'), target) && sameValue(field(ctx, z, 'vpc_id'), vpc) && !regionMismatch(ctx, z),
+      // The zone's account authorizes: in the hub stack, or as a hub half in the spokes stack.
+      const zoneAccount = accountOf(ctx, zone);
+      const authorized = [...new Set([zone.stack, ctx.spokeStack])]
+        .flatMap((stack) => resourcesIn(ctx.tree, stack, 'aws_route53_vpc_association_authorization'))
+        .some((z) => accountOf(ctx, z) === zoneAccount && refersTo(fieldRefs(ctx, z, 'zone_id'), target) && sameValue(field(ctx, z, 'vpc_id'), vpc) && !regionMismatch(ctx, z),
       );
       if (authorized) return OK;
-      return no(`${a.address} is not authorized: stack ${zone.stack} has no aws_route53_vpc_association_authorization for zone ${zoneName(zone)} and ${ctx.spoke.vpcId} (${ctx.spoke.region})`);
+      return no(`${a.address} is not authorized: neither stack ${ctx.spokeStack} (as account ${zoneAccount ?? '?'}) nor ${zone.stack} has an aws_route53_vpc_association_authorization for zone ${zoneName(zone)} and ${ctx.spoke.vpcId} (${ctx.spoke.region})`);
     });
 }
 
@@ -63,13 +66,19 @@ function profileAssociation(ctx: ProofContext, zone: TfResource, vpc: Resolution
     });
 }
 
-/** A RAM share in the profile's stack holds the profile and names the spoke's account or an organization/OU. */
+/**
+ * A RAM share in the profile's stack holds the profile and names an organization/OU (in that stack) or
+ * the spoke's account (there, or as a hub half in the spokes stack acting in the profile's account).
+ */
 function sharedWith(ctx: ProofContext, profile: Target): boolean {
+  const owner = ctx.tree.stacks.get(profile.stack)?.resourcesByAddress.get(profile.address);
+  const ownerAccount = owner ? accountOf(ctx, owner) : undefined;
   const shares = resourcesIn(ctx.tree, profile.stack, 'aws_ram_resource_association')
     .filter((r) => refersTo(fieldRefs(ctx, r, 'resource_arn'), profile))
     .map((r) => targetOf(field(ctx, r, 'resource_share_arn')))
     .filter((s): s is Target => s !== undefined);
-  return resourcesIn(ctx.tree, profile.stack, 'aws_ram_principal_association').some((pa) => {
+  const principals = [...new Set([profile.stack, ctx.spokeStack])].flatMap((stack) => resourcesIn(ctx.tree, stack, 'aws_ram_principal_association')).filter((pa) => accountOf(ctx, pa) === ownerAccount);
+  return principals.some((pa) => {
     const principal = describe(field(ctx, pa, 'principal'));
     const toSpoke = principal === ctx.spoke.account.id || /^arn:aws[a-z-]*:organizations::/.test(principal);
     return toSpoke && shares.some((s) => refersTo(fieldRefs(ctx, pa, 'resource_share_arn'), s));

@@ -2,7 +2,9 @@
  * VH-PROV-001 and VH-PROV-002: every AWS provider is pinned to its stack's account, and assumes roles
  * only in that account, so a wrong credential fails the plan instead of changing another account.
  */
-import { stackAccount } from '../accounts';
+import { isHubSideProvider, stackAccount } from '../accounts';
+import type { ConfigFacts } from '../config-facts';
+import type { SynthTree } from '../tree';
 import type { TfStack } from '../tree';
 import { defineRule, type Violation } from './rule';
 
@@ -19,6 +21,8 @@ export const providersPinned = defineRule(
       'One stack per account: applying it with another account\'s credentials would create the hub in a workload account ' +
       'or peer the wrong VPCs. allowed_account_ids makes the provider refuse. The stack\'s account is the config\'s (the ' +
       'stack is named by its account key) when --config is given, else the one account its providers agree on. ' +
+      'A spokes stack\'s hub-side providers (alias hub_<account>_<region>) act in a hub account instead: each must be ' +
+      'pinned to exactly one account that the config makes its hub account (without --config: the account of another stack). ' +
       'Resources that name no provider run with an implicit, unpinned default provider.',
   },
   (tree, facts) => {
@@ -30,7 +34,10 @@ export const providersPinned = defineRule(
         const where = { stack: stack.name, resource: p.address };
         const ids = p.allowedAccountIds;
         if (ids === undefined || ids.length === 0) out.push({ ...where, message: 'allowed_account_ids is not set' });
-        else if (expected === undefined) out.push({ ...where, message: `allowed_account_ids is [${ids.join(', ')}], and the stack's providers do not agree on one account` });
+        else if (isHubSideProvider(p)) {
+          const allowed = hubAccountsFor(tree, stack.name, facts);
+          if (ids.length !== 1 || !allowed.has(ids[0])) out.push({ ...where, message: `allowed_account_ids is [${ids.join(', ')}]; a hub-side provider must name exactly one hub account of this stack's spokes (${[...allowed].sort().join(', ') || 'none'})` });
+        } else if (expected === undefined) out.push({ ...where, message: `allowed_account_ids is [${ids.join(', ')}], and the stack's providers do not agree on one account` });
         else if (ids.length !== 1 || ids[0] !== expected) out.push({ ...where, message: `allowed_account_ids is [${ids.join(', ')}]; it must be exactly [${expected}]` });
       }
       const keys = new Set(providers.map((p) => p.key));
@@ -57,7 +64,9 @@ export const assumedRolesInAccount = defineRule(
     const out: Violation[] = [];
     for (const stack of tree.stacks.values()) {
       for (const p of awsProviders(stack)) {
-        const expected = stackAccount(tree, stack.name, facts) ?? (p.allowedAccountIds?.length === 1 ? p.allowedAccountIds[0] : undefined);
+        const pinned = p.allowedAccountIds?.length === 1 ? p.allowedAccountIds[0] : undefined;
+        // A hub-side provider assumes its role in the hub account it is pinned to (VH-PROV-001 checks that pin).
+        const expected = isHubSideProvider(p) ? pinned : (stackAccount(tree, stack.name, facts) ?? pinned);
         for (const arn of p.assumeRoleArns) {
           const where = { stack: stack.name, resource: p.address };
           const account = ROLE_ARN.exec(arn)?.[1];
@@ -69,3 +78,15 @@ export const assumedRolesInAccount = defineRule(
     return out;
   },
 );
+
+/** The accounts a stack's hub-side providers may act in: the config's hub accounts, else the other stacks' accounts. */
+function hubAccountsFor(tree: SynthTree, stack: string, facts?: ConfigFacts): Set<string> {
+  const configured = facts?.hubSideAccountIds.get(stack);
+  if (configured) return new Set(configured);
+  const out = new Set<string>();
+  for (const other of tree.stacks.keys()) {
+    const account = other === stack ? undefined : stackAccount(tree, other, facts);
+    if (account) out.add(account);
+  }
+  return out;
+}

@@ -14,6 +14,7 @@ import { configFacts } from '../../analysis/config-facts';
 import { loadTree, TreeLoadError, type SynthTree } from '../../analysis/tree';
 import { ConfigError, formatFindings } from '../../config/findings';
 import { loadConfigFile, resolveConfigPath, type LoadedConfig } from '../../config/load';
+import { buildPlan } from '../../planning/build-plan';
 import type { Register } from '../index';
 
 export interface CheckCommandOptions {
@@ -50,9 +51,10 @@ export function runCheckCommand(opts: CheckCommandOptions, cwd = process.cwd()):
         if (e instanceof ConfigError) return fail(formatFindings(e.findings.filter((f) => f.severity === 'error'), e.file));
         throw e;
       }
-      const strangers = [...tree.stacks.keys()].filter((s) => loaded?.config.accounts[s] === undefined);
+      const known = new Set(buildPlan(loaded.config).stacks.map((s) => s.name));
+      const strangers = [...tree.stacks.keys()].filter((s) => !known.has(s));
       if (strangers.length > 0) {
-        return fail(`${file} does not describe ${dir}: stack(s) ${strangers.join(', ')} are not accounts of it. Pass the config the tree was synthesized from, or --no-config.`);
+        return fail(`${file} does not describe ${dir}: stack(s) ${strangers.join(', ')} are not stacks it makes. Pass the config the tree was synthesized from, or --no-config.`);
       }
     }
   }

@@ -1,0 +1,35 @@
+/**
+ * The hub half that opens the endpoints to one spoke: one described HTTPS ingress rule per spoke CIDR,
+ * in the endpoint security group the rule is planned into (planning/endpoint-security-groups.ts). It
+ * lives in the spoke account's stack and acts in the hub account (issue 9); the group ids are the hub
+ * stack's named outputs. Standalone rule resources: adding a spoke adds a rule instead of rewriting an
+ * inline list, and inline and standalone rules must never be mixed.
+ * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AuthorizeSecurityGroupIngress.html
+ */
+import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import type { Construct } from 'constructs';
+import { ids, tagName } from '../planning/naming';
+import type { HubPlan, SpokePlan } from '../planning/plan';
+import { resource } from './resource';
+
+export function spokeIngressRules(scope: Construct, hub: HubPlan, spoke: SpokePlan, securityGroupId: (group: number) => string, hubProvider: AwsProvider, project: string): void {
+  for (const { group, rules } of hub.securityGroups) {
+    for (const { cidr } of rules.filter((r) => r.spoke === spoke.name)) {
+      resource(VpcSecurityGroupIngressRule, scope, ids.hubIngressRule(hub.name, spoke.name, cidr), {
+        provider: hubProvider,
+        securityGroupId: securityGroupId(group),
+        description: `HTTPS from spoke ${spoke.name} (${cidr})`,
+        ipProtocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+        cidrIpv4: cidr,
+        tags: { Name: tagName(project, hub.name, 'from', spoke.name) },
+        // A rule moves to another group when the group count changes (its address stays, its
+        // security_group_id forces a replacement): create the new rule before deleting the old one so
+        // the spoke never loses HTTPS. The two never clash, being in different groups.
+        lifecycle: { createBeforeDestroy: true },
+      });
+    }
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * A spokes stack: both halves of every pair of one account's spokes (issue 9). The hub halves (peering
+ * request, return routes, endpoint SG rules, zone authorizations, the account's RAM principal) act in
+ * the hub's account, through a provider pinned to it (or the account's own provider when the hub is in
+ * the same account); the spoke halves (accepter, routes, zone or profile associations, RAM acceptance)
+ * act in this account. What it needs from a hub comes only from the hub stack's named outputs.
+ */
+import type { TerraformResource } from 'cdktf';
+import { TerraformStack, type TerraformRemoteState } from 'cdktf';
+import type { Construct } from 'constructs';
+import { configureBackend, remoteStateOf } from '../constructs/backend';
+import { spokeIngressRules } from '../constructs/endpoint-ingress';
+import { peeringPair } from '../constructs/peering-pair';
+import { profileAssociation, profileSharePair } from '../constructs/profile-share-pair';
+import { awsProviders, hubSideProviders } from '../constructs/providers';
+import { zoneAssociationPair } from '../constructs/zone-association-pair';
+import { outputs, stackNames } from '../planning/naming';
+import type { HubPlan, NetworkPlan, SpokePlan, StackPlan } from '../planning/plan';
+
+export class SpokesStack extends TerraformStack {
+  private readonly remoteStates = new Map<string, TerraformRemoteState>();
+  private readonly remoteOutputs = new Map<string, string>();
+
+  constructor(
+    scope: Construct,
+    private readonly plan: NetworkPlan,
+    readonly stackPlan: StackPlan,
+  ) {
+    super(scope, stackPlan.name);
+    configureBackend(this, plan.backend, stackPlan.name);
+    const project = plan.project;
+    const own = awsProviders(this, stackPlan, project);
+    const remote = hubSideProviders(this, stackPlan, project);
+    const hubProvider = (hub: HubPlan) => (hub.account.key === stackPlan.account.key ? own(hub.region) : remote(hub.account.key, hub.region));
+
+    // Once per (account, hub): the account's RAM principal and, where an invitation exists, its acceptance.
+    const shareJoined = new Map<string, TerraformResource>();
+    for (const hubName of stackPlan.profileSharePrincipalOf) {
+      const hub = this.hub(hubName);
+      const invitation = stackPlan.acceptsProfileShareOf.includes(hubName);
+      shareJoined.set(hubName, profileSharePair(this, hub, stackPlan.account, this.read(hub, outputs.profileShareArn(hub.name)), invitation, hubProvider(hub), own(hub.region)));
+    }
+
+    for (const spokeName of stackPlan.spokes) {
+      const spoke = this.spoke(spokeName);
+      const hub = this.hub(spoke.hub);
+      const hubSide = hubProvider(hub);
+      const spokeSide = own(spoke.region);
+      peeringPair(this, hub, spoke, { provider: hubSide, vpcId: this.read(hub, outputs.vpcId(hub.name)), routeTableId: (key) => this.read(hub, outputs.routeTableId(hub.name, key)) }, spokeSide, project);
+      spokeIngressRules(this, hub, spoke, (group) => this.read(hub, outputs.securityGroupId(hub.name, group)), hubSide, project);
+      if (hub.dns === 'private-hosted-zones') zoneAssociationPair(this, hub, spoke, (key) => this.read(hub, outputs.zoneId(hub.name, key)), hubSide, spokeSide);
+      if (hub.dns === 'route53-profile') profileAssociation(this, hub, spoke, this.read(hub, outputs.profileId(hub.name)), spokeSide, project, shareJoined.get(hub.name));
+    }
+  }
+
+  /** One remote state per hub stack, one token per (hub stack, output): every spoke of an account reads the same zone ids (bench/RESULTS.md). */
+  private read(hub: HubPlan, output: string): string {
+    const target = stackNames.hub(hub.account.key);
+    let state = this.remoteStates.get(target);
+    if (!state) {
+      state = remoteStateOf(this, this.plan.backend, target);
+      this.remoteStates.set(target, state);
+    }
+    const key = `${target}/${output}`;
+    let token = this.remoteOutputs.get(key);
+    if (token === undefined) {
+      token = state.getString(output);
+      this.remoteOutputs.set(key, token);
+    }
+    return token;
+  }
+
+  private hub(name: string): HubPlan {
+    const hub = this.plan.hubs.find((h) => h.name === name);
+    if (!hub) throw new Error(`unknown hub ${name} (planning bug)`);
+    return hub;
+  }
+
+  private spoke(name: string): SpokePlan {
+    const spoke = this.plan.spokes.find((s) => s.name === name);
+    if (!spoke) throw new Error(`unknown spoke ${name} (planning bug)`);
+    return spoke;
+  }
+}
