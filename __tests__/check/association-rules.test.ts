@@ -16,7 +16,8 @@ const CROSS_REGION = 'examples/cross-region-cloud/vpce-hub.yaml';
 
 /** The shipped example in route53-profile mode: zones shared through one profile, no per-zone associations. */
 function profileMode(): Stacks {
-  const yaml = readFileSync(path.join(PROJECT_ROOT, SHIPPED), 'utf8').replace('dns: private-hosted-zones', 'dns: route53-profile');
+  const yaml = readFileSync(path.join(PROJECT_ROOT, SHIPPED), 'utf8').replace('dns: private-hosted-zones', 'dns: route53-profile')
+    .concat('ramSharing: { shareWith: accounts, organizationSharing: enabled }\n');
   const s = synthText(yaml);
   s.cleanup();
   return s.stacks as unknown as Stacks;
@@ -26,18 +27,18 @@ describe('VH-DNS-007 cross-account associations are authorized by the zone\'s ac
   it('passes the shipped example and every example (same-account spokes need no authorization)', () => {
     expect(flagged(crossAccountAssociationAuthorized, tree)).toEqual([]);
     for (const file of EXAMPLES) expect(flagged(crossAccountAssociationAuthorized, example(file).tree)).toEqual([]);
-    expect(namesOf(example(EXISTING).stacks, 'network', 'aws_route53_zone_association').length).toBeGreaterThan(0);
+    expect(namesOf(example(EXISTING).stacks, 'network-spokes', 'aws_route53_zone_association').length).toBeGreaterThan(0);
   });
 
   it('flags an association whose authorization is missing, naming the zone and the VPC', () => {
-    const t = mutated(stacks, (s) => removeResource(s, 'network', AUTH_PAYMENTS_SQS));
+    const t = mutated(stacks, (s) => removeResource(s, 'payments', AUTH_PAYMENTS_SQS));
     expect(flagged(crossAccountAssociationAuthorized, t)).toEqual([`payments/${PAYMENTS_SQS}`]);
     expect(messages(crossAccountAssociationAuthorized, t)[0]).toContain('associates vpc-0a1b2c3d4e5f67890 with sqs.us-east-1.amazonaws.com (network/aws_route53_zone.hub_main_sqs_us-east-1_amazonaws_com) across accounts');
   });
 
   it('flags an authorization for another VPC or another region', () => {
-    expect(flagged(crossAccountAssociationAuthorized, mutated(stacks, (s) => (body(s, 'network', AUTH_PAYMENTS_SQS).vpc_id = 'vpc-0c1d2e3f4a5b67890')))).toEqual([`payments/${PAYMENTS_SQS}`]);
-    expect(flagged(crossAccountAssociationAuthorized, mutated(stacks, (s) => (body(s, 'network', AUTH_PAYMENTS_SQS).vpc_region = 'us-west-2')))).toEqual([`payments/${PAYMENTS_SQS}`]);
+    expect(flagged(crossAccountAssociationAuthorized, mutated(stacks, (s) => (body(s, 'payments', AUTH_PAYMENTS_SQS).vpc_id = 'vpc-0c1d2e3f4a5b67890')))).toEqual([`payments/${PAYMENTS_SQS}`]);
+    expect(flagged(crossAccountAssociationAuthorized, mutated(stacks, (s) => (body(s, 'payments', AUTH_PAYMENTS_SQS).vpc_region = 'us-west-2')))).toEqual([`payments/${PAYMENTS_SQS}`]);
   });
 });
 
@@ -50,12 +51,12 @@ describe('VH-DNS-008 every peered VPC is associated with each of the hub\'s zone
   it('flags the zone a peered spoke is not associated with', () => {
     const t = mutated(stacks, (s) => removeResource(s, 'payments', PAYMENTS_SQS));
     expect(flagged(peeredVpcsAssociated, t)).toEqual([`network/${SQS_ZONE}`]);
-    expect(messages(peeredVpcsAssociated, t)).toEqual(['sqs.us-east-1.amazonaws.com is not associated with vpc-0a1b2c3d4e5f67890 (peered through network/aws_vpc_peering_connection.hub_main_to_payments-prod)']);
+    expect(messages(peeredVpcsAssociated, t)).toEqual(['sqs.us-east-1.amazonaws.com is not associated with vpc-0a1b2c3d4e5f67890 (peered through payments/aws_vpc_peering_connection.hub_main_to_payments-prod)']);
   });
 
   it('flags a same-stack spoke of an existing hub VPC', () => {
     const ex = example(EXISTING);
-    const t = mutated(ex.stacks, (s) => removeResource(s, 'network', 'aws_route53_zone_association.spoke_tooling_logs_us-east-2_amazonaws_com'));
+    const t = mutated(ex.stacks, (s) => removeResource(s, 'network-spokes', 'aws_route53_zone_association.spoke_tooling_logs_us-east-2_amazonaws_com'));
     expect(flagged(peeredVpcsAssociated, t)).toEqual(['network/aws_route53_zone.hub_shared_logs_us-east-2_amazonaws_com']);
   });
 });
@@ -68,7 +69,7 @@ describe('VH-DNS-009 no authorization without its association', () => {
 
   it('warns about an authorization nobody uses', () => {
     const t = mutated(stacks, (s) => removeResource(s, 'payments', PAYMENTS_SQS));
-    expect(authorizationUsed.check(t)).toEqual([expect.objectContaining({ severity: 'warning', stack: 'network', resource: AUTH_PAYMENTS_SQS })]);
+    expect(authorizationUsed.check(t)).toEqual([expect.objectContaining({ severity: 'warning', stack: 'payments', resource: AUTH_PAYMENTS_SQS })]);
   });
 });
 
@@ -78,7 +79,7 @@ describe('route53-profile mode (spokes associate with a profile, not with each z
 
   it('has no per-zone associations or authorizations, and passes every rule', () => {
     expect(namesOf(profile, 'payments', 'aws_route53_zone_association')).toEqual([]);
-    expect(namesOf(profile, 'network', 'aws_route53_vpc_association_authorization')).toEqual([]);
+    expect(namesOf(profile, 'payments', 'aws_route53_vpc_association_authorization')).toEqual([]);
     const errors = RULES.flatMap((r) => r.check(profileTree)).filter((f) => f.severity === 'error');
     expect(errors).toEqual([]);
   });
@@ -103,28 +104,25 @@ describe('VH-PCX-001 every peering request is accepted by the right side', () =>
   it('flags a cross-account request that no accepter refers to', () => {
     const t = mutated(stacks, (s) => removeResource(s, 'payments', 'aws_vpc_peering_connection_accepter.spoke_payments-prod'));
     expect(messages(peeringAccepted, t)).toEqual(['the peer (account 222222222222) must accept, but no aws_vpc_peering_connection_accepter in any stack refers to this request']);
-    expect(flagged(peeringAccepted, t)).toEqual(['network/aws_vpc_peering_connection.hub_main_to_payments-prod']);
+    expect(flagged(peeringAccepted, t)).toEqual(['payments/aws_vpc_peering_connection.hub_main_to_payments-prod']);
   });
 
   it('flags an accepter that runs in another account than the peer', () => {
-    const t = mutated(stacks, (s) => {
-      const accepter = body(s, 'payments', 'aws_vpc_peering_connection_accepter.spoke_payments-prod');
-      removeResource(s, 'payments', 'aws_vpc_peering_connection_accepter.spoke_payments-prod');
-      addResource(s, 'analytics', 'aws_vpc_peering_connection_accepter.spoke_payments-prod', accepter);
-    });
-    expect(messages(peeringAccepted, t)).toEqual(['accepts network/aws_vpc_peering_connection.hub_main_to_payments-prod from account 333333333333, but the peer is account 222222222222']);
+    // The hub-side provider of the same stack acts in the hub's account, not the peer's.
+    const t = mutated(stacks, (s) => (body(s, 'payments', 'aws_vpc_peering_connection_accepter.spoke_payments-prod').provider = 'aws.hub_network_us_east_1'));
+    expect(messages(peeringAccepted, t)).toEqual(['accepts payments/aws_vpc_peering_connection.hub_main_to_payments-prod from account 111111111111, but the peer is account 222222222222']);
   });
 
   it('flags a cross-region accepter in the hub\'s region instead of the peer\'s', () => {
     const ex = example(CROSS_REGION);
     const t = mutated(ex.stacks, (s) => (body(s, 'web', 'aws_vpc_peering_connection_accepter.spoke_web-paris').provider = 'aws.eu_central_1'));
-    expect(messages(peeringAccepted, t)).toEqual(['accepts hub/aws_vpc_peering_connection.hub_central_to_web-paris in region eu-central-1, but the peer VPC is in eu-west-3']);
+    expect(messages(peeringAccepted, t)).toEqual(['accepts web/aws_vpc_peering_connection.hub_central_to_web-paris in region eu-central-1, but the peer VPC is in eu-west-3']);
   });
 
   it('flags a same-account, same-region request that is neither auto-accepted nor accepted', () => {
     const ex = example(EXISTING);
-    const t = mutated(ex.stacks, (s) => delete body(s, 'network', 'aws_vpc_peering_connection.hub_shared_to_tooling').auto_accept);
-    expect(flagged(peeringAccepted, t)).toEqual(['network/aws_vpc_peering_connection.hub_shared_to_tooling']);
+    const t = mutated(ex.stacks, (s) => delete body(s, 'network-spokes', 'aws_vpc_peering_connection.hub_shared_to_tooling').auto_accept);
+    expect(flagged(peeringAccepted, t)).toEqual(['network-spokes/aws_vpc_peering_connection.hub_shared_to_tooling']);
   });
 });
 
@@ -135,13 +133,13 @@ describe('VH-PCX-002 no auto_accept across accounts or regions', () => {
   });
 
   it('flags auto_accept on a cross-account request', () => {
-    const t = mutated(stacks, (s) => (body(s, 'network', 'aws_vpc_peering_connection.hub_main_to_payments-prod').auto_accept = true));
+    const t = mutated(stacks, (s) => (body(s, 'payments', 'aws_vpc_peering_connection.hub_main_to_payments-prod').auto_accept = true));
     expect(messages(noAutoAcceptAcross, t)).toEqual(['auto_accept is true on a request to account 222222222222']);
   });
 
   it('flags auto_accept on a same-account request to another region', () => {
     const ex = example(EXISTING);
-    const t = mutated(ex.stacks, (s) => (body(s, 'network', 'aws_vpc_peering_connection.hub_shared_to_tooling-west').auto_accept = true));
+    const t = mutated(ex.stacks, (s) => (body(s, 'network-spokes', 'aws_vpc_peering_connection.hub_shared_to_tooling-west').auto_accept = true));
     expect(messages(noAutoAcceptAcross, t)).toEqual(['auto_accept is true on a request to region us-west-2']);
   });
 });

@@ -41,7 +41,7 @@ describe('running the pack', () => {
   it('passes the shipped example with only the local-state warnings', () => {
     const result = runChecks(shipped.tree, { facts: shipped.facts });
     expect(result.errors).toBe(0);
-    expect(result.findings.map((f) => `${f.rule} ${f.stack}`)).toEqual(['VH-STATE-001 analytics', 'VH-STATE-001 network', 'VH-STATE-001 payments']);
+    expect(result.findings.map((f) => `${f.rule} ${f.stack}`)).toEqual(['VH-STATE-001 analytics', 'VH-STATE-001 network', 'VH-STATE-001 network-spokes', 'VH-STATE-001 payments']);
     expect(checkExitCode(result)).toBe(0);
   });
 
@@ -53,7 +53,7 @@ describe('running the pack', () => {
 
   it('fails on an error and orders findings by rule, then stack and resource', () => {
     const t = mutated(shipped.stacks, (s) => {
-      body(s, 'network', RULE).cidr_ipv4 = '0.0.0.0/0';
+      body(s, 'payments', RULE).cidr_ipv4 = '0.0.0.0/0';
       delete body(s, 'network', 'aws_security_group.hub_main_endpoints').description;
     });
     const result = runChecks(t);
@@ -75,6 +75,7 @@ describe('suppressions (each with its reason)', () => {
     expect(result.suppressed.map((f) => [f.stack, f.reason])).toEqual([
       ['analytics', reason],
       ['network', reason],
+      ['network-spokes', reason],
       ['payments', reason],
     ]);
     expect(result.notes).toEqual([]);
@@ -82,19 +83,19 @@ describe('suppressions (each with its reason)', () => {
 
   it('match `type.name` in any stack, and `stack/type.name` in that stack only', () => {
     expect(run([{ rule: 'VH-STATE-001', resource: LOCAL, reason }]).findings).toEqual([]);
-    expect(run([{ rule: 'VH-STATE-001', resource: `network/${LOCAL}`, reason }]).findings.map((f) => f.stack)).toEqual(['analytics', 'payments']);
+    expect(run([{ rule: 'VH-STATE-001', resource: `network/${LOCAL}`, reason }]).findings.map((f) => f.stack)).toEqual(['analytics', 'network-spokes', 'payments']);
   });
 
   it('turn a failing check into a passing one', () => {
-    const t = mutated(shipped.stacks, (s) => (body(s, 'network', RULE).cidr_ipv4 = '0.0.0.0/0'));
-    const result = runChecks(t, { suppressions: [{ rule: 'VH-SG-004', resource: `network/${RULE}`, reason: 'temporary, removed in change 123' }] });
+    const t = mutated(shipped.stacks, (s) => (body(s, 'payments', RULE).cidr_ipv4 = '0.0.0.0/0'));
+    const result = runChecks(t, { suppressions: [{ rule: 'VH-SG-004', resource: `payments/${RULE}`, reason: 'temporary, removed in change 123' }] });
     expect(result.errors).toBe(0);
     expect(checkExitCode(result)).toBe(0);
   });
 
   it('apply only with a reason', () => {
     const result = run([{ rule: 'VH-STATE-001', reason: '  ' }]);
-    expect(result.findings).toHaveLength(3);
+    expect(result.findings).toHaveLength(4);
     expect(result.notes).toEqual(['suppression of VH-STATE-001 gives no reason: not applied']);
   });
 
@@ -130,6 +131,6 @@ describe('the report', () => {
 
   it('ends with a summary that counts errors, warnings and suppressed findings', () => {
     const result = runChecks(shipped.tree, { suppressions: [{ rule: 'VH-STATE-001', resource: `network/${LOCAL}`, reason: 'evaluation only, no shared state yet' }] });
-    expect(formatCheckSummary(result)).toBe(`vpce-hub check passed: ${RULES.length} rules over 3 stacks (analytics, network, payments): 0 errors, 2 warnings, 1 suppressed`);
+    expect(formatCheckSummary(result)).toBe(`vpce-hub check passed: ${RULES.length} rules over 4 stacks (analytics, network, network-spokes, payments): 0 errors, 3 warnings, 1 suppressed`);
   });
 });

@@ -25,7 +25,7 @@ describe('vpce-hub check', () => {
     expect(out.exitCode).toBe(0);
     expect(out.stdout).toMatch(/^RULE +SEVERITY +STACK +RESOURCE +MESSAGE$/m);
     expect(out.stdout).toContain('vpce-hub check passed:');
-    expect(out.stdout).toContain('0 errors, 3 warnings, 0 suppressed');
+    expect(out.stdout).toContain('0 errors, 4 warnings, 0 suppressed');
     expect(out.stderr).toBe('');
   });
 
@@ -42,19 +42,24 @@ describe('vpce-hub check', () => {
 
   it('fails on deliberately broken JSON, naming the rule and the resource (exit 1)', () => {
     const file = path.join(shipped.stacksDir, 'network', 'cdk.tf.json');
+    const spokeFile = path.join(shipped.stacksDir, 'payments', 'cdk.tf.json');
     const original = readFileSync(file, 'utf8');
+    const spokeOriginal = readFileSync(spokeFile, 'utf8');
     try {
       const json = JSON.parse(original) as { resource: Record<string, Record<string, Record<string, unknown>>> };
-      json.resource.aws_vpc_security_group_ingress_rule['hub_main_https_from_payments-prod_10-1-0-0_16'].cidr_ipv4 = '0.0.0.0/0';
+      const spokeJson = JSON.parse(spokeOriginal) as typeof json;
+      spokeJson.resource.aws_vpc_security_group_ingress_rule['hub_main_https_from_payments-prod_10-1-0-0_16'].cidr_ipv4 = '0.0.0.0/0';
       json.resource.aws_route53_zone['hub_main_sqs_us-east-1_amazonaws_com'].force_destroy = true;
       writeFileSync(file, JSON.stringify(json));
+      writeFileSync(spokeFile, JSON.stringify(spokeJson));
       const out = runCheckCommand({ dir: shipped.outdir, config: config(SHIPPED), format: 'text' });
       expect(out.exitCode).toBe(1);
-      expect(out.stdout).toMatch(/^VH-SG-004 +error +network +aws_vpc_security_group_ingress_rule\.hub_main_https_from_payments-prod_10-1-0-0_16 +the ingress rule admits 0\.0\.0\.0\/0$/m);
+      expect(out.stdout).toMatch(/^VH-SG-004 +error +payments +aws_vpc_security_group_ingress_rule\.hub_main_https_from_payments-prod_10-1-0-0_16 +the ingress rule admits 0\.0\.0\.0\/0$/m);
       expect(out.stdout).toMatch(/^VH-DNS-004 +error +network +aws_route53_zone\.hub_main_sqs_us-east-1_amazonaws_com +force_destroy is true$/m);
       expect(out.stdout).toContain('vpce-hub check FAILED');
     } finally {
       writeFileSync(file, original);
+      writeFileSync(spokeFile, spokeOriginal);
     }
   });
 
@@ -65,14 +70,14 @@ describe('vpce-hub check', () => {
     const out = runCheckCommand({ dir: shipped.outdir, config: file, format: 'text' });
     expect(out.exitCode).toBe(0);
     expect(out.stdout).toContain('suppressed:\n  VH-STATE-001 network/terraform.backend.local: evaluation only, nobody else applies');
-    expect(out.stdout).toContain('0 errors, 2 warnings, 1 suppressed');
+    expect(out.stdout).toContain('0 errors, 3 warnings, 1 suppressed');
   });
 
   it('writes the same result as JSON with --format json', () => {
     const out = runCheckCommand({ dir: shipped.outdir, config: config(SHIPPED), format: 'json' });
     const json = JSON.parse(out.stdout) as { passed: boolean; errors: number; findings: Array<{ rule: string; resource: string }>; config: string };
     expect(json).toMatchObject({ passed: true, errors: 0, config: config(SHIPPED) });
-    expect(json.findings.map((f) => f.rule)).toEqual(['VH-STATE-001', 'VH-STATE-001', 'VH-STATE-001']);
+    expect(json.findings.map((f) => f.rule)).toEqual(['VH-STATE-001', 'VH-STATE-001', 'VH-STATE-001', 'VH-STATE-001']);
   });
 
   it.each([
@@ -98,7 +103,7 @@ describe('vpce-hub check', () => {
     expect(runCheckCommand({ dir: shipped.outdir, config: bad, format: 'text' }).exitCode).toBe(2);
     const other = runCheckCommand({ dir: shipped.outdir, config: config(EXAMPLES[0]), format: 'text' });
     expect(other.exitCode).toBe(2);
-    expect(other.stderr).toContain('stack(s) analytics, network, payments are not accounts of it');
+    expect(other.stderr).toContain('stack(s) analytics, network, network-spokes, payments are not stacks it makes');
   });
 
   it('reads vpce-hub.yaml from the working folder when present, and checks the tree alone otherwise', () => {

@@ -31,7 +31,7 @@ describe('VH-SG-001 security groups and their rules have descriptions', () => {
   });
 
   it('flags a standalone rule and an inline rule without a description', () => {
-    expect(flagged(sgDescriptions, mutated(stacks, (s) => (body(s, 'network', RULE).description = ' ')))).toEqual([`network/${RULE}`]);
+    expect(flagged(sgDescriptions, mutated(stacks, (s) => (body(s, 'payments', RULE).description = ' ')))).toEqual([`payments/${RULE}`]);
     const inline = mutated(stacks, (s) => (body(s, 'network', SG).ingress = [{ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ['10.1.0.0/16'] }]));
     expect(messages(sgDescriptions, inline)).toEqual(['inline ingress[0] has no description']);
   });
@@ -40,7 +40,7 @@ describe('VH-SG-001 security groups and their rules have descriptions', () => {
 describe('VH-SG-002 endpoint groups admit TCP 443 only', () => {
   it('passes the shipped example, and accepts protocol number 6 for tcp', () => {
     expect(flagged(sgHttpsOnly, tree)).toEqual([]);
-    expect(flagged(sgHttpsOnly, mutated(stacks, (s) => (body(s, 'network', RULE).ip_protocol = '6')))).toEqual([]);
+    expect(flagged(sgHttpsOnly, mutated(stacks, (s) => (body(s, 'payments', RULE).ip_protocol = '6')))).toEqual([]);
   });
 
   it.each([
@@ -49,8 +49,8 @@ describe('VH-SG-002 endpoint groups admit TCP 443 only', () => {
     ['udp 443', { ip_protocol: 'udp' }],
     ['tcp 80', { from_port: 80, to_port: 80 }],
   ])('flags a rule that allows %s', (_label, change) => {
-    const t = mutated(stacks, (s) => Object.assign(body(s, 'network', RULE), change));
-    expect(flagged(sgHttpsOnly, t)).toEqual([`network/${RULE}`]);
+    const t = mutated(stacks, (s) => Object.assign(body(s, 'payments', RULE), change));
+    expect(flagged(sgHttpsOnly, t)).toEqual([`payments/${RULE}`]);
   });
 });
 
@@ -71,17 +71,18 @@ describe('VH-SG-003 endpoint ingress comes only from spoke CIDRs', () => {
   });
 
   it('flags a CIDR the hub does not route back over peering', () => {
-    const t = mutated(stacks, (s) => (body(s, 'network', RULE).cidr_ipv4 = '192.168.0.0/16'));
+    const t = mutated(stacks, (s) => (body(s, 'payments', RULE).cidr_ipv4 = '192.168.0.0/16'));
     expect(messages(sgSpokeSources, t)).toEqual(['the ingress rule admits 192.168.0.0/16, which the hub does not route over any peering connection of this VPC']);
   });
 
   it('with the config, flags a routed CIDR that is no configured spoke CIDR', () => {
     const t = mutated(stacks, (s) => {
-      addResource(s, 'network', 'aws_route.rogue', {
+      // A hub half in the payments stack: the hub route table through the hub stack's output.
+      addResource(s, 'payments', 'aws_route.rogue', {
         destination_cidr_block: '172.16.0.0/12',
-        route_table_id: '${aws_route_table.hub_main_endpoints.id}',
+        route_table_id: '${data.terraform_remote_state.remote_state_network.outputs.hub_main_route_table_endpoints}',
         vpc_peering_connection_id: '${aws_vpc_peering_connection.hub_main_to_payments-prod.id}',
-        provider: 'aws.us_east_1',
+        provider: 'aws.hub_network_us_east_1',
       });
       addResource(s, 'network', 'aws_vpc_security_group_ingress_rule.rogue', ingress({ cidr_ipv4: '172.16.0.0/12' }));
     });
@@ -98,9 +99,9 @@ describe('VH-SG-003 endpoint ingress comes only from spoke CIDRs', () => {
   });
 
   it('leaves 0.0.0.0/0 to VH-SG-004 instead of reporting it twice', () => {
-    const t = mutated(stacks, (s) => (body(s, 'network', RULE).cidr_ipv4 = '0.0.0.0/0'));
+    const t = mutated(stacks, (s) => (body(s, 'payments', RULE).cidr_ipv4 = '0.0.0.0/0'));
     expect(flagged(sgSpokeSources, t)).toEqual([]);
-    expect(flagged(sgNoIngressFromAnywhere, t)).toEqual([`network/${RULE}`]);
+    expect(flagged(sgNoIngressFromAnywhere, t)).toEqual([`payments/${RULE}`]);
   });
 });
 

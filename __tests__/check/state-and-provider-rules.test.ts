@@ -17,6 +17,7 @@ describe('VH-STATE-001 state in a remote backend', () => {
     expect(stateNotLocal.check(shipped.tree).map((f) => `${f.severity} ${f.stack}/${f.resource}`)).toEqual([
       'warning analytics/terraform.backend.local',
       'warning network/terraform.backend.local',
+      'warning network-spokes/terraform.backend.local',
       'warning payments/terraform.backend.local',
     ]);
   });
@@ -87,8 +88,27 @@ describe('VH-PROV-001 providers pinned to the stack\'s account', () => {
   });
 
   it('without the config, flags providers of one stack that disagree on the account', () => {
-    const t = mutated(s3.stacks, (s) => (awsProvider(s, 'network', 1).allowed_account_ids = ['555555555555']));
-    expect(flagged(providersPinned, t)).toEqual(['network/provider.aws.us_east_2', 'network/provider.aws.us_west_2']);
+    const t = mutated(s3.stacks, (s) => (awsProvider(s, 'network-spokes', 1).allowed_account_ids = ['555555555555']));
+    expect(flagged(providersPinned, t)).toEqual(['network-spokes/provider.aws.us_east_2', 'network-spokes/provider.aws.us_west_2']);
+  });
+
+  it('accepts a hub-side provider pinned to the hub account, and flags one pinned elsewhere', () => {
+    expect(flagged(providersPinned, shipped.tree)).toEqual([]);
+    expect(flagged(providersPinned, shipped.tree, shipped.facts)).toEqual([]);
+    const hubSide = (s: Parameters<typeof awsProvider>[0]) => awsProvider(s, 'payments', 1);
+    const other = mutated(shipped.stacks, (s) => (hubSide(s).allowed_account_ids = ['333333333333']));
+    expect(messages(providersPinned, other, shipped.facts)).toEqual([
+      "allowed_account_ids is [333333333333]; a hub-side provider must name exactly one hub account of this stack's spokes (111111111111)",
+    ]);
+    // Without the config, any other stack's account is a possible hub account, but not an unknown one.
+    const unknown = mutated(shipped.stacks, (s) => (hubSide(s).allowed_account_ids = ['555555555555']));
+    expect(flagged(providersPinned, unknown)).toEqual(['payments/provider.aws.hub_network_us_east_1']);
+  });
+
+  it('accepts a hub-side role in the hub account, and flags a role in the spoke account', () => {
+    expect(flagged(assumedRolesInAccount, shipped.tree, shipped.facts)).toEqual([]);
+    const t = mutated(shipped.stacks, (s) => (awsProvider(s, 'payments', 1).assume_role = [{ role_arn: 'arn:aws:iam::222222222222:role/terraform' }]));
+    expect(messages(assumedRolesInAccount, t, shipped.facts)).toEqual(["assume_role names a role in account 222222222222, but the stack's account is 111111111111"]);
   });
 
   it('flags a second allowed account', () => {

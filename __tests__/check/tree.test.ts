@@ -59,7 +59,7 @@ describe('the tree model of the shipped example', () => {
   const { tree } = example(SHIPPED);
 
   it('lists every stack with its resources by address, without cdktf metadata', () => {
-    expect([...tree.stacks.keys()].sort()).toEqual(['analytics', 'network', 'payments']);
+    expect([...tree.stacks.keys()].sort()).toEqual(['analytics', 'network', 'network-spokes', 'payments']);
     const vpc = findResource(tree, 'network', 'aws_vpc', 'hub_main');
     expect(vpc?.address).toBe('aws_vpc.hub_main');
     expect(vpc?.body).not.toHaveProperty('//');
@@ -114,8 +114,8 @@ describe('the tree model of the shipped example', () => {
   });
 
   it('gives one identity to the same value read directly and through a remote state', () => {
-    const direct = identityOf(resolveExpression(tree, 'network', '${aws_vpc_peering_connection.hub_main_to_payments-prod.id}'));
-    const remote = identityOf(resolveExpression(tree, 'payments', '${data.terraform_remote_state.remote_state_network.outputs.hub_main_peering_payments-prod}'));
+    const direct = identityOf(resolveExpression(tree, 'network', '${aws_route_table.hub_main_endpoints.id}'));
+    const remote = identityOf(resolveExpression(tree, 'payments', '${data.terraform_remote_state.remote_state_network.outputs.hub_main_route_table_endpoints}'));
     expect(direct).toBeDefined();
     expect(remote).toBe(direct);
     expect(identityOf(resolveExpression(tree, 'payments', 'vpc-0a1b2c3d4e5f67890'))).toBe(identityOf(resolveExpression(tree, 'network', 'vpc-0a1b2c3d4e5f67890')));
@@ -153,7 +153,7 @@ describe('loading a synth output folder', () => {
     const s = synthFile(SHIPPED);
     try {
       const tree = loadTree(s.outdir);
-      expect([...tree.stacks.keys()].sort()).toEqual(['analytics', 'network', 'payments']);
+      expect([...tree.stacks.keys()].sort()).toEqual(['analytics', 'network', 'network-spokes', 'payments']);
       expect(tree.stacks.get('payments')?.dependencies).toEqual(['network']);
       expect(tree.dir).toBe(s.outdir);
     } finally {
