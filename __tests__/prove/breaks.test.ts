@@ -44,7 +44,7 @@ describe('path', () => {
   });
 
   it('names the hub route table that has no route back to a secondary spoke CIDR', () => {
-    const proof = prove((a) => removeResource(a, 'network', res('aws_route', ids.hubRoute('main', 'endpoints', 'analytics-prod', '100.64.0.0/20'))));
+    const proof = prove((a) => removeResource(a, 'analytics', res('aws_route', ids.hubRoute('main', 'endpoints', 'analytics-prod', '100.64.0.0/20'))));
     expect(brokenCells(proof)).toEqual(row('analytics-prod'));
     expect(cell(proof, 'analytics-prod', 'ecr.api').broken).toEqual({ link: 'return-route', message: 'route table aws_route_table.hub_main_endpoints has no route back to 100.64.0.0/20' });
   });
@@ -61,25 +61,41 @@ describe('path', () => {
   it('does not take auto_accept on a cross-account request as acceptance', () => {
     const proof = prove((a) => {
       removeResource(a, 'payments', res('aws_vpc_peering_connection_accepter', ids.spokeAccepter('payments-prod')));
-      bodyOf(a, 'network', res('aws_vpc_peering_connection', ids.hubPeering('main', 'payments-prod'))).auto_accept = true;
+      bodyOf(a, 'payments', res('aws_vpc_peering_connection', ids.hubPeering('main', 'payments-prod'))).auto_accept = true;
     });
     expect(cell(proof, 'payments-prod', 'sqs').broken?.message).toMatch(/never accepted: .*\(auto_accept on the request only works within one account and region\)$/);
   });
 
-  it('rejects a hub return route over the other spoke\'s peering', () => {
+  it('rejects a hub return route over another peering', () => {
     const proof = prove((a) => {
-      const route = bodyOf(a, 'network', res('aws_route', ids.hubRoute('main', 'endpoints', 'payments-prod', '10.1.0.0/16')));
-      route.vpc_peering_connection_id = '${aws_vpc_peering_connection.hub_main_to_analytics-prod.id}';
+      const route = bodyOf(a, 'payments', res('aws_route', ids.hubRoute('main', 'endpoints', 'payments-prod', '10.1.0.0/16')));
+      route.vpc_peering_connection_id = 'pcx-0123456789abcdef0';
     });
     expect(brokenCells(proof)).toEqual(row('payments-prod'));
     expect(cell(proof, 'payments-prod', 'sqs').broken?.message).toBe(
-      'route table aws_route_table.hub_main_endpoints sends 10.1.0.0/16 to peering aws_vpc_peering_connection.hub_main_to_analytics-prod (aws_route.hub_main_endpoints_to_payments-prod_10-1-0-0_16), not back over aws_vpc_peering_connection.hub_main_to_payments-prod',
+      'route table aws_route_table.hub_main_endpoints sends 10.1.0.0/16 to peering pcx-0123456789abcdef0 (aws_route.hub_main_endpoints_to_payments-prod_10-1-0-0_16), not back over aws_vpc_peering_connection.hub_main_to_payments-prod',
+    );
+  });
+
+  it('does not count a return route created in the spoke account instead of the hub account', () => {
+    const proof = prove((a) => {
+      bodyOf(a, 'payments', res('aws_route', ids.hubRoute('main', 'endpoints', 'payments-prod', '10.1.0.0/16'))).provider = 'aws.us_east_1';
+    });
+    expect(cell(proof, 'payments-prod', 'sqs').broken).toEqual({ link: 'return-route', message: 'route table aws_route_table.hub_main_endpoints has no route back to 10.1.0.0/16' });
+  });
+
+  it('rejects a peering request made in the spoke account', () => {
+    const proof = prove((a) => {
+      bodyOf(a, 'payments', res('aws_vpc_peering_connection', ids.hubPeering('main', 'payments-prod'))).provider = 'aws.us_east_1';
+    });
+    expect(cell(proof, 'payments-prod', 'sqs').broken?.message).toBe(
+      'aws_vpc_peering_connection.hub_main_to_payments-prod is requested in account 222222222222, but the requester VPC of hub main is in account 111111111111',
     );
   });
 
   it('rejects a peering request that names the wrong owner account for the spoke VPC', () => {
     const proof = prove((a) => {
-      bodyOf(a, 'network', res('aws_vpc_peering_connection', ids.hubPeering('main', 'analytics-prod'))).peer_owner_id = '222222222222';
+      bodyOf(a, 'analytics', res('aws_vpc_peering_connection', ids.hubPeering('main', 'analytics-prod'))).peer_owner_id = '222222222222';
     });
     expect(brokenCells(proof)).toEqual(row('analytics-prod'));
     expect(cell(proof, 'analytics-prod', 'sqs').broken).toEqual({
@@ -90,7 +106,7 @@ describe('path', () => {
 
   it('rejects a spoke route over a peering that joins another VPC', () => {
     const proof = prove((a) => {
-      bodyOf(a, 'network', res('aws_vpc_peering_connection', ids.hubPeering('main', 'payments-prod'))).peer_vpc_id = 'vpc-0ffffffffffffffff';
+      bodyOf(a, 'payments', res('aws_vpc_peering_connection', ids.hubPeering('main', 'payments-prod'))).peer_vpc_id = 'vpc-0ffffffffffffffff';
     });
     expect(cell(proof, 'payments-prod', 'sqs').broken?.message).toBe(
       "aws_vpc_peering_connection.hub_main_to_payments-prod joins aws_vpc.hub_main and vpc-0ffffffffffffffff, not spoke payments-prod's VPC vpc-0a1b2c3d4e5f67890 and hub main's VPC aws_vpc.hub_main",
@@ -100,14 +116,14 @@ describe('path', () => {
 
 describe('filter', () => {
   it('names the spoke CIDR the endpoint security group does not admit', () => {
-    const proof = prove((a) => removeResource(a, 'network', res('aws_vpc_security_group_ingress_rule', ids.hubIngressRule('main', 'analytics-prod', '100.64.0.0/20'))));
+    const proof = prove((a) => removeResource(a, 'analytics', res('aws_vpc_security_group_ingress_rule', ids.hubIngressRule('main', 'analytics-prod', '100.64.0.0/20'))));
     expect(brokenCells(proof)).toEqual(row('analytics-prod'));
     expect(cell(proof, 'analytics-prod', 'ssm').broken).toEqual({ link: 'security-group', message: 'security group aws_security_group.hub_main_endpoints does not allow TCP 443 from 100.64.0.0/20' });
   });
 
   it('does not count a rule for another port', () => {
     const proof = prove((a) => {
-      const rule = bodyOf(a, 'network', res('aws_vpc_security_group_ingress_rule', ids.hubIngressRule('main', 'payments-prod', '10.1.0.0/16')));
+      const rule = bodyOf(a, 'payments', res('aws_vpc_security_group_ingress_rule', ids.hubIngressRule('main', 'payments-prod', '10.1.0.0/16')));
       rule.from_port = 80;
       rule.to_port = 80;
     });
@@ -130,13 +146,20 @@ describe('dns', () => {
   });
 
   it('requires the hub account to authorize a cross-account association', () => {
-    const proof = prove((a) => removeResource(a, 'network', res('aws_route53_vpc_association_authorization', ids.hubAuthorization('main', sqsZone, 'payments-prod'))));
+    const proof = prove((a) => removeResource(a, 'payments', res('aws_route53_vpc_association_authorization', ids.hubAuthorization('main', sqsZone, 'payments-prod'))));
     expect(brokenCells(proof)).toEqual(['payments-prod -> sqs']);
     expect(cell(proof, 'payments-prod', 'sqs').broken).toEqual({
       link: 'dns',
       message:
-        'aws_route53_zone_association.spoke_payments-prod_sqs_us-east-1_amazonaws_com is not authorized: stack network has no aws_route53_vpc_association_authorization for zone sqs.us-east-1.amazonaws.com and vpc-0a1b2c3d4e5f67890 (us-east-1)',
+        'aws_route53_zone_association.spoke_payments-prod_sqs_us-east-1_amazonaws_com is not authorized: neither stack payments (as account 111111111111) nor network has an aws_route53_vpc_association_authorization for zone sqs.us-east-1.amazonaws.com and vpc-0a1b2c3d4e5f67890 (us-east-1)',
     });
+  });
+
+  it('does not count an authorization made in the spoke account instead of the zone\'s', () => {
+    const proof = prove((a) => {
+      bodyOf(a, 'payments', res('aws_route53_vpc_association_authorization', ids.hubAuthorization('main', sqsZone, 'payments-prod'))).provider = 'aws.us_east_1';
+    });
+    expect(brokenCells(proof)).toEqual(['payments-prod -> sqs']);
   });
 
   it('rejects a record that aliases another service\'s endpoint', () => {

@@ -84,7 +84,7 @@ describe('cross-region-cloud: inter-region peering, Terraform Cloud remote state
   const ex = example('examples/cross-region-cloud/vpce-hub.yaml');
 
   it('an inter-region request without peer_region looks for the spoke VPC in the hub region', () => {
-    const proof = ex.prove((a) => delete bodyOf(a, 'hub', `aws_vpc_peering_connection.${ids.hubPeering('central', 'web-paris')}`).peer_region);
+    const proof = ex.prove((a) => delete bodyOf(a, 'web', `aws_vpc_peering_connection.${ids.hubPeering('central', 'web-paris')}`).peer_region);
     expect(brokenCells(proof)).toEqual(rowOf(proof, 'web-paris'));
     expect(cell(proof, 'web-paris', 'sqs').broken).toEqual({
       link: 'peering',
@@ -117,15 +117,15 @@ describe('existing-hub-vpc: subnets and route tables are ids from the config', (
   const ex = example('examples/existing-hub-vpc/vpce-hub.yaml');
 
   it('checks the return route in every route table the config lists for the endpoint subnets', () => {
-    const proof = ex.prove((a) => removeResource(a, 'network', `aws_route.${ids.hubRoute('shared', 'rtb-0bbbbbbbbbbbbbbb2', 'lake', '10.104.0.0/16')}`));
+    const proof = ex.prove((a) => removeResource(a, 'data', `aws_route.${ids.hubRoute('shared', 'rtb-0bbbbbbbbbbbbbbb2', 'lake', '10.104.0.0/16')}`));
     expect(brokenCells(proof)).toEqual(rowOf(proof, 'lake'));
     expect(cell(proof, 'lake', 's3').broken).toEqual({ link: 'return-route', message: 'route table rtb-0bbbbbbbbbbbbbbb2 has no route back to 10.104.0.0/16' });
   });
 
   it('a same-account, same-region request is accepted only with auto_accept', () => {
-    const proof = ex.prove((a) => delete bodyOf(a, 'network', `aws_vpc_peering_connection.${ids.hubPeering('shared', 'tooling')}`).auto_accept);
+    const proof = ex.prove((a) => delete bodyOf(a, 'network-spokes', `aws_vpc_peering_connection.${ids.hubPeering('shared', 'tooling')}`).auto_accept);
     expect(brokenCells(proof)).toEqual(rowOf(proof, 'tooling'));
-    expect(cell(proof, 'tooling', 'logs').broken?.message).toBe('aws_vpc_peering_connection.hub_shared_to_tooling is never accepted: no aws_vpc_peering_connection_accepter in stack network accepts it');
+    expect(cell(proof, 'tooling', 'logs').broken?.message).toBe('aws_vpc_peering_connection.hub_shared_to_tooling is never accepted: no aws_vpc_peering_connection_accepter in stack network-spokes accepts it');
   });
 
   it('a spoke route narrower than the hub CIDR does not reach subnets of unknown range', () => {
@@ -137,7 +137,7 @@ describe('existing-hub-vpc: subnets and route tables are ids from the config', (
 
   it('a spoke route to something other than the peering is named with its target', () => {
     const proof = ex.prove((a) => {
-      const route = bodyOf(a, 'network', `aws_route.${ids.spokeRoute('tooling', 'rtb-0bbbbbbbbbbbbbbb3', 'shared')}`);
+      const route = bodyOf(a, 'network-spokes', `aws_route.${ids.spokeRoute('tooling', 'rtb-0bbbbbbbbbbbbbbb3', 'shared')}`);
       delete route.vpc_peering_connection_id;
       route.transit_gateway_id = 'tgw-0123456789abcdef0';
     });
