@@ -2,7 +2,7 @@ import { ACCOUNT_IDS, config, hub, planOf, spoke } from './configs';
 
 const ORG = 'o-a1b2c3d4e5';
 
-describe('stacks: one per account that holds a hub or a spoke VPC', () => {
+describe('stacks: hub stacks hold what hubs share, spokes stacks hold the pairs (issue 9)', () => {
   const plan = planOf(
     config(
       [hub()],
@@ -10,44 +10,68 @@ describe('stacks: one per account that holds a hub or a spoke VPC', () => {
     ),
   );
 
-  it('makes one stack per used account, named by the account key, with the account id', () => {
-    expect(plan.stacks.map((s) => [s.name, s.account.id])).toEqual([
-      ['network', ACCOUNT_IDS.network],
-      ['analytics', ACCOUNT_IDS.analytics],
-      ['payments', ACCOUNT_IDS.payments],
+  it('makes a hub stack per hub account, a spokes stack per spoke account, and `<account>-spokes` beside each hub stack', () => {
+    expect(plan.stacks.map((s) => [s.name, s.kind, s.account.id])).toEqual([
+      ['network', 'hub', ACCOUNT_IDS.network],
+      ['analytics', 'spokes', ACCOUNT_IDS.analytics],
+      ['network-spokes', 'spokes', ACCOUNT_IDS.network],
+      ['payments', 'spokes', ACCOUNT_IDS.payments],
     ]);
   });
 
-  it('puts the hub and same-account spokes in the hub account stack, other spokes in theirs', () => {
+  it('puts no spoke in a hub stack: same-account spokes go to network-spokes, other spokes to their account', () => {
     const byName = Object.fromEntries(plan.stacks.map((s) => [s.name, { hubs: s.hubs, spokes: s.spokes }]));
     expect(byName).toEqual({
-      network: { hubs: ['main'], spokes: ['tooling'] },
+      network: { hubs: ['main'], spokes: [] },
+      'network-spokes': { hubs: [], spokes: ['tooling'] },
       payments: { hubs: [], spokes: ['payments-dev', 'payments-prod'] },
       analytics: { hubs: [], spokes: ['analytics-prod'] },
     });
   });
 
-  it('deploys hub stacks first, then the others by name (not alphabetically overall)', () => {
-    expect(plan.stacks.map((s) => s.name)).toEqual(['network', 'analytics', 'payments']);
+  it('deploys hub stacks first, then the spokes stacks by name', () => {
+    expect(plan.stacks.map((s) => s.name)).toEqual(['network', 'analytics', 'network-spokes', 'payments']);
   });
 
-  it('makes spoke stacks depend on the hub stack, and the hub stack on nothing', () => {
-    expect(Object.fromEntries(plan.stacks.map((s) => [s.name, s.dependsOn]))).toEqual({ network: [], analytics: ['network'], payments: ['network'] });
+  it('makes every spokes stack depend on its hubs\' stacks, and hub stacks on nothing (no cycle is possible)', () => {
+    expect(Object.fromEntries(plan.stacks.map((s) => [s.name, s.dependsOn]))).toEqual({ network: [], analytics: ['network'], 'network-spokes': ['network'], payments: ['network'] });
+  });
+
+  it('gives cross-account spokes stacks a provider into the hub account, with the hub account\'s role', () => {
+    const withRole = planOf({ ...config([hub()], [spoke('p', 'payments', 1), spoke('t', 'network', 2)]), accounts: { network: { id: ACCOUNT_IDS.network, roleArn: 'arn:aws:iam::111111111111:role/terraform' }, payments: { id: ACCOUNT_IDS.payments } } });
+    const byName = Object.fromEntries(withRole.stacks.map((s) => [s.name, s.hubAccess]));
+    expect(byName.payments).toEqual([{ account: { key: 'network', id: ACCOUNT_IDS.network, roleArn: 'arn:aws:iam::111111111111:role/terraform' }, region: 'us-east-1' }]);
+    // Same account: the stack's own provider does the hub halves.
+    expect(byName['network-spokes']).toEqual([]);
+    expect(byName.network).toEqual([]);
+  });
+
+  it('prefers the hub account\'s hubSideRoleArn for that provider', () => {
+    const p = planOf({
+      ...config([hub()], [spoke('p', 'payments', 1)]),
+      accounts: { network: { id: ACCOUNT_IDS.network, roleArn: 'arn:aws:iam::111111111111:role/terraform', hubSideRoleArn: 'arn:aws:iam::111111111111:role/vpce-hub-pairs' }, payments: { id: ACCOUNT_IDS.payments } },
+    });
+    expect(p.stacks.find((s) => s.name === 'payments')?.hubAccess[0].account.roleArn).toBe('arn:aws:iam::111111111111:role/vpce-hub-pairs');
   });
 
   it('gives an unused account no stack', () => {
     const p = planOf(config([hub()], [spoke('payments-prod', 'payments', 1)]));
-    expect(p.stacks.map((s) => s.name)).toEqual(['network', 'payments']);
+    expect(p.stacks.map((s) => s.name)).toEqual(['network', 'network-spokes', 'payments']);
   });
 
-  it('makes only a hub stack when there are no spokes', () => {
+  it('makes a hub stack and an empty network-spokes stack when there are no spokes', () => {
     const p = planOf(config([hub()], []));
-    expect(p.stacks).toEqual([{ name: 'network', account: expect.objectContaining({ key: 'network' }), hubs: ['main'], spokes: [], regions: ['us-east-1'], dependsOn: [], acceptsProfileShareOf: [] }]);
+    const empty = { account: expect.objectContaining({ key: 'network' }), hubs: [], spokes: [], hubAccess: [], dependsOn: [], profileSharePrincipalOf: [], acceptsProfileShareOf: [] };
+    expect(p.stacks).toEqual([
+      { ...empty, name: 'network', kind: 'hub', hubs: ['main'], regions: ['us-east-1'] },
+      { ...empty, name: 'network-spokes', kind: 'spokes', regions: ['us-east-1'] },
+    ]);
   });
 
   it('gives each stack a provider region for its hubs and for its own spokes', () => {
     const p = planOf(config([hub()], [spoke('west', 'network', 1, { region: 'us-west-2' }), spoke('paris', 'payments', 2, { region: 'eu-west-3' })]));
-    expect(Object.fromEntries(p.stacks.map((s) => [s.name, s.regions]))).toEqual({ network: ['us-east-1', 'us-west-2'], payments: ['eu-west-3'] });
+    expect(Object.fromEntries(p.stacks.map((s) => [s.name, s.regions]))).toEqual({ network: ['us-east-1'], 'network-spokes': ['us-east-1', 'us-west-2'], payments: ['eu-west-3'] });
+    expect(p.stacks.find((s) => s.name === 'payments')?.hubAccess.map((a) => [a.account.key, a.region])).toEqual([['network', 'us-east-1']]);
   });
 });
 

@@ -97,8 +97,10 @@ describe('endpoint-url mode', () => {
   });
 
   it('still peers and routes the spoke', () => {
-    expect(namesOf(synth.stacks.network, 'aws_vpc_peering_connection')).toEqual(['hub_main_to_payments-prod']);
+    expect(namesOf(synth.stacks.payments, 'aws_vpc_peering_connection')).toEqual(['hub_main_to_payments-prod']);
     expect(namesOf(synth.stacks.payments, 'aws_vpc_peering_connection_accepter')).toEqual(['spoke_payments-prod']);
-    expect(namesOf(synth.stacks.payments, 'aws_route')).toHaveLength(1);
+    // One route to the hub, one back from the hub route table.
+    expect(namesOf(synth.stacks.payments, 'aws_route')).toHaveLength(2);
+    expect(namesOf(synth.stacks.network, 'aws_vpc_peering_connection')).toEqual([]);
   });
 });

@@ -24,8 +24,9 @@ const SPOKES = {
 } as const;
 const network = () => synth.stacks.network;
 
-it('synthesizes one stack per account', () => {
-  expect(Object.keys(synth.stacks).sort()).toEqual(['analytics', 'network', 'payments']);
+it('synthesizes a hub stack, the hub account\'s (empty) spokes stack and one stack per spoke account', () => {
+  expect(Object.keys(synth.stacks).sort()).toEqual(['analytics', 'network', 'network-spokes', 'payments']);
+  expect(synth.stacks['network-spokes'].resource ?? {}).toEqual({});
 });
 
 describe('hub endpoints', () => {
@@ -104,19 +105,43 @@ describe('hub zones and records', () => {
   });
 });
 
-describe('cross-account zone association', () => {
-  it('authorizes, in the hub stack, each cross-account spoke VPC for each zone, in the spoke region', () => {
-    const auths = ofType(network(), 'aws_route53_vpc_association_authorization');
-    const expected = Object.keys(SPOKES).flatMap((spoke) => ZONE_KEYS.map((z) => `hub_main_${z}_for_${spoke}`));
-    expect(Object.keys(auths).sort()).toEqual(expected.sort());
-    for (const [spoke, s] of Object.entries(SPOKES)) {
-      for (const z of ZONE_KEYS) {
-        expect(auths[`hub_main_${z}_for_${spoke}`]).toMatchObject({ vpc_id: s.vpcId, vpc_region: 'us-east-1', zone_id: `\${aws_route53_zone.hub_main_${z}.zone_id}` });
-      }
+const RS = (output: string) => `\${data.terraform_remote_state.remote_state_network.outputs.${output}}`;
+const HUB_SIDE = 'aws.hub_network_us_east_1';
+
+describe('the hub stack holds only what the hub shares', () => {
+  it('has no pair resources: no peering, routes, rules, authorizations, associations or accepters', () => {
+    for (const type of [
+      'aws_vpc_peering_connection',
+      'aws_vpc_peering_connection_accepter',
+      'aws_route',
+      'aws_vpc_security_group_ingress_rule',
+      'aws_route53_vpc_association_authorization',
+      'aws_route53_zone_association',
+    ]) {
+      expect(namesOf(network(), type)).toEqual([]);
+    }
+    expect(allStrings(network()).filter((v) => /payments-prod|analytics-prod|10\.1\.0\.0|10\.2\.0\.0/.test(v))).toEqual([]);
+  });
+
+  it('outputs the ids spokes stacks need: VPC, CIDR, route table, security group, zones', () => {
+    expect(Object.keys(network().output ?? {}).sort()).toEqual(
+      expect.arrayContaining(['hub_main_vpc_id', 'hub_main_cidr', 'hub_main_route_table_endpoints', 'hub_main_security_group_1', ...ZONE_KEYS.map((z) => `hub_main_zone_${z}`)]),
+    );
+    expect(network().output?.hub_main_route_table_endpoints.value).toBe('${aws_route_table.hub_main_endpoints.id}');
+    expect(network().output?.hub_main_security_group_1.value).toBe('${aws_security_group.hub_main_endpoints.id}');
+  });
+});
+
+describe('cross-account zone association: both halves in the spoke account\'s stack', () => {
+  it.each(Object.entries(SPOKES))('authorizes %s for each zone through the hub-side provider, in the spoke region', (spoke, s) => {
+    const auths = ofType(synth.stacks[s.stack], 'aws_route53_vpc_association_authorization');
+    expect(Object.keys(auths).sort()).toEqual(ZONE_KEYS.map((z) => `hub_main_${z}_for_${spoke}`).sort());
+    for (const z of ZONE_KEYS) {
+      expect(auths[`hub_main_${z}_for_${spoke}`]).toEqual({ provider: HUB_SIDE, vpc_id: s.vpcId, vpc_region: 'us-east-1', zone_id: RS(`hub_main_zone_${z}`) });
     }
   });
 
-  it.each(Object.entries(SPOKES))('associates %s with every zone from its own stack, zone ids from the hub stack outputs', (spoke, s) => {
+  it.each(Object.entries(SPOKES))('associates %s with every zone through its own provider, after the authorization', (spoke, s) => {
     const assocs = ofType(synth.stacks[s.stack], 'aws_route53_zone_association');
     expect(Object.keys(assocs).sort()).toEqual(ZONE_KEYS.map((z) => `spoke_${spoke}_${z}`).sort());
     for (const z of ZONE_KEYS) {
@@ -124,60 +149,37 @@ describe('cross-account zone association', () => {
         provider: 'aws.us_east_1',
         vpc_id: s.vpcId,
         vpc_region: 'us-east-1',
-        zone_id: `\${data.terraform_remote_state.remote_state_network.outputs.hub_main_zone_${z}}`,
+        zone_id: RS(`hub_main_zone_${z}`),
+        depends_on: [`aws_route53_vpc_association_authorization.hub_main_${z}_for_${spoke}`],
       });
     }
-  });
-
-  it('puts no zone associations in the hub stack and no authorizations in spoke stacks', () => {
-    expect(namesOf(network(), 'aws_route53_zone_association')).toEqual([]);
-    expect(namesOf(synth.stacks.payments, 'aws_route53_vpc_association_authorization')).toEqual([]);
-    expect(namesOf(synth.stacks.analytics, 'aws_route53_vpc_association_authorization')).toEqual([]);
   });
 });
 
-describe('peering and routes', () => {
-  it('requests one peering per spoke from the hub, to the spoke owner, without auto_accept', () => {
-    const peerings = ofType(network(), 'aws_vpc_peering_connection');
-    expect(Object.keys(peerings).sort()).toEqual(['hub_main_to_analytics-prod', 'hub_main_to_payments-prod']);
-    expect(peerings['hub_main_to_payments-prod']).toMatchObject({ vpc_id: '${aws_vpc.hub_main.id}', peer_vpc_id: SPOKES['payments-prod'].vpcId, peer_owner_id: '222222222222' });
-    for (const p of Object.values(peerings)) {
-      expect(p).not.toHaveProperty('auto_accept');
-      expect(p).not.toHaveProperty('peer_region');
-    }
+describe('peering and routes: both halves in the spoke account\'s stack', () => {
+  it.each(Object.entries(SPOKES))('requests the peering of %s through the hub-side provider, to the spoke owner, without auto_accept', (spoke, s) => {
+    const peerings = ofType(synth.stacks[s.stack], 'aws_vpc_peering_connection');
+    expect(Object.keys(peerings)).toEqual([`hub_main_to_${spoke}`]);
+    const p = peerings[`hub_main_to_${spoke}`];
+    expect(p).toMatchObject({ provider: HUB_SIDE, vpc_id: RS('hub_main_vpc_id'), peer_vpc_id: s.vpcId, peer_owner_id: s.stack === 'payments' ? '222222222222' : '333333333333' });
+    expect(p).not.toHaveProperty('auto_accept');
+    expect(p).not.toHaveProperty('peer_region');
   });
 
-  it.each(Object.entries(SPOKES))('accepts the peering of %s in its own stack', (spoke, s) => {
+  it.each(Object.entries(SPOKES))('accepts the peering of %s through its own provider, referring to the request directly', (spoke, s) => {
     expect(ofType(synth.stacks[s.stack], 'aws_vpc_peering_connection_accepter')).toEqual({
-      [`spoke_${spoke}`]: expect.objectContaining({
-        auto_accept: true,
-        provider: 'aws.us_east_1',
-        vpc_peering_connection_id: `\${data.terraform_remote_state.remote_state_network.outputs.hub_main_peering_${spoke}}`,
-      }),
+      [`spoke_${spoke}`]: expect.objectContaining({ auto_accept: true, provider: 'aws.us_east_1', vpc_peering_connection_id: `\${aws_vpc_peering_connection.hub_main_to_${spoke}.id}` }),
     });
   });
 
-  it.each(Object.entries(SPOKES))('routes the hub CIDR from every listed route table of %s, after the accepter', (spoke, s) => {
+  it.each(Object.entries(SPOKES))('routes the hub CIDR from every listed route table of %s, and every %s CIDR back from the hub route table, after the accepter', (spoke, s) => {
     const routes = ofType(synth.stacks[s.stack], 'aws_route');
-    expect(Object.keys(routes).sort()).toEqual(s.routeTables.map((rtb) => `spoke_${spoke}_${rtb}_to_hub_main`).sort());
-    for (const rtb of s.routeTables) {
-      expect(routes[`spoke_${spoke}_${rtb}_to_hub_main`]).toEqual({
-        provider: 'aws.us_east_1',
-        route_table_id: rtb,
-        destination_cidr_block: HUB_CIDR,
-        vpc_peering_connection_id: `\${data.terraform_remote_state.remote_state_network.outputs.hub_main_peering_${spoke}}`,
-        depends_on: [`aws_vpc_peering_connection_accepter.spoke_${spoke}`],
-      });
-    }
-  });
-
-  it('routes every spoke CIDR, secondary ones included, back from the hub route table over its peering', () => {
-    const routes = ofType(network(), 'aws_route');
-    const expected = Object.entries(SPOKES).flatMap(([spoke, s]) =>
-      s.cidrs.map((cidr) => [`hub_main_endpoints_to_${spoke}_${cidr.replace(/\./g, '-').replace('/', '_')}`, cidr, `\${aws_vpc_peering_connection.hub_main_to_${spoke}.id}`]),
-    );
-    expect(Object.entries(routes).map(([name, r]) => [name, r.destination_cidr_block, r.vpc_peering_connection_id]).sort()).toEqual(expected.sort());
-    for (const r of Object.values(routes)) expect(r.route_table_id).toBe('${aws_route_table.hub_main_endpoints.id}');
+    const toHub = s.routeTables.map((rtb) => `spoke_${spoke}_${rtb}_to_hub_main`);
+    const back = s.cidrs.map((cidr) => `hub_main_endpoints_to_${spoke}_${cidr.replace(/\./g, '-').replace('/', '_')}`);
+    expect(Object.keys(routes).sort()).toEqual([...toHub, ...back].sort());
+    const after = { vpc_peering_connection_id: `\${aws_vpc_peering_connection.hub_main_to_${spoke}.id}`, depends_on: [`aws_vpc_peering_connection_accepter.spoke_${spoke}`] };
+    s.routeTables.forEach((rtb, i) => expect(routes[toHub[i]]).toEqual({ provider: 'aws.us_east_1', route_table_id: rtb, destination_cidr_block: HUB_CIDR, ...after }));
+    s.cidrs.forEach((cidr, i) => expect(routes[back[i]]).toEqual({ provider: HUB_SIDE, route_table_id: RS('hub_main_route_table_endpoints'), destination_cidr_block: cidr, ...after }));
   });
 
   it('never routes a default route over peering', () => {
@@ -188,15 +190,13 @@ describe('peering and routes', () => {
 });
 
 describe('endpoint security group', () => {
-  it('allows HTTPS from each spoke CIDR with one described rule per CIDR, and nothing else', () => {
-    const rules = ofType(network(), 'aws_vpc_security_group_ingress_rule');
-    const cidrs = Object.values(SPOKES).flatMap((s) => s.cidrs);
-    expect(Object.values(rules).map((r) => r.cidr_ipv4).sort()).toEqual([...cidrs].sort());
+  it.each(Object.entries(SPOKES))('allows HTTPS from each CIDR of %s with one described rule per CIDR, in its stack, through the hub-side provider', (_spoke, s) => {
+    const rules = ofType(synth.stacks[s.stack], 'aws_vpc_security_group_ingress_rule');
+    expect(Object.values(rules).map((r) => r.cidr_ipv4).sort()).toEqual([...s.cidrs].sort());
     for (const r of Object.values(rules)) {
-      expect(r).toMatchObject({ ip_protocol: 'tcp', from_port: 443, to_port: 443, security_group_id: '${aws_security_group.hub_main_endpoints.id}' });
+      expect(r).toMatchObject({ provider: HUB_SIDE, ip_protocol: 'tcp', from_port: 443, to_port: 443, security_group_id: RS('hub_main_security_group_1') });
       expect(r.description).toEqual(expect.stringContaining(r.cidr_ipv4 as string));
     }
-    expect(namesOf(network(), 'aws_vpc_security_group_egress_rule')).toEqual([]);
   });
 
   it('describes the group and keeps rules out of it (standalone rules only, never mixed)', () => {
@@ -204,21 +204,22 @@ describe('endpoint security group', () => {
     expect(sg.description).toEqual(expect.any(String));
     expect(sg).not.toHaveProperty('ingress');
     expect(sg).not.toHaveProperty('egress');
+    expect(namesOf(network(), 'aws_vpc_security_group_egress_rule')).toEqual([]);
   });
 });
 
 describe('state, providers and stack order', () => {
-  it.each(['network', 'payments', 'analytics'])('keeps %s state in its own local file, by a relative path', (stack) => {
+  it.each(['network', 'network-spokes', 'payments', 'analytics'])('keeps %s state in its own local file, by a relative path', (stack) => {
     expect(synth.stacks[stack].terraform?.backend).toEqual({ local: { path: `../../../.terraform-state/${stack}.tfstate` } });
   });
 
   it.each([
     ['network', '111111111111'],
+    ['network-spokes', '111111111111'],
     ['payments', '222222222222'],
     ['analytics', '333333333333'],
-  ])('pins every provider of %s to account %s and assumes the account role', (stack, id) => {
+  ])('pins the own provider of %s to account %s and assumes the account role', (stack, id) => {
     const providers = synth.stacks[stack].provider?.aws ?? [];
-    expect(providers).toHaveLength(1);
     expect(providers[0]).toMatchObject({
       alias: 'us_east_1',
       region: 'us-east-1',
@@ -227,9 +228,20 @@ describe('state, providers and stack order', () => {
     });
   });
 
+  it.each(['payments', 'analytics'])('gives %s a second provider pinned to the hub account, assuming its hub-side role (default: the account role)', (stack) => {
+    const providers = synth.stacks[stack].provider?.aws ?? [];
+    expect(providers).toHaveLength(2);
+    expect(providers[1]).toMatchObject({
+      alias: 'hub_network_us_east_1',
+      region: 'us-east-1',
+      allowed_account_ids: ['111111111111'],
+      assume_role: [{ role_arn: 'arn:aws:iam::111111111111:role/terraform', session_name: `acme-${stack}` }],
+    });
+  });
+
   it('gives every resource an explicit provider (all providers have aliases)', () => {
     for (const stack of Object.values(synth.stacks)) {
-      for (const byName of Object.values(stack.resource ?? {})) for (const r of Object.values(byName)) expect(r.provider).toBe('aws.us_east_1');
+      for (const byName of Object.values(stack.resource ?? {})) for (const r of Object.values(byName)) expect(['aws.us_east_1', HUB_SIDE]).toContain(r.provider);
     }
   });
 
@@ -237,6 +249,7 @@ describe('state, providers and stack order', () => {
     const manifest = JSON.parse(readFileSync(path.join(synth.outdir, 'manifest.json'), 'utf8')) as { stacks: Record<string, { dependencies: string[] }> };
     expect(Object.fromEntries(Object.entries(manifest.stacks).map(([name, s]) => [name, s.dependencies]))).toEqual({
       network: [],
+      'network-spokes': [],
       payments: ['network'],
       analytics: ['network'],
     });
