@@ -247,3 +247,15 @@ describe('backend', () => {
     expect(planOf(config([hub()], [], extra)).backend).toEqual(expected);
   });
 });
+
+describe('no stack cycles: hub stacks read nothing, spokes stacks read hub stacks', () => {
+  it('plans two hub accounts that each have a spoke in the other (a cycle in the single-stack-per-account layout)', () => {
+    const p = planOf(
+      config(
+        [hub(), hub({ name: 'west', account: 'payments', region: 'us-west-2', vpc: { cidr: '10.100.0.0/22', availabilityZones: ['us-west-2a', 'us-west-2b'] } })],
+        [spoke('payments-prod', 'payments', 1, { hub: 'main' }), spoke('tools', 'network', 102, { hub: 'west', region: 'us-west-2' })],
+      ),
+    );
+    expect(Object.fromEntries(p.stacks.map((s) => [s.name, s.dependsOn]))).toEqual({ network: [], payments: [], 'network-spokes': ['payments'], 'payments-spokes': ['network'] });
+  });
+});
