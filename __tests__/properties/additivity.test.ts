@@ -1,12 +1,15 @@
 /**
  * Additivity (engineering.md section 3.4, domain.md section 7): addresses come from names, never from
  * list positions, so adding or removing a spoke touches only that spoke's own resources (its peering,
- * routes, SG rules, authorizations, accepter, associations) and reordering spokes or services changes
+ * routes, SG rules, authorizations, accepter, associations; and, for the first or last spoke of an
+ * account, that account's RAM principal and acceptance) and reordering spokes or services changes
  * nothing at all. Anything else would make Terraform replace zones or endpoints: a DNS outage.
+ * Which stack changes is pair-stacks.test.ts's property.
  */
 import fc from 'fast-check';
 import { configWithSpareArb, type VpceHubConfigInput } from '../support/arbitraries';
 import { nonAdditiveChanges, resourcesMentioning, snapshot } from './snapshot';
+import { pairStackOf } from './pair-stack-of';
 
 const RUNS = 25;
 
@@ -20,7 +23,7 @@ describe('adding or removing one spoke changes only that spoke\'s resources', ()
         const added: VpceHubConfigInput = { ...config, spokes: [...spokes.slice(0, index), spare, ...spokes.slice(index)] };
         const before = snapshot(config);
         const after = snapshot(added);
-        expect(nonAdditiveChanges(before, after, spare.name)).toEqual([]);
+        expect(nonAdditiveChanges(before, after, spare.name, pairStackOf(config, spare))).toEqual([]);
         expect(resourcesMentioning(after, spare.name)).not.toEqual([]);
       }),
       { numRuns: RUNS },
@@ -36,7 +39,7 @@ describe('adding or removing one spoke changes only that spoke\'s resources', ()
         const smaller: VpceHubConfigInput = { ...config, spokes: spokes.filter((s) => s !== removed) };
         const before = snapshot(config);
         const after = snapshot(smaller);
-        expect(nonAdditiveChanges(after, before, removed.name)).toEqual([]);
+        expect(nonAdditiveChanges(after, before, removed.name, pairStackOf(config, removed))).toEqual([]);
         expect(resourcesMentioning(after, removed.name)).toEqual([]);
       }),
       { numRuns: RUNS },

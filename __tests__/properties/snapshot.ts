@@ -39,11 +39,15 @@ export function snapshot(input: VpceHubConfigInput): Snapshot {
 /** Does a Terraform address (`type.logical_id`) or output name belong to `spoke`? Names have no `_`, so a whole `_`-token. */
 export const mentions = (addressOrOutput: string, spoke: string): boolean => addressOrOutput.replace(/^[a-z0-9_]+\./, '').split('_').includes(spoke);
 
+/** Per-account halves: the first spoke of an account brings them, the last one takes them (its account's RAM principal and acceptance). */
+const ACCOUNT_LEVEL = ['aws_ram_principal_association', 'aws_ram_resource_share_accepter'];
+
 /**
  * Everything in `without` must be in `with` unchanged; everything only in `with` must belong to
- * `spoke`. Returns the violations (empty when additive), for readable failures.
+ * `spoke` (or be a per-account half in the spoke's own pair stack `pairStack`). Returns the
+ * violations (empty when additive), for readable failures.
  */
-export function nonAdditiveChanges(without: Snapshot, withSpoke: Snapshot, spoke: string): string[] {
+export function nonAdditiveChanges(without: Snapshot, withSpoke: Snapshot, spoke: string, pairStack?: string): string[] {
   const violations: string[] = [];
   const empty: StackSnapshot = { resources: new Map(), outputs: new Map(), text: '' };
   const names = new Set([...without.stacks.keys(), ...withSpoke.stacks.keys()]);
@@ -59,7 +63,8 @@ export function nonAdditiveChanges(without: Snapshot, withSpoke: Snapshot, spoke
         else if (!isDeepStrictEqual(big.get(key), body)) violations.push(`${stack}: ${kind} ${key} changed`);
       }
       for (const key of big.keys()) {
-        if (!small.has(key) && !mentions(key, spoke)) violations.push(`${stack}: ${kind} ${key} appeared but does not belong to spoke ${spoke}`);
+        const accountLevel = stack === pairStack && ACCOUNT_LEVEL.includes(key.split('.')[0]);
+        if (!small.has(key) && !mentions(key, spoke) && !accountLevel) violations.push(`${stack}: ${kind} ${key} appeared but does not belong to spoke ${spoke}`);
       }
     }
   }

@@ -2,9 +2,11 @@
  * fast-check generators of VALID configs (they pass `parseConfigText` without errors), for property
  * tests anywhere in the suite. One hub with a new VPC; 0-6 spokes (plus one spare, see
  * `ConfigWithSpare`) with non-overlapping CIDRs, spread over the hub's account (same-account spokes)
- * and up to three workload accounts, some in other regions; dns mode private-hosted-zones or
- * endpoint-url; services from a list that exists, with private DNS and non-colliding zones, in every
- * generated hub region and AZ.
+ * and up to three workload accounts, some in other regions (route53-profile hubs: all in the hub's
+ * region, since profiles are regional); every dns mode; every RAM sharing model, with one workload
+ * account sometimes outside the organization; a hub-side role sometimes distinct from the account role;
+ * services from a list that exists, with private DNS and non-colliding zones, in every generated hub
+ * region and AZ.
  *
  * Values are plain objects in the config file's input shape (before schema defaults); `toYaml`
  * turns one into config file text.
@@ -86,10 +88,12 @@ const spokeDraftArb: fc.Arbitrary<SpokeDraft> = fc.record({
  * removing or reordering spokes leaves every other spoke's values as they were.
  */
 function spokeOf(d: SpokeDraft, slot: number, hub: HubInput): SpokeInput {
+  // A Route 53 Profile is regional: its spokes stay in the hub's region.
+  const region = hub.dns === 'route53-profile' && d.region !== undefined ? 'hub' : d.region;
   return {
     name: d.name,
     account: d.account,
-    ...(d.region === undefined ? {} : { region: d.region === 'hub' ? hub.region : d.region }),
+    ...(region === undefined ? {} : { region: region === 'hub' ? hub.region : region }),
     ...(d.namesHub ? { hub: hub.name } : {}),
     vpc: {
       id: `vpc-${hex(slot, 17)}`,
@@ -108,7 +112,7 @@ const hubArb: fc.Arbitrary<{ hub: HubInput; organization: boolean }> = fc
     azCount: fc.integer({ min: 2, max: 3 }),
     azSeed: fc.array(fc.nat(), { minLength: 3, maxLength: 3 }),
     prefix: fc.integer({ min: 20, max: 24 }),
-    dns: fc.constantFrom('private-hosted-zones' as const, 'endpoint-url' as const),
+    dns: fc.constantFrom('private-hosted-zones' as const, 'endpoint-url' as const, 'route53-profile' as const),
     services: fc.shuffledSubarray([...SAFE_SERVICES], { minLength: 1 }),
     policy: fc.constantFrom('default', 'organization', 'principals', 'absent'),
     flowLogs: fc.constantFrom('absent', 'disabled', 'retention'),
@@ -135,6 +139,17 @@ const hubArb: fc.Arbitrary<{ hub: HubInput; organization: boolean }> = fc
     return { hub, organization: h.policy === 'organization' };
   });
 
+const ORGANIZATION_ARN = 'arn:aws:organizations::999999999999:organization/o-a1b2c3d4e5';
+const OU_ARN = 'arn:aws:organizations::999999999999:ou/o-a1b2c3d4e5/ou-ab12-cd34ef56';
+
+/** Every sharing model that can work (validate-ram-sharing.ts), and the config fields it needs. */
+const sharingArb = fc.constantFrom<Partial<VpceHubConfigInput>>(
+  { organizationArn: ORGANIZATION_ARN, ramSharing: { shareWith: 'organization' } },
+  { ramSharing: { shareWith: 'organizational-units', organizationalUnits: [OU_ARN] } },
+  { ramSharing: { shareWith: 'accounts', organizationSharing: 'enabled' } },
+  { ramSharing: { shareWith: 'accounts', organizationSharing: 'disabled' } },
+);
+
 const backendArb = fc.constantFrom<VpceHubConfigInput['backend'] | undefined>(
   undefined,
   { local: { dir: '.terraform-state' } },
@@ -154,14 +169,21 @@ export const configWithSpareArb: fc.Arbitrary<ConfigWithSpare> = fc
     slots: fc.uniqueArray(fc.integer({ min: 1, max: 250 }), { minLength: MAX_SPOKES + 1, maxLength: MAX_SPOKES + 1 }),
     project: fc.constantFrom(undefined, 'acme', 'net-hub'),
     backend: backendArb,
+    sharing: sharingArb,
+    outside: fc.boolean(),
+    hubSideRole: fc.boolean(),
   })
-  .map(({ hub: { hub, organization }, drafts, slots, project, backend }) => {
+  .map(({ hub: { hub, organization }, drafts, slots, project, backend, sharing, outside, hubSideRole }) => {
     const spokes = drafts.map((d, i) => spokeOf(d, slots[i], hub));
+    const accounts: VpceHubConfigInput['accounts'] = { ...ACCOUNTS };
+    if (hubSideRole) accounts[HUB_ACCOUNT] = { ...ACCOUNTS[HUB_ACCOUNT], hubSideRoleArn: 'arn:aws:iam::111111111111:role/vpce-hub-pairs' };
+    if (outside) accounts['Workload-C'] = { ...ACCOUNTS['Workload-C'], outsideOrganization: true };
     const config: VpceHubConfigInput = {
       ...(project ? { project } : {}),
-      ...(organization ? { organizationId: 'o-a1b2c3d4e5' } : {}),
+      ...(organization || outside || sharing.ramSharing?.shareWith !== 'accounts' ? { organizationId: 'o-a1b2c3d4e5' } : {}),
+      ...(hub.dns === 'route53-profile' ? { ...sharing, ramSharing: { ...sharing.ramSharing, shareWith: sharing.ramSharing?.shareWith ?? 'accounts', ...(outside ? { allowExternalPrincipals: true } : {}) } } : {}),
       ...(backend ? { backend } : {}),
-      accounts: { ...ACCOUNTS },
+      accounts,
       hubs: [hub],
       spokes: spokes.slice(1),
     };

@@ -51,7 +51,7 @@ describe('quotaUsage', () => {
   });
 
   it('counts VPCs per profile, not per zone, in route53-profile mode', () => {
-    const p = planOf(config([hub({ dns: 'route53-profile' })], [spoke('a', 'payments', 1), spoke('b', 'payments', 2)]));
+    const p = planOf(config([hub({ dns: 'route53-profile' })], [spoke('a', 'payments', 1), spoke('b', 'payments', 2)], { ramSharing: { shareWith: 'accounts', organizationSharing: 'enabled' } }));
     const rows = quotaUsage(p);
     expect(rows.filter((r) => r.quota === 'vpcsPerHostedZone' || r.quota === 'associationAuthorizationsPerZone')).toEqual([]);
     expect(rows.find((r) => r.quota === 'vpcsPerRoute53Profile')).toMatchObject({ scope: 'profile of hub main', used: 2, limit: 1000 });

@@ -19,6 +19,9 @@ afterAll(() => synth?.cleanup());
 
 const network = () => synth.stacks.network;
 const ref = (name: string) => `\${aws_security_group.${name}.id}`;
+/** The rules are hub halves in the spoke accounts' stacks, naming their group through the hub stack's output. */
+const rulesOf = () => [...Object.values(ofType(synth.stacks.payments, 'aws_vpc_security_group_ingress_rule')), ...Object.values(ofType(synth.stacks.analytics, 'aws_vpc_security_group_ingress_rule'))];
+const groupOutput = (group: number) => `\${data.terraform_remote_state.remote_state_network.outputs.hub_main_security_group_${group}}`;
 
 describe(`a hub with ${SPOKE_COUNT} spoke CIDRs and the default quota of 60 rules per group`, () => {
   it('gets two endpoint security groups, the first at the single-group address', () => {
@@ -34,12 +37,12 @@ describe(`a hub with ${SPOKE_COUNT} spoke CIDRs and the default quota of 60 rule
   });
 
   it('has one HTTPS rule per spoke CIDR, each in one of the two groups, at most 60 per group', () => {
-    const rules = Object.values(ofType(network(), 'aws_vpc_security_group_ingress_rule'));
+    const rules = rulesOf();
     expect(rules.map((r) => r.cidr_ipv4).sort()).toEqual(spokes.map((s) => s.vpc.cidr).sort());
     const perGroup = new Map<unknown, number>();
     for (const r of rules) {
       expect(r).toMatchObject({ ip_protocol: 'tcp', from_port: 443, to_port: 443 });
-      expect([ref('hub_main_endpoints'), ref('hub_main_endpoints_2')]).toContain(r.security_group_id);
+      expect([groupOutput(1), groupOutput(2)]).toContain(r.security_group_id);
       perGroup.set(r.security_group_id, (perGroup.get(r.security_group_id) ?? 0) + 1);
     }
     expect(perGroup.size).toBe(2);
@@ -53,6 +56,11 @@ describe(`a hub with ${SPOKE_COUNT} spoke CIDRs and the default quota of 60 rule
   });
 
   it('replaces a rule that moves to another group by creating the new one first', () => {
-    for (const r of Object.values(ofType(network(), 'aws_vpc_security_group_ingress_rule'))) expect(r.lifecycle).toEqual({ create_before_destroy: true });
+    for (const r of rulesOf()) expect(r.lifecycle).toEqual({ create_before_destroy: true });
+  });
+
+  it('outputs each group id for the spokes stacks', () => {
+    expect(network().output?.hub_main_security_group_1.value).toBe(ref('hub_main_endpoints'));
+    expect(network().output?.hub_main_security_group_2.value).toBe(ref('hub_main_endpoints_2'));
   });
 });

@@ -58,7 +58,7 @@ export const FINDING_CODES = {
   UnknownHub: error('names', 'a spoke names a hub that does not exist'),
   HubAmbiguous: error('names', 'a spoke names no hub and none can be inferred (several hubs, not exactly one in its region)'),
   StackNameClash: error('names', "an account key equal to the spokes stack name of a hub account (<account>-spokes)"),
-  UnusedAccount: warning('names', 'an account that no hub or spoke uses (it gets no stack)'),
+  UnusedAccount: warning('names', 'an account that no hub or spoke uses (it gets an empty stack)'),
 
   UnknownRegion: error('regions', 'a region name with a word AWS does not use (a misspelling), with the nearest known region'),
   RegionNotInCatalogue: warning('regions', 'a well-formed region the catalogue (2023-09) does not know; AZ and service availability checks are skipped'),

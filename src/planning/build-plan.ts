@@ -127,9 +127,9 @@ function planBackend(config: VpceHubConfig): BackendPlan {
 }
 
 /**
- * Hub stacks (one per account holding hubs) and spokes stacks (one per account holding spokes, plus an
- * always-present `<account>-spokes` beside every hub stack, so the first or last spoke of a hub account
- * never makes a stack appear or disappear). Pairs never live in a hub stack.
+ * Hub stacks (one per account holding hubs) and spokes stacks (one per account under `accounts`, named
+ * `<account>-spokes` beside a hub stack), so the first or last spoke of an account never makes a stack
+ * appear or disappear. Pairs never live in a hub stack.
  */
 function planStacks(config: VpceHubConfig, hubs: HubPlan[], spokes: SpokePlan[], account: (key: string) => AccountPlan): StackPlan[] {
   const hubAccounts = [...new Set(hubs.map((h) => h.account.key))].sort();
@@ -149,7 +149,9 @@ function planStacks(config: VpceHubConfig, hubs: HubPlan[], spokes: SpokePlan[],
       acceptsProfileShareOf: [],
     };
   });
-  const spokeAccounts = [...new Set([...hubAccounts, ...spokes.map((s) => s.account.key)])].sort();
+  // Every account keeps a spokes stack, empty or not: removing an account's last spoke must leave a stack
+  // whose next apply destroys what the spoke held, never an orphaned state (issue 8 section 10).
+  const spokeAccounts = [...new Set([...hubAccounts, ...Object.keys(config.accounts), ...spokes.map((s) => s.account.key)])].sort();
   const spokeStacks = spokeAccounts.map((key): StackPlan => {
     const ownSpokes = spokes.filter((s) => s.account.key === key);
     const ownHubs = hubs.filter((h) => h.account.key === key);
