@@ -54,15 +54,20 @@ describe('stacks: hub stacks hold what hubs share, spokes stacks hold the pairs 
     expect(p.stacks.find((s) => s.name === 'payments')?.hubAccess[0].account.roleArn).toBe('arn:aws:iam::111111111111:role/vpce-hub-pairs');
   });
 
-  it('gives an unused account no stack', () => {
+  it('gives an unused account an empty stack (removing its last spoke must not orphan what the stack held)', () => {
     const p = planOf(config([hub()], [spoke('payments-prod', 'payments', 1)]));
-    expect(p.stacks.map((s) => s.name)).toEqual(['network', 'network-spokes', 'payments']);
+    expect(p.stacks.map((s) => [s.name, s.spokes])).toEqual([
+      ['network', []],
+      ['analytics', []],
+      ['network-spokes', []],
+      ['payments', ['payments-prod']],
+    ]);
   });
 
   it('makes a hub stack and an empty network-spokes stack when there are no spokes', () => {
     const p = planOf(config([hub()], []));
     const empty = { account: expect.objectContaining({ key: 'network' }), hubs: [], spokes: [], hubAccess: [], dependsOn: [], profileSharePrincipalOf: [], acceptsProfileShareOf: [] };
-    expect(p.stacks).toEqual([
+    expect(p.stacks.filter((s) => s.account.key === 'network')).toEqual([
       { ...empty, name: 'network', kind: 'hub', hubs: ['main'], regions: ['us-east-1'] },
       { ...empty, name: 'network-spokes', kind: 'spokes', regions: ['us-east-1'] },
     ]);
@@ -70,7 +75,7 @@ describe('stacks: hub stacks hold what hubs share, spokes stacks hold the pairs 
 
   it('gives each stack a provider region for its hubs and for its own spokes', () => {
     const p = planOf(config([hub()], [spoke('west', 'network', 1, { region: 'us-west-2' }), spoke('paris', 'payments', 2, { region: 'eu-west-3' })]));
-    expect(Object.fromEntries(p.stacks.map((s) => [s.name, s.regions]))).toEqual({ network: ['us-east-1'], 'network-spokes': ['us-east-1', 'us-west-2'], payments: ['eu-west-3'] });
+    expect(Object.fromEntries(p.stacks.map((s) => [s.name, s.regions]))).toEqual({ network: ['us-east-1'], analytics: [], 'network-spokes': ['us-east-1', 'us-west-2'], payments: ['eu-west-3'] });
     expect(p.stacks.find((s) => s.name === 'payments')?.hubAccess.map((a) => [a.account.key, a.region])).toEqual([['network', 'us-east-1']]);
   });
 });
@@ -256,6 +261,6 @@ describe('no stack cycles: hub stacks read nothing, spokes stacks read hub stack
         [spoke('payments-prod', 'payments', 1, { hub: 'main' }), spoke('tools', 'network', 102, { hub: 'west', region: 'us-west-2' })],
       ),
     );
-    expect(Object.fromEntries(p.stacks.map((s) => [s.name, s.dependsOn]))).toEqual({ network: [], payments: [], 'network-spokes': ['payments'], 'payments-spokes': ['network'] });
+    expect(Object.fromEntries(p.stacks.map((s) => [s.name, s.dependsOn]))).toEqual({ network: [], payments: [], analytics: [], 'network-spokes': ['payments'], 'payments-spokes': ['network'] });
   });
 });

@@ -88,7 +88,7 @@ describe('other DNS modes and regions', () => {
     expect(hub.centralized.lines.find((l) => l.item === 'inter-region transfer over peering')?.usd).toBe(100 * 0.02);
   });
   it('charges one profile association per spoke in route53-profile mode, which never breaks even at the assumed price', () => {
-    const { plan, config } = planOf(shipped.replace('dns: private-hosted-zones', 'dns: route53-profile'));
+    const { plan, config } = planOf(`${shipped.replace('dns: private-hosted-zones', 'dns: route53-profile')}\nramSharing: { shareWith: accounts, organizationSharing: enabled }\n`);
     const [hub] = estimateCost(plan, priceTable(config.prices)).hubs;
     expect(hub.centralized.lines.find((l) => l.item === 'Route 53 Profile associations')?.usd).toBe(2 * 730 * 0.75);
     expect(hub.breakEvenSpokes).toBeNull();

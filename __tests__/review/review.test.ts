@@ -53,9 +53,11 @@ describe('a spoke added', () => {
   it('shows only additions for the shipped example against a base with one spoke fewer, and exits 0', () => {
     const r = review(SHIPPED, { baseConfig: { text: withoutAnalytics, label: 'base' } });
     expect(new Set(changes(r).map((c) => c.action))).toEqual(new Set(['create']));
+    // Both halves of every pair are in the spoke account's stack: the hub stack does not change (issue 9).
     expect(r.stacks.map((s) => [s.stack, s.status, s.changes.length])).toEqual([
-      ['network', 'existing', 10],
-      ['analytics', 'new', 7],
+      ['network', 'existing', 0],
+      ['analytics', 'existing', 17],
+      ['network-spokes', 'existing', 0],
       ['payments', 'existing', 0],
     ]);
     expect(r.gate.changes).toEqual([]);
@@ -106,10 +108,21 @@ describe('a service renamed', () => {
 });
 
 describe('a spoke removed', () => {
-  it('gates the peering, routes, rules and associations, and calls out the stack that disappears', () => {
+  it('gates the peering, routes, rules and associations, all in the spoke account\'s stack, which stays', () => {
     const r = review(withoutAnalytics, { baseConfig: { text: SHIPPED, label: 'shipped' } });
     expect(r.exitCode).toBe(1);
-    expect(gated(r)).toEqual(expect.arrayContaining(['network/aws_vpc_peering_connection.hub_main_to_analytics-prod', 'analytics/aws_vpc_peering_connection_accepter.spoke_analytics-prod']));
+    expect(gated(r)).toEqual(expect.arrayContaining(['analytics/aws_vpc_peering_connection.hub_main_to_analytics-prod', 'analytics/aws_vpc_peering_connection_accepter.spoke_analytics-prod']));
+    expect(gated(r).every((g) => g.startsWith('analytics/'))).toBe(true);
+    expect(r.stacks.find((s) => s.stack === 'network')?.changes).toEqual([]);
+    expect(r.stacks.find((s) => s.stack === 'analytics')?.status).toBe('existing');
+    expect(r.topology.mermaid).toContain('class spoke__analytics_2d_prod removed');
+    expect(r.reachability.delta?.removed).toHaveLength(5);
+  });
+
+  it('calls out the stack that disappears when its account goes too', () => {
+    const withoutAccount = edit((doc) => doc.deleteIn(['accounts', 'analytics']), withoutAnalytics);
+    const r = review(withoutAccount, { baseConfig: { text: SHIPPED, label: 'shipped' } });
+    expect(r.exitCode).toBe(1);
     expect(r.stacks.find((s) => s.stack === 'analytics')?.status).toBe('removed');
     expect(r.topology.mermaid).toContain('class spoke__analytics_2d_prod removed');
     expect(r.reachability.delta?.removed).toHaveLength(5);

@@ -32,7 +32,7 @@ const VPC = (n: number) => `vpc-${n.toString(16).padStart(17, '0')}`;
 const RTB = (n: number) => `rtb-${n.toString(16).padStart(17, '0')}`;
 
 it('puts same-account spokes in network-spokes, the other spoke in its account stack, and no pair in the hub stack', () => {
-  expect(Object.keys(synth.stacks).sort()).toEqual(['network', 'network-spokes', 'payments']);
+  expect(Object.keys(synth.stacks).sort()).toEqual(['analytics', 'network', 'network-spokes', 'payments']);
   expect(namesOf(network(), 'aws_vpc_peering_connection')).toEqual(['hub_main_to_tooling', 'hub_main_to_tooling-west']);
   expect(namesOf(synth.stacks.payments, 'aws_vpc_peering_connection')).toEqual(['hub_main_to_paris']);
   expect(namesOf(synth.stacks.network, 'aws_vpc_peering_connection')).toEqual([]);

@@ -1,6 +1,6 @@
 /**
  * The topology as a Mermaid flowchart, which GitHub renders inside PR comments and Markdown files:
- * one subgraph per AWS account (= stack), the hub VPC with one node per endpoint service, its DNS
+ * one subgraph per AWS account (its hub stack and spokes stack together), the hub VPC with one node per endpoint service, its DNS
  * (zones or profile), and every spoke with its peering and DNS edges. Spokes a change adds or removes
  * are coloured. Node ids are derived from names (never positions) so the text diffs well.
  */
@@ -26,7 +26,8 @@ export function topologyMermaid(plan: NetworkPlan, delta: SpokeDelta = NO_DELTA)
   const out: string[] = ['flowchart LR'];
   const edges: string[] = [];
   const classes = { added: [] as string[], removed: [] as string[] };
-  const accounts = plan.stacks.map((s) => s.account);
+  // An account with a hub has two stacks (hub and spokes): one subgraph per account, in deploy order.
+  const accounts = [...new Map(plan.stacks.map((s) => [s.account.key, s.account])).values()];
   const removedIn = (accountId: string | undefined) => delta.removed.filter((r) => r.accountId !== undefined && r.accountId === accountId);
 
   for (const account of accounts) {
@@ -84,12 +85,12 @@ export function topologyOutline(plan: NetworkPlan, delta: SpokeDelta = NO_DELTA)
   const lines: string[] = [];
   for (const stack of plan.stacks) {
     lines.push(`account ${stack.account.key} (${stack.account.id}), stack ${stack.name}`);
-    for (const hub of plan.hubs.filter((h) => h.account.key === stack.account.key)) {
+    for (const hub of plan.hubs.filter((h) => stack.hubs.includes(h.name))) {
       const dns = hub.dns === 'endpoint-url' ? 'endpoint-url (no zones)' : `${hub.dns}, ${hub.zones.length} zones`;
       lines.push(`  hub ${hub.name}: VPC ${hub.existingVpcId ?? hub.cidr} in ${hub.region}, ${hub.subnets.length} AZs, ${dns}`);
       lines.push(`    services: ${hub.endpoints.map((e) => e.service).join(', ')}`);
     }
-    for (const spoke of plan.spokes.filter((s) => s.account.key === stack.account.key)) {
+    for (const spoke of plan.spokes.filter((s) => stack.spokes.includes(s.name))) {
       lines.push(`  spoke ${spoke.name}: ${spokeLabel(spoke)[1]} -> hub ${spoke.hub}${delta.added.has(spoke.name) ? '  (added)' : ''}`);
     }
   }
