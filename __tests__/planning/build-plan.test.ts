@@ -66,7 +66,7 @@ describe('stacks: hub stacks hold what hubs share, spokes stacks hold the pairs 
 
   it('makes a hub stack and an empty network-spokes stack when there are no spokes', () => {
     const p = planOf(config([hub()], []));
-    const empty = { account: expect.objectContaining({ key: 'network' }), hubs: [], spokes: [], hubAccess: [], dependsOn: [], profileSharePrincipalOf: [], acceptsProfileShareOf: [] };
+    const empty = { account: expect.objectContaining({ key: 'network' }), hubs: [], spokes: [], hubAccess: [], dependsOn: [], ramJoins: [] };
     expect(p.stacks.filter((s) => s.account.key === 'network')).toEqual([
       { ...empty, name: 'network', kind: 'hub', hubs: ['main'], regions: ['us-east-1'] },
       { ...empty, name: 'network-spokes', kind: 'spokes', regions: ['us-east-1'] },

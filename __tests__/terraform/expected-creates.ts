@@ -72,7 +72,7 @@ export function expectedCreates(plan: NetworkPlan, stack: StackPlan): Counts {
     if (!spoke) throw new Error(`no spoke ${name} in the plan`);
     pairCreates(counts, hubOf(spoke.hub), spoke);
   }
-  add(counts, 'aws_ram_principal_association', stack.profileSharePrincipalOf.length);
-  add(counts, 'aws_ram_resource_share_accepter', stack.acceptsProfileShareOf.length);
+  add(counts, 'aws_ram_principal_association', stack.ramJoins.length);
+  add(counts, 'aws_ram_resource_share_accepter', stack.ramJoins.filter((j) => j.invitation).length);
   return counts;
 }

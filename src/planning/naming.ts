@@ -46,6 +46,25 @@ export const ids = {
   hubPeering: (hub: string, spoke: string) => `hub_${hub}_to_${spoke}`,
   hubRoute: (hub: string, routeTableKey: string, spoke: string, cidr: string) => `hub_${hub}_${routeTableKey}_to_${spoke}_${cidrKey(cidr)}`,
 
+  // Transit gateway (issue 10). `transit_gateway`, `to_hub`, `on_premises` contain `_`, which no config name can.
+  hubTransitGateway: (hub: string) => `hub_${hub}`,
+  hubTransitGatewayRouteTable: (hub: string, table: 'hub' | 'spokes') => `hub_${hub}_${table}`,
+  /** The hub VPC's attachment, its acceptance, association (hub route table) and propagation (spokes route table). */
+  hubAttachment: (hub: string) => `hub_${hub}`,
+  hubOnPremisesRoute: (hub: string, routeTableKey: string, cidr: string) => `hub_${hub}_${routeTableKey}_to_on_premises_${cidrKey(cidr)}`,
+  /** A spoke's attachment, its acceptance and association (spokes route table); its propagation into the hub route table. */
+  spokeAttachment: (spoke: string) => `spoke_${spoke}`,
+  spokePropagation: (spoke: string) => `spoke_${spoke}_to_hub`,
+  // Route 53 Resolver inbound endpoint for on-premises clients.
+  hubInboundResolver: (hub: string) => `hub_${hub}_inbound_resolver`,
+  hubInboundResolverRule: (hub: string, protocol: 'tcp' | 'udp', cidr: string) => `hub_${hub}_dns_${protocol}_from_${cidrKey(cidr)}`,
+  hubOnPremisesIngressRule: (hub: string, cidr: string) => `hub_${hub}_https_from_on_premises_${cidrKey(cidr)}`,
+
+  /** RAM shares of hub resources: `profile` keeps the addresses of the profile-only design. */
+  hubRamShare: (hub: string, resourceKey: string) => `hub_${hub}_${resourceKey}`,
+  hubRamPrincipal: (hub: string, resourceKey: string, principal: string) => `hub_${hub}_${resourceKey}_to_${principal}`,
+  ramShareAccepter: (hub: string, resourceKey: string) => `hub_${hub}_${resourceKey}`,
+
   hubProfile: (hub: string) => `hub_${hub}`,
   hubProfileZone: (hub: string, zoneKey: string) => `hub_${hub}_${zoneKey}`,
   hubProfileShare: (hub: string) => `hub_${hub}_profile`,
@@ -68,7 +87,16 @@ export const outputs = {
   endpointDns: (hub: string, serviceKey: string) => `hub_${hub}_endpoint_${serviceKey}_dns`,
   profileId: (hub: string) => `hub_${hub}_profile_id`,
   profileShareArn: (hub: string) => `hub_${hub}_profile_share_arn`,
+  /** The RAM share ARN of a shared hub resource (`profile` keeps profileShareArn's name). */
+  ramShareArn: (hub: string, resourceKey: string) => `hub_${hub}_${resourceKey}_share_arn`,
+  transitGatewayId: (hub: string) => `hub_${hub}_transit_gateway_id`,
+  transitGatewayRouteTableId: (hub: string, table: 'hub' | 'spokes') => `hub_${hub}_transit_gateway_route_table_${table}`,
+  inboundResolverIps: (hub: string) => `hub_${hub}_inbound_resolver_ips`,
+  forwardedZones: (hub: string) => `hub_${hub}_on_premises_forwarded_zones`,
 };
+
+/** Address-safe key of a RAM-shared resource kind. */
+export const ramResourceKey = (resource: 'profile' | 'transit-gateway'): string => (resource === 'profile' ? 'profile' : 'transit_gateway');
 
 /** `Name` tags: readable in the console, prefixed by the project. */
 export const tagName = (project: string, ...parts: string[]): string => [project, ...parts].join('-');
