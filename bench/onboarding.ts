@@ -52,6 +52,10 @@ export interface OnboardingResult {
   minApplySeconds2025: number;
   /** Seconds the provider waits before its first GetChange poll of each association, 10 at a time. */
   associationWaitSeconds: number;
+  /** Stacks with an added, changed or removed resource: the plans and applies the onboarding needs. */
+  stacksTouched: string[];
+  /** Resources that already exist in those stacks: every plan of them refreshes each one. */
+  refreshedResources: number;
   /** Route 53 requests to refresh what already exists in the stacks the onboarding touches (every plan/apply). */
   refreshCalls: number;
   refreshSeconds: number;
@@ -86,7 +90,7 @@ export function measureOnboarding(c: OnboardingCase): OnboardingResult {
   const diff = diffResources(before.set, after);
   const r53 = callsByStack(diff.added, (t) => createCalls(t));
   const associations = callsByStack(diff.added, (t) => (t === 'aws_route53_zone_association' ? 1 : 0));
-  const touched = new Set([...diff.added, ...diff.changed].map((r) => r.stack));
+  const touched = new Set([...diff.added, ...diff.changed, ...diff.removed].map((r) => r.stack));
   const existingInTouched = [...before.set.values()].map((r) => r.ref).filter((r) => touched.has(r.stack));
   const refresh = callsByStack(existingInTouched, (t) => refreshCalls(t));
   const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
@@ -107,6 +111,8 @@ export function measureOnboarding(c: OnboardingCase): OnboardingResult {
     minApplySeconds: minimumSeconds(r53),
     minApplySeconds2025: minimumSeconds2025(r53, associations),
     associationWaitSeconds: associationWaitSeconds(sum(associations)),
+    stacksTouched: [...touched].sort(),
+    refreshedResources: existingInTouched.length,
     refreshCalls: sum(refresh),
     refreshSeconds: minimumSeconds(refresh),
   };

@@ -6,6 +6,7 @@
  *
  *   node dist/bench/run.js [--smoke] [--runs N] [--out DIR] [--no-plan] [--baseline-dist DIR]
  *   node dist/bench/run.js --print-config private-hosted-zones-125x40x50   (one topology's config file)
+ *   node dist/bench/run.js --layout --old-dist DIR [--runs N]   (pair stacks against the old layout: bench/layout.ts)
  *
  * --baseline-dist DIR adds `node DIR/main.js` as a variant: build the tree before a change with
  * `npx tsc -p tsconfig.json --outDir DIR --incremental false` to get a before/after ratio from one run.
@@ -17,6 +18,7 @@ import path from 'node:path';
 import { terraformAvailable } from '../__tests__/support/terraform';
 import { DNS_MODES, type DnsMode } from '../src/config/schema';
 import { projectRoot } from './measure';
+import { compareLayouts, renderLayoutMarkdown } from './layout';
 import { measureOnboarding, type OnboardingCase } from './onboarding';
 import { timePlan } from './plan-timing';
 import { renderMarkdown, type BenchResult, type Machine } from './report';
@@ -156,6 +158,18 @@ function main(argv: string[]): void {
   const printConfig = arg('--print-config');
   if (printConfig !== undefined) {
     process.stdout.write(topologyYaml(parseSizeId(printConfig)));
+    return;
+  }
+  if (argv.includes('--layout')) {
+    const oldDist = arg('--old-dist');
+    if (oldDist === undefined) throw new Error('--layout needs --old-dist DIR: the compiled tree of the base commit (npx tsc -p tsconfig.json in a worktree of it)');
+    const root = projectRoot();
+    const outDir = arg('--out') ?? 'bench/out/layout';
+    const result = compareLayouts({ root, oldDist: path.resolve(oldDist), runs: Number(arg('--runs') ?? 3), outDir, log: (l) => process.stderr.write(`${l}\n`) });
+    const markdown = renderLayoutMarkdown(result, `npm run bench -- ${argv.join(' ')}`);
+    mkdirSync(path.join(root, outDir), { recursive: true });
+    writeFileSync(path.join(root, outDir, 'layout.json'), `${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(markdown);
     return;
   }
   const smoke = argv.includes('--smoke');

@@ -120,6 +120,10 @@ export function generateTopology(opts: TopologyOptions): ConfigInput {
     project: 'bench',
     organizationId: ORGANIZATION_ID,
     ...(shareWithOrganization ? { organizationArn: ORGANIZATION_ARN } : {}),
+    // Per-account sharing without RAM organization sharing: every spoke account accepts an invitation.
+    ...(opts.dns === 'route53-profile'
+      ? { ramSharing: shareWithOrganization ? { shareWith: 'organization' as const, organizationSharing: 'enabled' as const } : { shareWith: 'accounts' as const, organizationSharing: 'disabled' as const } }
+      : {}),
     backend: { local: { dir: '.terraform-state' } },
     accounts,
     hubs: [
@@ -131,6 +135,9 @@ export function generateTopology(opts: TopologyOptions): ConfigInput {
         dns: opts.dns,
         services: BENCH_SERVICES.slice(0, opts.services),
         endpointPolicy: 'organization',
+        // Pinned (the inbound-rules quota is raised to fit every spoke CIDR in one group): onboarding then
+        // never adds a group to the hub stack, and validate has nothing to warn about.
+        endpointSecurityGroups: 1,
       },
     ],
     spokes,

@@ -31,20 +31,20 @@ describe('bench topology generator', () => {
     });
   });
 
-  it('has the requested numbers of spokes, accounts (plus the hub account) and services, and one stack per account', () => {
+  it('has the requested numbers of spokes, accounts (plus the hub account) and services, a hub stack and one spokes stack per account', () => {
     const { config } = parseConfigText(topologyYaml({ spokes: 125, accounts: 40, services: 50, dns: 'private-hosted-zones' }));
     expect(config.spokes).toHaveLength(125);
     expect(Object.keys(config.accounts)).toHaveLength(41);
     expect(config.hubs[0].services).toEqual([...BENCH_SERVICES]);
     const plan = buildPlan(config);
-    expect(plan.stacks).toHaveLength(41);
+    expect(plan.stacks).toHaveLength(42);
     expect(plan.hubs[0].spokes).toHaveLength(125);
     expect(plan.hubs[0].endpoints).toHaveLength(50);
   });
 
   it('spreads spokes evenly over the accounts (round-robin)', () => {
     const plan = buildPlan(parseConfigText(topologyYaml({ spokes: 125, accounts: 40, services: 1, dns: 'endpoint-url' })).config);
-    const perAccount = plan.stacks.filter((s) => s.hubs.length === 0).map((s) => s.spokes.length);
+    const perAccount = plan.stacks.filter((s) => s.kind === 'spokes' && s.account.key !== 'network').map((s) => s.spokes.length);
     expect(perAccount).toHaveLength(40);
     expect(Math.min(...perAccount)).toBe(3);
     expect(Math.max(...perAccount)).toBe(4);
@@ -96,8 +96,11 @@ describe('bench topology generator', () => {
 
   it('shares a route53-profile hub with the organization by default, per account on request', () => {
     expect(generateTopology({ spokes: 2, accounts: 2, services: 1, dns: 'route53-profile' }).organizationArn).toMatch(/^arn:aws:organizations::/);
+    expect(generateTopology({ spokes: 2, accounts: 2, services: 1, dns: 'route53-profile' }).ramSharing).toEqual({ shareWith: 'organization', organizationSharing: 'enabled' });
     const perAccount = topologyYaml({ spokes: 2, accounts: 2, services: 1, dns: 'route53-profile', profileSharing: 'accounts' });
-    expect(parseConfigText(perAccount).findings.map((f) => f.code)).toEqual(['ProfileSharedPerAccount']);
+    const loaded = parseConfigText(perAccount);
+    expect(loaded.findings).toEqual([]);
+    expect(loaded.config.ramSharing).toEqual({ shareWith: 'accounts', organizationSharing: 'disabled', allowExternalPrincipals: false });
   });
 
   it.each([

