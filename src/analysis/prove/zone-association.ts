@@ -67,10 +67,11 @@ function profileAssociation(ctx: ProofContext, zone: TfResource, vpc: Resolution
 }
 
 /**
- * A RAM share in the profile's stack holds the profile and names an organization/OU (in that stack) or
- * the spoke's account (there, or as a hub half in the spokes stack acting in the profile's account).
+ * A RAM share in the resource's stack holds the resource (a profile, a created transit gateway) and
+ * names an organization/OU (in that stack) or the spoke's account (there, or as a hub half in the
+ * spokes stack acting in the resource's account).
  */
-function sharedWith(ctx: ProofContext, profile: Target): boolean {
+export function sharedWith(ctx: ProofContext, profile: Target): boolean {
   const owner = ctx.tree.stacks.get(profile.stack)?.resourcesByAddress.get(profile.address);
   const ownerAccount = owner ? accountOf(ctx, owner) : undefined;
   const shares = resourcesIn(ctx.tree, profile.stack, 'aws_ram_resource_association')
