@@ -31,6 +31,8 @@ export interface HubGateway {
 
 const stacksOf = (ctx: ProofContext): string[] => [...new Set([ctx.spokeStack, ctx.hubStack])];
 const all = (ctx: ProofContext, type: string): TfResource[] => stacksOf(ctx).flatMap((s) => [...resourcesIn(ctx.tree, s, type)]);
+/** Every stack: a gateway route table is shared by all spokes, so another spoke's stack can leak into it. */
+const anywhere = (ctx: ProofContext, type: string): TfResource[] => [...ctx.tree.stacks.keys()].flatMap((s) => [...resourcesIn(ctx.tree, s, type)]);
 const target = (r: TfResource): Target => ({ stack: r.stack, address: r.address });
 /** A resource that names the attachment, directly or through its accepter. */
 const namesAttachment = (ctx: ProofContext, r: TfResource, attachment: TfResource): boolean => {
@@ -74,12 +76,12 @@ export function checkTransitGateway(ctx: ProofContext, routed: Resolution, via: 
     return { link: 'segmentation', message: `${attachment.address} is associated with ${describe(table)}, the hub attachment's route table, where every spoke propagates: spokes could reach each other` };
   }
   // Segmentation: the spoke's table learns the hub only.
-  for (const p of all(ctx, PROPAGATION).filter((x) => sameValue(field(ctx, x, 'transit_gateway_route_table_id'), table))) {
+  for (const p of anywhere(ctx, PROPAGATION).filter((x) => sameValue(field(ctx, x, 'transit_gateway_route_table_id'), table))) {
     if (!namesAttachment(ctx, p, hub.attachment)) {
       return { link: 'segmentation', message: `transit gateway route table ${describe(table)} of spoke ${ctx.spoke.name} also learns ${describe(field(ctx, p, 'transit_gateway_attachment_id'))} (${p.address}): only the hub attachment may propagate there, or spokes reach each other` };
     }
   }
-  for (const r of all(ctx, STATIC_ROUTE).filter((x) => sameValue(field(ctx, x, 'transit_gateway_route_table_id'), table))) {
+  for (const r of anywhere(ctx, STATIC_ROUTE).filter((x) => sameValue(field(ctx, x, 'transit_gateway_route_table_id'), table))) {
     if (r.body.blackhole !== true && !namesAttachment(ctx, r, hub.attachment)) {
       return { link: 'segmentation', message: `transit gateway route table ${describe(table)} of spoke ${ctx.spoke.name} has ${r.address} to ${describe(field(ctx, r, 'transit_gateway_attachment_id'))}, which is not the hub attachment` };
     }

@@ -1,0 +1,146 @@
+/**
+ * The transit gateway path (issue 10): both examples prove every pair reachable, and each way the path
+ * can break is detected and named: a missing association, a missing propagation either way, a missing
+ * route either way, an unaccepted or unshared attachment, and a spoke route table that learns another
+ * spoke (or is the hub's own table).
+ */
+import path from 'node:path';
+import { proveReachability, type ReachabilityProof } from '../../src/analysis/prove';
+import { loadConfigFile } from '../../src/config/load';
+import type { VpceHubConfig } from '../../src/config/schema';
+import { ids } from '../../src/planning/naming';
+import { PROJECT_ROOT, synthFile } from '../support/synth';
+import { bodyOf, broken, brokenCells, cell, removeResource, treeOf, type SynthesizedApp } from './break';
+
+interface Example {
+  app: SynthesizedApp;
+  config: VpceHubConfig;
+  prove: (edit: (copy: SynthesizedApp) => void) => ReachabilityProof;
+}
+
+function example(file: string): Example {
+  const ex = {} as Example;
+  let cleanup = () => {};
+  beforeAll(() => {
+    const synth = synthFile(file);
+    cleanup = synth.cleanup;
+    ex.app = { stacks: synth.stacks };
+    ex.config = loadConfigFile(path.join(PROJECT_ROOT, file)).config;
+    ex.prove = (edit) => proveReachability(treeOf(broken(ex.app, edit)), ex.config);
+  });
+  afterAll(() => cleanup());
+  return ex;
+}
+
+const rowOf = (proof: ReachabilityProof, spoke: string) => proof.cells.filter((c) => c.spoke === spoke).map((c) => `${c.spoke} -> ${c.service}`);
+const ATTACHMENT = 'aws_ec2_transit_gateway_vpc_attachment';
+const ASSOCIATION = 'aws_ec2_transit_gateway_route_table_association';
+const PROPAGATION = 'aws_ec2_transit_gateway_route_table_propagation';
+
+describe('transit-gateway example: an existing gateway owned by the network account', () => {
+  const ex = example('examples/transit-gateway/vpce-hub.yaml');
+
+  it('proves every pair reachable', () => {
+    const proof = ex.prove(() => {});
+    expect(proof.summary).toEqual({ cells: 18, reachable: 18, broken: 0 });
+  });
+
+  it('a spoke attachment without its association is named, and breaks that spoke only', () => {
+    const proof = ex.prove((a) => removeResource(a, 'payments', `${ASSOCIATION}.${ids.spokeAttachment('payments-prod')}`));
+    expect(brokenCells(proof)).toEqual(rowOf(proof, 'payments-prod'));
+    expect(cell(proof, 'payments-prod', 'sqs').broken).toEqual({
+      link: 'association',
+      message: `${ATTACHMENT}.spoke_payments-prod is associated with no transit gateway route table (no ${ASSOCIATION}), so the gateway forwards nothing it sends`,
+    });
+  });
+
+  it("a spoke attachment that does not propagate into the hub route table has no way back", () => {
+    const proof = ex.prove((a) => removeResource(a, 'analytics', `${PROPAGATION}.${ids.spokePropagation('analytics-prod')}`));
+    expect(brokenCells(proof)).toEqual(rowOf(proof, 'analytics-prod'));
+    expect(cell(proof, 'analytics-prod', 'sts').broken).toEqual({
+      link: 'propagation',
+      message: `transit gateway route table tgw-rtb-0123456789abcdef0 (of ${ATTACHMENT}.hub_main) has no route back to 10.2.0.0/16: ${ATTACHMENT}.spoke_analytics-prod does not propagate into it`,
+    });
+  });
+
+  it('a hub attachment that does not propagate into the spokes route table leaves every spoke without a route to the hub', () => {
+    const proof = ex.prove((a) => removeResource(a, 'shared-services', `${PROPAGATION}.${ids.hubAttachment('main')}`));
+    expect(proof.summary.reachable).toBe(0);
+    expect(cell(proof, 'tools', 'ssm').broken).toEqual({
+      link: 'propagation',
+      message: `transit gateway route table tgw-rtb-0fedcba9876543210 (of ${ATTACHMENT}.spoke_tools) has no route to hub CIDR 10.0.0.0/22: ${ATTACHMENT}.hub_main does not propagate into it`,
+    });
+  });
+
+  it('a missing spoke route to the hub is named', () => {
+    const proof = ex.prove((a) => removeResource(a, 'payments', `aws_route.${ids.spokeRoute('payments-prod', 'rtb-0b1c2d3e4f5a67890', 'main')}`));
+    expect(brokenCells(proof)).toEqual(rowOf(proof, 'payments-prod'));
+    expect(cell(proof, 'payments-prod', 's3').broken).toEqual({ link: 'route', message: 'route table rtb-0b1c2d3e4f5a67890 has no route to 10.0.0.0/22' });
+  });
+
+  it('a missing hub route back to a spoke CIDR is named', () => {
+    const proof = ex.prove((a) => removeResource(a, 'analytics', `aws_route.${ids.hubRoute('main', 'endpoints', 'analytics-prod', '100.64.0.0/20')}`));
+    expect(brokenCells(proof)).toEqual(rowOf(proof, 'analytics-prod'));
+    expect(cell(proof, 'analytics-prod', 'sqs').broken).toEqual({ link: 'return-route', message: 'route table aws_route_table.hub_main_endpoints has no route back to 100.64.0.0/20' });
+  });
+
+  it('a route to another transit gateway is not a path to the hub', () => {
+    const proof = ex.prove((a) => {
+      bodyOf(a, 'shared-services-spokes', `aws_route.${ids.spokeRoute('tools', 'rtb-0e1f2a3b4c5d67890', 'main')}`).transit_gateway_id = 'tgw-0aaaaaaaaaaaaaaaa';
+    });
+    expect(brokenCells(proof)).toEqual(rowOf(proof, 'tools'));
+    expect(cell(proof, 'tools', 'sqs').broken?.link).toBe('route');
+    expect(cell(proof, 'tools', 'sqs').broken?.message).toMatch(/targets transit gateway tgw-0aaaaaaaaaaaaaaaa, but hub main is attached to tgw-0123456789abcdef0/);
+  });
+
+  it('a cross-account attachment nobody accepts in the owner account is named', () => {
+    const proof = ex.prove((a) => removeResource(a, 'payments', `aws_ec2_transit_gateway_vpc_attachment_accepter.${ids.spokeAttachment('payments-prod')}`));
+    expect(brokenCells(proof)).toEqual(rowOf(proof, 'payments-prod'));
+    expect(cell(proof, 'payments-prod', 'sqs').broken?.message).toMatch(/spoke_payments-prod is never accepted: no aws_ec2_transit_gateway_vpc_attachment_accepter acting in the owner's account 111111111111/);
+  });
+
+  it("a spoke route table that learns another spoke breaks segmentation, and prove names it", () => {
+    const proof = ex.prove((a) => {
+      // analytics-prod's attachment also propagates into the spokes route table: payments-prod could reach it.
+      const body = { ...bodyOf(a, 'analytics', `${PROPAGATION}.${ids.spokePropagation('analytics-prod')}`), transit_gateway_route_table_id: 'tgw-rtb-0fedcba9876543210' };
+      (a.stacks.analytics.resource as Record<string, Record<string, unknown>>)[PROPAGATION]['spoke_analytics-prod_to_spokes'] = body;
+    });
+    // Every spoke associated with the spokes table is exposed, so every row breaks.
+    expect(proof.summary.reachable).toBe(0);
+    expect(cell(proof, 'payments-prod', 'sqs').broken).toEqual({
+      link: 'segmentation',
+      message: `transit gateway route table tgw-rtb-0fedcba9876543210 of spoke payments-prod also learns ${ATTACHMENT}.spoke_analytics-prod (${PROPAGATION}.spoke_analytics-prod_to_spokes): only the hub attachment may propagate there, or spokes reach each other`,
+    });
+  });
+
+  it('a spoke associated with the hub route table breaks segmentation', () => {
+    const proof = ex.prove((a) => {
+      bodyOf(a, 'shared-services-spokes', `${ASSOCIATION}.${ids.spokeAttachment('tools')}`).transit_gateway_route_table_id = 'tgw-rtb-0123456789abcdef0';
+    });
+    expect(brokenCells(proof)).toEqual(rowOf(proof, 'tools'));
+    expect(cell(proof, 'tools', 'sqs').broken?.link).toBe('segmentation');
+  });
+});
+
+describe('hybrid example: a created transit gateway shared with the organization', () => {
+  const ex = example('examples/hybrid/vpce-hub.yaml');
+
+  it('proves every pair reachable', () => {
+    expect(ex.prove(() => {}).summary).toEqual({ cells: 10, reachable: 10, broken: 0 });
+  });
+
+  it('a created gateway that is not shared cannot be attached from another account', () => {
+    const proof = ex.prove((a) => removeResource(a, 'network', `aws_ram_principal_association.${ids.hubRamPrincipal('main', 'transit_gateway', 'organization')}`));
+    expect(proof.summary.reachable).toBe(0);
+    expect(cell(proof, 'payments-prod', 'kms').broken).toEqual({
+      link: 'attachment',
+      message: 'transit gateway aws_ec2_transit_gateway.hub_main is not shared with account 222222222222: no aws_ram_principal_association for it (or its organization) on a share holding the transit gateway',
+    });
+  });
+
+  it('a hub attachment without association breaks every pair', () => {
+    const proof = ex.prove((a) => removeResource(a, 'network', `${ASSOCIATION}.${ids.hubAttachment('main')}`));
+    expect(proof.summary.reachable).toBe(0);
+    expect(cell(proof, 'analytics-prod', 'logs').broken?.link).toBe('association');
+  });
+});
