@@ -15,6 +15,8 @@ export interface ConfigFacts {
   readonly hubSideAccountIds: ReadonlyMap<string, ReadonlySet<string>>;
   /** Every configured spoke CIDR, primary and secondary. */
   readonly spokeCidrs: readonly string[];
+  /** Every hub's onPremises ranges (issue 10). */
+  readonly onPremisesCidrs: readonly string[];
   /** Endpoint service name (`com.amazonaws.us-east-1.sqs`) -> its zones, for every service a hub lists. */
   readonly serviceZones: ReadonlyMap<string, readonly ZoneSpec[]>;
 }
@@ -33,6 +35,7 @@ export function configFacts(config: VpceHubConfig): ConfigFacts {
     accountIds: new Map(plan.stacks.map((s) => [s.name, s.account.id])),
     hubSideAccountIds: new Map(plan.stacks.map((s) => [s.name, new Set(s.hubAccess.map((a) => a.account.id))])),
     spokeCidrs: config.spokes.flatMap((s) => [s.vpc.cidr, ...s.vpc.secondaryCidrs]),
+    onPremisesCidrs: config.hubs.flatMap((h) => h.onPremises?.cidrs ?? []),
     serviceZones,
   };
 }

@@ -10,6 +10,7 @@
 import { cidrWithin, isAnywhere } from '../cidr-match';
 import { peeringRoutes, peeringVpcs, vpcIdentity } from '../peering';
 import { ruleWhere } from '../security-group-rules';
+import { gatewaysOfVpc, transitGatewayRoutes } from '../transit-gateway';
 import type { TfResource } from '../tree';
 import { endpointGroupRules } from './endpoint-groups';
 import { defineRule, type Violation } from './rule';
@@ -38,16 +39,18 @@ export const sgSpokeSources = defineRule(
   {
     id: 'VH-SG-003',
     severity: 'error',
-    summary: 'Endpoint ingress comes only from spoke CIDRs (routed back over peering; configured, when the config is given)',
+    summary: 'Endpoint ingress comes only from spoke (or on-premises) CIDRs (routed back over peering or the VPC\'s transit gateway; configured, when the config is given)',
     explanation:
       'The endpoints are shared with the spokes, not with every network that can reach the hub. An ingress CIDR that the hub ' +
       'does not route back over a peering connection is either dead or reachable through some other path (VPN, Transit ' +
-      'Gateway) that this design never meant to open. Security-group and prefix-list sources are refused for the same reason: ' +
+      'Gateway) that this design never meant to open; with connectivity: transit-gateway, the range must be routed back to a ' +
+      'transit gateway the group\'s VPC is attached to, and (with --config) be a spoke or onPremises range. Security-group and prefix-list sources are refused for the same reason: ' +
       'what they admit is not visible in the tree. Without --config, a range routed back over peering is trusted; that ' +
       'admits the hub VPC itself when a same-stack spoke routes to it, which is harmless.',
   },
   (tree, facts) => {
     const routes = peeringRoutes(tree);
+    const tgwRoutes = transitGatewayRoutes(tree);
     const out: Violation[] = [];
     const routedFor = (group: TfResource | undefined, stack: string): string[] => {
       const vpc = group ? vpcIdentity(tree, group) : undefined;
@@ -58,16 +61,24 @@ export const sgSpokeSources = defineRule(
           const sides = peeringVpcs(tree, r.peering);
           return sides.requester === vpc || sides.accepter === vpc;
         })
-        .flatMap((r) => (r.destination ? [r.destination] : []));
+        .flatMap((r) => (r.destination ? [r.destination] : []))
+        .concat(routedToGateway(group));
+    };
+    // Routes to a transit gateway the group's VPC is attached to (connectivity: transit-gateway).
+    const routedToGateway = (group: TfResource | undefined): string[] => {
+      const vpc = group ? vpcIdentity(tree, group) : undefined;
+      if (vpc === undefined) return [];
+      const gateways = gatewaysOfVpc(tree, vpc);
+      return tgwRoutes.filter((r) => r.transitGateway !== undefined && gateways.has(r.transitGateway)).flatMap((r) => (r.destination ? [r.destination] : []));
     };
     for (const rule of endpointGroupRules(tree).filter((r) => r.direction === 'ingress')) {
       const where = { stack: rule.holder.stack, resource: rule.holder.address };
       const routed = routedFor(rule.group, rule.holder.stack);
       for (const cidr of rule.cidrs.filter((c) => !isAnywhere(c))) {
         if (!routed.some((d) => cidrWithin(cidr, d))) {
-          out.push({ ...where, message: `${ruleWhere(rule)} admits ${cidr}, which the hub does not route over any peering connection of this VPC` });
-        } else if (facts && !facts.spokeCidrs.some((s) => cidrWithin(cidr, s))) {
-          out.push({ ...where, message: `${ruleWhere(rule)} admits ${cidr}, which is not within any spoke CIDR of the config` });
+          out.push({ ...where, message: `${ruleWhere(rule)} admits ${cidr}, which the hub does not route over any peering connection or transit gateway of this VPC` });
+        } else if (facts && ![...facts.spokeCidrs, ...facts.onPremisesCidrs].some((s) => cidrWithin(cidr, s))) {
+          out.push({ ...where, message: `${ruleWhere(rule)} admits ${cidr}, which is not within any spoke or on-premises CIDR of the config` });
         }
       }
       for (const peer of rule.otherPeers) {
