@@ -32,6 +32,34 @@ export function synthConfig(config: VpceHubConfig): Synthesized {
   return { outdir, stacksDir, plan, stacks, cleanup: () => rmSync(outdir, { recursive: true, force: true }) };
 }
 
+/** The HCL form (`cdktf synth --hcl`, which sets SYNTH_HCL_OUTPUT): stack name -> cdk.tf text. */
+export interface SynthesizedHcl {
+  stacksDir: string;
+  plan: NetworkPlan;
+  stacks: Record<string, string>;
+  cleanup: () => void;
+}
+
+export function synthHclConfig(config: VpceHubConfig): SynthesizedHcl {
+  const outdir = mkdtempSync(path.join(os.tmpdir(), 'vpce-hub-synth-hcl-'));
+  const plan = buildPlan(config);
+  // cdktf reads the switch from the environment when the app and each stack are constructed.
+  const before = process.env.SYNTH_HCL_OUTPUT;
+  process.env.SYNTH_HCL_OUTPUT = 'true';
+  try {
+    buildApp(plan, outdir).synth();
+  } finally {
+    if (before === undefined) delete process.env.SYNTH_HCL_OUTPUT;
+    else process.env.SYNTH_HCL_OUTPUT = before;
+  }
+  const stacksDir = path.join(outdir, 'stacks');
+  const stacks: Record<string, string> = {};
+  for (const name of readdirSync(stacksDir)) stacks[name] = readFileSync(path.join(stacksDir, name, 'cdk.tf'), 'utf8');
+  return { stacksDir, plan, stacks, cleanup: () => rmSync(outdir, { recursive: true, force: true }) };
+}
+
+export const synthHclFile = (file: string): SynthesizedHcl => synthHclConfig(loadConfigFile(path.resolve(PROJECT_ROOT, file)).config);
+
 export const synthText = (yamlText: string): Synthesized => synthConfig(parseConfigText(yamlText).config);
 export const synthFile = (file: string): Synthesized => synthConfig(loadConfigFile(path.resolve(PROJECT_ROOT, file)).config);
 

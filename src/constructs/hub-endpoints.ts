@@ -10,19 +10,18 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import type { Construct } from 'constructs';
-import { ids, tagName } from '../planning/naming';
+import { awsNames, ids, tagName } from '../planning/naming';
 import type { HubPlan } from '../planning/plan';
 import type { HubVpcHandles } from './hub-vpc';
 import { resource } from './resource';
 
 export function hubEndpoints(scope: Construct, hub: HubPlan, vpc: HubVpcHandles, provider: AwsProvider, project: string): Map<string, VpcEndpoint> {
   const securityGroupIds = hub.securityGroups.map(({ group, rules }) => {
-    // Group 1's name and description are those of the single-group design: both force replacement.
-    const name = group === 1 ? tagName(project, hub.name, 'endpoints') : tagName(project, hub.name, 'endpoints', String(group));
+    const name = awsNames.endpointSecurityGroup(project, hub.name, group);
     const sg = resource(SecurityGroup, scope, ids.hubSecurityGroup(hub.name, group), {
       provider,
       name,
-      description: `HTTPS from the spoke VPCs of hub ${hub.name} to its interface VPC endpoints${group === 1 ? '' : ` (rule group ${group})`}`,
+      description: awsNames.endpointSecurityGroupDescription(hub.name, group),
       vpcId: vpc.vpcId,
       // No egress rule: security groups are stateful and endpoint ENIs never initiate connections.
       tags: { Name: name },
@@ -31,7 +30,7 @@ export function hubEndpoints(scope: Construct, hub: HubPlan, vpc: HubVpcHandles,
       resource(VpcSecurityGroupIngressRule, scope, ids.hubIngressRule(hub.name, spoke, cidr), {
         provider,
         securityGroupId: sg.id,
-        description: `HTTPS from spoke ${spoke} (${cidr})`,
+        description: awsNames.ingressRuleDescription(spoke, cidr),
         ipProtocol: 'tcp',
         fromPort: 443,
         toPort: 443,

@@ -13,7 +13,7 @@ import { Route53ProfilesProfile } from '@cdktf/provider-aws/lib/route53profiles-
 import { Route53ProfilesResourceAssociation } from '@cdktf/provider-aws/lib/route53profiles-resource-association';
 import type { TerraformResource } from 'cdktf';
 import type { Construct } from 'constructs';
-import { ids, tagName } from '../planning/naming';
+import { awsNames, ids, tagName } from '../planning/naming';
 import type { HubPlan, SpokePlan } from '../planning/plan';
 import type { ZoneHandle } from './hub-zones';
 import { resource } from './resource';
@@ -32,8 +32,8 @@ export function hubProfile(scope: Construct, hub: HubPlan, zones: Map<string, Zo
   for (const z of hub.zones) {
     resource(Route53ProfilesResourceAssociation, scope, ids.hubProfileZone(hub.name, z.key), {
       provider,
-      // Association names allow 64 characters; the zone name is the readable choice and fits for AWS names.
-      name: z.zoneName.slice(0, 64),
+      // Not the zone name: AssociateResourceToProfile rejects dots (see awsNames).
+      name: awsNames.profileResourceAssociation(z.zoneName),
       profileId: p.id,
       resourceArn: (zones.get(z.key) as ZoneHandle).arn,
     });

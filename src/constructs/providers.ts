@@ -5,7 +5,7 @@
  */
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { Construct } from 'constructs';
-import { ids } from '../planning/naming';
+import { awsNames, ids } from '../planning/naming';
 import type { StackPlan } from '../planning/plan';
 
 export type ProviderFor = (region: string) => AwsProvider;
@@ -19,7 +19,7 @@ export function awsProviders(scope: Construct, stack: StackPlan, project: string
         alias: ids.providerAlias(region),
         region,
         allowedAccountIds: [stack.account.id],
-        ...(stack.account.roleArn ? { assumeRole: [{ roleArn: stack.account.roleArn, sessionName: `${project}-${stack.name}` }] } : {}),
+        ...(stack.account.roleArn ? { assumeRole: [{ roleArn: stack.account.roleArn, sessionName: awsNames.providerSession(project, stack.name) }] } : {}),
         defaultTags: [{ tags: { Project: project, ManagedBy: 'vpce-hub', Stack: stack.name } }],
       }),
     );

@@ -16,7 +16,11 @@ import { hubProfile, profileAssociation, profileShareAccepter } from '../constru
 import { awsProviders, type ProviderFor } from '../constructs/providers';
 import { zoneAssociations, zoneAuthorizations } from '../constructs/zone-association-pair';
 import { outputs } from '../planning/naming';
+import { withRequiredVersionHcl } from './hcl-terraform-block';
 import type { HubPlan, NetworkPlan, SpokePlan, StackPlan } from '../planning/plan';
+
+/** The oldest Terraform every stack works with (S3 `use_lockfile` arrived in 1.10.0). */
+export const REQUIRED_TERRAFORM = '>= 1.10.0';
 
 /** What a spoke half needs from its hub. */
 interface HubValues {
@@ -38,6 +42,10 @@ export class AccountStack extends TerraformStack {
     readonly stackPlan: StackPlan,
   ) {
     super(scope, stackPlan.name);
+    // S3-native state locking (`use_lockfile`, constructs/backend.ts) needs Terraform 1.10; older
+    // versions would reject the backend block or, worse, run without a lock. Every stack states it, so
+    // one Terraform version works for all of them.
+    this.addOverride('terraform.required_version', REQUIRED_TERRAFORM);
     configureBackend(this, plan.backend, stackPlan.name);
     const providerFor = awsProviders(this, stackPlan, plan.project);
     for (const hubName of stackPlan.hubs) {
@@ -50,6 +58,12 @@ export class AccountStack extends TerraformStack {
       accepters.set(hubName, profileShareAccepter(this, hub, this.valuesOf(hub).profileShareArn(), providerFor(hub.region)));
     }
     for (const spokeName of stackPlan.spokes) this.buildSpoke(this.spoke(spokeName), providerFor, accepters);
+  }
+
+  /** `cdktf synth --hcl`: cdktf mangles required_version in the terraform block (hcl-terraform-block.ts). */
+  override toHclTerraform(): { hcl: string; metadata: unknown } {
+    const out = super.toHclTerraform() as { hcl: string; metadata: unknown };
+    return { ...out, hcl: withRequiredVersionHcl(out.hcl, REQUIRED_TERRAFORM) };
   }
 
   private buildHub(hub: HubPlan, provider: AwsProvider): void {
