@@ -57,6 +57,8 @@ export const FINDING_CODES = {
   UnknownHub: error('names', 'a spoke names a hub that does not exist'),
   HubAmbiguous: error('names', 'a spoke names no hub and none can be inferred (several hubs, not exactly one in its region)'),
   StackCycle: error('names', 'two account stacks would each need the other deployed first'),
+  AwsStringConstraint: error('names', "a name, description, comment or tag the stacks would emit breaks AWS's documented constraint (length, characters, reserved prefix): the config field, the generated value, the limit and its source are named"),
+  AwsNameNotUnique: error('names', 'two generated names that AWS requires to be unique in one scope (an IAM role name cut to 64 characters, ...) would be equal'),
   UnusedAccount: warning('names', 'an account that no hub or spoke uses (it gets no stack)'),
 
   UnknownRegion: error('regions', 'a region name with a word AWS does not use (a misspelling), with the nearest known region'),

@@ -189,6 +189,24 @@ export const ROWS = {
     uniqueness: 'none',
     source: 'https://docs.aws.amazon.com/Route53/latest/APIReference/API_HostedZoneConfig.html',
   }),
+  'route53.hosted-zone.name': row({
+    id: 'route53.hosted-zone.name',
+    field: 'CreateHostedZone Name',
+    minLength: 1,
+    maxLength: 1024,
+    allowed: 'a domain name',
+    uniqueness: 'none (private zones of one name may not share a VPC)',
+    source: 'https://docs.aws.amazon.com/Route53/latest/APIReference/API_CreateHostedZone.html',
+  }),
+  'route53.record.name': row({
+    id: 'route53.record.name',
+    field: 'ResourceRecordSet Name',
+    minLength: 1,
+    maxLength: 1024,
+    allowed: 'a domain name',
+    uniqueness: 'hosted zone (with the type)',
+    source: 'https://docs.aws.amazon.com/Route53/latest/APIReference/API_ResourceRecordSet.html',
+  }),
   'route53.tag.key': row({
     id: 'route53.tag.key',
     field: 'Route 53 Tag Key',
@@ -295,7 +313,8 @@ export const RESOURCE_ARGUMENTS: Readonly<Record<string, Readonly<Record<string,
   aws_iam_role: { name: 'iam.role.name' },
   aws_iam_role_policy: { name: 'iam.role-policy.name' },
   aws_cloudwatch_log_group: { name: 'logs.log-group.name' },
-  aws_route53_zone: { comment: 'route53.hosted-zone.comment' },
+  aws_route53_zone: { name: 'route53.hosted-zone.name', comment: 'route53.hosted-zone.comment' },
+  aws_route53_record: { name: 'route53.record.name' },
   aws_route53profiles_profile: { name: 'route53profiles.profile.name' },
   aws_route53profiles_association: { name: 'route53profiles.association.name' },
   aws_route53profiles_resource_association: { name: 'route53profiles.resource-association.name' },
@@ -324,6 +343,13 @@ export const TAGS_BY_TYPE: Readonly<Record<string, TagRows>> = {
   aws_route53profiles_association: ['route53profiles.tag.key', 'route53profiles.tag.value'],
   aws_ram_resource_share: ['ram.tag.key', 'ram.tag.value'],
 };
+
+/** Each distinct (key row, value row) pair of TAGS_BY_TYPE: what the provider's default_tags must satisfy. */
+export function distinctTagRows(): Array<readonly [ConstraintId, ConstraintId]> {
+  const seen = new Map<string, readonly [ConstraintId, ConstraintId]>();
+  for (const rows of Object.values(TAGS_BY_TYPE)) seen.set(rows.join('|'), rows);
+  return [...seen.values()];
+}
 
 /** Provider arguments held to a row: the session name of `assume_role`. */
 export const PROVIDER_ARGUMENTS: Readonly<Record<string, ConstraintId>> = { 'assume_role.session_name': 'sts.role-session-name' };
