@@ -59,7 +59,7 @@ export const FINDING_CODES = {
   StackCycle: error('names', 'two account stacks would each need the other deployed first'),
   UnusedAccount: warning('names', 'an account that no hub or spoke uses (it gets no stack)'),
 
-  UnknownRegion: error('regions', 'a region name with a word AWS does not use (a misspelling), with the nearest known region'),
+  UnknownRegion: error('regions', 'a region AWS does not have: a misspelling, or a well-formed name AWS never opened; with the nearest region'),
   RegionNotInCatalogue: warning('regions', 'a well-formed region the catalogue (2023-09) does not know; AZ and service availability checks are skipped'),
   CrossRegionSpoke: warning('regions', 'a spoke in another region than its hub: inter-region peering is billed per GB'),
 
@@ -74,6 +74,7 @@ export const FINDING_CODES = {
   DuplicateAz: error('azs', 'an availability zone listed twice'),
   MixedAzForms: warning('azs', 'AZ names and AZ ids mixed in one list: a name may be the same zone as an id'),
   AzNotInRegion: error('azs', "an AZ name or AZ id of another region than the hub's"),
+  UnknownAz: error('azs', 'an AZ name of the hub\'s region that the catalogue does not know (reported once, not per service)'),
   InvalidAz: error('azs', 'neither an AZ name (us-east-1a) nor an AZ id (use1-az1)'),
   ServiceNotInAz: error('azs', 'the catalogue does not offer a service in a hub AZ (AZ names only: they are account-relative; AZ ids skip the check)'),
 

@@ -6,6 +6,7 @@
  */
 import { closest } from 'fastest-levenshtein';
 import { knownRegions } from '../catalogue/catalogue';
+import { AWS_REGIONS } from '../catalogue/regions';
 import type { Finding } from './findings';
 import { formatPath } from './paths';
 import { hubOfSpoke } from './resolve';
@@ -15,27 +16,32 @@ import type { ValidationContext } from './validate';
 const GEOGRAPHIES = new Set(['af', 'ap', 'ca', 'cn', 'eu', 'il', 'me', 'mx', 'sa', 'us']);
 const WORDS = new Set(['north', 'south', 'east', 'west', 'central', 'northeast', 'northwest', 'southeast', 'southwest', 'gov', 'iso', 'isob', 'isoe', 'isof']);
 
-export type RegionStatus = 'catalogued' | 'newer' | 'misspelled';
+export type RegionStatus = 'catalogued' | 'newer' | 'misspelled' | 'nonexistent';
 
+/**
+ * `newer`: a region AWS has (regions.ts) that the catalogue lacks. `nonexistent`: built from AWS's
+ * words but not a region AWS has opened (`us-east-7`): an error, since nothing could be deployed there.
+ */
 export function regionStatus(region: string): RegionStatus {
   if (knownRegions().includes(region)) return 'catalogued';
+  if (AWS_REGIONS.includes(region)) return 'newer';
   const parts = region.split('-');
   const words = parts.slice(1, -1);
   const plausible = GEOGRAPHIES.has(parts[0]) && words.length > 0 && words.every((w) => WORDS.has(w)) && /^\d$/.test(parts[parts.length - 1]);
-  return plausible ? 'newer' : 'misspelled';
+  return plausible ? 'nonexistent' : 'misspelled';
 }
 
 /** `hubRegion`: catalogue checks depend on it, so a region the catalogue lacks is worth a warning. */
 function checkRegion(region: string, path: string, findings: Finding[], hubRegion = true): void {
   const status = regionStatus(region);
-  if (status === 'misspelled') {
+  if (status === 'misspelled' || status === 'nonexistent') {
     findings.push({
       severity: 'error',
       code: 'UnknownRegion',
       path,
       value: region,
-      message: 'is not an AWS region name',
-      fix: `did you mean ${closest(region, knownRegions())}?`,
+      message: status === 'misspelled' ? 'is not an AWS region name' : 'is not a region AWS has opened (src/catalogue/regions.ts lists them)',
+      fix: status === 'misspelled' ? `did you mean ${closest(region, knownRegions())}?` : `did you mean ${closest(region, [...AWS_REGIONS])}? If AWS opened it recently, add it to src/catalogue/regions.ts`,
     });
   } else if (status === 'newer' && hubRegion) {
     findings.push({
