@@ -105,6 +105,7 @@ export const FINDING_CODES = {
   OrganizationMismatch: error('dns', 'organizationArn names another organization than organizationId'),
   ProfileCrossRegion: error('dns', "a route53-profile hub's spoke in another region (profiles are regional)"),
   ZoneConflictOnVpc: error('dns', "a hub VPC made a zone-mode spoke of another hub: two zones of one name on one VPC"),
+  ProfileOnePerVpc: warning('dns', 'route53-profile: a VPC takes one profile, and validate cannot see whether a spoke VPC already has one'),
   ProfileSharedPerAccount: warning('dns', 'route53-profile without organizationArn: the profile is shared with each spoke account'),
 
   QuotaExceeded: error('quotas', 'the planned network needs more of an AWS quota than the limit (count, limit and remedy given)'),

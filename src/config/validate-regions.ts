@@ -71,8 +71,8 @@ export function validateRegions({ config, raw }: ValidationContext): Finding[] {
         code: 'CrossRegionSpoke',
         path,
         value: spoke.region,
-        message: `differs from hub ${hub.name}'s region (${hub.region}): traffic to the endpoints crosses an inter-region peering, billed as inter-region data transfer per GB on top of endpoint processing`,
-        fix: `fine for light traffic; for heavy traffic give ${spoke.region} its own hub`,
+        message: `differs from hub ${hub.name}'s region (${hub.region}): the spoke resolves only ${hub.region}'s service names (like sqs.${hub.region}.amazonaws.com) through the hub; SDK clients that call their own region's endpoints (sqs.${spoke.region}.amazonaws.com) still go to the public endpoint. Traffic crosses an inter-region peering, billed as inter-region data transfer per GB on top of endpoint processing`,
+        fix: `configure clients in the spoke to use region ${hub.region}, or give ${spoke.region} its own hub (also cheaper for heavy traffic)`,
       });
     }
   });
