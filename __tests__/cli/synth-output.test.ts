@@ -2,10 +2,13 @@
  * The synthesized folder users commit and run Terraform in: `vpce-hub synth` keeps what `terraform init`
  * left there, and `check`/`prove` refuse a folder that was not made from the config they are given.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { RECORD_FILE } from '../../src/analysis/synth-record';
+import { registerCheck } from '../../src/cli/commands/check';
+import { registerProve } from '../../src/cli/commands/prove';
 import { main } from '../../src/cli/index';
 import { PROJECT_ROOT } from '../support/synth';
 
@@ -47,7 +50,13 @@ describe('vpce-hub synth', () => {
     expect(readFileSync(path.join(stack, '.terraform.lock.hcl'), 'utf8')).toBe('# lock\n');
     expect(readFileSync(path.join(stack, '.terraform', 'terraform.tfstate'), 'utf8')).toBe('{}\n');
     expect(existsSync(path.join(stack, 'cdk.tf.json'))).toBe(true);
-    expect(readdirNames(tmp)).toEqual(['cdktf.out', 'vpce-hub.yaml']);
+    expect(readdirSync(tmp).sort()).toEqual(['cdktf.out', 'vpce-hub.yaml']);
+  });
+
+  it('ends every file it writes with a newline (cdktf writes its JSON without one)', async () => {
+    await synth();
+    const files = ['manifest.json', RECORD_FILE, ...['analytics', 'network', 'payments'].map((s) => path.join('stacks', s, 'cdk.tf.json'))];
+    for (const f of files) expect([f, readFileSync(path.join(outdir, f), 'utf8').endsWith('\n')]).toEqual([f, true]);
   });
 
   it('records the config and the tool it synthesized from, ending the file with a newline', async () => {
@@ -96,6 +105,16 @@ describe.each([
   });
 });
 
-function readdirNames(dir: string): string[] {
-  return require('node:fs').readdirSync(dir).sort() as string[];
-}
+describe('one name for the synthesized folder', () => {
+  it('is --dir for check and prove; prove still takes its old --out, without listing it', async () => {
+    const help = (command: string) => {
+      const program = new Command();
+      for (const register of [registerCheck, registerProve]) register(program, () => undefined);
+      return program.commands.find((c) => c.name() === command)?.helpInformation() ?? '';
+    };
+    for (const command of ['check', 'prove']) expect(help(command)).toContain('-d, --dir <dir>');
+    expect(help('prove')).not.toContain('--out');
+    await synth();
+    expect((await run('prove', '--config', config, '--out', outdir)).code).toBe(0);
+  });
+});

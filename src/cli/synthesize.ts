@@ -1,5 +1,5 @@
 /** Load -> validate -> plan -> synth, with findings printed the same way as `vpce-hub validate`. */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { writeSynthRecord } from '../analysis/synth-record';
 import { ConfigError, formatFinding, formatFindings } from '../config/findings';
@@ -41,6 +41,7 @@ export function synthesize(opts: SynthOptions): number {
     const staging = mkdtempSync(`${outdir}.staging-`);
     try {
       buildApp(plan, staging).synth();
+      endFilesWithNewline(staging);
       writeSynthRecord(staging, loaded.config, file);
     } catch (e) {
       rmSync(staging, { recursive: true, force: true });
@@ -54,6 +55,7 @@ export function synthesize(opts: SynthOptions): number {
     if (old) rmSync(old, { recursive: true, force: true });
   } else {
     buildApp(plan, outdir).synth();
+    endFilesWithNewline(outdir);
     writeSynthRecord(outdir, loaded.config, file);
   }
   process.stdout.write(`vpce-hub: synthesized ${plan.stacks.length} stack(s) from ${path.relative(process.cwd(), file) || file} into ${path.relative(process.cwd(), outdir) || '.'}: ${plan.stacks.map((s) => s.name).join(', ')} (deploy in this order)\n`);
@@ -76,5 +78,18 @@ function carryOverTerraformState(previous: string, next: string): void {
       const from = path.join(previous, 'stacks', stack, name);
       if (existsSync(from)) renameSync(from, path.join(stacks, stack, name));
     }
+  }
+}
+
+/**
+ * cdktf writes manifest.json and every cdk.tf.json without a final newline; users commit these files,
+ * and diffs and POSIX tools then flag the last line. The JSON is unchanged by the added newline.
+ */
+function endFilesWithNewline(outdir: string): void {
+  const files = [path.join(outdir, 'manifest.json')];
+  const stacks = path.join(outdir, 'stacks');
+  if (existsSync(stacks)) for (const stack of readdirSync(stacks)) files.push(path.join(stacks, stack, 'cdk.tf.json'));
+  for (const file of files) {
+    if (existsSync(file) && !readFileSync(file, 'utf8').endsWith('\n')) appendFileSync(file, '\n');
   }
 }
