@@ -83,6 +83,7 @@ export const FINDING_CODES = {
   DuplicateRouteTable: error('vpcs', 'a route table listed twice, or by two spokes'),
 
   UnknownService: error('services', 'a service the catalogue does not know, with the nearest names'),
+  GatewayServiceCentralized: warning('services', 's3 centralized through a paid interface endpoint, where a gateway endpoint in each spoke is free'),
   ServiceNotInRegion: error('services', "a catalogue service not offered in the hub's region"),
   DuplicateService: error('services', 'a service listed twice in one hub'),
   GatewayOnlyService: error('services', 'a service with only a gateway endpoint, unusable across peering'),

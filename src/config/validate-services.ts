@@ -34,6 +34,23 @@ function checkAzsExist(hub: HubConfig, hubPath: string, hubAzs: string[], findin
   return unknown;
 }
 
+/**
+ * S3 has free gateway endpoints, which work only inside their own VPC (not across peering): each spoke
+ * can have one at no charge. Centralizing s3 instead sends all S3 traffic through a paid interface
+ * endpoint and the peering. https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html
+ * ("There is no additional charge for using gateway endpoints").
+ */
+function centralizedS3(hub: HubConfig, path: string): Finding {
+  return {
+    severity: 'warning',
+    code: 'GatewayServiceCentralized',
+    path,
+    value: 's3',
+    message: `sends every spoke's S3 traffic through hub ${hub.name}'s interface endpoint: per-GB processing and cross-AZ peering transfer, plus endpoint hours, where an S3 gateway endpoint in each spoke VPC costs nothing (the review's cost table shows the difference)`,
+    fix: 'give each spoke VPC an S3 gateway endpoint and remove s3 here, unless clients need the interface endpoint (on-premises access, or policies on the endpoint)',
+  };
+}
+
 const azIdExample = (region: string): string => `${azIdPrefix(region)}-az1`;
 
 export function validateServices({ config, raw }: ValidationContext): Finding[] {
@@ -55,6 +72,7 @@ export function validateServices({ config, raw }: ValidationContext): Finding[] 
         return;
       }
       seen.set(name, i);
+      if (name === 's3') findings.push(centralizedS3(hub, path));
       if (typeof entry === 'string' && isGatewayOnly(name)) {
         findings.push({ severity: 'error', code: 'GatewayOnlyService', path, value: name, message: 'has only a gateway endpoint in the catalogue (2023-09), and gateway endpoints cannot be used across VPC peering', fix: 'create a gateway endpoint in each spoke VPC instead; if AWS now offers it as an interface endpoint with private DNS, give { name, privateDnsNames }' });
         return;
