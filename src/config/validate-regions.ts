@@ -1,8 +1,9 @@
 /**
  * Region names. The catalogue (2023-09) knows 17 regions, and AWS has opened more since, so a region it
- * does not know is not necessarily wrong: a name built from AWS's own words (`ap-southeast-5`,
- * `mx-central-1`) is taken as a newer region with a warning (catalogue checks skipped), while a name
- * with a word AWS never uses (`us-est-1`) is a misspelling and an error with the nearest known region.
+ * does not know is not necessarily wrong: a region AWS has opened since (`ap-southeast-5`,
+ * `mx-central-1`, listed in catalogue/regions.ts) gets a warning (catalogue checks skipped). A name
+ * with a word AWS never uses (`us-est-1`) is a misspelling, and a well-formed name AWS never opened
+ * (`us-east-7`) cannot be deployed to: both are errors with the nearest region.
  */
 import { closest } from 'fastest-levenshtein';
 import { knownRegions } from '../catalogue/catalogue';

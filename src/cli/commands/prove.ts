@@ -16,7 +16,8 @@ export const registerProve: Register = (program: Command, setExit) => {
     .description('prove from the synthesized stacks that each spoke resolves and reaches each service of its hub (DNS, routes, peering, security group, AZs); exit 1 if any pair is broken')
     .option('-c, --config <file>', 'config file (default: $VPCE_HUB_CONFIG or vpce-hub.yaml)')
     .option('-d, --dir <dir>', 'synth output folder (as for check)', 'cdktf.out')
-    // The flag's first name; `check` and `review --base-dir` say dir, and review's --out is its report file.
+    // prove's earlier name for the folder, kept for scripts; --dir matches check and review --base-dir,
+    // while review's --out is the report file it writes.
     .addOption(new Option('-o, --out <dir>').hideHelp())
     .option('-f, --format <format>', FORMATS.join(', '), 'text')
     .action((opts: { config?: string; dir: string; out?: string; format: string }) => {
