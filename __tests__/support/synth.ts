@@ -7,6 +7,7 @@ import type { VpceHubConfig } from '../../src/config/schema';
 import { buildPlan } from '../../src/planning/build-plan';
 import type { NetworkPlan } from '../../src/planning/plan';
 import { buildApp } from '../../src/stacks/app';
+import { writeSynthRecord } from '../../src/analysis/synth-record';
 import type { TerraformJson } from './terraform';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
@@ -20,10 +21,12 @@ export interface Synthesized {
   cleanup: () => void;
 }
 
-export function synthConfig(config: VpceHubConfig): Synthesized {
+/** Like `vpce-hub synth`, including the record of what the output was made from (`configFile` names it). */
+export function synthConfig(config: VpceHubConfig, configFile = '<config>'): Synthesized {
   const outdir = mkdtempSync(path.join(os.tmpdir(), 'vpce-hub-synth-'));
   const plan = buildPlan(config);
   buildApp(plan, outdir).synth();
+  writeSynthRecord(outdir, config, configFile);
   const stacksDir = path.join(outdir, 'stacks');
   const stacks: Record<string, TerraformJson> = {};
   for (const name of readdirSync(stacksDir)) {
@@ -61,7 +64,7 @@ export function synthHclConfig(config: VpceHubConfig): SynthesizedHcl {
 export const synthHclFile = (file: string): SynthesizedHcl => synthHclConfig(loadConfigFile(path.resolve(PROJECT_ROOT, file)).config);
 
 export const synthText = (yamlText: string): Synthesized => synthConfig(parseConfigText(yamlText).config);
-export const synthFile = (file: string): Synthesized => synthConfig(loadConfigFile(path.resolve(PROJECT_ROOT, file)).config);
+export const synthFile = (file: string): Synthesized => synthConfig(loadConfigFile(path.resolve(PROJECT_ROOT, file)).config, path.resolve(PROJECT_ROOT, file));
 
 /** `type.name` -> resource body without cdktf's `//` metadata. */
 export function resourcesOf(stack: TerraformJson): Map<string, Record<string, unknown>> {
