@@ -29,7 +29,7 @@ beforeEach(() => {
 afterEach(() => synth.cleanup());
 
 it('exits 0 and prints a JSON proof of every cell for the shipped example', async () => {
-  const { code, stdout } = await run(['--out', synth.outdir, '--format', 'json']);
+  const { code, stdout } = await run(['--dir', synth.outdir, '--format', 'json']);
   expect(code).toBe(0);
   const proof = JSON.parse(stdout) as ReachabilityProof;
   expect(proof.ok).toBe(true);
@@ -44,21 +44,21 @@ it('exits 1 and names the broken link when a spoke route is missing from the wri
   delete stack.resource.aws_route[ids.spokeRoute('payments-prod', 'rtb-0b1c2d3e4f5a67890', 'main')];
   writeFileSync(file, JSON.stringify(stack));
 
-  const text = await run(['--out', synth.outdir]);
+  const text = await run(['--out', synth.outdir]); // the old flag name, kept as a hidden alias
   expect(text.code).toBe(1);
   expect(text.stdout).toContain('payments-prod -> sqs: route table rtb-0b1c2d3e4f5a67890 has no route to 10.0.0.0/22');
 
-  const markdown = await run(['--out', synth.outdir, '--format', 'markdown']);
+  const markdown = await run(['--dir', synth.outdir, '--format', 'markdown']);
   expect(markdown.code).toBe(1);
   expect(markdown.stdout).toContain('| `payments-prod` | `main` | ❌ route table rtb-0b1c2d3e4f5a67890 has no route to 10.0.0.0/22 |');
 });
 
 it('exits 2 when nothing was synthesized there, or the format is unknown', async () => {
-  const missing = await run(['--out', path.join(synth.outdir, 'nothing-here')]);
+  const missing = await run(['--dir', path.join(synth.outdir, 'nothing-here')]);
   expect(missing.code).toBe(2);
-  expect(missing.stderr).toMatch(/manifest\.json does not exist: run vpce-hub synth first/);
+  expect(missing.stderr).toContain('nothing-here does not exist: run `vpce-hub synth` first');
 
-  const format = await run(['--out', synth.outdir, '--format', 'html']);
+  const format = await run(['--dir', synth.outdir, '--format', 'html']);
   expect(format.code).toBe(2);
   expect(format.stderr).toContain('--format must be one of text, markdown, json');
 });

@@ -228,3 +228,17 @@ describe('the command', () => {
     expect(await run('--config', path.join(dir, 'vpce-hub.yaml'), '--gb-per-spoke', 'lots')).toBe(2);
   });
 });
+
+describe('the cost table a reviewer reads', () => {
+  it('says which rates priced each hub, and warns in both formats when s3 is centralized', () => {
+    const r = review(SHIPPED.replace(/us-east-1/g, 'eu-west-1').replace('services: [sqs, sts, ssm, ecr.api, ecr.dkr]', 'services: [sqs, s3]'));
+    const markdown = formatReviewMarkdown(r);
+    expect(markdown).toContain('| hub | region | prices | spokes |');
+    expect(markdown).toMatch(/\| `main` \| eu-west-1 \| us-east-1 rates \| 2 \|/);
+    expect(markdown).toContain('> **Warning:** hub main centralizes s3: its interface endpoint costs $14.60 per month');
+    const text = formatReviewText(r);
+    expect(text).toContain("priced at us-east-1 rates, not eu-west-1's");
+    expect(text).toContain('warning: hub main centralizes s3');
+    expect(text).toContain('hub VPC flow logs (CloudWatch Logs)');
+  });
+});

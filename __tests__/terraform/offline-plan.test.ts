@@ -8,22 +8,16 @@
  * VPCE_HUB_PROVIDER_MIRROR at a filesystem mirror of hashicorp/aws 5.100.0. Stacks run one after the
  * other (~7 s each).
  */
-import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfigFile } from '../../src/config/load';
 import { buildPlan } from '../../src/planning/build-plan';
 import type { NetworkPlan } from '../../src/planning/plan';
+import { SHIPPED_CONFIGS } from '../support/shipped-configs';
 import { PROJECT_ROOT, resourcesOf, synthFile, type Synthesized } from '../support/synth';
 import { countByType, offlinePlan, terraformAvailable, validateWithoutBackend } from '../support/terraform';
 import { expectedCreates } from './expected-creates';
 
-const CONFIGS = [
-  'vpce-hub.yaml',
-  ...readdirSync(path.join(PROJECT_ROOT, 'examples'), { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(path.join(PROJECT_ROOT, 'examples', d.name, 'vpce-hub.yaml')))
-    .map((d) => path.posix.join('examples', d.name, 'vpce-hub.yaml'))
-    .sort(),
-];
+const CONFIGS = SHIPPED_CONFIGS;
 
 /** The plan of a config file, or the reason it has none (reported as a failing test, not a crash). */
 function planOf(file: string): NetworkPlan | Error {
@@ -83,6 +77,15 @@ describe.each(CONFIGS)('%s', (file) => {
     expect(countByType(tfPlan)).toEqual(expected);
     const notCreate = (tfPlan.resource_changes ?? []).filter((rc) => rc.change.actions.join(',') !== 'create').map((rc) => `${rc.address}: ${rc.change.actions.join(',')}`);
     expect(notCreate).toEqual([]);
+
+    // The flow-log role's trust policy, as Terraform evaluates the jsonencode: scoped to this account.
+    for (const rc of (tfPlan.resource_changes ?? []).filter((r) => r.type === 'aws_iam_role')) {
+      const after = rc.change.after as { assume_role_policy?: string } | null;
+      const statement = JSON.parse(after?.assume_role_policy ?? '{}').Statement?.[0];
+      expect(statement?.Principal).toEqual({ Service: 'vpc-flow-logs.amazonaws.com' });
+      expect(statement?.Condition?.StringEquals).toEqual({ 'aws:SourceAccount': stackPlan.account.id });
+      expect(statement?.Condition?.ArnLike?.['aws:SourceArn']).toMatch(new RegExp(`^arn:aws[a-z-]*:ec2:[a-z0-9-]+:${stackPlan.account.id}:vpc-flow-log/\\*$`));
+    }
   });
 });
 

@@ -58,9 +58,11 @@ export const FINDING_CODES = {
   UnknownHub: error('names', 'a spoke names a hub that does not exist'),
   HubAmbiguous: error('names', 'a spoke names no hub and none can be inferred (several hubs, not exactly one in its region)'),
   StackNameClash: error('names', "an account key equal to the spokes stack name of a hub account (<account>-spokes)"),
+  AwsStringConstraint: error('names', "a name, description, comment or tag the stacks would emit breaks AWS's documented constraint (length, characters, reserved prefix): the config field, the generated value, the limit and its source are named"),
+  AwsNameNotUnique: error('names', 'two generated names that AWS requires to be unique in one scope (an IAM role name cut to 64 characters, ...) would be equal'),
   UnusedAccount: warning('names', 'an account that no hub or spoke uses (it gets an empty stack)'),
 
-  UnknownRegion: error('regions', 'a region name with a word AWS does not use (a misspelling), with the nearest known region'),
+  UnknownRegion: error('regions', 'a region AWS does not have: a misspelling, or a well-formed name AWS never opened; with the nearest region'),
   RegionNotInCatalogue: warning('regions', 'a well-formed region the catalogue (2023-09) does not know; AZ and service availability checks are skipped'),
   CrossRegionSpoke: warning('regions', 'a spoke in another region than its hub: inter-region peering is billed per GB'),
 
@@ -75,6 +77,7 @@ export const FINDING_CODES = {
   DuplicateAz: error('azs', 'an availability zone listed twice'),
   MixedAzForms: warning('azs', 'AZ names and AZ ids mixed in one list: a name may be the same zone as an id'),
   AzNotInRegion: error('azs', "an AZ name or AZ id of another region than the hub's"),
+  UnknownAz: error('azs', 'an AZ name of the hub\'s region that the catalogue does not know (reported once, not per service)'),
   InvalidAz: error('azs', 'neither an AZ name (us-east-1a) nor an AZ id (use1-az1)'),
   ServiceNotInAz: error('azs', 'the catalogue does not offer a service in a hub AZ (AZ names only: they are account-relative; AZ ids skip the check)'),
 
@@ -83,6 +86,7 @@ export const FINDING_CODES = {
   DuplicateRouteTable: error('vpcs', 'a route table listed twice, or by two spokes'),
 
   UnknownService: error('services', 'a service the catalogue does not know, with the nearest names'),
+  GatewayServiceCentralized: warning('services', 's3 centralized through a paid interface endpoint, where a gateway endpoint in each spoke is free'),
   ServiceNotInRegion: error('services', "a catalogue service not offered in the hub's region"),
   DuplicateService: error('services', 'a service listed twice in one hub'),
   GatewayOnlyService: error('services', 'a service with only a gateway endpoint, unusable across peering'),
@@ -105,6 +109,7 @@ export const FINDING_CODES = {
   OrganizationMismatch: error('dns', 'organizationArn names another organization than organizationId'),
   ProfileCrossRegion: error('dns', "a route53-profile hub's spoke in another region (profiles are regional)"),
   ZoneConflictOnVpc: error('dns', "a hub VPC made a zone-mode spoke of another hub: two zones of one name on one VPC"),
+  ProfileOnePerVpc: warning('dns', 'route53-profile: a VPC takes one profile, and validate cannot see whether a spoke VPC already has one'),
 
   TransitGatewayOwnerConflict: error('vpcs', "transitGateway.account names another account than the hub's without transitGateway.id: a created transit gateway lives in the hub's account"),
   TransitGatewayRouteTablesSame: error('vpcs', 'transitGateway.routeTables uses one route table as both hub and spokes table: spokes would reach each other'),

@@ -86,7 +86,7 @@ export function azIdPrefix(region: string): string {
 /** >= 2 distinct AZs of the hub's region: one endpoint ENI per AZ is the resilience the blog asks for. */
 function checkAzs(azs: string[], region: string, path: string, findings: Finding[]): void {
   // A misspelled region is reported once (validate-regions.ts), not once per AZ.
-  const regionKnown = regionStatus(region) !== 'misspelled';
+  const regionKnown = ['catalogued', 'newer'].includes(regionStatus(region));
   // Only the catalogued regions' AZ ids are known to follow the prefix scheme.
   const checkIds = regionStatus(region) === 'catalogued';
   if (azs.length < 2) {

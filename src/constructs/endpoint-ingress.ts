@@ -9,7 +9,7 @@
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import type { Construct } from 'constructs';
-import { ids, tagName } from '../planning/naming';
+import { awsNames, ids, tagName } from '../planning/naming';
 import type { HubPlan, SpokePlan } from '../planning/plan';
 import { resource } from './resource';
 
@@ -19,7 +19,7 @@ export function spokeIngressRules(scope: Construct, hub: HubPlan, spoke: SpokePl
       resource(VpcSecurityGroupIngressRule, scope, ids.hubIngressRule(hub.name, spoke.name, cidr), {
         provider: hubProvider,
         securityGroupId: securityGroupId(group),
-        description: `HTTPS from spoke ${spoke.name} (${cidr})`,
+        description: awsNames.ingressRuleDescription(spoke.name, cidr),
         ipProtocol: 'tcp',
         fromPort: 443,
         toPort: 443,

@@ -8,7 +8,7 @@ import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import type { Construct } from 'constructs';
-import { ids, tagName } from '../planning/naming';
+import { awsNames, ids, tagName } from '../planning/naming';
 import type { HubPlan } from '../planning/plan';
 import type { HubVpcHandles } from './hub-vpc';
 import { resource } from './resource';
@@ -22,12 +22,11 @@ export interface EndpointHandles {
 export function hubEndpoints(scope: Construct, hub: HubPlan, vpc: HubVpcHandles, provider: AwsProvider, project: string): EndpointHandles {
   const groups = new Map<number, string>();
   const securityGroupIds = hub.securityGroups.map(({ group }) => {
-    // Group 1's name and description are those of the single-group design: both force replacement.
-    const name = group === 1 ? tagName(project, hub.name, 'endpoints') : tagName(project, hub.name, 'endpoints', String(group));
+    const name = awsNames.endpointSecurityGroup(project, hub.name, group);
     const sg = resource(SecurityGroup, scope, ids.hubSecurityGroup(hub.name, group), {
       provider,
       name,
-      description: `HTTPS from the spoke VPCs of hub ${hub.name} to its interface VPC endpoints${group === 1 ? '' : ` (rule group ${group})`}`,
+      description: awsNames.endpointSecurityGroupDescription(hub.name, group),
       vpcId: vpc.vpcId,
       // No egress rule: security groups are stateful and endpoint ENIs never initiate connections.
       tags: { Name: name },

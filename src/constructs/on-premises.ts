@@ -14,7 +14,7 @@ import { Route53ResolverEndpoint } from '@cdktf/provider-aws/lib/route53-resolve
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import type { Construct } from 'constructs';
-import { ids, tagName } from '../planning/naming';
+import { awsNames, ids, tagName } from '../planning/naming';
 import type { HubPlan } from '../planning/plan';
 import type { HubVpcHandles } from './hub-vpc';
 import { resource } from './resource';
@@ -33,7 +33,7 @@ export function hubOnPremises(scope: Construct, hub: HubPlan, vpc: HubVpcHandles
     resource(VpcSecurityGroupIngressRule, scope, ids.hubOnPremisesIngressRule(hub.name, cidr), {
       provider,
       securityGroupId: endpointSecurityGroupId,
-      description: `HTTPS from on-premises ${cidr}`,
+      description: awsNames.onPremisesRuleDescription(cidr),
       ipProtocol: 'tcp',
       fromPort: 443,
       toPort: 443,
@@ -42,12 +42,12 @@ export function hubOnPremises(scope: Construct, hub: HubPlan, vpc: HubVpcHandles
     });
   }
   if (!onPrem.inboundResolver) return {};
-  const name = tagName(project, hub.name, 'inbound-resolver');
+  const name = awsNames.inboundResolver(project, hub.name);
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html
   const sg = resource(SecurityGroup, scope, ids.hubInboundResolver(hub.name), {
     provider,
     name,
-    description: `DNS from the on-premises ranges of hub ${hub.name} to its Route 53 Resolver inbound endpoint`,
+    description: awsNames.inboundResolverSecurityGroupDescription(hub.name),
     vpcId: vpc.vpcId,
     // No egress rule: answers to admitted queries pass a stateful group, and an inbound endpoint opens no connections.
     tags: { Name: name },
@@ -59,7 +59,7 @@ export function hubOnPremises(scope: Construct, hub: HubPlan, vpc: HubVpcHandles
       resource(VpcSecurityGroupIngressRule, scope, ids.hubInboundResolverRule(hub.name, protocol, cidr), {
         provider,
         securityGroupId: sg.id,
-        description: `DNS over ${protocol.toUpperCase()} from on-premises ${cidr}`,
+        description: awsNames.inboundResolverRuleDescription(protocol, cidr),
         ipProtocol: protocol,
         fromPort: 53,
         toPort: 53,

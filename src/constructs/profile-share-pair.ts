@@ -14,7 +14,7 @@ import { Route53ProfilesProfile } from '@cdktf/provider-aws/lib/route53profiles-
 import { Route53ProfilesResourceAssociation } from '@cdktf/provider-aws/lib/route53profiles-resource-association';
 import type { TerraformResource } from 'cdktf';
 import type { Construct } from 'constructs';
-import { ids, tagName } from '../planning/naming';
+import { awsNames, ids, tagName } from '../planning/naming';
 import type { HubPlan, SpokePlan } from '../planning/plan';
 import type { ZoneHandle } from './hub-zones';
 import { ramShare } from './ram-share';
@@ -34,15 +34,15 @@ export function hubProfile(scope: Construct, hub: HubPlan, zones: Map<string, Zo
   for (const z of hub.zones) {
     resource(Route53ProfilesResourceAssociation, scope, ids.hubProfileZone(hub.name, z.key), {
       provider,
-      // Association names allow 64 characters; the zone name is the readable choice and fits for AWS names.
-      name: z.zoneName.slice(0, 64),
+      // Not the zone name: AssociateResourceToProfile rejects dots (see awsNames).
+      name: awsNames.profileResourceAssociation(z.zoneName),
       profileId: p.id,
       resourceArn: (zones.get(z.key) as ZoneHandle).arn,
     });
   }
   const share = profile.share;
   if (!share) return { profileId: p.id };
-  return { profileId: p.id, shareArn: ramShare(scope, hub.name, 'profile', p.arn, share, tagName(project, hub.name, 'route53-profile'), provider) };
+  return { profileId: p.id, shareArn: ramShare(scope, hub.name, 'profile', p.arn, share, awsNames.profileShare(project, hub.name), provider) };
 }
 
 /** Spoke half: one association of the spoke VPC with the hub's profile. */
@@ -50,7 +50,7 @@ export function profileAssociation(scope: Construct, hub: HubPlan, spoke: SpokeP
   // https://docs.aws.amazon.com/route53/latest/APIReference/API_route53profiles_AssociateProfile.html
   resource(Route53ProfilesAssociation, scope, ids.spokeProfileAssociation(spoke.name), {
     provider,
-    name: tagName(project, spoke.name, 'to', hub.name),
+    name: awsNames.profileAssociation(project, spoke.name, hub.name),
     profileId,
     resourceId: spoke.vpcId,
     ...(after ? { dependsOn: [after] } : {}),

@@ -16,7 +16,7 @@ import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Route } from '@cdktf/provider-aws/lib/route';
 import type { TerraformResource } from 'cdktf';
 import type { Construct } from 'constructs';
-import { ids, tagName } from '../planning/naming';
+import { awsNames, ids } from '../planning/naming';
 import type { HubPlan, SpokePlan } from '../planning/plan';
 import { resource } from './resource';
 import { acceptInOwner } from './transit-gateway';
@@ -39,7 +39,7 @@ export function transitGatewayPair(scope: Construct, hub: HubPlan, spoke: SpokeP
   const tgw = hub.transitGateway;
   if (!tgw) throw new Error(`hub ${hub.name} has no transit gateway (planning bug)`);
   const sameAccount = tgw.owner.id === spoke.account.id;
-  const name = tagName(project, spoke.name, 'to', 'hub', hub.name);
+  const name = awsNames.spokeAttachment(project, spoke.name, hub.name);
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTransitGatewayVpcAttachment.html
   // https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_transit_gateway_vpc_attachment
   const attachment = resource(Ec2TransitGatewayVpcAttachment, scope, ids.spokeAttachment(spoke.name), {

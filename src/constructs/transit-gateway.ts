@@ -23,7 +23,7 @@ import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Route } from '@cdktf/provider-aws/lib/route';
 import type { TerraformResource } from 'cdktf';
 import type { Construct } from 'constructs';
-import { ids, tagName } from '../planning/naming';
+import { awsNames, ids, tagName } from '../planning/naming';
 import type { HubPlan } from '../planning/plan';
 import type { HubVpcHandles } from './hub-vpc';
 import { ramShare } from './ram-share';
@@ -54,7 +54,7 @@ export function hubTransitGateway(scope: Construct, hub: HubPlan, vpc: HubVpcHan
     // https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_transit_gateway
     const created = resource(Ec2TransitGateway, scope, ids.hubTransitGateway(hub.name), {
       provider,
-      description: `vpce-hub ${project} hub ${hub.name}: spokes reach the hub's endpoints, never each other`,
+      description: awsNames.transitGatewayDescription(project, hub.name),
       // Off: an attachment lands in no route table until we associate it, so no spoke can ever reach another by default.
       defaultRouteTableAssociation: 'disable',
       defaultRouteTablePropagation: 'disable',
@@ -63,7 +63,7 @@ export function hubTransitGateway(scope: Construct, hub: HubPlan, vpc: HubVpcHan
       tags: { Name: name },
     });
     transitGatewayId = created.id;
-    if (tgw.share) shareArn = ramShare(scope, hub.name, 'transit-gateway', created.arn, tgw.share, tagName(project, hub.name, 'transit-gateway'), provider);
+    if (tgw.share) shareArn = ramShare(scope, hub.name, 'transit-gateway', created.arn, tgw.share, awsNames.transitGatewayShare(project, hub.name), provider);
   }
   const table = (which: 'hub' | 'spokes'): string => {
     const existing = tgw.routeTables?.[which];
@@ -72,7 +72,7 @@ export function hubTransitGateway(scope: Construct, hub: HubPlan, vpc: HubVpcHan
     return resource(Ec2TransitGatewayRouteTable, scope, ids.hubTransitGatewayRouteTable(hub.name, which), {
       provider: ownerProvider,
       transitGatewayId: transitGatewayId as string,
-      tags: { Name: tagName(project, hub.name, which) },
+      tags: { Name: awsNames.transitGatewayRouteTable(project, hub.name, which) },
     }).id;
   };
   const routeTableIds = { hub: table('hub'), spokes: table('spokes') };

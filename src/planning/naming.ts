@@ -100,3 +100,56 @@ export const ramResourceKey = (resource: 'profile' | 'transit-gateway'): string 
 
 /** `Name` tags: readable in the console, prefixed by the project. */
 export const tagName = (project: string, ...parts: string[]): string => [project, ...parts].join('-');
+
+/** FNV-1a (32 bit) as 8 hex digits: a short, stable fingerprint for names that must be cut to fit. */
+function fingerprint(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** Route 53 Profiles names allow at most 64 characters (src/constraints/aws-string-constraints.ts). */
+const PROFILE_NAME_MAX = 64;
+
+/**
+ * Names, descriptions and comments that AWS stores, from config names only. Each is held to a row of
+ * src/constraints/aws-string-constraints.ts; planning/emitted-strings.ts lists where each is emitted so
+ * `vpce-hub validate` can check them before anything is synthesized.
+ */
+export const awsNames = {
+  /** Group 1's name and description are those of the single-group design: both force replacement. */
+  endpointSecurityGroup: (project: string, hub: string, group: number) => (group === 1 ? tagName(project, hub, 'endpoints') : tagName(project, hub, 'endpoints', String(group))),
+  endpointSecurityGroupDescription: (hub: string, group: number) => `HTTPS from the spoke VPCs of hub ${hub} to its interface VPC endpoints${group === 1 ? '' : ` (rule group ${group})`}`,
+  ingressRuleDescription: (spoke: string, cidr: string) => `HTTPS from spoke ${spoke} (${cidr})`,
+  flowLogGroup: (project: string, hub: string) => `/${project}/${hub}/vpc-flow-logs`,
+  /** IAM role names are global to the account and at most 64 characters: cut, and checked for uniqueness by validate. */
+  flowLogRole: (project: string, hub: string, region: string) => `${tagName(project, hub, 'flow-logs')}-${region}`.slice(0, 64),
+  flowLogRolePolicy: () => 'write-flow-logs',
+  zoneComment: (project: string, service: string, hub: string) => `vpce-hub ${project}: ${service} through hub ${hub}`,
+  profile: (project: string, hub: string) => tagName(project, hub),
+  profileShare: (project: string, hub: string) => tagName(project, hub, 'route53-profile'),
+  profileAssociation: (project: string, spoke: string, hub: string) => tagName(project, spoke, 'to', hub),
+  /**
+   * AssociateResourceToProfile rejects dots (`sqs.us-east-1.amazonaws.com` fails at apply with a 400),
+   * so the zone name is written with `_` for `.`, like its address key; a name over 64 characters keeps
+   * its first 55 and a fingerprint of the whole, so two long zone names never share one.
+   */
+  profileResourceAssociation: (zoneName: string) => {
+    const name = dotted(zoneName);
+    return name.length <= PROFILE_NAME_MAX ? name : `${name.slice(0, PROFILE_NAME_MAX - 9)}_${fingerprint(name)}`;
+  },
+  providerSession: (project: string, stack: string) => `${project}-${stack}`,
+  // Transit gateway and on-premises access (issue 10).
+  transitGatewayShare: (project: string, hub: string) => tagName(project, hub, 'transit-gateway'),
+  transitGatewayDescription: (project: string, hub: string) => `vpce-hub ${project} hub ${hub}: spokes reach the hub's endpoints, never each other`,
+  transitGatewayRouteTable: (project: string, hub: string, table: 'hub' | 'spokes') => tagName(project, hub, table),
+  /** The Name tag of a spoke's attachment (and of its acceptance in the owner's account). */
+  spokeAttachment: (project: string, spoke: string, hub: string) => tagName(project, spoke, 'to', 'hub', hub),
+  inboundResolver: (project: string, hub: string) => tagName(project, hub, 'inbound-resolver'),
+  inboundResolverSecurityGroupDescription: (hub: string) => `DNS from the on-premises ranges of hub ${hub} to its Route 53 Resolver inbound endpoint`,
+  inboundResolverRuleDescription: (protocol: 'tcp' | 'udp', cidr: string) => `DNS over ${protocol.toUpperCase()} from on-premises ${cidr}`,
+  onPremisesRuleDescription: (cidr: string) => `HTTPS from on-premises ${cidr}`,
+};

@@ -13,6 +13,7 @@ import {
   countsPhrase,
   gatedWhy,
   hubCostSummary,
+  s3CostNote,
   priceRows,
   quotaSummary,
   reachabilityDeltaLines,
@@ -76,11 +77,12 @@ export function formatReviewMarkdown(r: ReviewReport): string {
   out.push('', '### Quota headroom', '', `<details><summary>${cell(quotaSummary(r.quotas))}</summary>`, '', formatHeadroomTable(r.quotas, 'markdown'), '', '</details>');
 
   out.push('', '### Monthly cost estimate', '');
-  out.push(row(['hub', 'spokes', 'centralized', 'one set per VPC', 'savings', 'break-even']), row(['---', '---:', '---:', '---:', '---:', '---']));
+  out.push(row(['hub', 'region', 'prices', 'spokes', 'centralized', 'one set per VPC', 'savings', 'break-even']), row(['---', '---', '---', '---:', '---:', '---:', '---:', '---']));
   for (const h of r.cost.hubs) {
-    out.push(row([code(h.hub), String(h.spokes), formatUsd(h.centralized.total), formatUsd(h.perVpc.total), formatUsd(h.savings), cell(breakEvenText(h))]));
+    out.push(row([code(h.hub), h.region, `${h.pricedAt} rates`, String(h.spokes), formatUsd(h.centralized.total), formatUsd(h.perVpc.total), formatUsd(h.savings), cell(breakEvenText(h))]));
   }
-  if (r.cost.hubs.length > 1) out.push(row(['**total**', '', formatUsd(r.cost.total.centralized), formatUsd(r.cost.total.perVpc), formatUsd(r.cost.total.savings), '']));
+  if (r.cost.hubs.length > 1) out.push(row(['**total**', '', '', '', formatUsd(r.cost.total.centralized), formatUsd(r.cost.total.perVpc), formatUsd(r.cost.total.savings), '']));
+  for (const note of r.cost.hubs.map(s3CostNote).filter((n): n is string => n !== undefined)) out.push('', `> **Warning:** ${cell(note)}`);
   const delta = costDelta(r);
   if (delta) out.push('', delta);
   out.push('', '<details><summary>How the estimate is made</summary>', '');

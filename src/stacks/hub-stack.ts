@@ -5,8 +5,9 @@
  * exist, so adding, removing or changing a spoke leaves this stack's plan empty (a property test holds
  * us to that); the one exception is a new shared resource, which validate announces.
  */
-import { TerraformOutput, TerraformStack } from 'cdktf';
+import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
+import { VersionedStack } from './versioned-stack';
 import { configureBackend } from '../constructs/backend';
 import { hubEndpoints } from '../constructs/hub-endpoints';
 import { hubVpc } from '../constructs/hub-vpc';
@@ -18,7 +19,7 @@ import { hubTransitGateway } from '../constructs/transit-gateway';
 import { outputs, ramResourceKey } from '../planning/naming';
 import type { HubPlan, NetworkPlan, StackPlan } from '../planning/plan';
 
-export class HubStack extends TerraformStack {
+export class HubStack extends VersionedStack {
   constructor(
     scope: Construct,
     private readonly plan: NetworkPlan,

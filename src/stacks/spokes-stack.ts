@@ -6,8 +6,9 @@
  * act in this account. What it needs from a hub comes only from the hub stack's named outputs.
  */
 import type { TerraformResource } from 'cdktf';
-import { TerraformStack, type TerraformRemoteState } from 'cdktf';
+import type { TerraformRemoteState } from 'cdktf';
 import type { Construct } from 'constructs';
+import { VersionedStack } from './versioned-stack';
 import { configureBackend, remoteStateOf } from '../constructs/backend';
 import { spokeIngressRules } from '../constructs/endpoint-ingress';
 import { peeringPair } from '../constructs/peering-pair';
@@ -19,7 +20,7 @@ import { zoneAssociationPair } from '../constructs/zone-association-pair';
 import { outputs, ramResourceKey, stackNames } from '../planning/naming';
 import type { HubPlan, NetworkPlan, SpokePlan, StackPlan } from '../planning/plan';
 
-export class SpokesStack extends TerraformStack {
+export class SpokesStack extends VersionedStack {
   private readonly remoteStates = new Map<string, TerraformRemoteState>();
   private readonly remoteOutputs = new Map<string, string>();
 
