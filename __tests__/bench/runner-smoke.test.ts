@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../support/synth';
+import { renderLayoutMarkdown } from '../../bench/layout';
 import { renderMarkdown, verdicts, type BenchResult } from '../../bench/report';
 import { runBenchmark, SMOKE, type BenchPlan } from '../../bench/run';
 import { DEFAULT_VARIANTS, type Variant } from '../../bench/synth-timing';
@@ -71,9 +72,12 @@ describe('bench runner (smoke)', () => {
   it('counts the resources of every stack of the synthesized output, which every variant wrote identically', () => {
     const [size] = result.sizes;
     expect(size.identicalOutput).toBe(true);
-    expect(size.resources.stacks).toBe(SMOKE.sizes[0].accounts + 1);
-    expect(size.resources.hubStack).toBeGreaterThan(size.resources.spokeStackMax);
-    expect(size.resources.total).toBeGreaterThan(size.resources.hubStack);
+    // The hub stack, the hub account's (empty) spokes stack, and one spokes stack per account.
+    expect(size.resources.stacks).toBe(SMOKE.sizes[0].accounts + 2);
+    // At 3 spokes x 2 services a spokes stack (both halves of 2 pairs) can outgrow the hub stack; both hold something.
+    expect(size.resources.hubStack).toBeGreaterThan(0);
+    expect(size.resources.spokeStackMax).toBeGreaterThan(0);
+    expect(size.resources.total).toBeGreaterThan(size.resources.hubStack + size.resources.spokeStackMax);
   });
 
   it('prices onboarding in every DNS mode, for every S, into an existing and into a new account', () => {
@@ -104,6 +108,24 @@ describe('bench runner (smoke)', () => {
     const organization = fresh.filter((o) => o.case.profileSharing === 'organization');
     for (const o of perAccount) expect([o.addedByType.aws_ram_principal_association, o.addedByType.aws_ram_resource_share_accepter]).toEqual([1, 1]);
     for (const o of organization) expect(o.addedByType.aws_ram_principal_association).toBeUndefined();
+  });
+
+  it('touches one stack per onboarding, the new spoke\'s account\'s, never the hub stack (issue 9)', () => {
+    for (const o of result.onboarding) {
+      expect(o.stacksTouched).toHaveLength(1);
+      expect(o.stacksTouched).not.toContain('network');
+      expect(Object.keys(o.addedByStack)).toEqual(o.stacksTouched);
+    }
+  });
+
+  it('renders the old-against-new layout comparison as well-formed tables', () => {
+    const row = (layout: 'old' | 'new', touched: string[]) => ({ dns: 'private-hosted-zones' as const, layout, stacksTouched: touched, created: 5, refreshedResources: 9, route53Create: 10, route53Refresh: 8 });
+    const md = renderLayoutMarkdown(
+      { hubStack: [{ spokes: 10, accounts: 4, old: 30, new: 20 }], onboarding: [row('old', ['network', 'team-01']), row('new', ['team-01'])], synth: { id: 'x', variants: result.sizes[0].variants } },
+      'npm run bench -- --layout --old-dist <base-dist>',
+    );
+    expect(raggedTables(md)).toEqual([]);
+    expect(md).toContain('| private-hosted-zones | new | 1 (team-01) | 5 | 9 | 10 | 8 |');
   });
 
   it('skips the terraform plan with a reason when told to', () => {

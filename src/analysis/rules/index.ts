@@ -7,6 +7,7 @@ import { endpointPrivateDnsExplicit, endpointPrivateDnsOffUnderZone } from './en
 import { noAutoAcceptAcross, peeringAccepted } from './peering-accept';
 import { noDefaultRouteOverPeering } from './peering-routes';
 import { assumedRolesInAccount, providersPinned } from './provider-pinning';
+import { ramAccepterHasInvitation } from './ram-accepter';
 import type { Rule } from './rule';
 import { sgDescriptions } from './security-group-description';
 import { sgHttpsOnly, sgSpokeSources } from './security-group-ingress';
@@ -47,6 +48,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   authorizationUsed,
   peeringAccepted,
   noAutoAcceptAcross,
+  ramAccepterHasInvitation,
   tgwNoSpokeToSpoke,
   tgwNoDefaultRouting,
   resolverOpenToDeclared,
