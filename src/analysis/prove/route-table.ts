@@ -47,7 +47,7 @@ function entryOf(tree: SynthTree, stack: string, label: string, body: JsonObject
   }
   if (body.transit_gateway_id !== undefined && body.transit_gateway_id !== '') {
     const transitGateway = resolveExpression(tree, stack, body.transit_gateway_id);
-    return { label, destination, transitGateway, target: `transit gateway ${describe(transitGateway)}` };
+    return { label, destination, transitGateway, target: `transit_gateway_id ${describe(transitGateway)}` };
   }
   const other = OTHER_TARGETS.find((k) => body[k] !== undefined && body[k] !== '');
   return { label, destination, target: other ? `${other} ${describe(resolveExpression(tree, stack, body[other]))}` : 'nothing' };

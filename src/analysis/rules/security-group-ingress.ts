@@ -39,7 +39,7 @@ export const sgSpokeSources = defineRule(
   {
     id: 'VH-SG-003',
     severity: 'error',
-    summary: 'Endpoint ingress comes only from spoke (or on-premises) CIDRs (routed back over peering or the VPC\'s transit gateway; configured, when the config is given)',
+    summary: 'Endpoint ingress comes only from spoke or on-premises CIDRs (routed back over peering or transit gateway; configured)',
     explanation:
       'The endpoints are shared with the spokes, not with every network that can reach the hub. An ingress CIDR that the hub ' +
       'does not route back over a peering connection is either dead or reachable through some other path (VPN, Transit ' +
