@@ -32,10 +32,12 @@ it('has terraform on PATH (this tier fails rather than skips without it)', () =>
   expect(terraformAvailable()).toBe(true);
 });
 
-it('finds the shipped config and at least the four original examples', () => {
+it('finds the shipped config and at least the four original examples, and the transit gateway ones', () => {
   expect(CONFIGS).toEqual(
     expect.arrayContaining([
       'vpce-hub.yaml',
+      'examples/hybrid/vpce-hub.yaml',
+      'examples/transit-gateway/vpce-hub.yaml',
       'examples/cross-region-cloud/vpce-hub.yaml',
       'examples/endpoint-url/vpce-hub.yaml',
       'examples/existing-hub-vpc/vpce-hub.yaml',
