@@ -34,7 +34,7 @@ it('exits 0 and prints a JSON proof of every cell for the shipped example', asyn
   const proof = JSON.parse(stdout) as ReachabilityProof;
   expect(proof.ok).toBe(true);
   expect(proof.spokes.map((s) => s.name)).toEqual(['analytics-prod', 'payments-prod']);
-  expect(proof.services).toEqual(['ecr.api', 'ecr.dkr', 'sqs', 'ssm', 'sts']);
+  expect(proof.services).toEqual(['ecr.api', 'ecr.dkr', 's3', 'sqs', 'ssm', 'sts']);
   expect(proof.cells).toHaveLength(10);
 });
 

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import path from 'node:path';
 import { ConfigError, formatFindings } from '../../config/findings';
 import { loadConfigFile, resolveConfigPath } from '../../config/load';
+import { formatPolicyMarkdown, formatPolicyText, provePolicies } from '../../analysis/policy-proof';
 import { formatMatrixMarkdown, formatMatrixText, proveReachability } from '../../analysis/prove';
 import { loadTree, TreeLoadError, type SynthTree } from '../../analysis/tree';
 import type { Register } from '../index';
@@ -12,7 +13,7 @@ const FORMATS = ['text', 'markdown', 'json'] as const;
 export const registerProve: Register = (program: Command, setExit) => {
   program
     .command('prove')
-    .description('prove from the synthesized stacks that each spoke resolves and reaches each service of its hub (DNS, routes, peering, security group, AZs); exit 1 if any pair is broken')
+    .description('prove from the synthesized stacks that each spoke resolves and reaches each service of its hub (DNS, routes, peering, security group, AZs, companions), and simulate every endpoint policy against canonical requests; exit 1 if any pair or must-allow request is broken')
     .option('-c, --config <file>', 'config file (default: $VPCE_HUB_CONFIG or vpce-hub.yaml)')
     .option('-o, --out <dir>', 'folder synth wrote to', 'cdktf.out')
     .option('-f, --format <format>', FORMATS.join(', '), 'text')
@@ -39,8 +40,15 @@ export const registerProve: Register = (program: Command, setExit) => {
         return fail(`vpce-hub prove: ${e.reason === 'missing' ? `${path.join(dir, 'manifest.json')} does not exist: run vpce-hub synth first` : e.message}`);
       }
       const proof = proveReachability(tree, config);
-      const text = opts.format === 'json' ? JSON.stringify(proof, null, 2) : opts.format === 'markdown' ? formatMatrixMarkdown(proof) : formatMatrixText(proof);
+      // Second matrix: the endpoint policies against canonical requests (src/policy).
+      const policies = provePolicies(config);
+      const text =
+        opts.format === 'json'
+          ? JSON.stringify({ ...proof, policies }, null, 2)
+          : opts.format === 'markdown'
+            ? [formatMatrixMarkdown(proof), formatPolicyMarkdown(policies)].filter(Boolean).join('\n\n')
+            : [formatMatrixText(proof), formatPolicyText(policies)].filter(Boolean).join('\n\n');
       process.stdout.write(`${text}\n`);
-      setExit(proof.ok ? 0 : 1);
+      setExit(proof.ok && policies.ok ? 0 : 1);
     });
 };
