@@ -35,7 +35,7 @@ it('exits 0 and prints a JSON proof of every cell for the shipped example', asyn
   expect(proof.ok).toBe(true);
   expect(proof.spokes.map((s) => s.name)).toEqual(['analytics-prod', 'payments-prod']);
   expect(proof.services).toEqual(['ecr.api', 'ecr.dkr', 's3', 'sqs', 'ssm', 'sts']);
-  expect(proof.cells).toHaveLength(10);
+  expect(proof.cells).toHaveLength(12);
 });
 
 it('exits 1 and names the broken link when a spoke route is missing from the written JSON', async () => {

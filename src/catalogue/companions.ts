@@ -15,7 +15,6 @@ export interface WideCapture {
   why: string;
   fix: string;
   source: string;
-  onlyWithPolicy: boolean;
 }
 
 const COMPANIONS: Readonly<Record<string, readonly Companion[]>> = data.companions;

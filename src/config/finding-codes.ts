@@ -91,7 +91,7 @@ export const FINDING_CODES = {
   InvalidPrivateDnsName: error('services', 'a custom privateDnsNames entry that is not a DNS name'),
   InvalidServiceName: error('services', 'a custom serviceName that is not an endpoint service name'),
   CompanionMissing: warning('services', "a service whose clients also need another service's endpoint in the same hub (ecr.dkr: s3 and ecr.api; ecs-agent: ecs; ...); src/catalogue/companions.json"),
-  WideCaptureName: warning('services', "a service whose private DNS name captures more than its own API (execute-api: every API Gateway call of the region; s3: every bucket)"),
+  WideCaptureName: warning('services', "a service whose private DNS name captures more than its own API (execute-api: every API Gateway call of the region, public APIs included)"),
 
   OrganizationIdMissing: error('policy', 'endpointPolicy organization without organizationId'),
   InvalidPrincipal: error('policy', 'a principal that is neither a 12-digit account id nor an IAM/STS principal ARN'),

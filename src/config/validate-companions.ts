@@ -1,6 +1,6 @@
 /**
  * Services that need companions (ecr.dkr without s3 and ecr.api, ecs-agent without ecs, ...) and
- * services whose private DNS name captures more than their own API (execute-api, s3): warnings with
+ * services whose private DNS name captures more than their own API (execute-api): warnings with
  * the fix. The knowledge is data, src/catalogue/companions.json.
  */
 import { missingCompanions, wideCapture } from '../catalogue/companions';
@@ -22,7 +22,7 @@ export function validateCompanions({ config, raw }: ValidationContext): Finding[
       }
       // Only zone modes capture names for the spokes; endpoint-url mode creates no zones.
       const wide = hub.dns === 'endpoint-url' ? undefined : wideCapture(name, hub.region);
-      if (wide && !(wide.onlyWithPolicy && hub.endpointPolicy === 'default')) findings.push({ severity: 'warning', code: 'WideCaptureName', path, value: wide.name, message: `captures more than ${name}'s own API: ${wide.why} (${wide.source})`, fix: wide.fix });
+      if (wide) findings.push({ severity: 'warning', code: 'WideCaptureName', path, value: wide.name, message: `captures more than ${name}'s own API: ${wide.why} (${wide.source})`, fix: wide.fix });
     });
   });
   return findings;
