@@ -137,7 +137,7 @@ describe('endpoints: private DNS and policy', () => {
     const p = planOf(config([hub({ services: ['sqs', 'sts', 's3', 'execute-api'], endpointPolicy: 'organization' })], [], { organizationId: ORG }));
     const sids = Object.fromEntries(p.hubs[0].endpoints.map((e) => [e.service, JSON.parse(e.policy as string).Statement.map((st: { Sid: string }) => st.Sid)]));
     expect(sids).toEqual({
-      'execute-api': ['AllowOrganizationPrincipals', 'AllowAwsServicePrincipals', 'AllowPrivateApiInvoke'],
+      'execute-api': ['AllowOrganizationPrincipals', 'AllowAwsServicePrincipals', 'AllowUnsignedPrivateApiInvoke'],
       s3: ['AllowOrganizationPrincipals', 'AllowAwsServicePrincipals', 'AllowReadsOfAwsOwnedBuckets'],
       sqs: ['AllowOrganizationPrincipals', 'AllowAwsServicePrincipals'],
       sts: ['AllowOrganizationPrincipals', 'AllowAwsServicePrincipals', 'AllowFederatedRoleAssumption'],

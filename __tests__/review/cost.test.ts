@@ -12,14 +12,14 @@ const planOf = (text: string) => {
   return { plan: buildPlan(config), config };
 };
 
-describe('estimateCost on the shipped example (5 services x 2 AZs, 5 zones, 2 spokes, us-east-1 list prices)', () => {
+describe('estimateCost on the shipped example (6 services x 2 AZs, 8 zones, 2 spokes, us-east-1 list prices)', () => {
   const { plan, config } = planOf(shipped);
   const cost = estimateCost(plan, priceTable(config.prices));
   const [hub] = cost.hubs;
   const item = (lines: Array<{ item: string; usd: number }>, name: string) => lines.find((l) => l.item === name)?.usd;
 
   it('prices the hub endpoints as endpoints x AZs x 730 h x $0.01', () => {
-    expect(item(hub.centralized.lines, 'interface endpoints')).toBe(73);
+    expect(item(hub.centralized.lines, 'interface endpoints')).toBe(87.6);
   });
   it('charges data processing per GB at 100 GB per spoke, the same on both sides', () => {
     expect(item(hub.centralized.lines, 'data processing')).toBe(2);
@@ -30,18 +30,18 @@ describe('estimateCost on the shipped example (5 services x 2 AZs, 5 zones, 2 sp
     expect(item(hub.centralized.lines, 'inter-AZ transfer over peering')).toBe(2 * 100 * 0.5 * 2 * 0.01);
   });
   it('charges $0.50 per hosted zone per month', () => {
-    expect(item(hub.centralized.lines, 'private hosted zones')).toBe(2.5);
+    expect(item(hub.centralized.lines, 'private hosted zones')).toBe(4);
   });
   it('prices one set per VPC as spokes x endpoints x AZs x 730 h x $0.01', () => {
-    expect(item(hub.perVpc.lines, 'interface endpoints in every spoke')).toBe(146);
+    expect(item(hub.perVpc.lines, 'interface endpoints in every spoke')).toBe(175.2);
   });
   it('adds up, and finds the hub cheaper from 2 spokes', () => {
-    expect(hub.centralized.total).toBe(79.5);
-    expect(hub.perVpc.total).toBe(148);
-    expect(hub.savings).toBe(68.5);
-    // fixed 73 + 2.5 = 75.5; per spoke: own endpoints 73 vs 1 of transfer over the peering.
+    expect(hub.centralized.total).toBe(95.6);
+    expect(hub.perVpc.total).toBe(177.2);
+    expect(hub.savings).toBe(81.6);
+    // fixed 87.6 + 4 = 91.6; per spoke: own endpoints 87.6 vs 1 of transfer over the peering.
     expect(hub.breakEvenSpokes).toBe(2);
-    expect(cost.total).toEqual({ centralized: 79.5, perVpc: 148, savings: 68.5 });
+    expect(cost.total).toEqual({ centralized: 95.6, perVpc: 177.2, savings: 81.6 });
   });
 });
 
@@ -64,7 +64,7 @@ describe('prices from the config', () => {
     const table = priceTable(config.prices);
     expect(table.overridden).toEqual(['interfaceEndpointAzHour']);
     const [hub] = estimateCost(plan, table).hubs;
-    expect(hub.centralized.lines.find((l) => l.item === 'interface endpoints')?.usd).toBe(146);
+    expect(hub.centralized.lines.find((l) => l.item === 'interface endpoints')?.usd).toBe(175.2);
     expect(hub.centralized.lines.find((l) => l.item === 'data processing')?.usd).toBe(20);
     expect(hub.centralized.lines.find((l) => l.item === 'inter-AZ transfer over peering')?.usd).toBe(0);
   });

@@ -18,7 +18,14 @@ export function validateCompanions({ config, raw }: ValidationContext): Finding[
       const name = serviceName(entry);
       const path = `${formatPath(['hubs', h], raw)}.services.${i}`;
       for (const c of missingCompanions(name, names)) {
-        findings.push({ severity: 'warning', code: 'CompanionMissing', path, value: name, message: `needs ${c.service} in the same hub: ${c.why} (${c.source})`, fix: `add ${c.service} to hub ${hub.name}'s services` });
+        findings.push({
+          severity: 'warning',
+          code: 'CompanionMissing',
+          path,
+          value: name,
+          message: `needs ${c.service} in the same hub: ${c.why} (${c.source})`,
+          fix: `add ${c.service} to hub ${hub.name}'s services`,
+        });
       }
       // Only zone modes capture names for the spokes; endpoint-url mode creates no zones.
       const wide = hub.dns === 'endpoint-url' ? undefined : wideCapture(name, hub.region);

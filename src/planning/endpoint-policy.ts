@@ -5,26 +5,16 @@
  * src/policy/templates.ts, which keep AWS's own traffic (federation, AWS-owned buckets, service
  * principals, private APIs) working.
  */
-import type { EndpointPolicyConfig } from "../config/schema";
-import { templateFor } from "../policy/templates";
+import type { EndpointPolicyConfig } from '../config/schema';
+import { templateFor } from '../policy/templates';
 
-export function endpointPolicyDocument(
-  policy: EndpointPolicyConfig,
-  service: string,
-  region: string,
-  organizationId: string | undefined
-): string | undefined {
-  if (policy === "default") return undefined;
-  if (policy === "organization") {
-    if (organizationId === undefined)
-      throw new Error(
-        "endpointPolicy organization needs organizationId (validation should have caught this)"
-      );
-    return JSON.stringify(
-      templateFor(service, { region, identity: { organizationId } })
-    );
+export function endpointPolicyDocument(policy: EndpointPolicyConfig, service: string, region: string, organizationId: string | undefined): string | undefined {
+  if (policy === 'default') return undefined;
+  if (policy === 'organization') {
+    if (organizationId === undefined) throw new Error('endpointPolicy organization needs organizationId (validation should have caught this)');
+    return JSON.stringify(templateFor(service, { region, identity: { organizationId } }));
   }
-  if ("principals" in policy)
+  if ('principals' in policy)
     return JSON.stringify(
       templateFor(service, {
         region,

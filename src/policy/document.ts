@@ -8,9 +8,9 @@ export type OneOrMany<T> = T | T[];
 
 export interface PolicyStatement {
   Sid?: string;
-  Effect: "Allow" | "Deny";
-  Principal?: "*" | Record<string, OneOrMany<string>>;
-  NotPrincipal?: "*" | Record<string, OneOrMany<string>>;
+  Effect: 'Allow' | 'Deny';
+  Principal?: '*' | Record<string, OneOrMany<string>>;
+  NotPrincipal?: '*' | Record<string, OneOrMany<string>>;
   Action?: OneOrMany<string>;
   NotAction?: OneOrMany<string>;
   Resource?: OneOrMany<string>;
@@ -29,10 +29,7 @@ export interface PolicyDocument {
  * AssumeRoleWithSAML, a private API without IAM authorization, a public S3 object): policies see no
  * principal and no `aws:Principal*` keys.
  */
-export type RequestPrincipal =
-  | { type: "aws"; arn: string }
-  | { type: "service"; service: string }
-  | { type: "anonymous" };
+export type RequestPrincipal = { type: 'aws'; arn: string } | { type: 'service'; service: string } | { type: 'anonymous' };
 
 export interface PolicyRequest {
   principal: RequestPrincipal;
@@ -46,12 +43,9 @@ export interface PolicyRequest {
   context: Record<string, string | string[]>;
 }
 
-export const asList = <T>(v: OneOrMany<T> | undefined): T[] =>
-  v === undefined ? [] : Array.isArray(v) ? v : [v];
+export const asList = <T>(v: OneOrMany<T> | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
-export const statementsOf = (doc: PolicyDocument): PolicyStatement[] =>
-  asList(doc.Statement);
+export const statementsOf = (doc: PolicyDocument): PolicyStatement[] => asList(doc.Statement);
 
 /** How a statement is named in findings and matrix cells: its Sid, or its position. */
-export const statementLabel = (st: PolicyStatement, index: number): string =>
-  st.Sid ?? `statement ${index + 1}`;
+export const statementLabel = (st: PolicyStatement, index: number): string => st.Sid ?? `statement ${index + 1}`;

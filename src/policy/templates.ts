@@ -10,7 +10,7 @@
  *
  * Which services get which exceptions is data (SERVICE_EXCEPTIONS), not code branching on names.
  */
-import type { PolicyDocument, PolicyStatement } from "./document";
+import type { PolicyDocument, PolicyStatement } from './document';
 
 export interface TemplateContext {
   region: string;
@@ -20,9 +20,9 @@ export interface TemplateContext {
 
 /** `arn:aws`, `arn:aws-cn`, `arn:aws-us-gov`: ARNs in a policy must use the partition of the region. */
 export function partitionOf(region: string): string {
-  if (region.startsWith("cn-")) return "aws-cn";
-  if (region.startsWith("us-gov-")) return "aws-us-gov";
-  return "aws";
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
 }
 
 /**
@@ -36,48 +36,40 @@ export function partitionOf(region: string): string {
  * - the list AWS's data-perimeter examples keep: service_owned_resources.md in aws-samples/data-perimeter-policy-examples
  */
 export const AWS_OWNED_BUCKETS: readonly string[] = [
-  "prod-{region}-starport-layer-bucket",
-  "aws-ssm-{region}",
-  "amazon-ssm-{region}",
-  "amazon-ssm-packages-{region}",
-  "{region}-birdwatcher-prod",
-  "aws-ssm-distributor-file-{region}",
-  "aws-ssm-document-attachments-{region}",
-  "patch-baseline-snapshot-{region}",
-  "aws-windows-downloads-{region}",
-  "amazoncloudwatch-agent-{region}",
-  "amazoncloudwatch-agent",
-  "amazonlinux-2-repos-{region}",
-  "al2023-repos-{region}-de612dc2",
-  "packages.{region}.amazonaws.com",
-  "repo.{region}.amazonaws.com",
+  'prod-{region}-starport-layer-bucket',
+  'aws-ssm-{region}',
+  'amazon-ssm-{region}',
+  'amazon-ssm-packages-{region}',
+  '{region}-birdwatcher-prod',
+  'aws-ssm-distributor-file-{region}',
+  'aws-ssm-document-attachments-{region}',
+  'patch-baseline-snapshot-{region}',
+  'aws-windows-downloads-{region}',
+  'amazoncloudwatch-agent-{region}',
+  'amazoncloudwatch-agent',
+  'amazonlinux-2-repos-{region}',
+  'al2023-repos-{region}-de612dc2',
+  'packages.{region}.amazonaws.com',
+  'repo.{region}.amazonaws.com',
 ];
 
-type StatementKind =
-  | "identity"
-  | "awsServicePrincipals"
-  | "federation"
-  | "awsOwnedBuckets"
-  | "privateApis";
+type StatementKind = 'identity' | 'awsServicePrincipals' | 'federation' | 'awsOwnedBuckets' | 'privateApis';
 
-const STATEMENTS: Record<
-  StatementKind,
-  (ctx: TemplateContext) => PolicyStatement[]
-> = {
+const STATEMENTS: Record<StatementKind, (ctx: TemplateContext) => PolicyStatement[]> = {
   // The identity perimeter: callers signed by a principal of our organization (or the listed ones).
   // A principal outside it (personal or third-party credentials inside our network) is denied.
   identity: (ctx) =>
-    "organizationId" in ctx.identity
+    'organizationId' in ctx.identity
       ? [
           {
-            Sid: "AllowOrganizationPrincipals",
-            Effect: "Allow",
-            Principal: "*",
-            Action: "*",
-            Resource: "*",
+            Sid: 'AllowOrganizationPrincipals',
+            Effect: 'Allow',
+            Principal: '*',
+            Action: '*',
+            Resource: '*',
             Condition: {
               StringEquals: {
-                "aws:PrincipalOrgID": ctx.identity.organizationId,
+                'aws:PrincipalOrgID': ctx.identity.organizationId,
               },
             },
           },
@@ -88,12 +80,12 @@ const STATEMENTS: Record<
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalisawsservice
   awsServicePrincipals: () => [
     {
-      Sid: "AllowAwsServicePrincipals",
-      Effect: "Allow",
-      Principal: "*",
-      Action: "*",
-      Resource: "*",
-      Condition: { Bool: { "aws:PrincipalIsAWSService": "true" } },
+      Sid: 'AllowAwsServicePrincipals',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: '*',
+      Resource: '*',
+      Condition: { Bool: { 'aws:PrincipalIsAWSService': 'true' } },
     },
   ],
   // AssumeRoleWithWebIdentity (EKS IRSA, OIDC CI runners) and AssumeRoleWithSAML are unsigned: the
@@ -102,39 +94,37 @@ const STATEMENTS: Record<
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sts_vpc_endpoint_policies.html
   federation: () => [
     {
-      Sid: "AllowFederatedRoleAssumption",
-      Effect: "Allow",
-      Principal: "*",
-      Action: ["sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity"],
-      Resource: "*",
+      Sid: 'AllowFederatedRoleAssumption',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: ['sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'],
+      Resource: '*',
     },
   ],
   // Reads (only) of the AWS-owned buckets above, by anyone: image layers, agent and package downloads.
   awsOwnedBuckets: (ctx) => [
     {
-      Sid: "AllowReadsOfAwsOwnedBuckets",
-      Effect: "Allow",
-      Principal: "*",
-      Action: "s3:GetObject",
-      Resource: AWS_OWNED_BUCKETS.map(
-        (b) =>
-          `arn:${partitionOf(ctx.region)}:s3:::${b.replace(
-            /\{region\}/g,
-            ctx.region
-          )}/*`
-      ),
+      Sid: 'AllowReadsOfAwsOwnedBuckets',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: 's3:GetObject',
+      Resource: AWS_OWNED_BUCKETS.map((b) => `arn:${partitionOf(ctx.region)}:s3:::${b.replace(/\{region\}/g, ctx.region)}/*`),
     },
   ],
   // A private API called without SigV4 (API key, bearer token, no auth) is evaluated as anonymous;
-  // private APIs require a resource policy, which decides who may invoke. Only Invoke, only this region.
+  // private APIs require a resource policy, which decides who may invoke. Only Invoke, only this
+  // region, and only unsigned calls (no aws:PrincipalArn, which every signed request carries): a
+  // SigV4 caller from outside the organization stays outside the identity perimeter.
   // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-vpc-endpoint-policies.html
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalarn
   privateApis: (ctx) => [
     {
-      Sid: "AllowPrivateApiInvoke",
-      Effect: "Allow",
-      Principal: "*",
-      Action: "execute-api:Invoke",
+      Sid: 'AllowUnsignedPrivateApiInvoke',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: 'execute-api:Invoke',
       Resource: `arn:${partitionOf(ctx.region)}:execute-api:${ctx.region}:*:*`,
+      Condition: { Null: { 'aws:PrincipalArn': 'true' } },
     },
   ],
 };
@@ -147,26 +137,20 @@ const STATEMENTS: Record<
  */
 function listedPrincipals(principals: string[]): PolicyStatement[] {
   const sorted = [...new Set(principals)].sort();
-  const accounts = sorted.flatMap((p) =>
-    /^\d{12}$/.test(p)
-      ? [p]
-      : /^arn:[^:]+:iam::(\d{12}):root$/.exec(p)?.slice(1) ?? []
-  );
-  const arns = sorted.filter((p) =>
-    /^arn:[^:]+:iam::\d{12}:(user|role)\//.test(p)
-  );
+  const accounts = sorted.flatMap((p) => (/^\d{12}$/.test(p) ? [p] : /^arn:[^:]+:iam::(\d{12}):root$/.exec(p)?.slice(1) ?? []));
+  const arns = sorted.filter((p) => /^arn:[^:]+:iam::\d{12}:(user|role)\//.test(p));
   const sessions = sorted.filter((p) => /^arn:[^:]+:sts::/.test(p));
   return [
     ...(accounts.length > 0
       ? [
           {
-            Sid: "AllowListedAccounts",
-            Effect: "Allow" as const,
-            Principal: "*" as const,
-            Action: "*",
-            Resource: "*",
+            Sid: 'AllowListedAccounts',
+            Effect: 'Allow' as const,
+            Principal: '*' as const,
+            Action: '*',
+            Resource: '*',
             Condition: {
-              StringEquals: { "aws:PrincipalAccount": [...new Set(accounts)] },
+              StringEquals: { 'aws:PrincipalAccount': [...new Set(accounts)] },
             },
           },
         ]
@@ -174,23 +158,23 @@ function listedPrincipals(principals: string[]): PolicyStatement[] {
     ...(arns.length > 0
       ? [
           {
-            Sid: "AllowListedPrincipals",
-            Effect: "Allow" as const,
-            Principal: "*" as const,
-            Action: "*",
-            Resource: "*",
-            Condition: { ArnEquals: { "aws:PrincipalArn": arns } },
+            Sid: 'AllowListedPrincipals',
+            Effect: 'Allow' as const,
+            Principal: '*' as const,
+            Action: '*',
+            Resource: '*',
+            Condition: { ArnEquals: { 'aws:PrincipalArn': arns } },
           },
         ]
       : []),
     ...(sessions.length > 0
       ? [
           {
-            Sid: "AllowListedSessions",
-            Effect: "Allow" as const,
+            Sid: 'AllowListedSessions',
+            Effect: 'Allow' as const,
             Principal: { AWS: sessions },
-            Action: "*",
-            Resource: "*",
+            Action: '*',
+            Resource: '*',
           },
         ]
       : []),
@@ -198,30 +182,25 @@ function listedPrincipals(principals: string[]): PolicyStatement[] {
 }
 
 /** Every template starts with these. */
-const BASE: readonly StatementKind[] = ["identity", "awsServicePrincipals"];
+const BASE: readonly StatementKind[] = ['identity', 'awsServicePrincipals'];
 
 /** The exceptions a service's endpoint needs on top of BASE (catalogue names). */
-export const SERVICE_EXCEPTIONS: Readonly<
-  Record<string, readonly StatementKind[]>
-> = {
-  sts: ["federation"],
-  s3: ["awsOwnedBuckets"],
-  "execute-api": ["privateApis"],
+export const SERVICE_EXCEPTIONS: Readonly<Record<string, readonly StatementKind[]>> = {
+  sts: ['federation'],
+  s3: ['awsOwnedBuckets'],
+  'execute-api': ['privateApis'],
 };
 
-export function templateFor(
-  service: string,
-  ctx: TemplateContext
-): PolicyDocument {
+export function templateFor(service: string, ctx: TemplateContext): PolicyDocument {
   const kinds = [...BASE, ...(SERVICE_EXCEPTIONS[service] ?? [])];
   return {
-    Version: "2012-10-17",
+    Version: '2012-10-17',
     Statement: kinds.flatMap((k) => STATEMENTS[k](ctx)),
   };
 }
 
 /** AWS's default endpoint policy: what an endpoint without a policy (or not supporting one) applies. */
 export const FULL_ACCESS_POLICY: PolicyDocument = {
-  Version: "2012-10-17",
-  Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }],
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }],
 };

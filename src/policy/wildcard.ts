@@ -3,11 +3,7 @@
  * Action (case-insensitive), Resource and the *Like condition operators (case-sensitive).
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html#reference_policies_elements_resource_wildcards
  */
-export function wildcardMatch(
-  pattern: string,
-  value: string,
-  ignoreCase = false
-): boolean {
+export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
   const p = ignoreCase ? pattern.toLowerCase() : pattern;
   const v = ignoreCase ? value.toLowerCase() : value;
   // Iterative glob with backtracking to the last `*`: linear in practice, no regex built from input.
@@ -16,10 +12,10 @@ export function wildcardMatch(
   let star = -1;
   let mark = 0;
   while (vi < v.length) {
-    if (pi < p.length && (p[pi] === "?" || p[pi] === v[vi])) {
+    if (pi < p.length && (p[pi] === '?' || p[pi] === v[vi])) {
       pi++;
       vi++;
-    } else if (pi < p.length && p[pi] === "*") {
+    } else if (pi < p.length && p[pi] === '*') {
       star = pi++;
       mark = vi;
     } else if (star >= 0) {
@@ -29,7 +25,7 @@ export function wildcardMatch(
       return false;
     }
   }
-  while (pi < p.length && p[pi] === "*") pi++;
+  while (pi < p.length && p[pi] === '*') pi++;
   return pi === p.length;
 }
 
@@ -46,7 +42,7 @@ export function arnMatch(pattern: string, value: string): boolean {
 }
 
 function splitArn(arn: string): string[] | undefined {
-  const parts = arn.split(":");
+  const parts = arn.split(':');
   if (parts.length < 6) return undefined;
-  return [...parts.slice(0, 5), parts.slice(5).join(":")];
+  return [...parts.slice(0, 5), parts.slice(5).join(':')];
 }

@@ -16,7 +16,11 @@ export function formatPolicyText(proof: PolicyProof): string {
     const header = ['request', 'expect', ...hub.services.map(columnName)];
     const rows = hub.requests.map((r) => [r.title, r.expect, ...hub.services.map((s) => textCell(cellOf(hub, r.id, s.name)))]);
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-    const line = (cols: string[]) => cols.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+    const line = (cols: string[]) =>
+      cols
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd();
     const notes = hub.cells.filter((c) => c.message !== undefined).map((c) => `${hub.hub} ${c.service}, ${titleOf(hub, c.request)}: ${c.message}`);
     return [hubSummary(hub), '', line(header), ...rows.map(line), ...(notes.length > 0 ? ['', ...notes] : [])].join('\n');
   });
@@ -33,7 +37,7 @@ export function formatPolicyMarkdown(proof: PolicyProof): string {
       row(['request', 'expect', ...hub.services.map((s) => `\`${columnName(s)}\``)]),
       row(['---', ':-:', ...hub.services.map(() => ':-:')]),
       ...hub.requests.map((r) => row([r.title, r.expect, ...hub.services.map((s) => markdownCell(cellOf(hub, r.id, s.name)))])),
-    ].join('\n'),
+    ].join('\n')
   );
   return [`**${summary(proof)}**`, '', ...blocks.flatMap((b) => [b, '']), LEGEND.replace(/✓/, '✅').replace(/✗/, '❌').replace(/○/, '⚪').replace(/\?/, '❔'), ...footnotes(proof)].join('\n');
 }

@@ -21,7 +21,7 @@ export function provePolicies(config: VpceHubConfig): PolicyProof {
       .sort((a, b) => (a.service < b.service ? -1 : a.service > b.service ? 1 : 0))
       .map((e) => {
         const entry = hubConfig?.services.find((s) => (typeof s === 'string' ? s : s.name) === e.service);
-        const supported = entry === undefined ? true : (resolveHubService(entry, hub.region)?.endpointPolicySupported ?? true);
+        const supported = entry === undefined ? true : resolveHubService(entry, hub.region)?.endpointPolicySupported ?? true;
         const kind = !supported ? 'not-supported' : e.policy === undefined ? 'default' : form === 'document' ? 'document' : 'template';
         return { name: e.service, policy: kind as HubPolicyProof['services'][number]['policy'], document: e.policy === undefined ? FULL_ACCESS_POLICY : (JSON.parse(e.policy) as PolicyDocument) };
       });
