@@ -76,3 +76,11 @@ it('exits 2 when nothing was synthesized there, or the format is unknown', async
   expect(format.code).toBe(2);
   expect(format.stderr).toContain('--format must be one of text, markdown, json');
 });
+
+it("the README's prove excerpt is exactly what the command prints for the shipped example", async () => {
+  const { code, stdout } = await run(['--out', synth.outdir]);
+  expect(code).toBe(0);
+  const readme = readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
+  const block = /<!-- prove-sample:start -->\n```\n([\s\S]*?)```\n<!-- prove-sample:end -->/.exec(readme)?.[1];
+  expect(block).toBe(stdout);
+});

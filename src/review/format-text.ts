@@ -60,7 +60,7 @@ export function formatReviewText(r: ReviewReport): string {
 
   out.push('', 'Reachability:', indent(formatMatrixText(r.reachability.current)), ...reachabilityDeltaLines(r).map((l) => `  ${l}`));
   const policies = formatPolicyText(r.policies);
-  if (policies) out.push('', 'Endpoint policies:', indent(policies));
+  if (policies) out.push('', indent(policies));
   out.push('', 'Topology (the Markdown report draws it):', ...r.topology.outline.map((l) => `  ${l}`));
   out.push('', 'Quota headroom:', indent(formatHeadroomTable(r.quotas, 'text')));
 

@@ -8,7 +8,7 @@ const TEXT: Record<PolicyCell['status'], string> = { ok: '✓', broken: '✗', o
 const MARKDOWN: Record<PolicyCell['status'], string> = { ok: '✅', broken: '❌', open: '⚪', unknown: '❔' };
 const NONE = '-';
 
-const LEGEND = `✓ = the decision the request must get, ✗ = broken, ○ = allowed where only our templates would deny, ? = cannot evaluate, ${NONE} = does not apply`;
+const LEGEND = `✓ as required, ✗ broken, ○ allowed where no template promised a denial, ? cannot evaluate, ${NONE} does not apply`;
 
 export function formatPolicyText(proof: PolicyProof): string {
   if (proof.hubs.length === 0) return '';
