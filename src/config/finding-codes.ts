@@ -101,6 +101,7 @@ export const FINDING_CODES = {
   PolicyTooLarge: error('policy', 'a custom policy document over 20,480 characters (not adjustable)'),
   PolicySourceVpcIsSpoke: error('policy', "a condition on aws:SourceVpc with a spoke's VPC id; requests come from the hub VPC, so it never matches"),
   PolicySourceIp: warning('policy', 'a condition on aws:SourceIp, which is absent through VPC endpoints (use aws:VpcSourceIp)'),
+  PolicyDeniesAwsTraffic: warning('policy', "a custom policy document that denies AWS's own traffic through the hub (federation, AWS-owned buckets, service principals, private APIs), simulated"),
   PolicyNotSupported: warning('policy', 'an endpoint policy is set but a service does not support endpoint policies: it keeps the default'),
 
   OrganizationMismatch: error('dns', 'organizationArn names another organization than organizationId'),
