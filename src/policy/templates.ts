@@ -29,10 +29,11 @@ export function partitionOf(region: string): string {
  * S3 buckets owned by AWS that instances and agents read through the S3 endpoint, `{region}` replaced.
  * Requests to them are signed by an AWS-owned principal (ECR's presigned layer URLs) or unsigned
  * (agent and package downloads), so `aws:PrincipalOrgID` never matches them.
- * - ECR layers: https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html (S3 bucket policy section)
- * - SSM Agent: https://docs.aws.amazon.com/systems-manager/latest/userguide/ssm-agent-minimum-s3-permissions.html
- * - CloudWatch agent: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/download-CloudWatch-Agent-on-EC2-Instance-commandline-first.html
- * - Amazon Linux repositories: https://repost.aws/knowledge-center/ec2-al1-al2-update-yum-without-internet
+ * - ECR layers: https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html#ecr-minimum-s3-perms
+ * - SSM Agent: https://docs.aws.amazon.com/systems-manager/latest/userguide/ssm-agent-technical-details.html
+ * - CloudWatch agent: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/download-cloudwatch-agent-commandline.html
+ * - Amazon Linux repositories: https://docs.aws.amazon.com/linux/al2/ug/al2-live-patching.html,
+ *   https://docs.aws.amazon.com/linux/al2023/ug/live-patching.html
  * - the list AWS's data-perimeter examples keep: service_owned_resources.md in aws-samples/data-perimeter-policy-examples
  */
 export const AWS_OWNED_BUCKETS: readonly string[] = [
@@ -44,13 +45,16 @@ export const AWS_OWNED_BUCKETS: readonly string[] = [
   'aws-ssm-distributor-file-{region}',
   'aws-ssm-document-attachments-{region}',
   'patch-baseline-snapshot-{region}',
+  'aws-patchmanager-macos-{region}',
   'aws-windows-downloads-{region}',
   'amazoncloudwatch-agent-{region}',
   'amazoncloudwatch-agent',
   'amazonlinux-2-repos-{region}',
   'al2023-repos-{region}-de612dc2',
+  'al2023-{region}',
   'packages.{region}.amazonaws.com',
   'repo.{region}.amazonaws.com',
+  'amazonlinux.{region}.amazonaws.com',
 ];
 
 type StatementKind = 'identity' | 'awsServicePrincipals' | 'federation' | 'awsOwnedBuckets' | 'privateApis';
