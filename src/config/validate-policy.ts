@@ -2,6 +2,8 @@
  * Endpoint policies: what the API would reject at apply time (no Principal, too large, not JSON), and
  * what would be accepted but never match in this design, where every request reaches the endpoint from
  * the hub VPC: `aws:SourceVpc` is always the hub's and `aws:SourceIp` is absent (domain.md section 6).
+ * A custom document is also simulated against AWS's own traffic (federation, AWS-owned buckets,
+ * service principals, private APIs; src/policy) and warned about when it denies it.
  */
 import { ENDPOINT_POLICY_MAX_CHARACTERS } from '../planning/quotas';
 import type { PolicyDocument } from '../policy/document';
