@@ -54,13 +54,14 @@ describe('a spoke added', () => {
     const r = review(SHIPPED, { baseConfig: { text: withoutAnalytics, label: 'base' } });
     expect(new Set(changes(r).map((c) => c.action))).toEqual(new Set(['create']));
     expect(r.stacks.map((s) => [s.stack, s.status, s.changes.length])).toEqual([
-      ['network', 'existing', 10],
-      ['analytics', 'new', 7],
+      // Per zone (8, three of them S3's): an authorization in network, an association in analytics.
+      ['network', 'existing', 13],
+      ['analytics', 'new', 10],
       ['payments', 'existing', 0],
     ]);
     expect(r.gate.changes).toEqual([]);
     expect(r.exitCode).toBe(0);
-    expect(r.reachability.delta?.added).toEqual(['analytics-prod -> ecr.api', 'analytics-prod -> ecr.dkr', 'analytics-prod -> sqs', 'analytics-prod -> ssm', 'analytics-prod -> sts']);
+    expect(r.reachability.delta?.added).toEqual(['analytics-prod -> ecr.api', 'analytics-prod -> ecr.dkr', 'analytics-prod -> s3', 'analytics-prod -> sqs', 'analytics-prod -> ssm', 'analytics-prod -> sts']);
     expect(r.reachability.delta?.broken).toEqual([]);
   });
 
@@ -112,7 +113,7 @@ describe('a spoke removed', () => {
     expect(gated(r)).toEqual(expect.arrayContaining(['network/aws_vpc_peering_connection.hub_main_to_analytics-prod', 'analytics/aws_vpc_peering_connection_accepter.spoke_analytics-prod']));
     expect(r.stacks.find((s) => s.stack === 'analytics')?.status).toBe('removed');
     expect(r.topology.mermaid).toContain('class spoke__analytics_2d_prod removed');
-    expect(r.reachability.delta?.removed).toHaveLength(5);
+    expect(r.reachability.delta?.removed).toHaveLength(6);
     expect(formatReviewText(r)).toContain('stack REMOVED from the synthesized output');
     expect(formatReviewMarkdown(r)).toContain('> **Warning:** Stack analytics is no longer synthesized: Terraform will never run for it');
   });
@@ -132,7 +133,7 @@ describe('the base', () => {
     const r = review(SHIPPED, { base: 'HEAD' });
     expect(r.base).toEqual({ kind: 'git', label: 'git ref HEAD' });
     expect(changes(r).filter((c) => c.action !== 'create')).toEqual([]);
-    expect(changes(r)).toHaveLength(17);
+    expect(changes(r)).toHaveLength(23);
   });
 
   it('--base <ref> treats a config that did not exist at the ref as all new, and an unknown ref as bad input', () => {
@@ -152,7 +153,7 @@ describe('the base', () => {
     buildApp(buildPlan(loadConfigFile(path.join(dir, 'base.yaml')).config), baseDir).synth();
     const r = review(SHIPPED, { baseDir: 'base.out' });
     expect(r.base).toEqual({ kind: 'dir', label: 'synthesized folder base.out' });
-    expect(changes(r)).toHaveLength(17);
+    expect(changes(r)).toHaveLength(23);
     expect(r.reachability.delta).toBeUndefined();
     expect(() => review(SHIPPED, { baseDir: 'missing.out' })).toThrow(/does not exist/);
   });
@@ -218,7 +219,7 @@ describe('the command', () => {
 
 describe('the cost table a reviewer reads', () => {
   it('says which rates priced each hub, and warns in both formats when s3 is centralized', () => {
-    const r = review(SHIPPED.replace(/us-east-1/g, 'eu-west-1').replace('services: [sqs, sts, ssm, ecr.api, ecr.dkr]', 'services: [sqs, s3]'));
+    const r = review(SHIPPED.replace(/us-east-1/g, 'eu-west-1').replace('services: [sqs, sts, ssm, ecr.api, ecr.dkr, s3]', 'services: [sqs, s3]'));
     const markdown = formatReviewMarkdown(r);
     expect(markdown).toContain('| hub | region | prices | spokes |');
     expect(markdown).toMatch(/\| `main` \| eu-west-1 \| us-east-1 rates \| 2 \|/);
