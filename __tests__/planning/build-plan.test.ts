@@ -159,7 +159,18 @@ describe('endpoints: private DNS and policy', () => {
     const p = planOf(config([hub({ services: ['sqs', 'eks-auth'], endpointPolicy: 'organization' })], [], { organizationId: ORG }));
     const [eksAuth, sqs] = p.hubs[0].endpoints;
     expect(eksAuth).toEqual({ service: 'eks-auth', key: 'eks-auth', serviceName: 'com.amazonaws.us-east-1.eks-auth', privateDnsEnabled: false });
-    expect(JSON.parse(sqs.policy as string)).toMatchObject({ Statement: [{ Effect: 'Allow', Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG } } }] });
+    expect(JSON.parse(sqs.policy as string).Statement[0]).toMatchObject({ Sid: 'AllowOrganizationPrincipals', Effect: 'Allow', Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG } } });
+  });
+
+  it('gives each service its template: STS lets federation through, S3 reads of AWS-owned buckets, execute-api private APIs', () => {
+    const p = planOf(config([hub({ services: ['sqs', 'sts', 's3', 'execute-api'], endpointPolicy: 'organization' })], [], { organizationId: ORG }));
+    const sids = Object.fromEntries(p.hubs[0].endpoints.map((e) => [e.service, JSON.parse(e.policy as string).Statement.map((st: { Sid: string }) => st.Sid)]));
+    expect(sids).toEqual({
+      'execute-api': ['AllowOrganizationPrincipals', 'AllowAwsServicePrincipals', 'AllowUnsignedPrivateApiInvoke'],
+      s3: ['AllowOrganizationPrincipals', 'AllowAwsServicePrincipals', 'AllowReadsOfAwsOwnedBuckets'],
+      sqs: ['AllowOrganizationPrincipals', 'AllowAwsServicePrincipals'],
+      sts: ['AllowOrganizationPrincipals', 'AllowAwsServicePrincipals', 'AllowFederatedRoleAssumption'],
+    });
   });
 
   it('attaches no policy with the default (AWS full-access) policy', () => {
@@ -169,8 +180,8 @@ describe('endpoints: private DNS and policy', () => {
 
   it('lists principals sorted, so reordering them in the config is no change', () => {
     const principalsOf = (principals: string[]) =>
-      JSON.parse(planOf(config([hub({ endpointPolicy: { principals } })], [])).hubs[0].endpoints[0].policy as string).Statement[0].Principal.AWS;
-    expect(principalsOf(['arn:aws:iam::333333333333:root', 'arn:aws:iam::222222222222:root'])).toEqual(['arn:aws:iam::222222222222:root', 'arn:aws:iam::333333333333:root']);
+      JSON.parse(planOf(config([hub({ endpointPolicy: { principals } })], [])).hubs[0].endpoints[0].policy as string).Statement[0].Condition.StringEquals['aws:PrincipalAccount'];
+    expect(principalsOf(['arn:aws:iam::333333333333:root', 'arn:aws:iam::222222222222:root'])).toEqual(['222222222222', '333333333333']);
   });
 });
 

@@ -62,7 +62,7 @@ describe('a spoke added', () => {
     ]);
     expect(r.gate.changes).toEqual([]);
     expect(r.exitCode).toBe(0);
-    expect(r.reachability.delta?.added).toEqual(['analytics-prod -> ecr.api', 'analytics-prod -> ecr.dkr', 'analytics-prod -> sqs', 'analytics-prod -> ssm', 'analytics-prod -> sts']);
+    expect(r.reachability.delta?.added).toEqual(['analytics-prod -> ecr.api', 'analytics-prod -> ecr.dkr', 'analytics-prod -> s3', 'analytics-prod -> sqs', 'analytics-prod -> ssm', 'analytics-prod -> sts']);
     expect(r.reachability.delta?.broken).toEqual([]);
   });
 
@@ -125,7 +125,7 @@ describe('a spoke removed', () => {
     expect(r.exitCode).toBe(1);
     expect(r.stacks.find((s) => s.stack === 'analytics')?.status).toBe('removed');
     expect(r.topology.mermaid).toContain('class spoke__analytics_2d_prod removed');
-    expect(r.reachability.delta?.removed).toHaveLength(5);
+    expect(r.reachability.delta?.removed).toHaveLength(6);
     expect(formatReviewText(r)).toContain('stack REMOVED from the synthesized output');
     expect(formatReviewMarkdown(r)).toContain('> **Warning:** Stack analytics is no longer synthesized: Terraform will never run for it');
   });
@@ -145,7 +145,7 @@ describe('the base', () => {
     const r = review(SHIPPED, { base: 'HEAD' });
     expect(r.base).toEqual({ kind: 'git', label: 'git ref HEAD' });
     expect(changes(r).filter((c) => c.action !== 'create')).toEqual([]);
-    expect(changes(r)).toHaveLength(17);
+    expect(changes(r)).toHaveLength(23);
   });
 
   it('--base <ref> treats a config that did not exist at the ref as all new, and an unknown ref as bad input', () => {
@@ -165,7 +165,7 @@ describe('the base', () => {
     buildApp(buildPlan(loadConfigFile(path.join(dir, 'base.yaml')).config), baseDir).synth();
     const r = review(SHIPPED, { baseDir: 'base.out' });
     expect(r.base).toEqual({ kind: 'dir', label: 'synthesized folder base.out' });
-    expect(changes(r)).toHaveLength(17);
+    expect(changes(r)).toHaveLength(23);
     expect(r.reachability.delta).toBeUndefined();
     expect(() => review(SHIPPED, { baseDir: 'missing.out' })).toThrow(/does not exist/);
   });
@@ -231,7 +231,7 @@ describe('the command', () => {
 
 describe('the cost table a reviewer reads', () => {
   it('says which rates priced each hub, and warns in both formats when s3 is centralized', () => {
-    const r = review(SHIPPED.replace(/us-east-1/g, 'eu-west-1').replace('services: [sqs, sts, ssm, ecr.api, ecr.dkr]', 'services: [sqs, s3]'));
+    const r = review(SHIPPED.replace(/us-east-1/g, 'eu-west-1').replace('services: [sqs, sts, ssm, ecr.api, ecr.dkr, s3]', 'services: [sqs, s3]'));
     const markdown = formatReviewMarkdown(r);
     expect(markdown).toContain('| hub | region | prices | spokes |');
     expect(markdown).toMatch(/\| `main` \| eu-west-1 \| us-east-1 rates \| 2 \|/);

@@ -15,12 +15,13 @@ describe('quotaUsage', () => {
   it('counts every quota of the shipped config per hub, spoke, group, table, zone and account', () => {
     const loaded = loadConfigFile(path.resolve(__dirname, '..', '..', 'vpce-hub.yaml'));
     const rows = quotaUsage(buildPlan(loaded.config), loaded.config.quotas);
-    const zones = ['api.ecr', 'dkr.ecr', 'sqs', 'ssm', 'sts'].map((z) => `zone ${z}.us-east-1.amazonaws.com (hub main)`);
+    // S3's interface endpoint needs three zones (bucket, access point and control names).
+    const zones = ['api.ecr', 'dkr.ecr', 's3-accesspoint', 's3-control', 's3', 'sqs', 'ssm', 'sts'].map((z) => `zone ${z}.us-east-1.amazonaws.com (hub main)`);
     expect(usage(rows)).toEqual([
       ['peeringConnectionsPerVpc', 'hub main', 2, 50],
       ['peeringConnectionsPerVpc', 'spoke analytics-prod', 1, 50],
       ['peeringConnectionsPerVpc', 'spoke payments-prod', 1, 50],
-      ['interfaceEndpointsPerVpc', 'hub main', 5, 50],
+      ['interfaceEndpointsPerVpc', 'hub main', 6, 50],
       // One rule per spoke CIDR: analytics-prod has a secondary CIDR.
       ['inboundRulesPerSecurityGroup', 'security group hub_main_endpoints', 3, 60],
       ['securityGroupsPerNetworkInterface', 'hub main endpoints', 1, 5],
@@ -31,7 +32,7 @@ describe('quotaUsage', () => {
       // The hub VPC (inline) and two spokes; both spokes are in other accounts.
       ...zones.map((z) => ['vpcsPerHostedZone', z, 3, 300]),
       ...zones.map((z) => ['associationAuthorizationsPerZone', z, 2, 100]),
-      ['hostedZonesPerAccount', 'account network', 5, 500],
+      ['hostedZonesPerAccount', 'account network', 8, 500],
       ['endpointPolicyCharacters', 'hub main', expect.any(Number), 20480],
     ]);
   });

@@ -95,6 +95,8 @@ export const FINDING_CODES = {
   ZoneShadowsRegion: error('services', 'a zone that would answer for a whole AWS domain or region (amazonaws.com, <region>.amazonaws.com)'),
   InvalidPrivateDnsName: error('services', 'a custom privateDnsNames entry that is not a DNS name'),
   InvalidServiceName: error('services', 'a custom serviceName that is not an endpoint service name'),
+  CompanionMissing: warning('services', "a service whose clients also need another service's endpoint in the same hub (ecr.dkr: s3 and ecr.api; ecs-agent: ecs; ...); src/catalogue/companions.json"),
+  WideCaptureName: warning('services', "a service whose private DNS name captures more than its own API (execute-api: every API Gateway call of the region, public APIs included)"),
 
   OrganizationIdMissing: error('policy', 'endpointPolicy organization without organizationId'),
   InvalidPrincipal: error('policy', 'a principal that is neither a 12-digit account id nor an IAM/STS principal ARN'),
@@ -104,6 +106,7 @@ export const FINDING_CODES = {
   PolicyTooLarge: error('policy', 'a custom policy document over 20,480 characters (not adjustable)'),
   PolicySourceVpcIsSpoke: error('policy', "a condition on aws:SourceVpc with a spoke's VPC id; requests come from the hub VPC, so it never matches"),
   PolicySourceIp: warning('policy', 'a condition on aws:SourceIp, which is absent through VPC endpoints (use aws:VpcSourceIp)'),
+  PolicyDeniesAwsTraffic: warning('policy', "a custom policy document that denies AWS's own traffic through the hub (federation, AWS-owned buckets, service principals, private APIs), simulated"),
   PolicyNotSupported: warning('policy', 'an endpoint policy is set but a service does not support endpoint policies: it keeps the default'),
 
   OrganizationMismatch: error('dns', 'organizationArn names another organization than organizationId'),

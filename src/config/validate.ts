@@ -9,6 +9,7 @@ import type { NetworkPlan } from '../planning/plan';
 import { hasErrors, type Finding } from './findings';
 import type { VpceHubConfig } from './schema';
 import { validateAwsStrings } from './validate-aws-strings';
+import { validateCompanions } from './validate-companions';
 import { validateDns } from './validate-dns';
 import { validateNames } from './validate-names';
 import { validatePolicy } from './validate-policy';
@@ -46,7 +47,8 @@ export const VALIDATORS: ReadonlyArray<RegisteredValidator> = [
   { id: 'ram-sharing', stage: 'config', summary: 'the RAM sharing model (organization, OUs or accounts) can work: organization and OU principals need the organization and RAM organization sharing, accounts outside the organization need external principals allowed, and where invitations exist is stated', run: validateRamSharing },
   { id: 'transit-gateway', stage: 'config', summary: 'connectivity: transit-gateway has a transitGateway (owner known; a created one in the hub account; two distinct route tables), its spokes are in its region and list attachment subnets (distinct, one per AZ of the spoke region); onPremises needs a transit gateway, and its ranges are valid, at most /8 wide and overlap neither each other nor the hub or its spokes', run: validateTransitGateway },
   { id: 'services', stage: 'config', summary: 'services exist in the catalogue and the hub region and AZs, are unique and not gateway-only, have private DNS when zones are needed, and their zones neither collide nor shadow a region', run: validateServices },
-  { id: 'policy', stage: 'config', summary: 'endpoint policies: organization needs organizationId, principals are account ids or ARNs, a custom document is JSON with a Principal in every statement, fits 20,480 characters and conditions on nothing that cannot match through the hub', run: validatePolicy },
+  { id: 'companions', stage: 'config', summary: 'services that need companions in the same hub (ecr.dkr: s3 and ecr.api; ecs-agent: ecs; ...) and private DNS names that capture more than the service (execute-api) are warned about, with the fix', run: validateCompanions },
+  { id: 'policy', stage: 'config', summary: 'endpoint policies: organization needs organizationId, principals are account ids or ARNs, a custom document is JSON with a Principal in every statement, fits 20,480 characters, conditions on nothing that cannot match through the hub, and (simulated) lets AWS\'s own traffic through', run: validatePolicy },
   { id: 'quotas', stage: 'plan', summary: 'the planned network fits every AWS quota (peerings, endpoints, security group rules and groups, routes, zone associations and authorizations, hosted zones, profile VPCs, policy size)', run: validateQuotas },
   { id: 'aws-strings', stage: 'plan', summary: "every name, description, comment and tag the stacks would emit (from project, hub, spoke and account names) fits AWS's documented length, characters and reserved prefixes, and names AWS requires unique (IAM roles per account, log groups per region, security groups per VPC) differ", run: validateAwsStrings },
   { id: 'security-groups', stage: 'plan', summary: 'a hub whose spoke CIDRs need several endpoint security groups is told how the rules are spread and how to pin the group count', run: validateSecurityGroups },

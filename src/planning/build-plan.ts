@@ -62,16 +62,17 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
     if (!svc) throw new Error(`service ${serviceName(entry)} unresolved (validation should have caught this)`);
     return svc;
   });
-  const policy = endpointPolicyDocument(h.endpointPolicy, config.organizationId);
   const endpoints: EndpointPlan[] = services
-    .map((svc) => ({
+    .map((svc) => ({ svc, policy: svc.endpointPolicySupported ? endpointPolicyDocument(h.endpointPolicy, svc.name, h.region, config.organizationId) : undefined }))
+    .map(({ svc, policy }) => ({
       service: svc.name,
       key: dotted(svc.name),
       serviceName: svc.serviceName,
       // PHZ mode: the hub's zones answer instead, and the API default is true (provider issue 37694).
       // endpoint-url mode: private DNS serves clients inside the hub; impossible without a DNS name.
       privateDnsEnabled: h.dns === 'endpoint-url' && svc.zones.length > 0,
-      ...(policy !== undefined && svc.endpointPolicySupported ? { policy } : {}),
+      // Per service: each gets its template (policy/templates.ts); none where the service takes no policy.
+      ...(policy !== undefined ? { policy } : {}),
     }))
     .sort((a, b) => (a.key < b.key ? -1 : 1));
   // Both zone modes create the same zones; they differ only in how spoke VPCs get associated.

@@ -2,6 +2,7 @@
  * The review report for a pull request comment (GitHub-flavoured Markdown): the verdict and any
  * destructive change first, long lists folded into <details>, the topology as a Mermaid block.
  */
+import { formatPolicyMarkdown } from '../analysis/policy-proof';
 import { formatMatrixMarkdown } from '../analysis/prove';
 import { formatHeadroomTable } from '../planning/quotas';
 import { formatUsd } from './cost';
@@ -74,6 +75,8 @@ export function formatReviewMarkdown(r: ReviewReport): string {
   }
 
   out.push('', '### Reachability', '', formatMatrixMarkdown(r.reachability.current), '', ...reachabilityDeltaLines(r).map((l) => `- ${cell(l)}`));
+  const policies = formatPolicyMarkdown(r.policies);
+  if (policies) out.push('', '### Endpoint policies', '', policies);
   out.push('', '### Topology', '', '```mermaid', r.topology.mermaid, '```');
   out.push('', '### Quota headroom', '', `<details><summary>${cell(quotaSummary(r.quotas))}</summary>`, '', formatHeadroomTable(r.quotas, 'markdown'), '', '</details>');
 

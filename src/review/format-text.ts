@@ -1,4 +1,5 @@
 /** The review report for terminals: plain text, no colour, aligned columns. */
+import { formatPolicyText } from '../analysis/policy-proof';
 import { formatMatrixText } from '../analysis/prove';
 import { formatHeadroomTable } from '../planning/quotas';
 import { formatUsd } from './cost';
@@ -60,6 +61,8 @@ export function formatReviewText(r: ReviewReport): string {
   }
 
   out.push('', 'Reachability:', indent(formatMatrixText(r.reachability.current)), ...reachabilityDeltaLines(r).map((l) => `  ${l}`));
+  const policies = formatPolicyText(r.policies);
+  if (policies) out.push('', indent(policies));
   out.push('', 'Topology (the Markdown report draws it):', ...r.topology.outline.map((l) => `  ${l}`));
   out.push('', 'Quota headroom:', indent(formatHeadroomTable(r.quotas, 'text')));
 

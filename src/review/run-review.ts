@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { provePolicies } from '../analysis/policy-proof';
 import { proveReachability } from '../analysis/prove';
 import { loadTree, TreeLoadError, type SynthTree } from '../analysis/tree';
 import { ConfigError, formatFindings } from '../config/findings';
@@ -74,6 +75,7 @@ export function runReview(opts: ReviewOptions): ReviewReport {
     const partial = {
       gate,
       reachability: { current: proof, ...(baseProof ? { delta: reachabilityDelta(baseProof, proof) } : {}) },
+      policies: provePolicies(config),
       quotas: quotaUsage(current.plan, config.quotas),
       terraform,
     };

@@ -3,7 +3,8 @@
  * synthesized JSON link by link, the way a call travels, and report the first link that is missing.
  * DNS -> spoke route -> peering -> return route -> security group -> AZ spread. Pure: no I/O.
  */
-import type { ResolvedService } from '../../catalogue/catalogue';
+import { resolveService, type ResolvedService } from '../../catalogue/catalogue';
+import { missingCompanions } from '../../catalogue/companions';
 import type { VpceHubConfig } from '../../config/schema';
 import { buildPlan } from '../../planning/build-plan';
 import type { HubPlan } from '../../planning/plan';
@@ -50,5 +51,19 @@ function proveCell(ctx: ProofContext, name: string, service: ResolvedService | u
   if (!service) return { link: 'endpoint', message: `service ${name} is not offered in ${ctx.hub.region} (catalogue)` };
   const endpoint = hubEndpoint(ctx, service.serviceName);
   if ('link' in endpoint) return endpoint;
-  return checkDns(ctx, endpoint, service) ?? checkPath(ctx, endpoint) ?? checkFilter(ctx, endpoint) ?? checkResilience(endpoint);
+  return checkDns(ctx, endpoint, service) ?? checkPath(ctx, endpoint) ?? checkFilter(ctx, endpoint) ?? checkResilience(endpoint) ?? checkCompanions(ctx, name);
+}
+
+/**
+ * A service whose clients also need another service (ecr.dkr pulls layers from S3): the cell is only
+ * reachable if the hub has an endpoint for each companion in the synthesized JSON
+ * (src/catalogue/companions.json).
+ */
+function checkCompanions(ctx: ProofContext, name: string): BrokenLink | undefined {
+  for (const c of missingCompanions(name, [])) {
+    const companion = resolveService(c.service, ctx.hub.region);
+    const endpoint = companion ? hubEndpoint(ctx, companion.serviceName) : undefined;
+    if (!endpoint || 'link' in endpoint) return { link: 'companion', message: `${name} also needs ${c.service} in hub ${ctx.hub.name}, which has no ${c.service} endpoint: ${c.why}` };
+  }
+  return undefined;
 }

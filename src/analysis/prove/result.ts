@@ -4,7 +4,7 @@
  */
 
 /** The links a call from a spoke to a hub endpoint goes through, in the order they are checked. */
-export const LINKS = ['stack', 'endpoint', 'dns', 'route', 'peering', 'attachment', 'association', 'propagation', 'segmentation', 'return-route', 'security-group', 'availability-zones'] as const;
+export const LINKS = ['stack', 'endpoint', 'dns', 'route', 'peering', 'attachment', 'association', 'propagation', 'segmentation', 'return-route', 'security-group', 'availability-zones', 'companion'] as const;
 export type LinkKind = (typeof LINKS)[number];
 
 export interface BrokenLink {

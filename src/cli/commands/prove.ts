@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import path from 'node:path';
 import { ConfigError, formatFindings } from '../../config/findings';
 import { loadConfigFile, resolveConfigPath } from '../../config/load';
+import { formatPolicyMarkdown, formatPolicyText, provePolicies } from '../../analysis/policy-proof';
 import { formatMatrixMarkdown, formatMatrixText, proveReachability } from '../../analysis/prove';
 import { staleOutputReason } from '../../analysis/synth-record';
 import { loadTree, TreeLoadError, type SynthTree } from '../../analysis/tree';
@@ -13,7 +14,7 @@ const FORMATS = ['text', 'markdown', 'json'] as const;
 export const registerProve: Register = (program: Command, setExit) => {
   program
     .command('prove')
-    .description('prove from the synthesized stacks that each spoke resolves and reaches each service of its hub (DNS, routes, peering, security group, AZs); exit 1 if any pair is broken')
+    .description('prove from the synthesized stacks that each spoke resolves and reaches each service of its hub (DNS, routes, peering, security group, AZs, companions), and simulate every endpoint policy against canonical requests; exit 1 if any pair or must-allow request is broken')
     .option('-c, --config <file>', 'config file (default: $VPCE_HUB_CONFIG or vpce-hub.yaml)')
     .option('-d, --dir <dir>', 'synth output folder (as for check)', 'cdktf.out')
     // prove's earlier name for the folder, kept for scripts; --dir matches check and review --base-dir,
@@ -45,8 +46,15 @@ export const registerProve: Register = (program: Command, setExit) => {
       const stale = staleOutputReason(dir, config, configFile);
       if (stale) return fail(`vpce-hub prove: ${stale}`);
       const proof = proveReachability(tree, config);
-      const text = opts.format === 'json' ? JSON.stringify(proof, null, 2) : opts.format === 'markdown' ? formatMatrixMarkdown(proof) : formatMatrixText(proof);
+      // Second matrix: the endpoint policies against canonical requests (src/policy).
+      const policies = provePolicies(config);
+      const text =
+        opts.format === 'json'
+          ? JSON.stringify({ ...proof, policies }, null, 2)
+          : opts.format === 'markdown'
+            ? [formatMatrixMarkdown(proof), formatPolicyMarkdown(policies)].filter(Boolean).join('\n\n')
+            : [formatMatrixText(proof), formatPolicyText(policies)].filter(Boolean).join('\n\n');
       process.stdout.write(`${text}\n`);
-      setExit(proof.ok ? 0 : 1);
+      setExit(proof.ok && policies.ok ? 0 : 1);
     });
 };
