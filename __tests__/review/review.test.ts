@@ -56,7 +56,7 @@ describe('a spoke added', () => {
     // Both halves of every pair are in the spoke account's stack: the hub stack does not change (issue 9).
     expect(r.stacks.map((s) => [s.stack, s.status, s.changes.length])).toEqual([
       ['network', 'existing', 0],
-      ['analytics', 'existing', 17],
+      ['analytics', 'existing', 23],
       ['network-spokes', 'existing', 0],
       ['payments', 'existing', 0],
     ]);
@@ -116,7 +116,7 @@ describe('a spoke removed', () => {
     expect(r.stacks.find((s) => s.stack === 'network')?.changes).toEqual([]);
     expect(r.stacks.find((s) => s.stack === 'analytics')?.status).toBe('existing');
     expect(r.topology.mermaid).toContain('class spoke__analytics_2d_prod removed');
-    expect(r.reachability.delta?.removed).toHaveLength(5);
+    expect(r.reachability.delta?.removed).toHaveLength(6);
   });
 
   it('calls out the stack that disappears when its account goes too', () => {
