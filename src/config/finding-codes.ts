@@ -57,6 +57,7 @@ export const FINDING_CODES = {
   UnknownAccount: error('names', 'a hub or spoke names an account key that is not under accounts'),
   UnknownHub: error('names', 'a spoke names a hub that does not exist'),
   HubAmbiguous: error('names', 'a spoke names no hub and none can be inferred (several hubs, not exactly one in its region)'),
+  HubSideRoleAccount: error('names', "a hubSideRoleArn of another account than the account's own id"),
   StackNameClash: error('names', "an account key equal to the spokes stack name of a hub account (<account>-spokes)"),
   UnusedAccount: warning('names', 'an account that no hub or spoke uses (it gets an empty stack)'),
 
