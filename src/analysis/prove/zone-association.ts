@@ -62,7 +62,8 @@ function profileAssociation(ctx: ProofContext, zone: TfResource, vpc: Resolution
       );
       if (!holds) return no(`profile ${p.address} (associated with ${ctx.spoke.vpcId} by ${a.address}) does not hold zone ${zoneName(zone)}: no aws_route53profiles_resource_association for it`);
       if (accountIdOfStack(ctx.plan, p.stack) === ctx.spoke.account.id) return OK;
-      return sharedWith(ctx, p) ? OK : no(`profile ${p.address} is not shared with account ${ctx.spoke.account.id}: no aws_ram_principal_association for it (or its organization) on a share holding the profile`);
+      if (!sharedWith(ctx, p)) return no(`profile ${p.address} is not shared with account ${ctx.spoke.account.id}: no aws_ram_principal_association for it (or its organization) on a share holding the profile`);
+      return invitationAccepted(ctx) ? OK : no(`account ${ctx.spoke.account.id} never accepts the RAM invitation to hub ${ctx.hub.name}'s profile share: stack ${ctx.spokeStack} has no aws_ram_resource_share_accepter for it (ramSharing sends this account an invitation)`);
     });
 }
 
@@ -83,6 +84,19 @@ function sharedWith(ctx: ProofContext, profile: Target): boolean {
     const toSpoke = principal === ctx.spoke.account.id || /^arn:aws[a-z-]*:organizations::/.test(principal);
     return toSpoke && shares.some((s) => refersTo(fieldRefs(ctx, pa, 'resource_share_arn'), s));
   });
+}
+
+/**
+ * Where the plan's sharing model says RAM sends the spoke's account an invitation
+ * (planning/ram-sharing.ts), the share is usable only once the account accepts it: an accepter in the
+ * spokes stack, acting in the spoke's account, for a share of this hub.
+ */
+function invitationAccepted(ctx: ProofContext): boolean {
+  const stack = ctx.plan.stacks.find((s) => s.name === ctx.spokeStack);
+  if (!stack?.acceptsProfileShareOf.includes(ctx.hub.name)) return true;
+  return resourcesIn(ctx.tree, ctx.spokeStack, 'aws_ram_resource_share_accepter').some(
+    (a) => accountOf(ctx, a) === ctx.spoke.account.id && fieldRefs(ctx, a, 'share_arn').some((r) => r.kind === 'resource' && r.resource.type === 'aws_ram_resource_share'),
+  );
 }
 
 function unfollowable(ctx: ProofContext, vpc: Resolution): Association[] {
