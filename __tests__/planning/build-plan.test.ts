@@ -37,13 +37,18 @@ describe('stacks: hub stacks hold what hubs share, spokes stacks hold the pairs 
     expect(Object.fromEntries(plan.stacks.map((s) => [s.name, s.dependsOn]))).toEqual({ network: [], analytics: ['network'], 'network-spokes': ['network'], payments: ['network'] });
   });
 
-  it('gives cross-account spokes stacks a provider into the hub account, with the hub account\'s role', () => {
-    const withRole = planOf({ ...config([hub()], [spoke('p', 'payments', 1), spoke('t', 'network', 2)]), accounts: { network: { id: ACCOUNT_IDS.network, roleArn: 'arn:aws:iam::111111111111:role/terraform' }, payments: { id: ACCOUNT_IDS.payments } } });
+  it('gives every spokes stack of another account a provider into each hub account and region, with the hub account\'s role, whatever its spokes', () => {
+    const withRole = planOf({
+      ...config([hub()], [spoke('p', 'payments', 1), spoke('t', 'network', 2)]),
+      accounts: { network: { id: ACCOUNT_IDS.network, roleArn: 'arn:aws:iam::111111111111:role/terraform' }, payments: { id: ACCOUNT_IDS.payments }, analytics: { id: ACCOUNT_IDS.analytics } },
+    });
     const byName = Object.fromEntries(withRole.stacks.map((s) => [s.name, s.hubAccess]));
     expect(byName.payments).toEqual([{ account: { key: 'network', id: ACCOUNT_IDS.network, roleArn: 'arn:aws:iam::111111111111:role/terraform' }, region: 'us-east-1' }]);
     // Same account: the stack's own provider does the hub halves.
     expect(byName['network-spokes']).toEqual([]);
     expect(byName.network).toEqual([]);
+    // Without spokes too: removing an account's last spoke must keep the provider its hub halves were created with.
+    expect(byName.analytics).toEqual(byName.payments);
   });
 
   it('prefers the hub account\'s hubSideRoleArn for that provider', () => {

@@ -67,6 +67,21 @@ describe('route53-profile: zones reach spokes through one shared profile', () =>
   });
 });
 
+describe('route53-profile shared account by account, with invitations (multi-hub)', () => {
+  const ex = example('examples/multi-hub/vpce-hub.yaml');
+
+  it('proves the example, whose spoke account accepts the invitation', () => {
+    expect(brokenCells(ex.prove(() => undefined))).toEqual([]);
+  });
+
+  it('a spoke account that never accepts its invitation resolves none of the profile hub\'s services', () => {
+    const proof = ex.prove((a) => removeResource(a, 'us-apps', `aws_ram_resource_share_accepter.${ids.profileShareAccepter('use1')}`));
+    const broken = brokenCells(proof);
+    expect(broken.length).toBeGreaterThan(0);
+    expect(proof.cells.filter((c) => c.broken).every((c) => c.broken?.link === 'dns' && /never accepts the RAM invitation to hub use1/.test(c.broken.message))).toBe(true);
+  });
+});
+
 describe('endpoint-url: spokes call the endpoint DNS name the hub stack publishes', () => {
   const ex = example('examples/endpoint-url/vpce-hub.yaml');
 

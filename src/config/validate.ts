@@ -11,6 +11,7 @@ import type { VpceHubConfig } from './schema';
 import { validateAwsStrings } from './validate-aws-strings';
 import { validateCompanions } from './validate-companions';
 import { validateDns } from './validate-dns';
+import { validateHubSideRole } from './validate-hub-side-role';
 import { validateNames } from './validate-names';
 import { validatePolicy } from './validate-policy';
 import { validateQuotas } from './validate-quotas';
@@ -44,6 +45,7 @@ export const VALIDATORS: ReadonlyArray<RegisteredValidator> = [
   { id: 'regions', stage: 'config', summary: 'region names are AWS regions (newer than the catalogue: warning); a spoke in another region than its hub is warned about inter-region data transfer', run: validateRegions },
   { id: 'vpcs', stage: 'config', summary: 'CIDRs are valid, canonical, private, /16-/28 and never overlap within a hub network; the hub CIDR holds its endpoint subnets; AZs are >= 2, distinct and in the region; existing-VPC fields and route tables are consistent', run: validateVpcs },
   { id: 'dns', stage: 'config', summary: 'route53-profile mode: spokes in the hub region, organizationArn consistent with organizationId; a hub VPC is no zone-mode spoke', run: validateDns },
+  { id: 'hub-side-role', stage: 'config', summary: "an account's hubSideRoleArn is a role in that account", run: validateHubSideRole },
   { id: 'ram-sharing', stage: 'config', summary: 'the RAM sharing model (organization, OUs or accounts) can work: organization and OU principals need the organization and RAM organization sharing, accounts outside the organization need external principals allowed, and where invitations exist is stated', run: validateRamSharing },
   { id: 'transit-gateway', stage: 'config', summary: 'connectivity: transit-gateway has a transitGateway (owner known; a created one in the hub account; two distinct route tables), its spokes are in its region and list attachment subnets (distinct, one per AZ of the spoke region); onPremises needs a transit gateway, and its ranges are valid, at most /8 wide and overlap neither each other nor the hub or its spokes', run: validateTransitGateway },
   { id: 'services', stage: 'config', summary: 'services exist in the catalogue and the hub region and AZs, are unique and not gateway-only, have private DNS when zones are needed, and their zones neither collide nor shadow a region', run: validateServices },

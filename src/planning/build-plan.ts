@@ -202,15 +202,19 @@ function planStacks(config: VpceHubConfig, hubs: HubPlan[], spokes: SpokePlan[],
     // Own-account providers: the spokes' regions, and the regions of same-account hubs (their hub-side
     // halves run with the account's own credentials); a hub account's spokes stack always has its hubs' regions.
     const regions = new Set([...ownSpokes.map((s) => s.region), ...ownHubs.map((h) => h.region), ...ownSpokes.filter((s) => !s.crossAccount).map((s) => hubOf(s).region)]);
+    // A provider into every other account's hubs, whether or not a spoke pairs with them now: Terraform
+    // needs the provider a resource was created with to destroy it, so removing the last spoke of a hub
+    // must not remove the provider (and the stack's text then never depends on which spokes exist).
+    // Terraform configures only providers that something in the configuration or state uses.
     const access = new Map<string, HubAccessPlan>();
-    for (const s of ownSpokes.filter((x) => x.crossAccount)) {
-      const hub = hubOf(s);
+    for (const hub of hubs.filter((h) => h.account.key !== key)) {
       access.set(`${hub.account.key}\u0000${hub.region}`, { account: accessAccount(config, hub.account.key, hub.account.id), region: hub.region });
     }
-    // Transit gateway pairs: the owner's halves (acceptance, association, propagation) act in the owner's account.
-    for (const s of ownSpokes) {
-      const owner = hubOf(s).transitGateway?.owner;
-      if (owner && owner.key !== key) access.set(`${owner.key}\u0000${hubOf(s).region}`, { account: owner, region: hubOf(s).region });
+    // Transit gateway pairs: the owner's halves (acceptance, association, propagation) act in the owner's
+    // account; like the hubs', a provider into every other owner, spoke or not.
+    for (const hub of hubs) {
+      const owner = hub.transitGateway?.owner;
+      if (owner && owner.key !== key) access.set(`${owner.key}\u0000${hub.region}`, { account: owner, region: hub.region });
     }
     const own = config.accounts[key];
     const ramJoins = own && config.ramSharing ? planRamJoins(config.ramSharing, own, ownSpokes.filter((x) => x.crossAccount).map(hubOf)) : [];

@@ -14,7 +14,7 @@ import type { Resolution, TfResource } from '../tree';
 import { accountOf, field, type ProofContext } from './context';
 import type { BrokenLink } from './result';
 import { describe, fieldRefs, literal, refersTo, resourceOf, resourcesIn, sameValue, type Target } from './values';
-import { sharedWith } from './zone-association';
+import { invitationAccepted, sharedWith } from './zone-association';
 
 const ATTACHMENT = 'aws_ec2_transit_gateway_vpc_attachment';
 const ACCEPTER = 'aws_ec2_transit_gateway_vpc_attachment_accepter';
@@ -64,6 +64,9 @@ export function checkTransitGateway(ctx: ProofContext, routed: Resolution, via: 
   const created = resourceOf(hub.transitGateway, 'aws_ec2_transit_gateway');
   if (created && accountOf(ctx, created) !== ctx.spoke.account.id && !sharedWith(ctx, target(created))) {
     return { link: 'attachment', message: `transit gateway ${created.address} is not shared with account ${ctx.spoke.account.id}: no aws_ram_principal_association for it (or its organization) on a share holding the transit gateway` };
+  }
+  if (created && accountOf(ctx, created) !== ctx.spoke.account.id && !invitationAccepted(ctx, 'transit-gateway', target(created))) {
+    return { link: 'attachment', message: `transit gateway ${created.address} is shared with account ${ctx.spoke.account.id} through an invitation that stack ${ctx.spokeStack} never accepts (no aws_ram_resource_share_accepter of its share)` };
   }
   const spokeVpc = literal(ctx.spokeStack, ctx.spoke.vpcId);
   const attachment = resourcesIn(ctx.tree, ctx.spokeStack, ATTACHMENT).find((a) => sameValue(field(ctx, a, 'vpc_id'), spokeVpc) && sameValue(field(ctx, a, 'transit_gateway_id'), hub.transitGateway));

@@ -5,6 +5,7 @@
  * that holds the zone (cross-account: shared with its account through AWS RAM).
  */
 import { blocks } from '../json-value';
+import type { RamSharedResource } from '../../planning/plan';
 import type { Resolution, TfResource } from '../tree';
 import { accountIdOfStack, accountOf, field, type ProofContext } from './context';
 import { describe, fieldRefs, literal, refersTo, resourcesIn, sameValue, targetOf, type Target } from './values';
@@ -62,7 +63,8 @@ function profileAssociation(ctx: ProofContext, zone: TfResource, vpc: Resolution
       );
       if (!holds) return no(`profile ${p.address} (associated with ${ctx.spoke.vpcId} by ${a.address}) does not hold zone ${zoneName(zone)}: no aws_route53profiles_resource_association for it`);
       if (accountIdOfStack(ctx.plan, p.stack) === ctx.spoke.account.id) return OK;
-      return sharedWith(ctx, p) ? OK : no(`profile ${p.address} is not shared with account ${ctx.spoke.account.id}: no aws_ram_principal_association for it (or its organization) on a share holding the profile`);
+      if (!sharedWith(ctx, p)) return no(`profile ${p.address} is not shared with account ${ctx.spoke.account.id}: no aws_ram_principal_association for it (or its organization) on a share holding the profile`);
+      return invitationAccepted(ctx) ? OK : no(`account ${ctx.spoke.account.id} never accepts the RAM invitation to hub ${ctx.hub.name}'s profile share: stack ${ctx.spokeStack} has no aws_ram_resource_share_accepter for it (ramSharing sends this account an invitation)`);
     });
 }
 
@@ -84,6 +86,28 @@ export function sharedWith(ctx: ProofContext, profile: Target): boolean {
     const toSpoke = principal === ctx.spoke.account.id || /^arn:aws[a-z-]*:organizations::/.test(principal);
     return toSpoke && shares.some((s) => refersTo(fieldRefs(ctx, pa, 'resource_share_arn'), s));
   });
+}
+
+/**
+ * Where the plan's sharing model says RAM sends the spoke's account an invitation
+ * (planning/ram-sharing.ts), the share is usable only once the account accepts it: an accepter in the
+ * spokes stack, acting in the spoke's account, for a share of this hub.
+ */
+export function invitationAccepted(ctx: ProofContext, resource: RamSharedResource = 'profile', shared?: Target): boolean {
+  const stack = ctx.plan.stacks.find((s) => s.name === ctx.spokeStack);
+  if (!stack?.ramJoins.some((j) => j.hub === ctx.hub.name && j.resource === resource && j.invitation)) return true;
+  // The share that holds the resource, when it is known: the acceptance must be of that share.
+  const holding = shared
+    ? resourcesIn(ctx.tree, shared.stack, 'aws_ram_resource_association')
+        .filter((r) => refersTo(fieldRefs(ctx, r, 'resource_arn'), shared))
+        .map((r) => targetOf(field(ctx, r, 'resource_share_arn')))
+        .filter((t): t is Target => t !== undefined)
+    : undefined;
+  return resourcesIn(ctx.tree, ctx.spokeStack, 'aws_ram_resource_share_accepter').some(
+    (a) =>
+      accountOf(ctx, a) === ctx.spoke.account.id &&
+      fieldRefs(ctx, a, 'share_arn').some((r) => r.kind === 'resource' && r.resource.type === 'aws_ram_resource_share' && (holding === undefined || holding.some((t) => t.stack === r.resource.stack && t.address === r.resource.address))),
+  );
 }
 
 function unfollowable(ctx: ProofContext, vpc: Resolution): Association[] {
