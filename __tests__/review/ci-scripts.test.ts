@@ -89,6 +89,11 @@ describe('allowDestroyFromBody', () => {
     ]);
   });
 
+  it('takes patterns: every association of a stack, of a spoke, of a hub', () => {
+    const body = ['vpce-hub allow-destroy: payments/aws_route53_zone_association.*', 'vpce-hub allow-destroy: aws_route53_zone_association.spoke_payments-prod_*', 'vpce-hub allow-destroy: hub=main/aws_route53_zone_association.*'].join('\n');
+    expect(allowDestroyFromBody(body)).toEqual(['payments/aws_route53_zone_association.*', 'aws_route53_zone_association.spoke_payments-prod_*', 'hub=main/aws_route53_zone_association.*']);
+  });
+
   it('ignores anything that is not an address, and empty descriptions', () => {
     expect(allowDestroyFromBody('vpce-hub allow-destroy: $(rm -rf /)\nvpce-hub allow-destroy: everything')).toEqual([]);
     expect(allowDestroyFromBody(null)).toEqual([]);

@@ -1,6 +1,7 @@
 /** The destructive-change gate: what it stops, how it says why, and how a person lets it through. */
 import type { ChangeAction, ResourceChange, StackChanges } from '../../src/review/changes';
 import { consequenceOf } from '../../src/review/consequences';
+import { suggestAcknowledgements } from '../../src/review/acknowledgements';
 import { evaluateGate } from '../../src/review/gate';
 
 const change = (stack: string, address: string, action: ChangeAction, before: Record<string, string> = {}): ResourceChange => {
@@ -67,5 +68,50 @@ describe('evaluateGate', () => {
 
   it('words nothing for changes that are not destructive', () => {
     expect(consequenceOf(change('network', ZONE, 'update'))).toBeUndefined();
+  });
+
+  describe('patterns', () => {
+    const association = (stack: string, spoke: string, zone: string, hub: string) => ({
+      ...change(stack, `aws_route53_zone_association.spoke_${spoke}_${zone}`, 'delete'),
+      before: { zone_id: `\${data.terraform_remote_state.remote_state_network.outputs.hub_${hub}_zone_${zone}}` },
+    });
+    const set = stacks(
+      association('payments', 'payments-prod', 'sqs', 'main'),
+      association('payments', 'payments-dev', 'sqs', 'main'),
+      association('analytics', 'analytics-prod', 'sqs', 'main-2'),
+      change('network', ZONE, 'replace'),
+    );
+
+    it('every gated change of one type in a stack', () => {
+      const gate = evaluateGate(set, ['payments/aws_route53_zone_association.*']);
+      expect(gate.changes.filter((c) => c.acknowledged).map((c) => c.address)).toEqual(['aws_route53_zone_association.spoke_payments-prod_sqs', 'aws_route53_zone_association.spoke_payments-dev_sqs']);
+    });
+
+    it('every association of one spoke, in any stack', () => {
+      const gate = evaluateGate(set, ['aws_route53_zone_association.spoke_payments-dev_*']);
+      expect(gate.changes.filter((c) => c.acknowledged).map((c) => c.address)).toEqual(['aws_route53_zone_association.spoke_payments-dev_sqs']);
+    });
+
+    it('every association of one hub, by the hub outputs it reads or the hub its address names', () => {
+      const gate = evaluateGate(set, ['hub=main/aws_route53_zone_association.*', 'hub=main/aws_route53_zone.*']);
+      // hub main-2 is another hub: `hub_main_` never matches `hub_main-2_`.
+      expect(gate.changes.filter((c) => !c.acknowledged).map((c) => `${c.stack}/${c.address}`)).toEqual(['analytics/aws_route53_zone_association.spoke_analytics-prod_sqs']);
+      expect(gate.unmatched).toEqual([]);
+    });
+
+    it('a pattern that matches nothing is reported', () => {
+      expect(evaluateGate(set, ['billing/aws_route53_zone_association.*']).unmatched).toEqual(['billing/aws_route53_zone_association.*']);
+    });
+  });
+});
+
+describe('suggestAcknowledgements', () => {
+  const c = (stack: string, address: string) => ({ stack, address });
+  it('one pattern per stack and type when it covers exactly the open changes, exact addresses otherwise', () => {
+    const open = [c('payments', 'aws_route53_zone_association.a'), c('payments', 'aws_route53_zone_association.b'), c('network', 'aws_route53_zone.z')];
+    expect(suggestAcknowledgements(open, open)).toEqual(['network/aws_route53_zone.z', 'payments/aws_route53_zone_association.*']);
+    // One association of the stack is already acknowledged: a pattern would cover it too, so exact ones.
+    const all = [...open, c('payments', 'aws_route53_zone_association.c')];
+    expect(suggestAcknowledgements(open, all)).toEqual(['network/aws_route53_zone.z', 'payments/aws_route53_zone_association.a', 'payments/aws_route53_zone_association.b']);
   });
 });

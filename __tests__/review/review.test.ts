@@ -86,7 +86,21 @@ describe('the hub moved to another region', () => {
     expect(formatReviewText(r)).toContain(`[BLOCKING]     destroying network/${ZONE}`);
     const md = formatReviewMarkdown(r);
     expect(md.indexOf('Destructive changes')).toBeLessThan(md.indexOf('Changes in deploy order'));
-    expect(md).toContain(`--allow-destroy network/${ZONE}`);
+    // The blocked comment gives the lines for the PR description, not a long command.
+    expect(md).toMatch(/^vpce-hub allow-destroy: \S+$/m);
+    expect(md).not.toMatch(/--allow-destroy \S+ --allow-destroy/);
+  });
+
+  it('the blocked comment\'s allow-destroy lines, given back, let the review through', () => {
+    const first = review(inUsEast2, { baseConfig: { text: SHIPPED, label: 'shipped' } });
+    const md = formatReviewMarkdown(first);
+    const lines = [...md.matchAll(/^vpce-hub allow-destroy: (\S+)$/gm)].map((m) => m[1]);
+    // Patterns make the list shorter than the gated changes (several associations per spoke stack).
+    expect(lines.length).toBeLessThan(first.gate.changes.length);
+    expect(lines.some((l) => l.includes('*'))).toBe(true);
+    const r = review(inUsEast2, { baseConfig: { text: SHIPPED, label: 'shipped' }, allowDestroy: lines });
+    expect(r.exitCode).toBe(0);
+    expect(r.gate.unmatched).toEqual([]);
   });
 
   it('exits 0 once every destructive change is acknowledged, stack-qualified or not', () => {
@@ -216,7 +230,7 @@ describe('the command', () => {
     const md = readFileSync(out, 'utf8');
     expect(md).toMatch(/^## vpce-hub review/);
     expect(md).toContain('```mermaid');
-    const allow = [...md.matchAll(/--allow-destroy (\S+)/g)].map((m) => m[1]);
+    const allow = [...md.matchAll(/^vpce-hub allow-destroy: (\S+)$/gm)].map((m) => m[1]);
     expect(allow.length).toBeGreaterThan(0);
     expect(await run('--config', config, '--base-dir', baseDir, '--out', out, ...allow.flatMap((a) => ['--allow-destroy', a]))).toBe(0);
   });

@@ -2,6 +2,7 @@
  * Acknowledgements of destructive changes written in the pull request description, one per line:
  *
  *   vpce-hub allow-destroy: network/aws_route53_zone.hub_main_sqs_us-east-1_amazonaws_com
+ *   vpce-hub allow-destroy: payments/aws_route53_zone_association.*
  *
  * Prints `--allow-destroy` and the address on separate lines, for `mapfile -t` in the workflow, so
  * nothing from the description is ever evaluated by a shell. Editing the description re-runs the
@@ -10,14 +11,14 @@
  *   node dist/scripts/ci/allow-destroy-args.js      (reads GITHUB_EVENT_PATH)
  */
 import { readFileSync } from 'node:fs';
+/** A stack-qualified or bare address, or a pattern (src/review/acknowledgements.ts); anything else is ignored. */
+import { ACKNOWLEDGEMENT } from '../../src/review/acknowledgements';
 
 const LINE = /^\s*(?:[-*]\s*)?vpce-hub allow-destroy:\s*(\S+)\s*$/gim;
-/** A stack-qualified or bare Terraform address; anything else is ignored. */
-const ADDRESS = /^(?:[A-Za-z][A-Za-z0-9-]*\/)?[a-z0-9_]+\.[A-Za-z0-9_-]+$/;
 
 export function allowDestroyFromBody(body: string | null | undefined): string[] {
   const out = new Set<string>();
-  for (const m of (body ?? '').replace(/`/g, '').matchAll(LINE)) if (ADDRESS.test(m[1])) out.add(m[1]);
+  for (const m of (body ?? '').replace(/`/g, '').matchAll(LINE)) if (ACKNOWLEDGEMENT.test(m[1])) out.add(m[1]);
   return [...out];
 }
 

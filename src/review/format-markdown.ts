@@ -2,6 +2,7 @@
  * The review report for a pull request comment (GitHub-flavoured Markdown): the verdict and any
  * destructive change first, long lists folded into <details>, the topology as a Mermaid block.
  */
+import { suggestAcknowledgements } from './acknowledgements';
 import { formatPolicyMarkdown } from '../analysis/policy-proof';
 import { formatMatrixMarkdown } from '../analysis/prove';
 import { formatHeadroomTable } from '../planning/quotas';
@@ -49,7 +50,10 @@ export function formatReviewMarkdown(r: ReviewReport): string {
     }
     const open = r.gate.changes.filter((g) => !g.acknowledged);
     if (open.length > 0) {
-      out.push('', 'Acknowledge each one to proceed:', '', '```', `vpce-hub review ${open.map((g) => `--allow-destroy ${g.stack}/${g.address}`).join(' ')}`, '```');
+      // The fix that works in CI: lines for the PR description (scripts/ci/allow-destroy-args.ts reads
+      // them), a pattern per stack and type where it covers exactly the open changes.
+      const lines = suggestAcknowledgements(open, r.gate.changes).map((a) => `vpce-hub allow-destroy: ${a}`);
+      out.push('', 'To proceed, add these lines to the pull request description (or pass each value to `vpce-hub review --allow-destroy`):', '', '```', ...lines, '```');
     }
   }
   for (const u of r.gate.unmatched) out.push('', `> Note: \`--allow-destroy ${u}\` matches no destructive change.`);

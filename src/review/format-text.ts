@@ -34,7 +34,7 @@ export function formatReviewText(r: ReviewReport): string {
   out.push(`Result: ${resultLine(r)}`);
 
   if (r.gate.changes.length > 0) {
-    out.push('', 'Destructive changes (acknowledge each with --allow-destroy <stack>/<address>):');
+    out.push('', 'Destructive changes (acknowledge each with --allow-destroy <stack>/<address>, or a pattern such as <stack>/<type>.*):');
     for (const g of r.gate.changes) {
       out.push(`  ${g.acknowledged ? '[acknowledged]' : '[BLOCKING]    '} ${gatedLine(g)}`);
       const why = gatedWhy(g);

@@ -2,10 +2,12 @@
  * The destructive-change gate: every replace or delete of a resource spokes depend on (consequences.ts)
  * blocks the review until a person acknowledges it by address with `--allow-destroy`, either
  * stack-qualified (`network/aws_route53_zone.hub_main_sqs_us-east-1_amazonaws_com`) or bare (then it
- * covers that address in every stack). Removing a spoke from the config is such a change too:
+ * covers that address in every stack), or by pattern (acknowledgements.ts: `payments/aws_route53_zone_association.*`,
+ * `hub=main/aws_route53_zone_association.*`). Removing a spoke from the config is such a change too:
  * `prevent_destroy` cannot help once the block is gone (domain.md section 7).
  */
-import { qualified, type StackChanges } from './changes';
+import { acknowledges } from './acknowledgements';
+import type { StackChanges } from './changes';
 import { consequenceOf } from './consequences';
 
 export interface GatedChange {
@@ -28,7 +30,7 @@ export interface GateResult {
   /** Some gated change is not acknowledged. */
   blocked: boolean;
   changes: GatedChange[];
-  /** `--allow-destroy` values that match no gated change (a typo, or a change that went away). */
+  /** `--allow-destroy` values (exact or patterns) that match no gated change (a typo, or a change that went away). */
   unmatched: string[];
 }
 
@@ -41,7 +43,7 @@ export function evaluateGate(stacks: readonly StackChanges[], allowDestroy: read
       if (c.action !== 'replace' && c.action !== 'delete') continue;
       const consequence = consequenceOf(c);
       if (consequence === undefined) continue;
-      const hits = [qualified(c), c.address].filter((k) => allow.has(k));
+      const hits = [...allow].filter((a) => acknowledges(a, c));
       for (const h of hits) used.add(h);
       changes.push({
         stack: c.stack,

@@ -36,7 +36,7 @@ export const registerReview: Register = (program: Command, setExit) => {
     .option('--plan <[stack=]file>', 'terraform show -json output of a stack (repeatable); replaces the tree comparison for that stack', collect, [])
     .option('--offline', 'also run real Terraform on every stack offline (init, validate, plan against an empty state; provider mirror from $VPCE_HUB_PROVIDER_MIRROR)')
     .option('-f, --format <format>', FORMATS.join(', '), 'text')
-    .option('--allow-destroy <address>', 'acknowledge a destructive change: <stack>/<address> or <address> (repeatable)', collect, [])
+    .option('--allow-destroy <address>', 'acknowledge a destructive change: <stack>/<address>, <address>, or a pattern like <stack>/<type>.* or hub=<name>/<type>.* (repeatable)', collect, [])
     .option('--gb-per-spoke <n>', 'traffic assumption of the cost estimate: GB per spoke VPC per month')
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
     .action((flags: ReviewFlags) => {
