@@ -113,6 +113,8 @@ export const FINDING_CODES = {
   OrganizationMismatch: error('dns', 'organizationArn names another organization than organizationId'),
   ProfileCrossRegion: error('dns', "a route53-profile hub's spoke in another region (profiles are regional)"),
   ZoneConflictOnVpc: error('dns', "a hub VPC made a zone-mode spoke of another hub: two zones of one name on one VPC"),
+  KeepZoneAssociationsMode: error('dns', 'keepZoneAssociations on a hub whose dns is not route53-profile (it is the first step of the migration to a profile)'),
+  ProfileMigrationInProgress: warning('dns', 'keepZoneAssociations: spokes answer through both their zone associations and the profile; remove it to finish the migration'),
   ProfileOnePerVpc: warning('dns', 'route53-profile: a VPC takes one profile, and validate cannot see whether a spoke VPC already has one'),
 
   TransitGatewayOwnerConflict: error('vpcs', "transitGateway.account names another account than the hub's without transitGateway.id: a created transit gateway lives in the hub's account"),

@@ -147,6 +147,13 @@ const hub = z.strictObject({
   region,
   vpc: hubVpc,
   dns: z.enum(DNS_MODES).default('private-hosted-zones'),
+  /**
+   * route53-profile only: spokes keep their direct zone associations (and authorizations) next to the
+   * profile association. The first step of a private-hosted-zones -> route53-profile migration (README,
+   * "Changing a hub's DNS mode"): each spoke answers from the same zones through both paths, then this
+   * is removed and only the direct associations go.
+   */
+  keepZoneAssociations: z.boolean().default(false),
   services: z.array(serviceSchema).min(1),
   endpointPolicy: endpointPolicySchema.default('default'),
   /** Pins how many security groups carry the endpoints' ingress rules (planning/endpoint-security-groups.ts);

@@ -9,6 +9,29 @@ export function validateDns({ config, raw }: ValidationContext): Finding[] {
   if (config.organizationArn && config.organizationId && !config.organizationArn.endsWith(`/${config.organizationId}`)) {
     findings.push({ severity: 'error', code: 'OrganizationMismatch', path: 'organizationArn', value: config.organizationArn, message: `names another organization than organizationId ${config.organizationId}`, fix: 'make both name the same organization' });
   }
+  config.hubs.forEach((hub, i) => {
+    if (!hub.keepZoneAssociations) return;
+    const path = `${formatPath(['hubs', i], raw)}.keepZoneAssociations`;
+    if (hub.dns !== 'route53-profile') {
+      findings.push({
+        severity: 'error',
+        code: 'KeepZoneAssociationsMode',
+        path,
+        value: true,
+        message: `keeps zone associations next to a Route 53 Profile, but hub ${hub.name}'s dns is ${hub.dns}`,
+        fix: 'remove keepZoneAssociations, or set dns: route53-profile (step 1 of the migration in the README)',
+      });
+    } else {
+      findings.push({
+        severity: 'warning',
+        code: 'ProfileMigrationInProgress',
+        path,
+        value: true,
+        message: `hub ${hub.name}'s spokes keep their direct zone associations next to the profile association (migration step 1 of 2)`,
+        fix: `once every spokes stack of hub ${hub.name} is applied and its profile associations are COMPLETE, remove keepZoneAssociations and acknowledge the association deletes with hub=${hub.name}/aws_route53_zone_association.* and hub=${hub.name}/aws_route53_vpc_association_authorization.*`,
+      });
+    }
+  });
   config.spokes.forEach((spoke, i) => {
     const hub = hubOfSpoke(config, spoke);
     if (hub?.dns !== 'route53-profile') return;

@@ -95,6 +95,7 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
     securityGroups,
     zones,
     // The share depends on the config's sharing model only, never on which spokes exist (issue 9).
+    zoneAssociations: h.dns === 'private-hosted-zones' || (h.dns === 'route53-profile' && h.keepZoneAssociations),
     ...(h.dns === 'route53-profile' ? { profile: (() => { const share = planRamShare(config); return share ? { share } : {}; })() } : {}),
     connectivity: h.connectivity,
     ...(h.connectivity === 'transit-gateway' ? { transitGateway: planTransitGateway(h, config, account) } : {}),

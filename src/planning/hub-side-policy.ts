@@ -124,7 +124,7 @@ export function hubSidePolicy(plan: NetworkPlan, accountKey: string): PolicyDocu
   push({ Sid: 'SpokeRuleResources', Effect: 'Allow', Action: ['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress', 'ec2:ModifySecurityGroupRules'], Resource: regions.map((r) => arn('ec2', r, 'security-group-rule/*')) });
   // Reads (Describe* cannot be scoped to resources).
   push({ Sid: 'ReadPairs', Effect: 'Allow', Action: ['ec2:DescribeRouteTables', 'ec2:DescribeSecurityGroupRules', 'ec2:DescribeVpcPeeringConnections'], Resource: ['*'] });
-  if (hubs.some((h) => h.dns === 'private-hosted-zones')) {
+  if (hubs.some((h) => h.zoneAssociations)) {
     push({
       Sid: 'ZoneAuthorizations',
       Effect: 'Allow',

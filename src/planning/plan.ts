@@ -145,6 +145,8 @@ export interface HubPlan {
   zones: ZonePlan[];
   /** Set in route53-profile mode. */
   profile?: ProfilePlan;
+  /** Spokes associate each zone directly (private-hosted-zones, or route53-profile with keepZoneAssociations). */
+  zoneAssociations: boolean;
   connectivity: ConnectivityMode;
   /** Set with connectivity: transit-gateway. */
   transitGateway?: TransitGatewayPlan;

@@ -152,10 +152,10 @@ export function quotaUsage(plan: NetworkPlan, overrides: Partial<Record<QuotaNam
   }
   // Zones: the hub VPC is inline; each spoke VPC is one more association (and, cross-account, one
   // authorization). In route53-profile mode spokes associate with the profile instead.
-  for (const h of plan.hubs.filter((x) => x.dns === 'private-hosted-zones')) {
+  for (const h of plan.hubs.filter((x) => x.zoneAssociations)) {
     for (const z of h.zones) row('vpcsPerHostedZone', `zone ${z.zoneName} (hub ${h.name})`, 1 + (spokesOf.get(h.name)?.all ?? 0), `hubs.${h.name}.dns`);
   }
-  for (const h of plan.hubs.filter((x) => x.dns === 'private-hosted-zones')) {
+  for (const h of plan.hubs.filter((x) => x.zoneAssociations)) {
     for (const z of h.zones) row('associationAuthorizationsPerZone', `zone ${z.zoneName} (hub ${h.name})`, spokesOf.get(h.name)?.crossAccount ?? 0, `hubs.${h.name}.dns`);
   }
   const zonesPerAccount = new Map<string, number>();

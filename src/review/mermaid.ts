@@ -60,7 +60,7 @@ export function topologyMermaid(plan: NetworkPlan, delta: SpokeDelta = NO_DELTA)
     const s = mermaidId('spoke', spoke.name);
     if (hub.transitGateway) edges.push(`  ${s} <-->|${label('attachment: spokes table, propagates to hub table')}| ${mermaidId('tgw', hub.name)}`);
     else edges.push(`  ${s} <-->|${label(spoke.crossRegion ? `peering, inter-region (${spoke.region})` : 'peering')}| ${mermaidId('hub', hub.name)}`);
-    if (hub.dns === 'private-hosted-zones') edges.push(`  ${mermaidId('dns', hub.name)} -.->|${label(spoke.crossAccount ? 'authorized + associated' : 'associated')}| ${s}`);
+    if (hub.zoneAssociations) edges.push(`  ${mermaidId('dns', hub.name)} -.->|${label(spoke.crossAccount ? 'authorized + associated' : 'associated')}| ${s}`);
     if (hub.dns === 'route53-profile') edges.push(`  ${mermaidId('dns', hub.name)} -.->|${label('profile association')}| ${s}`);
   }
   for (const hub of plan.hubs.filter((h) => h.transitGateway)) {

@@ -73,7 +73,7 @@ export class SpokesStack extends VersionedStack {
         peeringPair(this, hub, spoke, { provider: hubSide, vpcId: this.read(hub, outputs.vpcId(hub.name)), routeTableId: hubRouteTableId }, spokeSide, project);
       }
       spokeIngressRules(this, hub, spoke, (group) => this.read(hub, outputs.securityGroupId(hub.name, group)), hubSide, project);
-      if (hub.dns === 'private-hosted-zones') zoneAssociationPair(this, hub, spoke, (key) => this.read(hub, outputs.zoneId(hub.name, key)), hubSide, spokeSide);
+      if (hub.zoneAssociations) zoneAssociationPair(this, hub, spoke, (key) => this.read(hub, outputs.zoneId(hub.name, key)), hubSide, spokeSide);
       if (hub.dns === 'route53-profile') profileAssociation(this, hub, spoke, this.read(hub, outputs.profileId(hub.name)), spokeSide, project, shareJoined.get(`${hub.name}/profile`));
     }
   }
