@@ -5,9 +5,8 @@
  * exist, so adding, removing or changing a spoke leaves this stack's plan empty (a property test holds
  * us to that); the one exception is a new shared resource, which validate announces.
  */
-import { TerraformOutput, TerraformStack } from 'cdktf';
+import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
-import { configureBackend } from '../constructs/backend';
 import { hubEndpoints } from '../constructs/hub-endpoints';
 import { hubVpc } from '../constructs/hub-vpc';
 import { hubZones } from '../constructs/hub-zones';
@@ -15,15 +14,11 @@ import { hubProfile } from '../constructs/profile-share-pair';
 import { awsProviders } from '../constructs/providers';
 import { outputs } from '../planning/naming';
 import type { HubPlan, NetworkPlan, StackPlan } from '../planning/plan';
+import { VpceHubStack } from './vpce-hub-stack';
 
-export class HubStack extends TerraformStack {
-  constructor(
-    scope: Construct,
-    private readonly plan: NetworkPlan,
-    readonly stackPlan: StackPlan,
-  ) {
-    super(scope, stackPlan.name);
-    configureBackend(this, plan.backend, stackPlan.name);
+export class HubStack extends VpceHubStack {
+  constructor(scope: Construct, plan: NetworkPlan, stackPlan: StackPlan) {
+    super(scope, plan, stackPlan);
     const providerFor = awsProviders(this, stackPlan, plan.project);
     for (const hubName of stackPlan.hubs) {
       const hub = plan.hubs.find((h) => h.name === hubName);
