@@ -7,6 +7,7 @@
  *   node dist/bench/run.js [--smoke] [--runs N] [--out DIR] [--no-plan] [--baseline-dist DIR]
  *   node dist/bench/run.js --print-config private-hosted-zones-125x40x50   (one topology's config file)
  *   node dist/bench/run.js --layout --old-dist DIR [--runs N]   (pair stacks against the old layout: bench/layout.ts)
+ *   node dist/bench/run.js --transit-gateway [--spokes 400] [--accounts 100] [--services 50] [--runs 3]   (bench/transit-gateway.ts)
  *
  * --baseline-dist DIR adds `node DIR/main.js` as a variant: build the tree before a change with
  * `npx tsc -p tsconfig.json --outDir DIR --incremental false` to get a before/after ratio from one run.
@@ -24,6 +25,7 @@ import { timePlan } from './plan-timing';
 import { renderMarkdown, type BenchResult, type Machine } from './report';
 import { baselineVariant, DEFAULT_VARIANTS, timeSize, type SizeSpec, type Variant } from './synth-timing';
 import { BENCH_SERVICES, HUB_ACCOUNT, topologyYaml } from './topology';
+import { renderTransitGatewayMarkdown, runTransitGatewayBench } from './transit-gateway';
 
 export interface BenchPlan {
   sizes: SizeSpec[];
@@ -158,6 +160,15 @@ function main(argv: string[]): void {
   const printConfig = arg('--print-config');
   if (printConfig !== undefined) {
     process.stdout.write(topologyYaml(parseSizeId(printConfig)));
+    return;
+  }
+  if (argv.includes('--transit-gateway')) {
+    const root = projectRoot();
+    const num = (name: string, fallback: number) => Number(arg(name) ?? fallback);
+    const options = { spokes: num('--spokes', 400), accounts: num('--accounts', 100), services: num('--services', 50), runs: num('--runs', 3), root, outDir: path.join(root, arg('--out') ?? 'bench/out/transit-gateway') };
+    const result = runTransitGatewayBench(options);
+    writeFileSync(path.join(options.outDir, 'transit-gateway.json'), `${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(renderTransitGatewayMarkdown(result, `npm run bench -- ${argv.join(' ')}`));
     return;
   }
   if (argv.includes('--layout')) {

@@ -9,7 +9,7 @@ import { proveReachability, type ReachabilityProof } from '../../src/analysis/pr
 import { loadConfigFile } from '../../src/config/load';
 import type { VpceHubConfig } from '../../src/config/schema';
 import { ids } from '../../src/planning/naming';
-import { PROJECT_ROOT, synthFile } from '../support/synth';
+import { PROJECT_ROOT, synthConfig, synthFile } from '../support/synth';
 import { bodyOf, broken, brokenCells, cell, removeResource, treeOf, type SynthesizedApp } from './break';
 
 interface Example {
@@ -126,12 +126,38 @@ describe('hybrid example: a created transit gateway shared with the organization
   const ex = example('examples/hybrid/vpce-hub.yaml');
 
   it('proves every pair reachable', () => {
-    expect(ex.prove(() => {}).summary).toEqual({ cells: 10, reachable: 10, broken: 0 });
+    // 2 spokes and 2 on-premises ranges, 5 services each.
+    expect(ex.prove(() => {}).summary).toEqual({ cells: 20, reachable: 20, broken: 0 });
+  });
+
+  const ON_PREM = 'on-premises 192.168.0.0/16 (main)';
+  const onPremRow = (proof: ReachabilityProof) => rowOf(proof, ON_PREM);
+
+  it('an on-premises range the inbound resolver does not admit over UDP cannot resolve: DNS is named', () => {
+    const proof = ex.prove((a) => removeResource(a, 'network', `aws_vpc_security_group_ingress_rule.${ids.hubInboundResolverRule('main', 'udp', '192.168.0.0/16')}`));
+    expect(brokenCells(proof)).toEqual(onPremRow(proof));
+    expect(cell(proof, ON_PREM, 'sqs').broken).toEqual({ link: 'dns', message: 'the security groups of aws_route53_resolver_endpoint.hub_main_inbound_resolver do not allow UDP 53 from 192.168.0.0/16' });
+  });
+
+  it('without the inbound resolver every on-premises cell says how to get one', () => {
+    const proof = ex.prove((a) => removeResource(a, 'network', `aws_route53_resolver_endpoint.${ids.hubInboundResolver('main')}`));
+    expect(brokenCells(proof)).toEqual([...onPremRow(proof), ...rowOf(proof, 'on-premises 172.20.0.0/14 (main)')].sort());
+    expect(cell(proof, ON_PREM, 'kms').broken?.message).toMatch(/has no Route 53 Resolver inbound endpoint .* \(set onPremises.inboundResolver: true\)$/);
+  });
+
+  it('an on-premises range the hub does not route back to the gateway, or whose 443 is not admitted, is named', () => {
+    const noRoute = ex.prove((a) => removeResource(a, 'network', `aws_route.${ids.hubOnPremisesRoute('main', 'endpoints', '192.168.0.0/16')}`));
+    expect(brokenCells(noRoute)).toEqual(onPremRow(noRoute));
+    expect(cell(noRoute, ON_PREM, 'sts').broken).toEqual({ link: 'return-route', message: 'route table aws_route_table.hub_main_endpoints has no route back to 192.168.0.0/16' });
+    const noRule = ex.prove((a) => removeResource(a, 'network', `aws_vpc_security_group_ingress_rule.${ids.hubOnPremisesIngressRule('main', '192.168.0.0/16')}`));
+    expect(brokenCells(noRule)).toEqual(onPremRow(noRule));
+    expect(cell(noRule, ON_PREM, 'sts').broken).toEqual({ link: 'security-group', message: 'security group aws_security_group.hub_main_endpoints does not allow TCP 443 from 192.168.0.0/16' });
   });
 
   it('a created gateway that is not shared cannot be attached from another account', () => {
     const proof = ex.prove((a) => removeResource(a, 'network', `aws_ram_principal_association.${ids.hubRamPrincipal('main', 'transit_gateway', 'organization')}`));
-    expect(proof.summary.reachable).toBe(0);
+    // Every spoke row breaks; on-premises clients do not need the share.
+    expect(brokenCells(proof)).toEqual([...rowOf(proof, 'analytics-prod'), ...rowOf(proof, 'payments-prod')].sort());
     expect(cell(proof, 'payments-prod', 'kms').broken).toEqual({
       link: 'attachment',
       message: 'transit gateway aws_ec2_transit_gateway.hub_main is not shared with account 222222222222: no aws_ram_principal_association for it (or its organization) on a share holding the transit gateway',
@@ -140,7 +166,28 @@ describe('hybrid example: a created transit gateway shared with the organization
 
   it('a hub attachment without association breaks every pair', () => {
     const proof = ex.prove((a) => removeResource(a, 'network', `${ASSOCIATION}.${ids.hubAttachment('main')}`));
+    // The on-premises rows too: their replies leave the hub through the same attachment.
     expect(proof.summary.reachable).toBe(0);
     expect(cell(proof, 'analytics-prod', 'logs').broken?.link).toBe('association');
+  });
+});
+
+describe('a created transit gateway shared account by account, with invitations', () => {
+  it('an invitation nobody accepts leaves that account unattached, and prove says so', () => {
+    const base = loadConfigFile(path.join(PROJECT_ROOT, 'examples/hybrid/vpce-hub.yaml')).config;
+    const config = { ...base, ramSharing: { shareWith: 'accounts' as const, organizationSharing: 'disabled' as const, allowExternalPrincipals: false } };
+    const synth = synthConfig(config);
+    try {
+      const app: SynthesizedApp = { stacks: synth.stacks };
+      expect(proveReachability(treeOf(app), config).ok).toBe(true);
+      const proof = proveReachability(treeOf(broken(app, (a) => removeResource(a, 'payments', `aws_ram_resource_share_accepter.${ids.ramShareAccepter('main', 'transit_gateway')}`))), config);
+      expect(brokenCells(proof)).toEqual(rowOf(proof, 'payments-prod'));
+      expect(cell(proof, 'payments-prod', 'sqs').broken).toEqual({
+        link: 'attachment',
+        message: 'transit gateway aws_ec2_transit_gateway.hub_main is shared with account 222222222222 through an invitation that stack payments never accepts (no aws_ram_resource_share_accepter of its share)',
+      });
+    } finally {
+      synth.cleanup();
+    }
   });
 });

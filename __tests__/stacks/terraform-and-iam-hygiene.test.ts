@@ -5,7 +5,7 @@
  * (offline-plan.test.ts) checks the evaluated trust policy; here the synthesized JSON.
  */
 import { flowLogTrustPolicy, partitionOf } from '../../src/planning/flow-log-role';
-import { REQUIRED_TERRAFORM } from '../../src/stacks/versioned-stack';
+import { REQUIRED_TERRAFORM } from '../../src/stacks/vpce-hub-stack';
 import { SHIPPED_CONFIGS } from '../support/shipped-configs';
 import { resourcesOf, synthFile } from '../support/synth';
 

@@ -8,7 +8,7 @@
  * and one `validate` per stack; the backends of these configs cannot be reached offline, and validate
  * needs none.
  */
-import { REQUIRED_TERRAFORM } from '../../src/stacks/versioned-stack';
+import { REQUIRED_TERRAFORM } from '../../src/stacks/vpce-hub-stack';
 import { SHIPPED_CONFIGS } from '../support/shipped-configs';
 import { synthHclFile, type SynthesizedHcl } from '../support/synth';
 import { validateWithoutBackend } from '../support/terraform';

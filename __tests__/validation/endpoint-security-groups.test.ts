@@ -7,6 +7,8 @@
 import fc from 'fast-check';
 import { derivedGroupCount, spreadIngressRules } from '../../src/planning/endpoint-security-groups';
 import type { IngressRulePlan, SecurityGroupPlan } from '../../src/planning/plan';
+import { parseConfigText } from '../../src/config/load';
+import { toYaml } from '../support/arbitraries';
 import { config, hub, planOf, spoke } from '../planning/configs';
 
 const rulesFor = (n: number, offset = 0): IngressRulePlan[] => Array.from({ length: n }, (_, i) => ({ spoke: `spoke-${i + offset}`, cidr: `10.${(i + offset) % 250}.${Math.floor((i + offset) / 250)}.0/24` }));
@@ -131,5 +133,28 @@ describe('spreadIngressRules', () => {
 
   it('plans one empty group for a hub without spokes', () => {
     expect(spreadIngressRules({ rules: [], rulesPerGroup: 60 })).toEqual([{ group: 1, rules: [] }]);
+  });
+});
+
+describe('the one way a spoke changes the hub stack is announced before it happens (issue 9)', () => {
+  const warningsFor = (spokeCount: number, pinned?: number) => {
+    const spokes = Array.from({ length: spokeCount }, (_, i) => spoke(`s${i + 1}`, i % 2 ? 'payments' : 'analytics', i + 1));
+    const text = toYaml(config([hub(pinned === undefined ? {} : { endpointSecurityGroups: pinned })], spokes, { quotas: SEVENTY_SPOKES_QUOTAS }));
+    return parseConfigText(text).findings.filter((f) => f.code === 'SecurityGroupCountDerived');
+  };
+
+  it('says nothing while a derived single group has plenty of room', () => {
+    expect(warningsFor(10)).toEqual([]);
+  });
+
+  it('warns once a derived single group is three quarters full, naming the hub stack change and the pin', () => {
+    const [w] = warningsFor(50);
+    expect(w).toMatchObject({ severity: 'warning', path: 'hubs.main.endpointSecurityGroups', value: 1 });
+    expect(w.message).toContain('Within about 10 more spoke CIDRs the count becomes 2: the hub stack gains a security group');
+    expect(w.fix).toContain('endpointSecurityGroups: 1');
+  });
+
+  it('says nothing when the count is pinned', () => {
+    expect(warningsFor(50, 1)).toEqual([]);
   });
 });

@@ -7,8 +7,6 @@
  */
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
-import { VersionedStack } from './versioned-stack';
-import { configureBackend } from '../constructs/backend';
 import { hubEndpoints } from '../constructs/hub-endpoints';
 import { hubVpc } from '../constructs/hub-vpc';
 import { hubZones } from '../constructs/hub-zones';
@@ -18,15 +16,11 @@ import { awsProviders, hubSideProviders, type HubSideProviderFor } from '../cons
 import { hubTransitGateway } from '../constructs/transit-gateway';
 import { outputs, ramResourceKey } from '../planning/naming';
 import type { HubPlan, NetworkPlan, StackPlan } from '../planning/plan';
+import { VpceHubStack } from './vpce-hub-stack';
 
-export class HubStack extends VersionedStack {
-  constructor(
-    scope: Construct,
-    private readonly plan: NetworkPlan,
-    readonly stackPlan: StackPlan,
-  ) {
-    super(scope, stackPlan.name);
-    configureBackend(this, plan.backend, stackPlan.name);
+export class HubStack extends VpceHubStack {
+  constructor(scope: Construct, plan: NetworkPlan, stackPlan: StackPlan) {
+    super(scope, plan, stackPlan);
     const providerFor = awsProviders(this, stackPlan, plan.project);
     // A transit gateway owned by another account: the owner's halves of the hub attachment act there.
     const ownerProviderFor = hubSideProviders(this, stackPlan, plan.project);

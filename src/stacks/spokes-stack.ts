@@ -5,11 +5,9 @@
  * the same account); the spoke halves (accepter, routes, zone or profile associations, RAM acceptance)
  * act in this account. What it needs from a hub comes only from the hub stack's named outputs.
  */
-import type { TerraformResource } from 'cdktf';
-import type { TerraformRemoteState } from 'cdktf';
+import type { TerraformRemoteState, TerraformResource } from 'cdktf';
 import type { Construct } from 'constructs';
-import { VersionedStack } from './versioned-stack';
-import { configureBackend, remoteStateOf } from '../constructs/backend';
+import { remoteStateOf } from '../constructs/backend';
 import { spokeIngressRules } from '../constructs/endpoint-ingress';
 import { peeringPair } from '../constructs/peering-pair';
 import { profileAssociation } from '../constructs/profile-share-pair';
@@ -19,18 +17,14 @@ import { transitGatewayPair } from '../constructs/transit-gateway-pair';
 import { zoneAssociationPair } from '../constructs/zone-association-pair';
 import { outputs, ramResourceKey, stackNames } from '../planning/naming';
 import type { HubPlan, NetworkPlan, SpokePlan, StackPlan } from '../planning/plan';
+import { VpceHubStack } from './vpce-hub-stack';
 
-export class SpokesStack extends VersionedStack {
+export class SpokesStack extends VpceHubStack {
   private readonly remoteStates = new Map<string, TerraformRemoteState>();
   private readonly remoteOutputs = new Map<string, string>();
 
-  constructor(
-    scope: Construct,
-    private readonly plan: NetworkPlan,
-    readonly stackPlan: StackPlan,
-  ) {
-    super(scope, stackPlan.name);
-    configureBackend(this, plan.backend, stackPlan.name);
+  constructor(scope: Construct, plan: NetworkPlan, stackPlan: StackPlan) {
+    super(scope, plan, stackPlan);
     const project = plan.project;
     const own = awsProviders(this, stackPlan, project);
     const remote = hubSideProviders(this, stackPlan, project);

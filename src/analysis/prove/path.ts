@@ -41,22 +41,11 @@ export function checkPath(ctx: ProofContext, endpoint: HubEndpoint): BrokenLink 
 }
 
 /** `via` is the peering, or the transit gateway, the spoke's routes use: the return routes must use it too. */
-function checkReturnPath(ctx: ProofContext, endpoint: HubEndpoint, via: Resolution): BrokenLink | undefined {
+export function checkReturnPath(ctx: ProofContext, endpoint: HubEndpoint, via: Resolution): BrokenLink | undefined {
   const peering = via;
-  const tables: Resolution[] = [];
-  for (const subnet of endpoint.subnets) {
-    if (!targetOf(subnet.value)) {
-      // Existing subnets: the config lists their route tables.
-      tables.push(...ctx.hub.routeTables.map((t) => literal(ctx.hubStack, t.id ?? t.key)));
-      continue;
-    }
-    const associations = resourcesIn(ctx.tree, ctx.hubStack, 'aws_route_table_association').filter((a) => sameValue(field(ctx, a, 'subnet_id'), subnet.value));
-    if (associations.length === 0) {
-      return { link: 'return-route', message: `endpoint subnet ${subnet.label} has no aws_route_table_association, so it uses the VPC's main route table, which has no route back to ${ctx.spoke.cidrs[0]}` };
-    }
-    tables.push(...associations.map((a) => field(ctx, a, 'route_table_id')));
-  }
-  if (tables.length === 0) return { link: 'return-route', message: `hub ${ctx.hub.name} lists no route tables for its endpoint subnets` };
+  const found = endpointRouteTables(ctx, endpoint);
+  if (!Array.isArray(found)) return found;
+  const tables = found;
   const seen = new Set<string>();
   for (const table of tables) {
     const key = identityOf(table) ?? describe(table);
@@ -79,6 +68,25 @@ function checkReturnPath(ctx: ProofContext, endpoint: HubEndpoint, via: Resoluti
     }
   }
   return undefined;
+}
+
+/** The route tables of the endpoint's subnets: their associations in the hub stack, or (existing subnets) the config's. */
+export function endpointRouteTables(ctx: ProofContext, endpoint: HubEndpoint): Resolution[] | BrokenLink {
+  const tables: Resolution[] = [];
+  for (const subnet of endpoint.subnets) {
+    if (!targetOf(subnet.value)) {
+      // Existing subnets: the config lists their route tables.
+      tables.push(...ctx.hub.routeTables.map((t) => literal(ctx.hubStack, t.id ?? t.key)));
+      continue;
+    }
+    const associations = resourcesIn(ctx.tree, ctx.hubStack, 'aws_route_table_association').filter((a) => sameValue(field(ctx, a, 'subnet_id'), subnet.value));
+    if (associations.length === 0) {
+      return { link: 'return-route', message: `endpoint subnet ${subnet.label} has no aws_route_table_association, so it uses the VPC's main route table, which has no route back to ${ctx.spoke.cidrs[0]}` };
+    }
+    tables.push(...associations.map((a) => field(ctx, a, 'route_table_id')));
+  }
+  if (tables.length === 0) return { link: 'return-route', message: `hub ${ctx.hub.name} lists no route tables for its endpoint subnets` };
+  return tables;
 }
 
 const unique = (xs: string[]): string[] => [...new Set(xs)];

@@ -15,6 +15,7 @@ import { checkDns } from './dns';
 import { hubEndpoint } from './endpoint';
 import { checkFilter } from './filter';
 import { checkPath } from './path';
+import { onPremisesContexts, proveOnPremisesCell } from './on-premises';
 import { checkResilience } from './resilience';
 import type { BrokenLink, ProofCell, ReachabilityProof } from './result';
 
@@ -30,11 +31,22 @@ export function proveReachability(tree: SynthTree, config: VpceHubConfig): Reach
       cells.push({ spoke: spoke.name, hub: hub.name, service: name, reachable: broken === undefined, ...(broken ? { broken } : {}) });
     }
   }
+  // On-premises clients of transit-gateway hubs: one row per range (issue 10).
+  const onPremRows: Array<{ name: string; hub: string }> = [];
+  for (const hub of plan.hubs.filter((h) => h.onPremises)) {
+    for (const { row, ctx } of onPremisesContexts(tree, plan, hub)) {
+      onPremRows.push({ name: row, hub: hub.name });
+      for (const [name, service] of servicesOf.get(hub.name) ?? []) {
+        const broken = 'link' in ctx ? ctx : proveOnPremisesCell(ctx, name, service);
+        cells.push({ spoke: row, hub: hub.name, service: name, reachable: broken === undefined, ...(broken ? { broken } : {}) });
+      }
+    }
+  }
   const reachable = cells.filter((c) => c.reachable).length;
   return {
     ok: reachable === cells.length,
     summary: { cells: cells.length, reachable, broken: cells.length - reachable },
-    spokes: plan.spokes.map((s) => ({ name: s.name, hub: s.hub })),
+    spokes: [...plan.spokes.map((s) => ({ name: s.name, hub: s.hub })), ...onPremRows],
     services: [...new Set([...servicesOf.values()].flatMap((m) => [...m.keys()]))].sort(),
     cells,
   };
