@@ -54,6 +54,8 @@ export const FINDING_CODES = {
   DuplicateName: error('names', 'two hubs, two spokes or two account keys with the same name, compared case-insensitively'),
   NameClash: error('names', 'a spoke named like a hub (case-insensitively)'),
   DuplicateAccountId: error('names', 'two account keys with the same account id'),
+  FormerNameInUse: error('names', 'a formerNames entry that is a current hub or spoke name (its own or another)'),
+  FormerNameDuplicate: error('names', 'one former name listed by two hubs or spokes'),
   UnknownAccount: error('names', 'a hub or spoke names an account key that is not under accounts'),
   UnknownHub: error('names', 'a spoke names a hub that does not exist'),
   HubAmbiguous: error('names', 'a spoke names no hub and none can be inferred (several hubs, not exactly one in its region)'),

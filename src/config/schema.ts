@@ -141,8 +141,13 @@ const onPremises = z.strictObject({
   inboundResolver: z.boolean().default(false),
 });
 
+/** Earlier names of a hub or spoke, oldest first: synth emits `moved` blocks from each to the next, so
+ * Terraform moves state instead of destroying and recreating (planning/renames.ts). */
+const formerNames = z.array(name).default([]);
+
 const hub = z.strictObject({
   name,
+  formerNames,
   account: z.string(),
   region,
   vpc: hubVpc,
@@ -167,6 +172,7 @@ const hub = z.strictObject({
 
 const spoke = z.strictObject({
   name,
+  formerNames,
   account: z.string(),
   region: region.optional(),
   hub: z.string().optional(),

@@ -24,6 +24,24 @@ export function validateNames({ config, raw }: ValidationContext): Finding[] {
   config.hubs.forEach((h, i) => check('hubs', i, h.name));
   config.spokes.forEach((s, i) => check('spokes', i, s.name));
 
+  // A former name is what the state still holds: it must not be a current name (its moved blocks
+  // would point at a live resource) nor the former name of two entries (whose state would it be?).
+  const formerSeen = new Map<string, string>();
+  const former = (kind: 'hubs' | 'spokes', index: number, owner: string, names: readonly string[]) => {
+    names.forEach((f, j) => {
+      const path = `${formatPath([kind, index], raw)}.formerNames[${j}]`;
+      const current = seen.get(f.toLowerCase());
+      const previous = formerSeen.get(f.toLowerCase());
+      if (f.toLowerCase() === owner.toLowerCase() || current !== undefined) {
+        findings.push({ severity: 'error', code: 'FormerNameInUse', path, value: f, message: `is a current name (${f.toLowerCase() === owner.toLowerCase() ? 'its own' : current}); a former name must be one nothing is called any more`, fix: 'remove it from formerNames' });
+      } else if (previous !== undefined) {
+        findings.push({ severity: 'error', code: 'FormerNameDuplicate', path, value: f, message: `is also a former name of ${previous}; the state under that name can move to only one of them`, fix: 'keep it in the formerNames of the entry that was called so' });
+      } else formerSeen.set(f.toLowerCase(), `${kind} entry ${JSON.stringify(owner)}`);
+    });
+  };
+  config.hubs.forEach((h, i) => former('hubs', i, h.name, h.formerNames));
+  config.spokes.forEach((s, i) => former('spokes', i, s.name, s.formerNames));
+
   const accountKeys = new Map<string, string>();
   const accountIds = new Map<string, string>();
   for (const [key, account] of Object.entries(config.accounts)) {

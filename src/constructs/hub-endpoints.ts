@@ -22,11 +22,11 @@ export interface EndpointHandles {
 export function hubEndpoints(scope: Construct, hub: HubPlan, vpc: HubVpcHandles, provider: AwsProvider, project: string): EndpointHandles {
   const groups = new Map<number, string>();
   const securityGroupIds = hub.securityGroups.map(({ group }) => {
-    const name = awsNames.endpointSecurityGroup(project, hub.name, group);
+    const name = awsNames.endpointSecurityGroup(project, hub.awsName, group);
     const sg = resource(SecurityGroup, scope, ids.hubSecurityGroup(hub.name, group), {
       provider,
       name,
-      description: awsNames.endpointSecurityGroupDescription(hub.name, group),
+      description: awsNames.endpointSecurityGroupDescription(hub.awsName, group),
       vpcId: vpc.vpcId,
       // No egress rule: security groups are stateful and endpoint ENIs never initiate connections.
       tags: { Name: name },

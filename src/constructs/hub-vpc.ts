@@ -70,12 +70,12 @@ function flowLogs(scope: Construct, hub: HubPlan, vpc: Vpc, plan: FlowLogPlan, p
   }
   const logGroupArn =
     plan.destinationArn ??
-    resource(CloudwatchLogGroup, scope, id, { provider, name: awsNames.flowLogGroup(project, hub.name), retentionInDays: plan.retentionDays, tags: { Name: name } }).arn;
+    resource(CloudwatchLogGroup, scope, id, { provider, name: awsNames.flowLogGroup(project, hub.awsName), retentionInDays: plan.retentionDays, tags: { Name: name } }).arn;
   // Policies go through Terraform's jsonencode, never JSON.stringify: a JSON string with an embedded
   // reference is written unescaped by `cdktf synth --hcl`, which Terraform then rejects.
   const role = resource(IamRole, scope, id, {
     provider,
-    name: awsNames.flowLogRole(project, hub.name, hub.region),
+    name: awsNames.flowLogRole(project, hub.awsName, hub.region),
     assumeRolePolicy: Fn.jsonencode(flowLogTrustPolicy(hub.account.id, hub.region)),
     tags: { Name: name },
   });

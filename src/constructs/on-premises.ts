@@ -42,12 +42,12 @@ export function hubOnPremises(scope: Construct, hub: HubPlan, vpc: HubVpcHandles
     });
   }
   if (!onPrem.inboundResolver) return {};
-  const name = awsNames.inboundResolver(project, hub.name);
+  const name = awsNames.inboundResolver(project, hub.awsName);
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html
   const sg = resource(SecurityGroup, scope, ids.hubInboundResolver(hub.name), {
     provider,
     name,
-    description: awsNames.inboundResolverSecurityGroupDescription(hub.name),
+    description: awsNames.inboundResolverSecurityGroupDescription(hub.awsName),
     vpcId: vpc.vpcId,
     // No egress rule: answers to admitted queries pass a stateful group, and an inbound endpoint opens no connections.
     tags: { Name: name },

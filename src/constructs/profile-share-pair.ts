@@ -50,7 +50,7 @@ export function profileAssociation(scope: Construct, hub: HubPlan, spoke: SpokeP
   // https://docs.aws.amazon.com/route53/latest/APIReference/API_route53profiles_AssociateProfile.html
   resource(Route53ProfilesAssociation, scope, ids.spokeProfileAssociation(spoke.name), {
     provider,
-    name: awsNames.profileAssociation(project, spoke.name, hub.name),
+    name: awsNames.profileAssociation(project, spoke.awsName, hub.awsName),
     profileId,
     resourceId: spoke.vpcId,
     ...(after ? { dependsOn: [after] } : {}),

@@ -1,4 +1,5 @@
 /** Config -> network plan. Pure: no cdktf, no I/O. Assumes a config that passed validation. */
+import { renameSteps } from './renames';
 import type { ResolvedService } from '../catalogue/catalogue';
 import { AZ_ID_PATTERN, hubOfSpoke, spokeRegion } from '../config/resolve';
 import type { HubConfig, VpceHubConfig } from '../config/schema';
@@ -30,6 +31,7 @@ export function buildPlan(config: VpceHubConfig): NetworkPlan {
       const crossRegion = hub.region !== region;
       return {
         name: s.name,
+        awsName: s.formerNames[0] ?? s.name,
         account: account(s.account),
         region,
         hub: hub.name,
@@ -53,8 +55,11 @@ export function buildPlan(config: VpceHubConfig): NetworkPlan {
     hubs,
     spokes,
     stacks: planStacks(config, hubs, spokes, account),
+    ...(hasRenames(config) ? { renames: renameSteps(config, buildPlan) } : {}),
   };
 }
+
+const hasRenames = (config: VpceHubConfig): boolean => [...config.hubs, ...config.spokes].some((x) => x.formerNames.length > 0);
 
 function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spokes: SpokePlan[]): HubPlan {
   const services = h.services.map((entry) => {
@@ -87,6 +92,7 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
   const vpc = h.vpc;
   const base = {
     name: h.name,
+    awsName: h.formerNames[0] ?? h.name,
     account,
     region: h.region,
     dns: h.dns,

@@ -93,10 +93,10 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
         nameTag(stack, 'aws_flow_log', id, name, both);
         if (!hub.flowLogs.destinationArn?.startsWith('arn:aws:s3:')) {
           if (hub.flowLogs.destinationArn === undefined) {
-            emit('logs.log-group.name', stack, `aws_cloudwatch_log_group.${id}`, 'name', awsNames.flowLogGroup(project, hub.name), both, `${stack}/${hub.region}`);
+            emit('logs.log-group.name', stack, `aws_cloudwatch_log_group.${id}`, 'name', awsNames.flowLogGroup(project, hub.awsName), both, `${stack}/${hub.region}`);
             nameTag(stack, 'aws_cloudwatch_log_group', id, name, both);
           }
-          emit('iam.role.name', stack, `aws_iam_role.${id}`, 'name', awsNames.flowLogRole(project, hub.name, hub.region), both, stack);
+          emit('iam.role.name', stack, `aws_iam_role.${id}`, 'name', awsNames.flowLogRole(project, hub.awsName, hub.region), both, stack);
           nameTag(stack, 'aws_iam_role', id, name, both);
           emit('iam.role-policy.name', stack, `aws_iam_role_policy.${id}`, 'name', awsNames.flowLogRolePolicy(), []);
         }
@@ -104,9 +104,9 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
     }
     for (const { group } of hub.securityGroups) {
       const id = ids.hubSecurityGroup(hub.name, group);
-      const name = awsNames.endpointSecurityGroup(project, hub.name, group);
+      const name = awsNames.endpointSecurityGroup(project, hub.awsName, group);
       emit('ec2.security-group.name', stack, `aws_security_group.${id}`, 'name', name, both, `${stack}/${hub.name}`);
-      emit('ec2.security-group.description', stack, `aws_security_group.${id}`, 'description', awsNames.endpointSecurityGroupDescription(hub.name, group), [h]);
+      emit('ec2.security-group.description', stack, `aws_security_group.${id}`, 'description', awsNames.endpointSecurityGroupDescription(hub.awsName, group), [h]);
       nameTag(stack, 'aws_security_group', id, name, both);
     }
     for (const ep of hub.endpoints) nameTag(stack, 'aws_vpc_endpoint', ids.hubEndpoint(hub.name, ep.key), tagName(project, hub.name, ep.service), both);
@@ -122,8 +122,8 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
     }
     if (hub.profile) {
       const id = ids.hubProfile(hub.name);
-      emit('route53profiles.profile.name', stack, `aws_route53profiles_profile.${id}`, 'name', awsNames.profile(project, hub.name), both);
-      nameTag(stack, 'aws_route53profiles_profile', id, awsNames.profile(project, hub.name), both);
+      emit('route53profiles.profile.name', stack, `aws_route53profiles_profile.${id}`, 'name', awsNames.profile(project, hub.awsName), both);
+      nameTag(stack, 'aws_route53profiles_profile', id, awsNames.profile(project, hub.awsName), both);
       for (const z of hub.zones) {
         emit('route53profiles.resource-association.name', stack, `aws_route53profiles_resource_association.${ids.hubProfileZone(hub.name, z.key)}`, 'name', awsNames.profileResourceAssociation(z.zoneName), []);
       }
@@ -160,9 +160,9 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
       }
       if (onPrem.inboundResolver) {
         const id = ids.hubInboundResolver(hub.name);
-        const name = awsNames.inboundResolver(project, hub.name);
+        const name = awsNames.inboundResolver(project, hub.awsName);
         emit('ec2.security-group.name', stack, `aws_security_group.${id}`, 'name', name, both, `${stack}/${hub.name}`);
-        emit('ec2.security-group.description', stack, `aws_security_group.${id}`, 'description', awsNames.inboundResolverSecurityGroupDescription(hub.name), [h]);
+        emit('ec2.security-group.description', stack, `aws_security_group.${id}`, 'description', awsNames.inboundResolverSecurityGroupDescription(hub.awsName), [h]);
         nameTag(stack, 'aws_security_group', id, name, both);
         for (const cidr of onPrem.cidrs) {
           for (const protocol of ['tcp', 'udp'] as const) {
@@ -198,7 +198,7 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
       if (!spoke.autoAccept) nameTag(stack, 'aws_vpc_peering_connection_accepter', ids.spokeAccepter(spoke.name), tagName(project, spoke.name, 'to', 'hub', hub.name), sources);
     }
     if (hub.dns === 'route53-profile') {
-      emit('route53profiles.association.name', stack, `aws_route53profiles_association.${ids.spokeProfileAssociation(spoke.name)}`, 'name', awsNames.profileAssociation(project, spoke.name, hub.name), sources);
+      emit('route53profiles.association.name', stack, `aws_route53profiles_association.${ids.spokeProfileAssociation(spoke.name)}`, 'name', awsNames.profileAssociation(project, spoke.awsName, hub.awsName), sources);
     }
   }
 }

@@ -3,6 +3,7 @@
  * Constructs only turn these records into resources; all decisions (names, CIDRs, which account does
  * what) are made here, where they are unit-testable without cdktf.
  */
+import type { RenameStep } from './renames';
 import type { ConnectivityMode, DnsMode } from '../config/schema';
 
 export interface AccountPlan {
@@ -129,6 +130,9 @@ export interface OnPremisesPlan {
 
 export interface HubPlan {
   name: string;
+  /** The name in AWS-stored strings that force replacement when they change (security group name and
+   * description, log group, IAM role, profile): the oldest of formerNames, so a rename replaces nothing. */
+  awsName: string;
   account: AccountPlan;
   region: string;
   dns: DnsMode;
@@ -156,6 +160,8 @@ export interface HubPlan {
 
 export interface SpokePlan {
   name: string;
+  /** As HubPlan.awsName: the oldest former name, in the profile association's name (ForceNew). */
+  awsName: string;
   account: AccountPlan;
   region: string;
   hub: string;
@@ -221,4 +227,6 @@ export interface NetworkPlan {
   spokes: SpokePlan[];
   /** In deploy order: stacks that own hubs first. */
   stacks: StackPlan[];
+  /** Set when a hub or spoke lists formerNames: each step's plans under the old and the new name. */
+  renames?: RenameStep[];
 }

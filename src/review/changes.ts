@@ -22,6 +22,10 @@ export interface ResourceChange {
   /** Why a replace happens, in words, when it is not just "these attributes force it". */
   reason?: string;
   replaceOrder?: ReplaceOrder;
+  /** The address the state held it under, when a `moved` block (a rename, formerNames) moves it here. */
+  movedFrom?: string;
+  /** The id an `import` block imports it from (adopt): a create that takes over an existing object. */
+  importId?: string;
   /** The body before (delete, update, replace) and after (create, update, replace), for the gate's wording. */
   before?: JsonObject;
   after?: JsonObject;

@@ -3,6 +3,7 @@
  * destructive change first, long lists folded into <details>, the topology as a Mermaid block.
  */
 import { suggestAcknowledgements } from './acknowledgements';
+import { renameLines } from './format-shared';
 import { formatPolicyMarkdown } from '../analysis/policy-proof';
 import { formatMatrixMarkdown } from '../analysis/prove';
 import { formatHeadroomTable } from '../planning/quotas';
@@ -57,6 +58,8 @@ export function formatReviewMarkdown(r: ReviewReport): string {
     }
   }
   for (const u of r.gate.unmatched) out.push('', `> Note: \`--allow-destroy ${u}\` matches no destructive change.`);
+  const renames = renameLines(r);
+  if (renames.length > 0) out.push('', '```', ...renames.filter((l) => l !== ''), '```');
   const removed = removedStacksLine(r);
   if (removed) out.push('', `> **Warning:** ${cell(removed)}`);
 

@@ -31,12 +31,19 @@ export const stackHeading = (s: StackChanges): string => `${s.stack} ${stackSumm
 export function countsPhrase(changes: readonly ResourceChange[]): string {
   if (changes.length === 0) return 'no changes';
   const n = countActions(changes);
-  return `${n.create} to add, ${n.update} to change, ${n.replace} to replace, ${n.delete} to destroy`;
+  // Imports are creates that take over an existing object, and moves are renames: said apart, as
+  // `terraform plan` does ("N to import"), so a reviewer never mistakes them for new or lost objects.
+  const imports = changes.filter((c) => c.action === 'create' && c.importId !== undefined).length;
+  const moved = changes.filter((c) => c.movedFrom !== undefined).length;
+  const extra = [...(imports > 0 ? [`${imports} to import`] : []), ...(moved > 0 ? [`${moved} moved`] : [])];
+  return `${extra.length > 0 ? `${extra.join(', ')}, ` : ''}${n.create - imports} to add, ${n.update} to change, ${n.replace} to replace, ${n.delete} to destroy`;
 }
 
 /** `changes: tags` / `forced by: name; moves from provider ...` / '' */
 export function changeDetail(c: ResourceChange): string {
   const parts: string[] = [];
+  if (c.importId !== undefined) parts.push(`import ${c.importId} (adopted: nothing is created)`);
+  if (c.movedFrom !== undefined) parts.push(`moved from ${c.movedFrom} (state moves; nothing is recreated)`);
   if (c.action === 'update' && c.attributes.length > 0) parts.push(`changes: ${c.attributes.join(', ')}`);
   if (c.action === 'replace') {
     if (c.attributes.length > 0) parts.push(`forced by: ${c.attributes.join(', ')}`);
@@ -143,4 +150,15 @@ export function removedStacksLine(r: ReviewReport): string | undefined {
   const removed = r.stacks.filter((s) => s.status === 'removed').map((s) => s.stack);
   if (removed.length === 0) return undefined;
   return `Stack${removed.length === 1 ? '' : 's'} ${removed.join(', ')} ${removed.length === 1 ? 'is' : 'are'} no longer synthesized: Terraform will never run for ${removed.length === 1 ? 'it' : 'them'}, so ${removed.length === 1 ? 'its' : 'their'} resources stay in AWS. Destroy ${removed.length === 1 ? 'it' : 'them'} first (npx cdktf destroy ${removed.join(' ')}), then remove the last spoke from the config.`;
+}
+
+/** Likely renames (add formerNames) and renamed account keys (the state procedure), as text lines. */
+export function renameLines(r: Pick<ReviewReport, 'renames' | 'accountRenames'>): string[] {
+  const out: string[] = [];
+  for (const s of r.renames) out.push('', `Likely rename: ${s.evidence}. Add to the config, so its state moves instead of being destroyed and recreated:`, `  ${s.fix}`);
+  for (const a of r.accountRenames) {
+    out.push('', `Account key renamed: ${a.from} -> ${a.to} (account ${a.accountId}). Stacks are states, and moved blocks cannot cross states: ${a.stacks.map((s) => `${s.from} -> ${s.to}`).join(', ')}. Copy each state before applying:`);
+    for (const c of a.commands) out.push(`  ${c}`);
+  }
+  return out;
 }

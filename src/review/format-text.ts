@@ -1,4 +1,5 @@
 /** The review report for terminals: plain text, no colour, aligned columns. */
+import { renameLines } from './format-shared';
 import { formatPolicyText } from '../analysis/policy-proof';
 import { formatMatrixText } from '../analysis/prove';
 import { formatHeadroomTable } from '../planning/quotas';
@@ -42,6 +43,7 @@ export function formatReviewText(r: ReviewReport): string {
     }
   }
   for (const u of r.gate.unmatched) out.push(`  note: --allow-destroy ${u} matches no destructive change`);
+  for (const line of renameLines(r)) out.push(line);
   const removed = removedStacksLine(r);
   if (removed) out.push('', `Warning: ${removed}`);
 

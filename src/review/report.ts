@@ -3,6 +3,7 @@
  * code. Exit 1 when the change is unsafe to apply as is: a destructive change nobody acknowledged,
  * a spoke/service pair the proof finds broken, a quota exceeded, or a stack real Terraform rejects.
  */
+import type { AccountRename, RenameSuggestion } from './renames';
 import type { PolicyProof } from '../analysis/policy-proof';
 import type { ReachabilityProof } from '../analysis/prove';
 import { isExceeded, type QuotaRow } from '../planning/quotas';
@@ -47,6 +48,10 @@ export interface ReviewReport {
   cost: CostEstimate;
   /** The base's totals, when the base config is known. */
   baseCost?: CostEstimate['total'];
+  /** Against a known base config: hubs and spokes that look renamed without formerNames. */
+  renames: RenameSuggestion[];
+  /** Against a known base config: account keys renamed (same id), with the state procedure. */
+  accountRenames: AccountRename[];
   /** Why the exit code is 1; empty when it is 0. */
   failures: string[];
   exitCode: 0 | 1;

@@ -4,6 +4,7 @@
  * the report. Input problems (bad config, unknown ref, unreadable plan) throw `ReviewInputError`,
  * which the CLI turns into exit code 2.
  */
+import { accountRenames, suggestRenames } from './renames';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { provePolicies } from '../analysis/policy-proof';
@@ -87,6 +88,8 @@ export function runReview(opts: ReviewOptions): ReviewReport {
       ...partial,
       topology: topologyOf(current.plan, stacks),
       cost: estimateCost(current.plan, prices),
+      renames: base.synth ? suggestRenames(base.synth.config, config) : [],
+      accountRenames: base.synth ? accountRenames(base.synth.config, config, { baseConfig: 'vpce-hub.base.yaml', baseOut: 'cdktf.base.out', out: 'cdktf.out' }) : [],
       ...(base.synth ? { baseCost: estimateCost(base.synth.plan, priceTable(base.synth.config.prices, opts.gbPerSpokeMonth)).total } : {}),
       failures,
       exitCode: failures.length > 0 ? 1 : 0,

@@ -12,6 +12,10 @@
  * - A stack only in the base is `removed`: nothing will run Terraform for it, which is itself the
  *   problem (its resources stay in AWS); they are listed as deletes so the gate catches them.
  *
+ * - `moved` blocks of the current stack (renames) are followed, chains included: the base resource at
+ *   `from` is compared with the current one at `to`, as Terraform does; an unchanged body is still
+ *   listed (an update of nothing, with movedFrom) so the rename is visible.
+ *
  * Meta-arguments (`depends_on`, `lifecycle`) change nothing by themselves, and attributes named in
  * `lifecycle.ignore_changes` are ignored, as Terraform does.
  */
@@ -31,7 +35,7 @@ const EMPTY: SynthTree = { stacks: new Map() };
  */
 export function diffTrees(base: SynthTree | undefined, current: SynthTree, order: readonly string[] = []): StackChanges[] {
   const before = base ?? EMPTY;
-  const pairs = pairResources(before, current);
+  const pairs = withRenamedReferences(pairResources(before, current), before, current);
   const replaced = new Set<string>();
   const changedOutputs = new Set<string>();
   let verdicts = new Map<string, Verdict>();
@@ -49,22 +53,25 @@ export function diffTrees(base: SynthTree | undefined, current: SynthTree, order
     const b = before.stacks.get(name);
     const c = current.stacks.get(name);
     const changes: ResourceChange[] = [];
-    const baseByAddress = new Map((b?.resources ?? []).map((r) => [r.address, r]));
-    const currentByAddress = new Map((c?.resources ?? []).map((r) => [r.address, r]));
+    const stackPairs = pairs.filter((x) => x.current.stack === name);
+    const pairedBase = new Set(stackPairs.map((p) => p.base.address));
+    const pairedCurrent = new Set(stackPairs.map((p) => p.current.address));
     for (const r of c?.resources ?? []) {
-      if (!baseByAddress.has(r.address)) changes.push({ ...ident(r), action: 'create', attributes: [], after: r.body });
+      if (!pairedCurrent.has(r.address)) changes.push({ ...ident(r), action: 'create', attributes: [], after: r.body, ...importOf(c, r.address) });
     }
     for (const r of b?.resources ?? []) {
-      if (!currentByAddress.has(r.address)) changes.push({ ...ident(r), action: 'delete', attributes: [], before: r.body });
+      if (!pairedBase.has(r.address)) changes.push({ ...ident(r), action: 'delete', attributes: [], before: r.body });
     }
-    for (const p of pairs.filter((x) => x.current.stack === name)) {
+    for (const p of stackPairs) {
       const v = verdicts.get(key(p.current));
-      if (!v || v.action === 'none') continue;
+      const movedFrom = p.base.address !== p.current.address ? { movedFrom: p.base.address } : {};
+      if (!v || (v.action === 'none' && !movedFrom.movedFrom)) continue;
       changes.push({
         ...ident(p.current),
-        action: v.action,
-        attributes: v.attributes,
-        ...(v.reason ? { reason: v.reason } : {}),
+        action: v.action === 'none' ? 'update' : v.action,
+        attributes: v.action === 'none' ? [] : v.attributes,
+        ...(v.action !== 'none' && v.reason ? { reason: v.reason } : {}),
+        ...movedFrom,
         before: p.base.body,
         after: p.current.body,
       });
@@ -78,6 +85,54 @@ interface Pair {
   current: TfResource;
 }
 
+/**
+ * After a rename, the base body still names the old addresses and the old hub outputs: written the
+ * way the current tree names them (moved chains of the stack; a hub output whose value, so written,
+ * is another output's of the current stack), a reference changes only when its target does.
+ */
+function withRenamedReferences(pairs: Pair[], base: SynthTree, current: SynthTree): Pair[] {
+  const finalMoves = new Map<string, Map<string, string>>();
+  for (const c of current.stacks.values()) {
+    const next = movedBlocks(c);
+    const final = new Map<string, string>();
+    for (const from of next.keys()) {
+      let at = from;
+      for (let hops = 0; next.has(at) && hops <= next.size; hops++) at = next.get(at) as string;
+      final.set(from, at);
+    }
+    if (final.size > 0) finalMoves.set(c.name, final);
+  }
+  if (finalMoves.size === 0) return pairs;
+  const outputRenames = new Map<string, string>();
+  for (const c of current.stacks.values()) {
+    const b = base.stacks.get(c.name);
+    const moves = finalMoves.get(c.name);
+    if (!b || !moves) continue;
+    const fresh = [...c.outputs.values()].filter((o) => !b.outputs.has(o.name));
+    for (const o of b.outputs.values()) {
+      if (c.outputs.has(o.name)) continue;
+      const text = rewrite(stable(o.value), moves, new Map());
+      const match = fresh.find((f) => stable(f.value) === text);
+      if (match) outputRenames.set(o.name, match.name);
+    }
+  }
+  return pairs.map((p) => {
+    const moves = finalMoves.get(p.current.stack) ?? new Map<string, string>();
+    const body = JSON.parse(rewrite(JSON.stringify(p.base.body), moves, outputRenames)) as JsonObject;
+    return { base: { ...p.base, body }, current: p.current };
+  });
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Resource references (`type.name` followed by `.`, `[` or `}`) and remote output names, rewritten. */
+function rewrite(text: string, moves: ReadonlyMap<string, string>, outputs: ReadonlyMap<string, string>): string {
+  let out = text;
+  for (const [from, to] of moves) out = out.replace(new RegExp(`${escape(from)}(?=[.\\[}])`, 'g'), to);
+  for (const [from, to] of outputs) out = out.replace(new RegExp(`\\.outputs\\.${escape(from)}(?=[^A-Za-z0-9_-]|$)`, 'g'), `.outputs.${to}`);
+  return out;
+}
+
 type Verdict = { action: 'none' } | { action: 'update' | 'replace'; attributes: string[]; reason?: string };
 
 const key = (r: Pick<TfResource, 'stack' | 'address'>): string => `${r.stack}/${r.address}`;
@@ -89,12 +144,40 @@ function pairResources(base: SynthTree, current: SynthTree): Pair[] {
     const b = base.stacks.get(c.name);
     if (!b) continue;
     const byAddress = new Map(b.resources.map((r) => [r.address, r]));
+    const taken = new Set<string>();
     for (const r of c.resources) {
       const old = byAddress.get(r.address);
-      if (old) pairs.push({ base: old, current: r });
+      if (old) {
+        pairs.push({ base: old, current: r });
+        taken.add(old.address);
+      }
+    }
+    // Renames: a base address the current stack no longer has follows the moved chain to one it has.
+    const next = movedBlocks(c);
+    for (const old of b.resources) {
+      if (c.resourcesByAddress.has(old.address) || taken.has(old.address)) continue;
+      let at: string | undefined = old.address;
+      for (let hops = 0; at !== undefined && hops <= next.size && !c.resourcesByAddress.has(at); hops++) at = next.get(at);
+      const target = at !== undefined ? c.resourcesByAddress.get(at) : undefined;
+      if (target && target.address !== old.address && !byAddress.has(target.address)) pairs.push({ base: old, current: target });
     }
   }
   return pairs;
+}
+
+/** A stack's `moved` blocks, from -> to. */
+function movedBlocks(s: TfStack): Map<string, string> {
+  const out = new Map<string, string>();
+  const moved = s.json.moved;
+  for (const m of isArray(moved) ? moved.filter(isObject) : []) if (typeof m.from === 'string' && typeof m.to === 'string') out.set(m.from, m.to);
+  return out;
+}
+
+/** The id an `import` block of the stack imports `address` from, as a change field. */
+function importOf(s: TfStack | undefined, address: string): { importId?: string } {
+  const imports = s?.json.import;
+  for (const i of isArray(imports) ? imports.filter(isObject) : []) if (i.to === address && typeof i.id === 'string') return { importId: i.id };
+  return {};
 }
 
 function judge(p: Pair, current: SynthTree, replaced: ReadonlySet<string>, changedOutputs: ReadonlySet<string>): Verdict {

@@ -8,6 +8,7 @@ import type { Construct } from 'constructs';
 import { configureBackend } from '../constructs/backend';
 import type { NetworkPlan, StackPlan } from '../planning/plan';
 import { withRequiredVersionHcl } from './hcl-terraform-block';
+import { movedHcl, type StateMove } from './state-moves';
 
 /** The oldest Terraform every stack works with (S3 `use_lockfile` arrived in 1.10.0). */
 export const REQUIRED_TERRAFORM = '>= 1.10.0';
@@ -26,9 +27,26 @@ export abstract class VpceHubStack extends TerraformStack {
     configureBackend(this, plan.backend, stackPlan.name);
   }
 
+  /** `moved` blocks of hub and spoke renames (state-moves.ts): Terraform moves state instead of recreating. */
+  private readonly stateMoves: StateMove[] = [];
+
+  addStateMoves(moves: readonly StateMove[]): void {
+    this.stateMoves.push(...moves);
+  }
+
+  override toTerraform(): Record<string, unknown> {
+    const out = super.toTerraform() as Record<string, unknown>;
+    if (this.stateMoves.length === 0) return out;
+    return { ...out, moved: [...((out.moved as StateMove[] | undefined) ?? []), ...this.stateMoves.map((m) => ({ from: m.from, to: m.to }))] };
+  }
+
   /** `cdktf synth --hcl`: cdktf mangles required_version in the terraform block (hcl-terraform-block.ts). */
   override toHclTerraform(): { hcl: string; metadata: unknown } {
     const out = super.toHclTerraform() as { hcl: string; metadata: unknown };
-    return { ...out, hcl: withRequiredVersionHcl(out.hcl, REQUIRED_TERRAFORM) };
+    const hcl = withRequiredVersionHcl(out.hcl, REQUIRED_TERRAFORM);
+    return { ...out, hcl: this.stateMoves.length === 0 ? hcl : `${hcl.trimEnd()}
+
+${movedHcl(this.stateMoves)}
+` };
   }
 }
