@@ -22,21 +22,30 @@ export function hubEndpoints(scope: Construct, hub: HubPlan, vpc: HubVpcHandles,
     const sg = resource(SecurityGroup, scope, ids.hubSecurityGroup(hub.name, group), {
       provider,
       name,
+      // Unchanged since the single-group design although group 1 now also admits the hub VPC and client
+      // ranges: a new description would replace the group, and with it every endpoint's group list.
       description: `HTTPS from the spoke VPCs of hub ${hub.name} to its interface VPC endpoints${group === 1 ? '' : ` (rule group ${group})`}`,
       vpcId: vpc.vpcId,
       // No egress rule: security groups are stateful and endpoint ENIs never initiate connections.
       tags: { Name: name },
     });
-    for (const { spoke, cidr } of rules) {
-      resource(VpcSecurityGroupIngressRule, scope, ids.hubIngressRule(hub.name, spoke, cidr), {
+    for (const rule of rules) {
+      const { cidr } = rule;
+      const [id, description, from] =
+        rule.from === 'spoke'
+          ? [ids.hubIngressRule(hub.name, rule.spoke, cidr), `HTTPS from spoke ${rule.spoke} (${cidr})`, rule.spoke]
+          : rule.from === 'hub-vpc'
+            ? [ids.hubOwnIngressRule(hub.name, cidr), `HTTPS from hub ${hub.name}'s own VPC (${cidr})`, 'hub-vpc']
+            : [ids.hubClientIngressRule(hub.name, cidr), `HTTPS from client range ${cidr} of hub ${hub.name}`, 'client-range'];
+      resource(VpcSecurityGroupIngressRule, scope, id, {
         provider,
         securityGroupId: sg.id,
-        description: `HTTPS from spoke ${spoke} (${cidr})`,
+        description,
         ipProtocol: 'tcp',
         fromPort: 443,
         toPort: 443,
         cidrIpv4: cidr,
-        tags: { Name: tagName(project, hub.name, 'from', spoke) },
+        tags: { Name: tagName(project, hub.name, 'from', from) },
         // A rule moves to another group when the group count changes (its address stays, its
         // security_group_id forces a replacement): create the new rule before deleting the old one so
         // the spoke never loses HTTPS. The two never clash, being in different groups.

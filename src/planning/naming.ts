@@ -25,6 +25,12 @@ export const ids = {
   /** Group 1 keeps the address of the single-group design, so hubs that never spread are unchanged. */
   hubSecurityGroup: (hub: string, group = 1) => (group === 1 ? `hub_${hub}_endpoints` : `hub_${hub}_endpoints_${group}`),
   hubIngressRule: (hub: string, spoke: string, cidr: string) => `hub_${hub}_https_from_${spoke}_${cidrKey(cidr)}`,
+  // `hub_vpc` and `client_range` contain `_`, which no spoke name can: never a spoke rule's address.
+  hubOwnIngressRule: (hub: string, cidr: string) => `hub_${hub}_https_from_hub_vpc_${cidrKey(cidr)}`,
+  hubClientIngressRule: (hub: string, cidr: string) => `hub_${hub}_https_from_client_range_${cidrKey(cidr)}`,
+  /** Terraform `check` blocks (and their scoped aws_vpc data sources) on existing VPCs' DNS settings. */
+  hubVpcDnsCheck: (hub: string) => `hub_${hub}_vpc_dns`,
+  spokeVpcDnsCheck: (spoke: string) => `spoke_${spoke}_vpc_dns`,
   hubEndpoint: (hub: string, serviceKey: string) => `hub_${hub}_${serviceKey}`,
   hubZone: (hub: string, zoneKey: string) => `hub_${hub}_${zoneKey}`,
   hubRecord: (hub: string, zoneKey: string, kind: 'apex' | 'wildcard') => `hub_${hub}_${zoneKey}_${kind}`,

@@ -4,6 +4,9 @@
  * stack-qualified (`network/aws_route53_zone.hub_main_sqs_us-east-1_amazonaws_com`) or bare (then it
  * covers that address in every stack). Removing a spoke from the config is such a change too:
  * `prevent_destroy` cannot help once the block is gone (domain.md section 7).
+ *
+ * A stack that disappears (its account key was removed from `accounts`) is gated as a whole, whatever
+ * it holds: acknowledging it (`<stack>/*`) means it has been destroyed first, or is left on purpose.
  */
 import { qualified, type StackChanges } from './changes';
 import { consequenceOf } from './consequences';
@@ -37,6 +40,22 @@ export function evaluateGate(stacks: readonly StackChanges[], allowDestroy: read
   const used = new Set<string>();
   const changes: GatedChange[] = [];
   for (const s of stacks) {
+    if (s.status === 'removed') {
+      // Whatever the stack holds, nothing will ever run Terraform for it again: its resources stay in
+      // AWS and in its state. Only the person who destroyed it (or chose to leave it) can say so.
+      const key = `${s.stack}/*`;
+      if (allow.has(key)) used.add(key);
+      changes.push({
+        stack: s.stack,
+        address: '*',
+        type: 'stack',
+        action: 'delete',
+        consequence: stackRemovalConsequence(s.stack),
+        attributes: [],
+        stackRemoved: true,
+        acknowledged: allow.has(key),
+      });
+    }
     for (const c of s.changes) {
       if (c.action !== 'replace' && c.action !== 'delete') continue;
       const consequence = consequenceOf(c);
@@ -57,4 +76,13 @@ export function evaluateGate(stacks: readonly StackChanges[], allowDestroy: read
     }
   }
   return { blocked: changes.some((c) => !c.acknowledged), changes, unmatched: [...allow].filter((a) => !used.has(a)).sort() };
+}
+
+/** How to get rid of a stack that is no longer synthesized, before it disappears. */
+export function stackRemovalConsequence(stack: string): string {
+  return (
+    `the stack is no longer synthesized (account key ${stack} removed from accounts), so Terraform never runs for it again and everything it holds stays in AWS. ` +
+    `Destroy it first: keep the account key (its stack becomes empty) and apply it, or run \`npx cdktf destroy ${stack}\` (or \`terraform destroy\` in cdktf.out/stacks/${stack}) on the base revision; ` +
+    `then remove the key and acknowledge with --allow-destroy ${stack}/*`
+  );
 }
