@@ -14,8 +14,9 @@ import { hubZones } from '../constructs/hub-zones';
 import { peeringAccepter, peeringRequester } from '../constructs/peering-pair';
 import { hubProfile, profileAssociation, profileShareAccepter } from '../constructs/profile-share-pair';
 import { awsProviders, type ProviderFor } from '../constructs/providers';
+import { DNS_CONSEQUENCES, vpcDnsCheck } from '../constructs/vpc-dns-check';
 import { zoneAssociations, zoneAuthorizations } from '../constructs/zone-association-pair';
-import { outputs } from '../planning/naming';
+import { ids, outputs } from '../planning/naming';
 import type { HubPlan, NetworkPlan, SpokePlan, StackPlan } from '../planning/plan';
 
 /** What a spoke half needs from its hub. */
@@ -56,6 +57,11 @@ export class AccountStack extends TerraformStack {
     const project = this.plan.project;
     const spokes = hub.spokes.map((s) => this.spoke(s));
     const vpc = hubVpc(this, hub, provider, project);
+    if (hub.existingVpcId !== undefined) {
+      // Zone modes associate the zones with the hub VPC; endpoint-url mode turns on the endpoints' private DNS there.
+      const consequence = hub.dns === 'endpoint-url' ? DNS_CONSEQUENCES.privateDns : DNS_CONSEQUENCES.zones;
+      vpcDnsCheck(this, { name: ids.hubVpcDnsCheck(hub.name), vpcId: hub.existingVpcId, label: `hub ${hub.name}`, configPath: `hubs.${hub.name}.vpc.id`, consequence }, provider);
+    }
     const endpoints = hubEndpoints(this, hub, vpc, provider, project);
     const zones = hubZones(this, hub, vpc.vpcId, endpoints, provider, project);
     const zoneId = (key: string) => zones.get(key)?.id as string;
@@ -93,6 +99,10 @@ export class AccountStack extends TerraformStack {
     const values = this.valuesOf(hub);
     const provider = providerFor(spoke.region);
     peeringAccepter(this, hub, spoke, values.peeringId(spoke.name), provider, this.plan.project);
+    // In endpoint-url mode spokes call the endpoints' own DNS names, which public DNS answers: no setting of theirs matters.
+    if (hub.dns !== 'endpoint-url') {
+      vpcDnsCheck(this, { name: ids.spokeVpcDnsCheck(spoke.name), vpcId: spoke.vpcId, label: `spoke ${spoke.name}`, configPath: `spokes.${spoke.name}.vpc.id`, consequence: DNS_CONSEQUENCES.zones }, provider);
+    }
     if (hub.dns === 'private-hosted-zones') zoneAssociations(this, hub, spoke, values.zoneId, provider);
     if (hub.dns === 'route53-profile') profileAssociation(this, hub, spoke, values.profileId(), provider, this.plan.project, accepters.get(hub.name));
   }

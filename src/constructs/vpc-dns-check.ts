@@ -1,0 +1,55 @@
+/**
+ * A Terraform `check` block on a VPC we do not own (an existing spoke or hub VPC): private hosted
+ * zones answer only in VPCs with enableDnsSupport and enableDnsHostnames on
+ * (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/hosted-zone-private-considerations.html);
+ * with either off, the VPC silently resolves the public names and bypasses the endpoints. The check's
+ * scoped `aws_vpc` data source (DescribeVpcs:
+ * https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/data-sources/vpc) is read on every
+ * plan and apply; a failed assertion, or a read that fails, is a warning naming the VPC and the
+ * setting, never an error, so it cannot block a deployment
+ * (https://developer.hashicorp.com/terraform/language/checks).
+ *
+ * cdktf 0.21 has no construct for `check` blocks (Terraform >= 1.5), so the block is written as a
+ * stack override in Terraform's JSON syntax.
+ */
+import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import type { TerraformStack } from 'cdktf';
+
+export interface VpcDnsCheck {
+  /** The check's name, also the name of its scoped data source (naming.ts). */
+  name: string;
+  vpcId: string;
+  /** For the messages: `spoke payments-prod`, `hub main`. */
+  label: string;
+  /** The config path of the VPC id, so the message says where to look. */
+  configPath: string;
+  /** What goes wrong with the setting off, in words. */
+  consequence: string;
+}
+
+/** What a VPC with either setting off loses, per role. */
+export const DNS_CONSEQUENCES = {
+  zones: "the private hosted zones of vpce-hub do not answer there, so its clients resolve the services' public names and bypass the endpoints",
+  privateDns: "the endpoints' private DNS names do not resolve there (AWS refuses private DNS on an endpoint in such a VPC)",
+} as const;
+
+/** The CLI flag that turns each setting on. */
+const FLAGS: Record<string, string> = { enable_dns_support: '--enable-dns-support', enable_dns_hostnames: '--enable-dns-hostnames' };
+
+/** The check block as Terraform JSON: a scoped data source and one assertion per setting. */
+export function vpcDnsCheckBlock(check: VpcDnsCheck, providerRef: string): Record<string, unknown> {
+  const data = `data.aws_vpc.${check.name}`;
+  const assertion = (attribute: string, setting: string) => ({
+    condition: `\${${data}.${attribute}}`,
+    error_message: `${check.label} VPC ${check.vpcId} (${check.configPath}) has ${setting} off: ${check.consequence}. Turn it on where the VPC is managed (aws ec2 modify-vpc-attribute --vpc-id ${check.vpcId} ${FLAGS[attribute]} '{"Value":true}').`,
+  });
+  return {
+    data: { aws_vpc: { [check.name]: { provider: providerRef, id: check.vpcId } } },
+    assert: [assertion('enable_dns_support', 'enableDnsSupport'), assertion('enable_dns_hostnames', 'enableDnsHostnames')],
+  };
+}
+
+export function vpcDnsCheck(stack: TerraformStack, check: VpcDnsCheck, provider: AwsProvider): void {
+  const providerRef = `aws.${provider.alias as string}`;
+  stack.addOverride(`check.${check.name}`, vpcDnsCheckBlock(check, providerRef));
+}
