@@ -60,7 +60,7 @@ export function gatedWhy(g: GatedChange): string | undefined {
 export function resultLine(r: ReviewReport): string {
   if (r.exitCode === 0) {
     const acknowledged = r.gate.changes.length;
-    return `OK (exit 0): ${r.reachability.current.summary.reachable} of ${r.reachability.current.summary.cells} spoke/service pairs reachable${acknowledged > 0 ? `; ${acknowledged} destructive change${acknowledged === 1 ? '' : 's'} acknowledged` : '; no destructive changes'}`;
+    return `OK (exit 0): ${r.reachability.current.summary.reachable} of ${r.reachability.current.summary.cells} client/service pairs reachable${acknowledged > 0 ? `; ${acknowledged} destructive change${acknowledged === 1 ? '' : 's'} acknowledged` : '; no destructive changes'}`;
   }
   return `BLOCKED (exit 1): ${r.failures.join('; ')}`;
 }

@@ -53,7 +53,7 @@ export function failuresOf(r: Pick<ReviewReport, 'gate' | 'reachability' | 'quot
   const out: string[] = [];
   const open = r.gate.changes.filter((c) => !c.acknowledged).length;
   if (open > 0) out.push(`${open} destructive change${open === 1 ? '' : 's'} not acknowledged with --allow-destroy`);
-  if (!r.reachability.current.ok) out.push(`${r.reachability.current.summary.broken} spoke/service pair${r.reachability.current.summary.broken === 1 ? '' : 's'} unreachable`);
+  if (!r.reachability.current.ok) out.push(`${r.reachability.current.summary.broken} client/service pair${r.reachability.current.summary.broken === 1 ? '' : 's'} unreachable`);
   const over = r.quotas.filter(isExceeded).length;
   if (over > 0) out.push(`${over} quota${over === 1 ? '' : 's'} exceeded`);
   const tf = r.terraform.filter((t) => !t.ok).length;
