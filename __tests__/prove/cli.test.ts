@@ -33,9 +33,13 @@ it('exits 0 and prints a JSON proof of every cell for the shipped example', asyn
   expect(code).toBe(0);
   const proof = JSON.parse(stdout) as ReachabilityProof;
   expect(proof.ok).toBe(true);
-  expect(proof.spokes.map((s) => s.name)).toEqual(['analytics-prod', 'payments-prod']);
+  expect(proof.spokes).toEqual([
+    { name: 'analytics-prod', hub: 'main' },
+    { name: 'payments-prod', hub: 'main' },
+    { name: 'main (hub VPC)', hub: 'main', kind: 'hub-vpc' },
+  ]);
   expect(proof.services).toEqual(['ecr.api', 'ecr.dkr', 'sqs', 'ssm', 'sts']);
-  expect(proof.cells).toHaveLength(10);
+  expect(proof.cells).toHaveLength(15);
 });
 
 it('exits 1 and names the broken link when a spoke route is missing from the written JSON', async () => {

@@ -42,7 +42,7 @@ export const sgSpokeSources = defineRule(
   {
     id: 'VH-SG-003',
     severity: 'error',
-    summary: "Endpoint ingress comes only from spoke CIDRs (routed back over peering; configured, when the config is given), the hub VPC's own range, or configured client ranges",
+    summary: "Endpoint ingress comes only from spoke CIDRs routed back over peering, the hub VPC's own range, or configured client ranges",
     explanation:
       'The endpoints are shared with the spokes, the workloads of the hub VPC itself (the zones and private DNS answer there ' +
       'too) and the client ranges a hub lists in clientCidrs, not with every network that can reach the hub. Any other ingress ' +
