@@ -62,7 +62,16 @@ describe('evaluateGate', () => {
 
   it('marks changes of a stack the current tree no longer has', () => {
     const gate = evaluateGate([{ stack: 'payments', status: 'removed', source: 'synth-diff', changes: [change('payments', 'aws_route.spoke_x_rtb-0a_to_hub_main', 'delete')] }], []);
-    expect(gate.changes[0]).toMatchObject({ stackRemoved: true, acknowledged: false });
+    expect(gate.changes[1]).toMatchObject({ stackRemoved: true, acknowledged: false });
+  });
+
+  it('gates a removed stack as a whole, whatever it holds, until <stack>/* acknowledges it', () => {
+    const removed = [{ stack: 'payments', status: 'removed' as const, source: 'synth-diff' as const, changes: [change('payments', 'aws_flow_log.x', 'delete')] }];
+    const gate = evaluateGate(removed, []);
+    expect(gate.blocked).toBe(true);
+    expect(gate.changes).toEqual([expect.objectContaining({ stack: 'payments', address: '*', type: 'stack', action: 'delete', stackRemoved: true, acknowledged: false })]);
+    expect(gate.changes[0].consequence).toMatch(/npx cdktf destroy payments/);
+    expect(evaluateGate(removed, ['payments/*'])).toMatchObject({ blocked: false, unmatched: [] });
   });
 
   it('words nothing for changes that are not destructive', () => {

@@ -31,6 +31,7 @@ const withExtraSpoke = edit((doc) =>
   doc.addIn(['spokes'], doc.createNode({ name: 'reporting', account: 'payments', vpc: { id: 'vpc-0f1e2d3c4b5a69780', cidr: '10.9.0.0/16', routeTableIds: ['rtb-0f1e2d3c4b5a69780'] } })),
 );
 const withoutAnalytics = edit((doc) => doc.deleteIn(['spokes', 1]));
+const withoutAnalyticsAccount = edit((doc) => doc.deleteIn(['accounts', 'analytics']), withoutAnalytics);
 const inUsEast2 = edit((doc) => {
   doc.setIn(['hubs', 0, 'region'], 'us-east-2');
   doc.setIn(['hubs', 0, 'vpc', 'availabilityZones'], doc.createNode(['us-east-2a', 'us-east-2b']));
@@ -55,7 +56,8 @@ describe('a spoke added', () => {
     expect(new Set(changes(r).map((c) => c.action))).toEqual(new Set(['create']));
     expect(r.stacks.map((s) => [s.stack, s.status, s.changes.length])).toEqual([
       ['network', 'existing', 10],
-      ['analytics', 'new', 7],
+      // The base already had analytics' stack, empty: every account keeps one (issue 8, section 10).
+      ['analytics', 'existing', 7],
       ['payments', 'existing', 0],
     ]);
     expect(r.gate.changes).toEqual([]);
@@ -106,15 +108,32 @@ describe('a service renamed', () => {
 });
 
 describe('a spoke removed', () => {
-  it('gates the peering, routes, rules and associations, and calls out the stack that disappears', () => {
+  it("gates the peering, routes, rules and associations; the account's last spoke leaves its stack in place, empty, so its apply destroys them", () => {
     const r = review(withoutAnalytics, { baseConfig: { text: SHIPPED, label: 'shipped' } });
     expect(r.exitCode).toBe(1);
     expect(gated(r)).toEqual(expect.arrayContaining(['network/aws_vpc_peering_connection.hub_main_to_analytics-prod', 'analytics/aws_vpc_peering_connection_accepter.spoke_analytics-prod']));
-    expect(r.stacks.find((s) => s.stack === 'analytics')?.status).toBe('removed');
+    expect(r.stacks.find((s) => s.stack === 'analytics')).toMatchObject({ status: 'existing' });
+    expect(new Set(r.stacks.find((s) => s.stack === 'analytics')?.changes.map((c) => c.action))).toEqual(new Set(['delete']));
+    expect(gated(r)).not.toContain('analytics/*');
     expect(r.topology.mermaid).toContain('class spoke__analytics_2d_prod removed');
     expect(r.reachability.delta?.removed).toHaveLength(5);
+    expect(formatReviewText(r)).not.toContain('stack REMOVED from the synthesized output');
+  });
+
+  it('blocks when the account key goes too, so its stack disappears, and says how to destroy it first', () => {
+    const r = review(withoutAnalyticsAccount, { baseConfig: { text: SHIPPED, label: 'shipped' } });
+    expect(r.exitCode).toBe(1);
+    expect(r.stacks.find((s) => s.stack === 'analytics')?.status).toBe('removed');
+    const stackGate = r.gate.changes.find((g) => g.stack === 'analytics' && g.address === '*');
+    expect(stackGate).toMatchObject({ type: 'stack', action: 'delete', stackRemoved: true, acknowledged: false });
+    expect(stackGate?.consequence).toMatch(/keep the account key \(its stack becomes empty\) and apply it, or run `npx cdktf destroy analytics`/);
+    expect(formatReviewText(r)).toContain('[BLOCKING]     destroying analytics/*: the stack is no longer synthesized (account key analytics removed from accounts)');
     expect(formatReviewText(r)).toContain('stack REMOVED from the synthesized output');
     expect(formatReviewMarkdown(r)).toContain('> **Warning:** Stack analytics is no longer synthesized: Terraform will never run for it');
+    // Acknowledging every resource of the removed stack is not enough: only `<stack>/*` says it was destroyed.
+    const perResource = r.gate.changes.filter((g) => g.address !== '*').map((g) => `${g.stack}/${g.address}`);
+    expect(review(withoutAnalyticsAccount, { baseConfig: { text: SHIPPED, label: 'shipped' }, allowDestroy: perResource }).gate.blocked).toBe(true);
+    expect(review(withoutAnalyticsAccount, { baseConfig: { text: SHIPPED, label: 'shipped' }, allowDestroy: [...perResource, 'analytics/*'] }).exitCode).toBe(0);
   });
 });
 
