@@ -4,6 +4,10 @@
  * do not own gets a Terraform check block on its DNS settings; an account without hubs or spokes keeps
  * an empty stack.
  */
+import { checkHcl } from '../../src/constructs/vpc-dns-check';
+import { buildPlan } from '../../src/planning/build-plan';
+import type { AccountStack } from '../../src/stacks/account-stack';
+import { buildApp } from '../../src/stacks/app';
 import { config, hub, load, spoke } from '../planning/configs';
 import { synthConfig, type Synthesized } from '../support/synth';
 import type { TerraformJson } from '../support/terraform';
@@ -79,5 +83,22 @@ describe('check blocks by mode', () => {
     } finally {
       synth.cleanup();
     }
+  });
+});
+
+describe('check blocks in the HCL handoff (cdktf synth --hcl drops stack overrides it does not know)', () => {
+  it('appends each check to the stack HCL', () => {
+    const plan = buildPlan(load(config([hub({ vpc: EXISTING_HUB })], [spoke('payments-prod', 'payments', 1)])));
+    const app = buildApp(plan);
+    const stack = app.node.children.find((c) => c.node.id === 'payments') as AccountStack;
+    const { hcl } = stack.toHclTerraform() as { hcl: string };
+    expect(hcl).toContain('check "spoke_payments-prod_vpc_dns" {\n  data "aws_vpc" "spoke_payments-prod_vpc_dns" {\n    provider = aws.us_east_1\n    id       = "vpc-00000000000000001"\n  }');
+    expect(hcl).toContain('    condition     = data.aws_vpc.spoke_payments-prod_vpc_dns.enable_dns_hostnames\n');
+  });
+
+  it('escapes what HCL would read as a template or the end of the string', () => {
+    const hcl = checkHcl('c', { data: { aws_vpc: { c: { provider: 'aws.x', id: 'vpc-1' } } }, assert: [{ condition: '${data.aws_vpc.c.enable_dns_support}', error_message: 'a "b" ${c} %{d} e\\f' }] });
+    expect(hcl).toContain('error_message = "a \\"b\\" $${c} %%{d} e\\\\f"');
+    expect(hcl).toContain('condition     = data.aws_vpc.c.enable_dns_support\n');
   });
 });

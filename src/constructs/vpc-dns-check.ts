@@ -49,7 +49,36 @@ export function vpcDnsCheckBlock(check: VpcDnsCheck, providerRef: string): Recor
   };
 }
 
-export function vpcDnsCheck(stack: TerraformStack, check: VpcDnsCheck, provider: AwsProvider): void {
+/** Writes the check into the stack's JSON; returns its HCL form, which the stack appends for `synth --hcl`. */
+export function vpcDnsCheck(stack: TerraformStack, check: VpcDnsCheck, provider: AwsProvider): string {
   const providerRef = `aws.${provider.alias as string}`;
-  stack.addOverride(`check.${check.name}`, vpcDnsCheckBlock(check, providerRef));
+  const block = vpcDnsCheckBlock(check, providerRef);
+  stack.addOverride(`check.${check.name}`, block);
+  return checkHcl(check.name, block as ReturnType<typeof vpcDnsCheckBlock> & CheckJson);
+}
+
+interface CheckJson {
+  data: { aws_vpc: Record<string, { provider: string; id: string }> };
+  assert: Array<{ condition: string; error_message: string }>;
+}
+
+/** An HCL string literal: quotes and backslashes escaped, and `${` / `%{` so Terraform reads no template. */
+const hclString = (s: string): string => `"${s.replace(/\\/g, () => '\\\\').replace(/"/g, () => '\\"').replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{')}"`;
+
+/**
+ * The same check in HCL. cdktf 0.21's HCL renderer (`cdktf synth --hcl`) drops stack overrides other
+ * than the `terraform` block, so the account stack appends this text to its HCL itself.
+ */
+export function checkHcl(name: string, block: CheckJson): string {
+  const [[dataName, data]] = Object.entries(block.data.aws_vpc);
+  const condition = (c: string) => c.replace(/^\$\{(.*)\}$/, '$1');
+  return [
+    `check "${name}" {`,
+    `  data "aws_vpc" "${dataName}" {`,
+    `    provider = ${data.provider}`,
+    `    id       = ${hclString(data.id)}`,
+    '  }',
+    ...block.assert.flatMap((a) => ['', '  assert {', `    condition     = ${condition(a.condition)}`, `    error_message = ${hclString(a.error_message)}`, '  }']),
+    '}',
+  ].join('\n');
 }

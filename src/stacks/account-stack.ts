@@ -32,6 +32,8 @@ export class AccountStack extends TerraformStack {
   private readonly localHubs = new Map<string, HubValues>();
   private readonly remoteStates = new Map<string, TerraformRemoteState>();
   private readonly remoteOutputs = new Map<string, string>();
+  /** The HCL of this stack's check blocks (vpc-dns-check.ts), for `synth --hcl`. */
+  private readonly checksHcl: string[] = [];
 
   constructor(
     scope: Construct,
@@ -53,6 +55,12 @@ export class AccountStack extends TerraformStack {
     for (const spokeName of stackPlan.spokes) this.buildSpoke(this.spoke(spokeName), providerFor, accepters);
   }
 
+  /** cdktf's HCL renderer drops `check` overrides: append them (vpc-dns-check.ts). */
+  override toHclTerraform(): { hcl: string; metadata: Record<string, unknown> } {
+    const out = super.toHclTerraform() as { hcl: string; metadata: Record<string, unknown> };
+    return this.checksHcl.length === 0 ? out : { ...out, hcl: [out.hcl, ...this.checksHcl].join('\n\n') + '\n' };
+  }
+
   private buildHub(hub: HubPlan, provider: AwsProvider): void {
     const project = this.plan.project;
     const spokes = hub.spokes.map((s) => this.spoke(s));
@@ -60,7 +68,7 @@ export class AccountStack extends TerraformStack {
     if (hub.existingVpcId !== undefined) {
       // Zone modes associate the zones with the hub VPC; endpoint-url mode turns on the endpoints' private DNS there.
       const consequence = hub.dns === 'endpoint-url' ? DNS_CONSEQUENCES.privateDns : DNS_CONSEQUENCES.zones;
-      vpcDnsCheck(this, { name: ids.hubVpcDnsCheck(hub.name), vpcId: hub.existingVpcId, label: `hub ${hub.name}`, configPath: `hubs.${hub.name}.vpc.id`, consequence }, provider);
+      this.checksHcl.push(vpcDnsCheck(this, { name: ids.hubVpcDnsCheck(hub.name), vpcId: hub.existingVpcId, label: `hub ${hub.name}`, configPath: `hubs.${hub.name}.vpc.id`, consequence }, provider));
     }
     const endpoints = hubEndpoints(this, hub, vpc, provider, project);
     const zones = hubZones(this, hub, vpc.vpcId, endpoints, provider, project);
@@ -101,7 +109,7 @@ export class AccountStack extends TerraformStack {
     peeringAccepter(this, hub, spoke, values.peeringId(spoke.name), provider, this.plan.project);
     // In endpoint-url mode spokes call the endpoints' own DNS names, which public DNS answers: no setting of theirs matters.
     if (hub.dns !== 'endpoint-url') {
-      vpcDnsCheck(this, { name: ids.spokeVpcDnsCheck(spoke.name), vpcId: spoke.vpcId, label: `spoke ${spoke.name}`, configPath: `spokes.${spoke.name}.vpc.id`, consequence: DNS_CONSEQUENCES.zones }, provider);
+      this.checksHcl.push(vpcDnsCheck(this, { name: ids.spokeVpcDnsCheck(spoke.name), vpcId: spoke.vpcId, label: `spoke ${spoke.name}`, configPath: `spokes.${spoke.name}.vpc.id`, consequence: DNS_CONSEQUENCES.zones }, provider));
     }
     if (hub.dns === 'private-hosted-zones') zoneAssociations(this, hub, spoke, values.zoneId, provider);
     if (hub.dns === 'route53-profile') profileAssociation(this, hub, spoke, values.profileId(), provider, this.plan.project, accepters.get(hub.name));
