@@ -89,6 +89,7 @@ export const FINDING_CODES = {
   DuplicateVpc: error('vpcs', 'one VPC given as two spokes'),
   DuplicateRouteTable: error('vpcs', 'a route table listed twice, or by two spokes'),
   SpokeIsHubVpc: error('vpcs', "a spoke whose VPC is its own hub's VPC"),
+  DuplicateSubnet: error('vpcs', "an existing hub VPC's endpoint subnet listed twice"),
   InvalidRetention: error('vpcs', 'a flow-log retentionDays that CloudWatch Logs does not offer (PutRetentionPolicy values)'),
 
   UnknownService: error('services', 'a service the catalogue does not know, with the nearest names'),

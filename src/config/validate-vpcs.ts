@@ -83,6 +83,12 @@ function checkHubVpc(hub: HubConfig, at: string, findings: Finding[]): NamedCidr
     require('subnets', vpc.subnets !== undefined, 'an existing hub VPC needs the endpoint subnets (id and availabilityZone), one per AZ');
     require('routeTableIds', vpc.routeTableIds !== undefined && vpc.routeTableIds.length > 0, "an existing hub VPC needs the endpoint subnets' route table ids for the return routes");
     checkAzs((vpc.subnets ?? []).map((s) => s.availabilityZone), hub.region, `${at}.vpc.subnets`, findings);
+    // The same subnet twice (under two AZs) would give the endpoints one ENI where two were meant.
+    const seenSubnets = new Set<string>();
+    (vpc.subnets ?? []).forEach((s, j) => {
+      if (seenSubnets.has(s.id)) findings.push({ severity: 'error', code: 'DuplicateSubnet', path: `${at}.vpc.subnets.${j}.id`, value: s.id, message: 'is listed twice; every endpoint subnet must be a different subnet, one per AZ', fix: 'list each endpoint subnet once, with its own AZ' });
+      seenSubnets.add(s.id);
+    });
   } else {
     forbid('subnets', vpc.subnets !== undefined, 'is only for an existing hub VPC (with id)');
     forbid('secondaryCidrs', vpc.secondaryCidrs !== undefined, 'is only for an existing hub VPC (with id); vpce-hub creates a new hub VPC with its primary CIDR only');
