@@ -66,11 +66,13 @@ describe('an existing hub VPC with a secondary CIDR and client ranges', () => {
 });
 
 describe('check blocks by mode', () => {
-  it('checks no VPC that vpce-hub creates (VH-VPC-004 covers those), and no spoke in endpoint-url mode', () => {
+  it('checks no VPC that vpce-hub creates (VH-VPC-004 covers those), and only DNS support of an endpoint-url spoke', () => {
     const synth = synthConfig(load(config([hub({ dns: 'endpoint-url' })], [spoke('payments-prod', 'payments', 1)])));
     try {
       expect(checksOf(synth.stacks.network)).toEqual({});
-      expect(checksOf(synth.stacks.payments)).toEqual({});
+      const check = checksOf(synth.stacks.payments)['spoke_payments-prod_vpc_dns'];
+      expect(check.assert.map((a) => a.condition)).toEqual(['${data.aws_vpc.spoke_payments-prod_vpc_dns.enable_dns_support}']);
+      expect(check.assert[0].error_message).toMatch(/has enableDnsSupport off: the VPC's Amazon DNS server is off/);
     } finally {
       synth.cleanup();
     }

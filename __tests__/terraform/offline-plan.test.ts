@@ -93,12 +93,10 @@ describe.each(CONFIGS)('%s', (file) => {
   });
 });
 
-/** The DNS-settings checks a stack must carry: an existing hub VPC, and each own spoke of a zone-mode hub. */
+/** The DNS-settings checks a stack must carry: an existing hub VPC, and each of its own spokes. */
 function expectedChecks(plan: NetworkPlan, stack: NetworkPlan['stacks'][number]): string[] {
   const hubs = plan.hubs.filter((h) => stack.hubs.includes(h.name) && h.existingVpcId !== undefined).map((h) => ids.hubVpcDnsCheck(h.name));
-  const spokes = plan.spokes
-    .filter((s) => stack.spokes.includes(s.name) && plan.hubs.find((h) => h.name === s.hub)?.dns !== 'endpoint-url')
-    .map((s) => ids.spokeVpcDnsCheck(s.name));
+  const spokes = plan.spokes.filter((s) => stack.spokes.includes(s.name)).map((s) => ids.spokeVpcDnsCheck(s.name));
   return [...hubs, ...spokes].sort();
 }
 

@@ -23,29 +23,37 @@ export interface VpcDnsCheck {
   label: string;
   /** The config path of the VPC id, so the message says where to look. */
   configPath: string;
-  /** What goes wrong with the setting off, in words. */
+  /** What goes wrong with a setting off, in words. */
   consequence: string;
+  /** The settings asserted; default both. */
+  settings?: ReadonlyArray<keyof typeof SETTINGS>;
 }
+
+/** The aws_vpc attributes asserted, with the names AWS's API and console give them. */
+const SETTINGS = { enable_dns_support: 'enableDnsSupport', enable_dns_hostnames: 'enableDnsHostnames' } as const;
 
 /** What a VPC with either setting off loses, per role. */
 export const DNS_CONSEQUENCES = {
   zones: "the private hosted zones of vpce-hub do not answer there, so its clients resolve the services' public names and bypass the endpoints",
   privateDns: "the endpoints' private DNS names do not resolve there (AWS refuses private DNS on an endpoint in such a VPC)",
+  // endpoint-url spokes resolve the endpoints' own DNS names through the VPC's Amazon DNS server, which
+  // enableDnsSupport turns on; DNS hostnames play no part there.
+  amazonDns: "the VPC's Amazon DNS server is off, so its clients resolve the endpoints' DNS names only through a DNS server of their own",
 } as const;
 
 /** The CLI flag that turns each setting on. */
-const FLAGS: Record<string, string> = { enable_dns_support: '--enable-dns-support', enable_dns_hostnames: '--enable-dns-hostnames' };
+const FLAGS: Record<keyof typeof SETTINGS, string> = { enable_dns_support: '--enable-dns-support', enable_dns_hostnames: '--enable-dns-hostnames' };
 
 /** The check block as Terraform JSON: a scoped data source and one assertion per setting. */
-export function vpcDnsCheckBlock(check: VpcDnsCheck, providerRef: string): Record<string, unknown> {
+export function vpcDnsCheckBlock(check: VpcDnsCheck, providerRef: string): CheckJson {
   const data = `data.aws_vpc.${check.name}`;
-  const assertion = (attribute: string, setting: string) => ({
+  const assertion = (attribute: keyof typeof SETTINGS) => ({
     condition: `\${${data}.${attribute}}`,
-    error_message: `${check.label} VPC ${check.vpcId} (${check.configPath}) has ${setting} off: ${check.consequence}. Turn it on where the VPC is managed (aws ec2 modify-vpc-attribute --vpc-id ${check.vpcId} ${FLAGS[attribute]} '{"Value":true}').`,
+    error_message: `${check.label} VPC ${check.vpcId} (${check.configPath}) has ${SETTINGS[attribute]} off: ${check.consequence}. Turn it on where the VPC is managed (aws ec2 modify-vpc-attribute --vpc-id ${check.vpcId} ${FLAGS[attribute]} '{"Value":true}').`,
   });
   return {
     data: { aws_vpc: { [check.name]: { provider: providerRef, id: check.vpcId } } },
-    assert: [assertion('enable_dns_support', 'enableDnsSupport'), assertion('enable_dns_hostnames', 'enableDnsHostnames')],
+    assert: (check.settings ?? (['enable_dns_support', 'enable_dns_hostnames'] as const)).map(assertion),
   };
 }
 
@@ -54,10 +62,10 @@ export function vpcDnsCheck(stack: TerraformStack, check: VpcDnsCheck, provider:
   const providerRef = `aws.${provider.alias as string}`;
   const block = vpcDnsCheckBlock(check, providerRef);
   stack.addOverride(`check.${check.name}`, block);
-  return checkHcl(check.name, block as ReturnType<typeof vpcDnsCheckBlock> & CheckJson);
+  return checkHcl(check.name, block);
 }
 
-interface CheckJson {
+export interface CheckJson {
   data: { aws_vpc: Record<string, { provider: string; id: string }> };
   assert: Array<{ condition: string; error_message: string }>;
 }

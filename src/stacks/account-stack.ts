@@ -107,10 +107,10 @@ export class AccountStack extends TerraformStack {
     const values = this.valuesOf(hub);
     const provider = providerFor(spoke.region);
     peeringAccepter(this, hub, spoke, values.peeringId(spoke.name), provider, this.plan.project);
-    // In endpoint-url mode spokes call the endpoints' own DNS names, which public DNS answers: no setting of theirs matters.
-    if (hub.dns !== 'endpoint-url') {
-      this.checksHcl.push(vpcDnsCheck(this, { name: ids.spokeVpcDnsCheck(spoke.name), vpcId: spoke.vpcId, label: `spoke ${spoke.name}`, configPath: `spokes.${spoke.name}.vpc.id`, consequence: DNS_CONSEQUENCES.zones }, provider));
-    }
+    // Zone modes need both settings; endpoint-url spokes only the Amazon DNS server that resolves the endpoints' own names.
+    const spokeCheck = { name: ids.spokeVpcDnsCheck(spoke.name), vpcId: spoke.vpcId, label: `spoke ${spoke.name}`, configPath: `spokes.${spoke.name}.vpc.id` };
+    const byMode = hub.dns === 'endpoint-url' ? { consequence: DNS_CONSEQUENCES.amazonDns, settings: ['enable_dns_support'] as const } : { consequence: DNS_CONSEQUENCES.zones };
+    this.checksHcl.push(vpcDnsCheck(this, { ...spokeCheck, ...byMode }, provider));
     if (hub.dns === 'private-hosted-zones') zoneAssociations(this, hub, spoke, values.zoneId, provider);
     if (hub.dns === 'route53-profile') profileAssociation(this, hub, spoke, values.profileId(), provider, this.plan.project, accepters.get(hub.name));
   }
