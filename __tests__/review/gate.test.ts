@@ -65,6 +65,16 @@ describe('evaluateGate', () => {
     expect(gate.changes[1]).toMatchObject({ stackRemoved: true, acknowledged: false });
   });
 
+  it('gates a provider configuration a stack loses while its base had resources under it', () => {
+    const existing = [{ stack: 'payments', status: 'existing' as const, source: 'synth-diff' as const, changes: [] }];
+    const orphaned = [{ stack: 'payments', providerKey: 'aws.eu_west_3', region: 'eu-west-3', resources: 2 }];
+    const gate = evaluateGate(existing, [], orphaned);
+    expect(gate.blocked).toBe(true);
+    expect(gate.changes).toEqual([expect.objectContaining({ stack: 'payments', address: 'provider.aws.eu_west_3', type: 'provider', acknowledged: false })]);
+    expect(gate.changes[0].consequence).toMatch(/2 of its resources were created with it: Terraform cannot destroy them without it/);
+    expect(evaluateGate(existing, ['payments/provider.aws.eu_west_3'], orphaned)).toMatchObject({ blocked: false, unmatched: [] });
+  });
+
   it('gates a removed stack as a whole, whatever it holds, until <stack>/* acknowledges it', () => {
     const removed = [{ stack: 'payments', status: 'removed' as const, source: 'synth-diff' as const, changes: [change('payments', 'aws_flow_log.x', 'delete')] }];
     const gate = evaluateGate(removed, []);

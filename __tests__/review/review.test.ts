@@ -99,6 +99,21 @@ describe('the hub moved to another region', () => {
   });
 });
 
+describe('the last spoke of an account in one region removed', () => {
+  it("blocks on the region's provider the stack loses, since Terraform could not destroy what it created", () => {
+    const base = edit((doc) =>
+      doc.addIn(['spokes'], doc.createNode({ name: 'payments-eu', account: 'payments', region: 'eu-west-1', hub: 'main', vpc: { id: 'vpc-0e1d2c3b4a5968770', cidr: '10.9.0.0/16', routeTableIds: ['rtb-0e1d2c3b4a5968770'] } })),
+    );
+    const r = review(SHIPPED, { baseConfig: { text: base, label: 'base' } });
+    expect(r.exitCode).toBe(1);
+    const g = r.gate.changes.find((c) => c.stack === 'payments' && c.type === 'provider');
+    expect(g).toMatchObject({ address: 'provider.aws.eu_west_1', acknowledged: false });
+    expect(g?.consequence).toMatch(/terraform destroy -target=<address>/);
+    // Only payments created resources in eu-west-1 (the accepter and its routes).
+    expect(r.gate.changes.filter((c) => c.type === 'provider').map((c) => c.stack)).toEqual(['payments']);
+  });
+});
+
 describe('a service renamed', () => {
   it('destroys the old service zone and blocks', () => {
     const r = review(SHIPPED.replace('services: [sqs, sts,', 'services: [sns, sts,'), { baseConfig: { text: SHIPPED, label: 'shipped' } });
