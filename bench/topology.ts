@@ -91,7 +91,8 @@ function neededQuotas(opts: TopologyOptions): Partial<Record<QuotaName, number>>
   const needs: Partial<Record<QuotaName, number>> = {
     peeringConnectionsPerVpc: opts.spokes,
     routesPerRouteTable: opts.spokes + 1,
-    inboundRulesPerSecurityGroup: opts.spokes,
+    // One rule per spoke CIDR, plus the hub VPC's own CIDR (its workloads are clients too).
+    inboundRulesPerSecurityGroup: opts.spokes + 1,
     vpcsPerHostedZone: opts.spokes + 1,
     associationAuthorizationsPerZone: opts.spokes,
   };

@@ -2,7 +2,7 @@ import { ACCOUNT_IDS, config, hub, planOf, spoke } from './configs';
 
 const ORG = 'o-a1b2c3d4e5';
 
-describe('stacks: one per account that holds a hub or a spoke VPC', () => {
+describe('stacks: one per account', () => {
   const plan = planOf(
     config(
       [hub()],
@@ -10,7 +10,7 @@ describe('stacks: one per account that holds a hub or a spoke VPC', () => {
     ),
   );
 
-  it('makes one stack per used account, named by the account key, with the account id', () => {
+  it('makes one stack per account, named by the account key, with the account id', () => {
     expect(plan.stacks.map((s) => [s.name, s.account.id])).toEqual([
       ['network', ACCOUNT_IDS.network],
       ['analytics', ACCOUNT_IDS.analytics],
@@ -35,19 +35,33 @@ describe('stacks: one per account that holds a hub or a spoke VPC', () => {
     expect(Object.fromEntries(plan.stacks.map((s) => [s.name, s.dependsOn]))).toEqual({ network: [], analytics: ['network'], payments: ['network'] });
   });
 
-  it('gives an unused account no stack', () => {
-    const p = planOf(config([hub()], [spoke('payments-prod', 'payments', 1)]));
-    expect(p.stacks.map((s) => s.name)).toEqual(['network', 'payments']);
+  // Issue 8, section 10: a stack that disappears is never applied again, so what it holds stays in AWS.
+  it('keeps a stack for an account that has no hub or spoke (left): empty, with a provider for every region of the config', () => {
+    const p = planOf(config([hub()], [spoke('payments-prod', 'payments', 1, { region: 'us-west-2' })]));
+    expect(p.stacks.map((s) => s.name)).toEqual(['network', 'analytics', 'payments']);
+    expect(p.stacks.find((s) => s.name === 'analytics')).toEqual({
+      name: 'analytics',
+      account: expect.objectContaining({ key: 'analytics' }),
+      hubs: [],
+      spokes: [],
+      regions: ['us-east-1', 'us-west-2'],
+      dependsOn: [],
+      acceptsProfileShareOf: [],
+    });
   });
 
-  it('makes only a hub stack when there are no spokes', () => {
+  it('keeps every account stack when there are no spokes', () => {
     const p = planOf(config([hub()], []));
-    expect(p.stacks).toEqual([{ name: 'network', account: expect.objectContaining({ key: 'network' }), hubs: ['main'], spokes: [], regions: ['us-east-1'], dependsOn: [], acceptsProfileShareOf: [] }]);
+    expect(p.stacks[0]).toEqual({ name: 'network', account: expect.objectContaining({ key: 'network' }), hubs: ['main'], spokes: [], regions: ['us-east-1'], dependsOn: [], acceptsProfileShareOf: [] });
+    expect(p.stacks.slice(1).map((s) => [s.name, s.hubs.length + s.spokes.length])).toEqual([
+      ['analytics', 0],
+      ['payments', 0],
+    ]);
   });
 
   it('gives each stack a provider region for its hubs and for its own spokes', () => {
     const p = planOf(config([hub()], [spoke('west', 'network', 1, { region: 'us-west-2' }), spoke('paris', 'payments', 2, { region: 'eu-west-3' })]));
-    expect(Object.fromEntries(p.stacks.map((s) => [s.name, s.regions]))).toEqual({ network: ['us-east-1', 'us-west-2'], payments: ['eu-west-3'] });
+    expect(Object.fromEntries(p.stacks.map((s) => [s.name, s.regions]))).toEqual({ network: ['us-east-1', 'us-west-2'], payments: ['eu-west-3'], analytics: ['eu-west-3', 'us-east-1', 'us-west-2'] });
   });
 });
 

@@ -200,10 +200,12 @@ describe('peering and routes', () => {
 });
 
 describe('endpoint security group', () => {
-  it('allows HTTPS from each spoke CIDR with one described rule per CIDR, and nothing else', () => {
+  it("allows HTTPS from each spoke CIDR and from the hub VPC's own CIDR, one described rule each, and nothing else", () => {
     const rules = ofType(network(), 'aws_vpc_security_group_ingress_rule');
-    const cidrs = Object.values(SPOKES).flatMap((s) => s.cidrs);
+    const cidrs = [...Object.values(SPOKES).flatMap((s) => s.cidrs), HUB_CIDR];
     expect(Object.values(rules).map((r) => r.cidr_ipv4).sort()).toEqual([...cidrs].sort());
+    // The zones are created with the hub VPC inline: its own workloads resolve the services to the endpoints.
+    expect(rules['hub_main_https_from_hub_vpc_10-0-0-0_22']).toMatchObject({ cidr_ipv4: HUB_CIDR, description: 'HTTPS from the VPC of hub main (10.0.0.0/22)' });
     for (const r of Object.values(rules)) {
       expect(r).toMatchObject({ ip_protocol: 'tcp', from_port: 443, to_port: 443, security_group_id: '${aws_security_group.hub_main_endpoints.id}' });
       expect(r.description).toEqual(expect.stringContaining(r.cidr_ipv4 as string));

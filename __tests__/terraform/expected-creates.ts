@@ -28,9 +28,10 @@ function hubCreates(counts: Counts, hub: HubPlan, spokes: SpokePlan[]): void {
       if (hub.flowLogs.destinationArn === undefined) add(counts, 'aws_cloudwatch_log_group', 1);
     }
   }
-  // Ingress rules: one per spoke CIDR, however they are spread over the endpoint security groups.
+  // Ingress rules: one per spoke CIDR, per hub VPC CIDR and per client range, however they are spread
+  // over the endpoint security groups.
   add(counts, 'aws_security_group', hub.securityGroups.length);
-  add(counts, 'aws_vpc_security_group_ingress_rule', sum(spokes, (s) => s.cidrs.length));
+  add(counts, 'aws_vpc_security_group_ingress_rule', sum(spokes, (s) => s.cidrs.length) + 1 + hub.secondaryCidrs.length + hub.clientCidrs.length);
   add(counts, 'aws_vpc_endpoint', hub.endpoints.length);
   // Zones exist in both zone modes; records: an apex per zone, plus `*` for wildcard zones.
   add(counts, 'aws_route53_zone', hub.zones.length);

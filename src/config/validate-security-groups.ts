@@ -21,7 +21,7 @@ export function validateSecurityGroups({ config, raw, plan }: PlanValidationCont
       code: 'SecurityGroupCountDerived',
       path: `${formatPath(['hubs', i], raw)}.endpointSecurityGroups`,
       value: count,
-      message: `is not set, so the number of endpoint security groups is derived from the spokes: ${count} groups of at most ${perGroup} rules hold the ${rules} spoke CIDR rules. When more spokes raise it to ${count + 1}, about 1/${count + 1} of the rules move into the new group (each moved rule is replaced, the new one created before the old one is deleted)`,
+      message: `is not set, so the number of endpoint security groups is derived from the spokes: ${count} groups of at most ${perGroup} rules hold the ${rules} ingress rules (the hub VPC's own CIDRs and client ranges always in group 1, the spoke CIDRs hashed over all groups). When more spokes raise it to ${count + 1}, about 1/${count + 1} of the rules move into the new group (each moved rule is replaced, the new one created before the old one is deleted)`,
       fix: `pin it with endpointSecurityGroups: ${count} (or more, for headroom): then adding spokes never moves a rule, and raising the count later moves rules once, when you choose`,
     });
   });

@@ -10,8 +10,10 @@ import { hasErrors, type Finding } from './findings';
 import type { VpceHubConfig } from './schema';
 import { validateAwsStrings } from './validate-aws-strings';
 import { validateCompanions } from './validate-companions';
+import { validateBackend } from './validate-backend';
 import { validateDns } from './validate-dns';
 import { validateNames } from './validate-names';
+import { validatePartitions } from './validate-partitions';
 import { validatePolicy } from './validate-policy';
 import { validateQuotas } from './validate-quotas';
 import { validateReferences } from './validate-references';
@@ -40,7 +42,9 @@ export const VALIDATORS: ReadonlyArray<RegisteredValidator> = [
   { id: 'names', stage: 'config', summary: 'names are unique (case-insensitively), and hubs and spokes never share one', run: validateNames },
   { id: 'references', stage: 'config', summary: 'every account and hub a hub or spoke names exists; each spoke resolves to one hub; account stacks do not need each other first', run: validateReferences },
   { id: 'regions', stage: 'config', summary: 'region names are AWS regions (newer than the catalogue: warning); a spoke in another region than its hub is warned about inter-region data transfer', run: validateRegions },
-  { id: 'vpcs', stage: 'config', summary: 'CIDRs are valid, canonical, private, /16-/28 and never overlap within a hub network; the hub CIDR holds its endpoint subnets; AZs are >= 2, distinct and in the region; existing-VPC fields and route tables are consistent', run: validateVpcs },
+  { id: 'partitions', stage: 'config', summary: "every region is in the first hub's partition (aws, aws-cn, aws-us-gov, ...) and every ARN names it; an account's roleArn is a role of that account", run: validatePartitions },
+  { id: 'vpcs', stage: 'config', summary: "CIDRs are valid, canonical, private, /16-/28 and never overlap within a hub network; secondary CIDRs are ones AWS associates with the primary's range; client ranges are at most /8, outside the hub's VPCs and distinct; no spoke is its hub's VPC; the hub CIDR holds its endpoint subnets; AZs are >= 2, distinct, in the region and (AZ ids) exist; flow-log retention is a CloudWatch Logs value; existing-VPC fields and route tables are consistent", run: validateVpcs },
+  { id: 'backend', stage: 'config', summary: 'an S3 state bucket name follows the S3 bucket naming rules', run: validateBackend },
   { id: 'dns', stage: 'config', summary: 'route53-profile mode: spokes in the hub region, organizationArn consistent with organizationId; a hub VPC is no zone-mode spoke', run: validateDns },
   { id: 'services', stage: 'config', summary: 'services exist in the catalogue and the hub region and AZs, are unique and not gateway-only, have private DNS when zones are needed, and their zones neither collide nor shadow a region', run: validateServices },
   { id: 'companions', stage: 'config', summary: 'services that need companions in the same hub (ecr.dkr: s3 and ecr.api; ecs-agent: ecs; ...) and private DNS names that capture more than the service (execute-api) are warned about, with the fix', run: validateCompanions },

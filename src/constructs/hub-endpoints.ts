@@ -26,16 +26,17 @@ export function hubEndpoints(scope: Construct, hub: HubPlan, vpc: HubVpcHandles,
       // No egress rule: security groups are stateful and endpoint ENIs never initiate connections.
       tags: { Name: name },
     });
-    for (const { spoke, cidr } of rules) {
-      resource(VpcSecurityGroupIngressRule, scope, ids.hubIngressRule(hub.name, spoke, cidr), {
+    for (const rule of rules) {
+      const { id, description, from } = awsNames.ingressRule(hub.name, rule);
+      resource(VpcSecurityGroupIngressRule, scope, id, {
         provider,
         securityGroupId: sg.id,
-        description: awsNames.ingressRuleDescription(spoke, cidr),
+        description,
         ipProtocol: 'tcp',
         fromPort: 443,
         toPort: 443,
-        cidrIpv4: cidr,
-        tags: { Name: tagName(project, hub.name, 'from', spoke) },
+        cidrIpv4: rule.cidr,
+        tags: { Name: tagName(project, hub.name, 'from', from) },
         // A rule moves to another group when the group count changes (its address stays, its
         // security_group_id forces a replacement): create the new rule before deleting the old one so
         // the spoke never loses HTTPS. The two never clash, being in different groups.

@@ -75,19 +75,27 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
   // Both zone modes create the same zones; they differ only in how spoke VPCs get associated.
   const zones = h.dns === 'endpoint-url' ? [] : services.flatMap(zonesOf).sort((a, b) => (a.key < b.key ? -1 : 1));
   const ownSpokes = spokes.filter((s) => s.hub === h.name);
+  const vpc = h.vpc;
+  const secondaryCidrs = vpc.id !== undefined ? [...(vpc.secondaryCidrs ?? [])] : [];
+  const clientCidrs = [...(h.clientCidrs ?? [])];
   const securityGroups = spreadIngressRules({
-    rules: ownSpokes.flatMap((s) => s.cidrs.map((cidr) => ({ spoke: s.name, cidr }))),
+    rules: ownSpokes.flatMap((s) => s.cidrs.map((cidr) => ({ from: 'spoke' as const, spoke: s.name, cidr }))),
+    // Every hub VPC resolves the service names to its endpoints: in the zone modes the zones are
+    // created with the hub VPC inline, in endpoint-url mode the endpoints' private DNS answers there.
+    // So its own workloads are clients in every mode, and so are the configured extra ranges.
+    fixed: [...[vpc.cidr, ...secondaryCidrs].map((cidr) => ({ from: 'hub-vpc' as const, cidr })), ...clientCidrs.map((cidr) => ({ from: 'client-range' as const, cidr }))],
     rulesPerGroup: effectiveQuotas(config.quotas).inboundRulesPerSecurityGroup,
     pinned: h.endpointSecurityGroups,
   });
 
-  const vpc = h.vpc;
   const base = {
     name: h.name,
     account,
     region: h.region,
     dns: h.dns,
     cidr: vpc.cidr,
+    secondaryCidrs,
+    clientCidrs,
     endpoints,
     securityGroups,
     zones,
@@ -134,14 +142,21 @@ function planBackend(config: VpceHubConfig): BackendPlan {
 }
 
 function planStacks(config: VpceHubConfig, hubs: HubPlan[], spokes: SpokePlan[], account: (key: string) => AccountPlan): StackPlan[] {
-  const keys = new Set([...hubs.map((h) => h.account.key), ...spokes.map((s) => s.account.key)]);
-  const stacks = [...keys].map((key): StackPlan => {
+  // Every account keeps its stack, even with nothing left in it: a stack that disappears from the
+  // output is never run again, so what its state holds would stay in AWS (issue 8, section 10). Empty,
+  // its next apply destroys what an earlier config put there.
+  const keys = Object.keys(config.accounts).sort();
+  // Destroying needs the provider configuration each resource was created with (the same alias), so an
+  // empty stack keeps a provider for every region of the config: the regions its hubs or spokes used.
+  const everyRegion = [...new Set([...hubs.map((h) => h.region), ...spokes.map((s) => s.region)])].sort();
+  const stacks = keys.map((key): StackPlan => {
     const ownHubs = hubs.filter((h) => h.account.key === key);
     const ownSpokes = spokes.filter((s) => s.account.key === key);
     const hubOf = (s: SpokePlan) => hubs.find((h) => h.name === s.hub) as HubPlan;
     // A hub stack needs its hubs' regions and, for same-account spokes, their regions (accepter,
     // routes); a spoke's Route 53 and EC2 calls run in the spoke's region.
-    const regions = new Set([...ownHubs.map((h) => h.region), ...ownSpokes.map((s) => s.region)]);
+    const used = [...ownHubs.map((h) => h.region), ...ownSpokes.map((s) => s.region)];
+    const regions = new Set(used.length > 0 ? used : everyRegion);
     const dependsOn = new Set(ownSpokes.map((s) => hubOf(s).account.key).filter((k) => k !== key));
     // Without organization sharing, each spoke account accepts the RAM invitation once per hub.
     const accepts = new Set(ownSpokes.filter((s) => s.crossAccount && hubOf(s).profile?.shareWith === 'accounts').map((s) => s.hub));

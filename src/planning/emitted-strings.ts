@@ -103,10 +103,11 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
       emit('ec2.security-group.name', stack, `aws_security_group.${id}`, 'name', name, both, `${stack}/${hub.name}`);
       emit('ec2.security-group.description', stack, `aws_security_group.${id}`, 'description', awsNames.endpointSecurityGroupDescription(hub.name, group), [h]);
       nameTag(stack, 'aws_security_group', id, name, both);
-      for (const { spoke, cidr } of rules) {
-        const ruleId = ids.hubIngressRule(hub.name, spoke, cidr);
-        emit('ec2.security-group-rule.description', stack, `aws_vpc_security_group_ingress_rule.${ruleId}`, 'description', awsNames.ingressRuleDescription(spoke, cidr), [spokeSrc(spoke)]);
-        nameTag(stack, 'aws_vpc_security_group_ingress_rule', ruleId, tagName(project, hub.name, 'from', spoke), [spokeSrc(spoke), h, PROJECT]);
+      for (const rule of rules) {
+        const { id: ruleId, description, from } = awsNames.ingressRule(hub.name, rule);
+        const sources = rule.from === 'spoke' ? [spokeSrc(rule.spoke)] : [h];
+        emit('ec2.security-group-rule.description', stack, `aws_vpc_security_group_ingress_rule.${ruleId}`, 'description', description, sources);
+        nameTag(stack, 'aws_vpc_security_group_ingress_rule', ruleId, tagName(project, hub.name, 'from', from), [...sources, h, PROJECT]);
       }
     }
     for (const ep of hub.endpoints) nameTag(stack, 'aws_vpc_endpoint', ids.hubEndpoint(hub.name, ep.key), tagName(project, hub.name, ep.service), both);

@@ -14,8 +14,9 @@ import { hubZones } from '../constructs/hub-zones';
 import { peeringAccepter, peeringRequester } from '../constructs/peering-pair';
 import { hubProfile, profileAssociation, profileShareAccepter } from '../constructs/profile-share-pair';
 import { awsProviders, type ProviderFor } from '../constructs/providers';
+import { DNS_CONSEQUENCES, vpcDnsCheck } from '../constructs/vpc-dns-check';
 import { zoneAssociations, zoneAuthorizations } from '../constructs/zone-association-pair';
-import { outputs } from '../planning/naming';
+import { ids, outputs } from '../planning/naming';
 import { withRequiredVersionHcl } from './hcl-terraform-block';
 import type { HubPlan, NetworkPlan, SpokePlan, StackPlan } from '../planning/plan';
 
@@ -35,6 +36,8 @@ export class AccountStack extends TerraformStack {
   private readonly localHubs = new Map<string, HubValues>();
   private readonly remoteStates = new Map<string, TerraformRemoteState>();
   private readonly remoteOutputs = new Map<string, string>();
+  /** The HCL of this stack's check blocks (vpc-dns-check.ts), for `synth --hcl`. */
+  private readonly checksHcl: string[] = [];
 
   constructor(
     scope: Construct,
@@ -60,16 +63,25 @@ export class AccountStack extends TerraformStack {
     for (const spokeName of stackPlan.spokes) this.buildSpoke(this.spoke(spokeName), providerFor, accepters);
   }
 
-  /** `cdktf synth --hcl`: cdktf mangles required_version in the terraform block (hcl-terraform-block.ts). */
-  override toHclTerraform(): { hcl: string; metadata: unknown } {
-    const out = super.toHclTerraform() as { hcl: string; metadata: unknown };
-    return { ...out, hcl: withRequiredVersionHcl(out.hcl, REQUIRED_TERRAFORM) };
+  /**
+   * `cdktf synth --hcl`: cdktf mangles required_version in the terraform block (hcl-terraform-block.ts)
+   * and drops `check` overrides, which are appended here (vpc-dns-check.ts).
+   */
+  override toHclTerraform(): { hcl: string; metadata: Record<string, unknown> } {
+    const out = super.toHclTerraform() as { hcl: string; metadata: Record<string, unknown> };
+    const hcl = withRequiredVersionHcl(out.hcl, REQUIRED_TERRAFORM);
+    return { ...out, hcl: this.checksHcl.length === 0 ? hcl : [hcl, ...this.checksHcl].join('\n\n') + '\n' };
   }
 
   private buildHub(hub: HubPlan, provider: AwsProvider): void {
     const project = this.plan.project;
     const spokes = hub.spokes.map((s) => this.spoke(s));
     const vpc = hubVpc(this, hub, provider, project);
+    if (hub.existingVpcId !== undefined) {
+      // Zone modes associate the zones with the hub VPC; endpoint-url mode turns on the endpoints' private DNS there.
+      const consequence = hub.dns === 'endpoint-url' ? DNS_CONSEQUENCES.privateDns : DNS_CONSEQUENCES.zones;
+      this.checksHcl.push(vpcDnsCheck(this, { name: ids.hubVpcDnsCheck(hub.name), vpcId: hub.existingVpcId, label: `hub ${hub.name}`, configPath: `hubs.${hub.name}.vpc.id`, consequence }, provider));
+    }
     const endpoints = hubEndpoints(this, hub, vpc, provider, project);
     const zones = hubZones(this, hub, vpc.vpcId, endpoints, provider, project);
     const zoneId = (key: string) => zones.get(key)?.id as string;
@@ -107,6 +119,10 @@ export class AccountStack extends TerraformStack {
     const values = this.valuesOf(hub);
     const provider = providerFor(spoke.region);
     peeringAccepter(this, hub, spoke, values.peeringId(spoke.name), provider, this.plan.project);
+    // Zone modes need both settings; endpoint-url spokes only the Amazon DNS server that resolves the endpoints' own names.
+    const spokeCheck = { name: ids.spokeVpcDnsCheck(spoke.name), vpcId: spoke.vpcId, label: `spoke ${spoke.name}`, configPath: `spokes.${spoke.name}.vpc.id` };
+    const byMode = hub.dns === 'endpoint-url' ? { consequence: DNS_CONSEQUENCES.amazonDns, settings: ['enable_dns_support'] as const } : { consequence: DNS_CONSEQUENCES.zones };
+    this.checksHcl.push(vpcDnsCheck(this, { ...spokeCheck, ...byMode }, provider));
     if (hub.dns === 'private-hosted-zones') zoneAssociations(this, hub, spoke, values.zoneId, provider);
     if (hub.dns === 'route53-profile') profileAssociation(this, hub, spoke, values.profileId(), provider, this.plan.project, accepters.get(hub.name));
   }

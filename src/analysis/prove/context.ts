@@ -5,7 +5,7 @@
  */
 import type { HubPlan, NetworkPlan, SpokePlan } from '../../planning/plan';
 import type { Resolution, SynthTree } from '../tree';
-import type { BrokenLink } from './result';
+import type { BrokenLink, ClientKind } from './result';
 import { literal, resourcesIn } from './values';
 
 export { field } from './values';
@@ -20,6 +20,8 @@ export interface ProofContext {
   /** Holds the spoke half: accepter, spoke routes, zone or profile associations. */
   spokeStack: string;
   hubVpc: Resolution;
+  /** Set for the rows that are not spokes (`spoke` then stands for that client: its CIDRs, no routes). */
+  client?: ClientKind;
 }
 
 /** Builds the context, or the broken link that makes every cell of this spoke unreachable. */
