@@ -16,7 +16,7 @@ const CONFIGS = [
 ];
 
 describe.each(CONFIGS)('%s', (file) => {
-  it('proves that every spoke resolves and reaches every service of its hub', () => {
+  it('proves that every spoke, hub VPC and client range resolves and reaches every service of its hub', () => {
     const synth = synthFile(file);
     try {
       const proof = proveReachability(loadTree(synth.outdir), loadConfigFile(path.join(PROJECT_ROOT, file)).config);

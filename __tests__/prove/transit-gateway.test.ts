@@ -149,7 +149,7 @@ describe('hybrid example: a created transit gateway shared with the organization
     const noRoute = ex.prove((a) => removeResource(a, 'network', `aws_route.${ids.hubOnPremisesRoute('main', 'endpoints', '192.168.0.0/16')}`));
     expect(brokenCells(noRoute)).toEqual(onPremRow(noRoute));
     expect(cell(noRoute, ON_PREM, 'sts').broken).toEqual({ link: 'return-route', message: 'route table aws_route_table.hub_main_endpoints has no route back to 192.168.0.0/16' });
-    const noRule = ex.prove((a) => removeResource(a, 'network', `aws_vpc_security_group_ingress_rule.${ids.hubOnPremisesIngressRule('main', '192.168.0.0/16')}`));
+    const noRule = ex.prove((a) => removeResource(a, 'network', `aws_vpc_security_group_ingress_rule.${ids.hubClientIngressRule('main', '192.168.0.0/16')}`));
     expect(brokenCells(noRule)).toEqual(onPremRow(noRule));
     expect(cell(noRule, ON_PREM, 'sts').broken).toEqual({ link: 'security-group', message: 'security group aws_security_group.hub_main_endpoints does not allow TCP 443 from 192.168.0.0/16' });
   });

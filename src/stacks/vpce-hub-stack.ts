@@ -13,6 +13,9 @@ import { withRequiredVersionHcl } from './hcl-terraform-block';
 export const REQUIRED_TERRAFORM = '>= 1.10.0';
 
 export abstract class VpceHubStack extends TerraformStack {
+  /** The HCL of this stack's check blocks (vpc-dns-check.ts), for `synth --hcl`. */
+  protected readonly checksHcl: string[] = [];
+
   constructor(
     scope: Construct,
     protected readonly plan: NetworkPlan,
@@ -26,9 +29,13 @@ export abstract class VpceHubStack extends TerraformStack {
     configureBackend(this, plan.backend, stackPlan.name);
   }
 
-  /** `cdktf synth --hcl`: cdktf mangles required_version in the terraform block (hcl-terraform-block.ts). */
-  override toHclTerraform(): { hcl: string; metadata: unknown } {
-    const out = super.toHclTerraform() as { hcl: string; metadata: unknown };
-    return { ...out, hcl: withRequiredVersionHcl(out.hcl, REQUIRED_TERRAFORM) };
+  /**
+   * `cdktf synth --hcl`: cdktf mangles required_version in the terraform block (hcl-terraform-block.ts)
+   * and drops `check` overrides, which are appended here (vpc-dns-check.ts).
+   */
+  override toHclTerraform(): { hcl: string; metadata: Record<string, unknown> } {
+    const out = super.toHclTerraform() as { hcl: string; metadata: Record<string, unknown> };
+    const hcl = withRequiredVersionHcl(out.hcl, REQUIRED_TERRAFORM);
+    return { ...out, hcl: this.checksHcl.length === 0 ? hcl : [hcl, ...this.checksHcl].join('\n\n') + '\n' };
   }
 }
