@@ -77,7 +77,18 @@ describe('VH-SG-003 endpoint ingress comes only from spoke CIDRs', () => {
 
   it('flags a CIDR the hub does not route back over peering', () => {
     const t = mutated(stacks, (s) => (body(s, 'payments', RULE).cidr_ipv4 = '192.168.0.0/16'));
-    expect(messages(sgSpokeSources, t)).toEqual(['the ingress rule admits 192.168.0.0/16, which the hub does not route over any peering connection or transit gateway of this VPC']);
+    expect(messages(sgSpokeSources, t)).toEqual([
+      "the ingress rule admits 192.168.0.0/16, which the hub does not route over any peering connection or transit gateway of this VPC and which is not the VPC's own range (a client range of the config? run check with --config)",
+    ]);
+    expect(messages(sgSpokeSources, t, facts)).toEqual(["the ingress rule admits 192.168.0.0/16, which the hub does not route over any peering connection or transit gateway of this VPC and which is not the VPC's own range"]);
+  });
+
+  it("accepts the hub VPC's own range (no route needed), and a client range only when the config lists it", () => {
+    const own = mutated(stacks, (s) => addResource(s, 'network', 'aws_vpc_security_group_ingress_rule.own', ingress({ cidr_ipv4: '10.0.1.0/24' })));
+    expect(flagged(sgSpokeSources, own)).toEqual([]);
+    const client = mutated(stacks, (s) => addResource(s, 'network', 'aws_vpc_security_group_ingress_rule.onprem', ingress({ cidr_ipv4: '192.168.10.0/24' })));
+    expect(flagged(sgSpokeSources, client, { ...facts, clientCidrs: ['192.168.0.0/16'] })).toEqual([]);
+    expect(flagged(sgSpokeSources, client, facts)).toEqual(['network/aws_vpc_security_group_ingress_rule.onprem']);
   });
 
   it('with the config, flags a routed CIDR that is no configured spoke CIDR', () => {

@@ -136,16 +136,6 @@ describe('a spoke removed', () => {
     expect(r.reachability.delta?.removed).toHaveLength(6);
   });
 
-  it('calls out the stack that disappears when its account goes too', () => {
-    const withoutAccount = edit((doc) => doc.deleteIn(['accounts', 'analytics']), withoutAnalytics);
-    const r = review(withoutAccount, { baseConfig: { text: SHIPPED, label: 'shipped' } });
-    expect(r.exitCode).toBe(1);
-    expect(r.stacks.find((s) => s.stack === 'analytics')?.status).toBe('removed');
-    expect(r.topology.mermaid).toContain('class spoke__analytics_2d_prod removed');
-    expect(r.reachability.delta?.removed).toHaveLength(6);
-    expect(formatReviewText(r)).not.toContain('stack REMOVED from the synthesized output');
-  });
-
   it('blocks when the account key goes too, so its stack disappears, and says how to destroy it first', () => {
     const r = review(withoutAnalyticsAccount, { baseConfig: { text: SHIPPED, label: 'shipped' } });
     expect(r.exitCode).toBe(1);
