@@ -94,7 +94,8 @@ function neededQuotas(opts: TopologyOptions): Partial<Record<QuotaName, number>>
     // A transit gateway hub has no peerings: past the 125-peering ceiling is what it is for.
     ...(opts.connectivity === 'transit-gateway' ? {} : { peeringConnectionsPerVpc: opts.spokes }),
     routesPerRouteTable: opts.spokes + 1,
-    inboundRulesPerSecurityGroup: opts.spokes,
+    // One rule per spoke CIDR, plus the hub VPC's own CIDR (its workloads are clients too).
+    inboundRulesPerSecurityGroup: opts.spokes + 1,
     vpcsPerHostedZone: opts.spokes + 1,
     associationAuthorizationsPerZone: opts.spokes,
   };

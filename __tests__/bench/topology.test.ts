@@ -91,7 +91,7 @@ describe('bench topology generator', () => {
     expect(generateTopology({ spokes: 125, accounts: 40, services: 50, dns: 'private-hosted-zones' }).quotas).toEqual({
       peeringConnectionsPerVpc: 125,
       routesPerRouteTable: 126,
-      inboundRulesPerSecurityGroup: 125,
+      inboundRulesPerSecurityGroup: 126,
       associationAuthorizationsPerZone: 125,
     });
   });

@@ -15,7 +15,8 @@ import { bodyOf, broken, brokenCells, cell, removeResource, treeOf, type Synthes
 
 const SERVICES = ['ecr.api', 'ecr.dkr', 's3', 'sqs', 'ssm', 'sts'];
 const row = (spoke: string) => SERVICES.map((s) => `${spoke} -> ${s}`);
-const column = (service: string) => [`analytics-prod -> ${service}`, `payments-prod -> ${service}`];
+/** Every client of the hub that calls `service`: the two spokes and the hub VPC itself (sorted as brokenCells sorts). */
+const column = (service: string) => [`analytics-prod -> ${service}`, `main (hub VPC) -> ${service}`, `payments-prod -> ${service}`];
 const res = (type: string, id: string) => `${type}.${id}`;
 const zoneKey = (zone: string) => dotted(zone);
 
@@ -119,6 +120,12 @@ describe('filter', () => {
     const proof = prove((a) => removeResource(a, 'analytics', res('aws_vpc_security_group_ingress_rule', ids.hubIngressRule('main', 'analytics-prod', '100.64.0.0/20'))));
     expect(brokenCells(proof)).toEqual(row('analytics-prod'));
     expect(cell(proof, 'analytics-prod', 'ssm').broken).toEqual({ link: 'security-group', message: 'security group aws_security_group.hub_main_endpoints does not allow TCP 443 from 100.64.0.0/20' });
+  });
+
+  it("names the hub VPC's own CIDR when its rule is gone: its workloads resolve the services to the endpoints too", () => {
+    const proof = prove((a) => removeResource(a, 'network', res('aws_vpc_security_group_ingress_rule', ids.hubOwnIngressRule('main', '10.0.0.0/22'))));
+    expect(brokenCells(proof)).toEqual(row('main (hub VPC)'));
+    expect(cell(proof, 'main (hub VPC)', 'sqs').broken).toEqual({ link: 'security-group', message: 'security group aws_security_group.hub_main_endpoints does not allow TCP 443 from 10.0.0.0/22' });
   });
 
   it('does not count a rule for another port', () => {

@@ -34,18 +34,22 @@ it('exits 0 and prints a JSON proof of every cell for the shipped example', asyn
   expect(code).toBe(0);
   const proof = JSON.parse(stdout) as ReachabilityProof;
   expect(proof.ok).toBe(true);
-  expect(proof.spokes.map((s) => s.name)).toEqual(['analytics-prod', 'payments-prod']);
+  expect(proof.spokes).toEqual([
+    { name: 'analytics-prod', hub: 'main' },
+    { name: 'payments-prod', hub: 'main' },
+    { name: 'main (hub VPC)', hub: 'main', kind: 'hub-vpc' },
+  ]);
   expect(proof.services).toEqual(['ecr.api', 'ecr.dkr', 's3', 'sqs', 'ssm', 'sts']);
-  expect(proof.cells).toHaveLength(12);
+  expect(proof.cells).toHaveLength(18);
   const { policies } = JSON.parse(stdout) as { policies: PolicyProof };
   expect(policies.ok).toBe(true);
   expect(policies.hubs.map((h) => [h.hub, h.policy, h.services.map((s) => s.name)])).toEqual([['main', 'organization', ['ecr.api', 'ecr.dkr', 's3', 'sqs', 'ssm', 'sts']]]);
 });
 
 it('prints the endpoint policy matrix after the reachability matrix', async () => {
-  const { code, stdout } = await run(['--out', synth.outdir]);
+  const { code, stdout } = await run(['--dir', synth.outdir]);
   expect(code).toBe(0);
-  const reach = stdout.indexOf('Reachability: all 12 spoke/service pairs reachable');
+  const reach = stdout.indexOf('Reachability: all 18 client/service pairs reachable');
   const policies = stdout.indexOf('Endpoint policies: all ');
   expect(reach).toBeGreaterThanOrEqual(0);
   expect(policies).toBeGreaterThan(reach);
@@ -58,7 +62,7 @@ it('exits 1 and names the broken link when a spoke route is missing from the wri
   delete stack.resource.aws_route[ids.spokeRoute('payments-prod', 'rtb-0b1c2d3e4f5a67890', 'main')];
   writeFileSync(file, JSON.stringify(stack));
 
-  const text = await run(['--out', synth.outdir]); // the old flag name, kept as a hidden alias
+  const text = await run(['--dir', synth.outdir]); // the old flag name, kept as a hidden alias
   expect(text.code).toBe(1);
   expect(text.stdout).toContain('payments-prod -> sqs: route table rtb-0b1c2d3e4f5a67890 has no route to 10.0.0.0/22');
 
@@ -78,7 +82,7 @@ it('exits 2 when nothing was synthesized there, or the format is unknown', async
 });
 
 it("the README's prove excerpt is exactly what the command prints for the shipped example", async () => {
-  const { code, stdout } = await run(['--out', synth.outdir]);
+  const { code, stdout } = await run(['--dir', synth.outdir]);
   expect(code).toBe(0);
   const readme = readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
   const block = /<!-- prove-sample:start -->\n```\n([\s\S]*?)```\n<!-- prove-sample:end -->/.exec(readme)?.[1];

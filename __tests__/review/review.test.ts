@@ -31,6 +31,7 @@ const withExtraSpoke = edit((doc) =>
   doc.addIn(['spokes'], doc.createNode({ name: 'reporting', account: 'payments', vpc: { id: 'vpc-0f1e2d3c4b5a69780', cidr: '10.9.0.0/16', routeTableIds: ['rtb-0f1e2d3c4b5a69780'] } })),
 );
 const withoutAnalytics = edit((doc) => doc.deleteIn(['spokes', 1]));
+const withoutAnalyticsAccount = edit((doc) => doc.deleteIn(['accounts', 'analytics']), withoutAnalytics);
 const inUsEast2 = edit((doc) => {
   doc.setIn(['hubs', 0, 'region'], 'us-east-2');
   doc.setIn(['hubs', 0, 'vpc', 'availabilityZones'], doc.createNode(['us-east-2a', 'us-east-2b']));
@@ -99,17 +100,34 @@ describe('the hub moved to another region', () => {
     expect(lines.length).toBeLessThan(first.gate.changes.length);
     expect(lines.some((l) => l.includes('*'))).toBe(true);
     const r = review(inUsEast2, { baseConfig: { text: SHIPPED, label: 'shipped' }, allowDestroy: lines });
+    expect({ failures: r.failures, open: r.gate.changes.filter((g) => !g.acknowledged).map((g) => `${g.stack}/${g.address}`), lines }).toEqual({ failures: [], open: [], lines });
     expect(r.exitCode).toBe(0);
     expect(r.gate.unmatched).toEqual([]);
   });
 
   it('exits 0 once every destructive change is acknowledged, stack-qualified or not', () => {
     const first = review(inUsEast2, { baseConfig: { text: SHIPPED, label: 'shipped' } });
-    const allow = first.gate.changes.map((g, i) => (i % 2 === 0 ? `${g.stack}/${g.address}` : g.address));
+    // A lost provider is acknowledged stack-qualified only (`<stack>/provider.<key>`); resources either way.
+    const allow = first.gate.changes.map((g, i) => (i % 2 === 0 || g.type === 'provider' ? `${g.stack}/${g.address}` : g.address));
     const r = review(inUsEast2, { baseConfig: { text: SHIPPED, label: 'shipped' }, allowDestroy: allow });
     expect(r.gate.blocked).toBe(false);
     expect(r.exitCode).toBe(0);
     expect(formatReviewText(r)).toContain(`[acknowledged] destroying network/${ZONE}`);
+  });
+});
+
+describe('the last spoke of an account in one region removed', () => {
+  it("blocks on the region's provider the stack loses, since Terraform could not destroy what it created", () => {
+    const base = edit((doc) =>
+      doc.addIn(['spokes'], doc.createNode({ name: 'payments-eu', account: 'payments', region: 'eu-west-1', hub: 'main', vpc: { id: 'vpc-0e1d2c3b4a5968770', cidr: '10.9.0.0/16', routeTableIds: ['rtb-0e1d2c3b4a5968770'] } })),
+    );
+    const r = review(SHIPPED, { baseConfig: { text: base, label: 'base' } });
+    expect(r.exitCode).toBe(1);
+    const g = r.gate.changes.find((c) => c.stack === 'payments' && c.type === 'provider');
+    expect(g).toMatchObject({ address: 'provider.aws.eu_west_1', acknowledged: false });
+    expect(g?.consequence).toMatch(/terraform destroy -target=<address>/);
+    // Only payments created resources in eu-west-1 (the accepter and its routes).
+    expect(r.gate.changes.filter((c) => c.type === 'provider').map((c) => c.stack)).toEqual(['payments']);
   });
 });
 
@@ -133,15 +151,20 @@ describe('a spoke removed', () => {
     expect(r.reachability.delta?.removed).toHaveLength(6);
   });
 
-  it('calls out the stack that disappears when its account goes too', () => {
-    const withoutAccount = edit((doc) => doc.deleteIn(['accounts', 'analytics']), withoutAnalytics);
-    const r = review(withoutAccount, { baseConfig: { text: SHIPPED, label: 'shipped' } });
+  it('blocks when the account key goes too, so its stack disappears, and says how to destroy it first', () => {
+    const r = review(withoutAnalyticsAccount, { baseConfig: { text: SHIPPED, label: 'shipped' } });
     expect(r.exitCode).toBe(1);
     expect(r.stacks.find((s) => s.stack === 'analytics')?.status).toBe('removed');
-    expect(r.topology.mermaid).toContain('class spoke__analytics_2d_prod removed');
-    expect(r.reachability.delta?.removed).toHaveLength(6);
+    const stackGate = r.gate.changes.find((g) => g.stack === 'analytics' && g.address === '*');
+    expect(stackGate).toMatchObject({ type: 'stack', action: 'delete', stackRemoved: true, acknowledged: false });
+    expect(stackGate?.consequence).toMatch(/keep the account key \(its stack becomes empty\) and apply it, or run `npx cdktf destroy analytics`/);
+    expect(formatReviewText(r)).toContain('[BLOCKING]     destroying analytics/*: the stack is no longer synthesized (account key analytics removed from accounts)');
     expect(formatReviewText(r)).toContain('stack REMOVED from the synthesized output');
     expect(formatReviewMarkdown(r)).toContain('> **Warning:** Stack analytics is no longer synthesized: Terraform will never run for it');
+    // Acknowledging every resource of the removed stack is not enough: only `<stack>/*` says it was destroyed.
+    const perResource = r.gate.changes.filter((g) => g.address !== '*').map((g) => `${g.stack}/${g.address}`);
+    expect(review(withoutAnalyticsAccount, { baseConfig: { text: SHIPPED, label: 'shipped' }, allowDestroy: perResource }).gate.blocked).toBe(true);
+    expect(review(withoutAnalyticsAccount, { baseConfig: { text: SHIPPED, label: 'shipped' }, allowDestroy: [...perResource, 'analytics/*'] }).exitCode).toBe(0);
   });
 });
 

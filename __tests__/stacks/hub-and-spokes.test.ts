@@ -121,17 +121,12 @@ const RS = (output: string) => `\${data.terraform_remote_state.remote_state_netw
 const HUB_SIDE = 'aws.hub_network_us_east_1';
 
 describe('the hub stack holds only what the hub shares', () => {
-  it('has no pair resources: no peering, routes, rules, authorizations, associations or accepters', () => {
-    for (const type of [
-      'aws_vpc_peering_connection',
-      'aws_vpc_peering_connection_accepter',
-      'aws_route',
-      'aws_vpc_security_group_ingress_rule',
-      'aws_route53_vpc_association_authorization',
-      'aws_route53_zone_association',
-    ]) {
+  it('has no pair resources: no peering, routes, spoke rules, authorizations, associations or accepters', () => {
+    for (const type of ['aws_vpc_peering_connection', 'aws_vpc_peering_connection_accepter', 'aws_route', 'aws_route53_vpc_association_authorization', 'aws_route53_zone_association']) {
       expect(namesOf(network(), type)).toEqual([]);
     }
+    // Its only ingress rule is the hub VPC's own (its workloads resolve the services to the endpoints): shared, not a pair half.
+    expect(namesOf(network(), 'aws_vpc_security_group_ingress_rule')).toEqual(['hub_main_https_from_hub_vpc_10-0-0-0_22']);
     expect(allStrings(network()).filter((v) => /payments-prod|analytics-prod|10\.1\.0\.0|10\.2\.0\.0/.test(v))).toEqual([]);
   });
 

@@ -30,6 +30,8 @@ function hubCreates(counts: Counts, hub: HubPlan): void {
     }
   }
   add(counts, 'aws_security_group', hub.securityGroups.length);
+  // The hub's own ingress rules (its VPC's CIDRs, client ranges): one each, in the hub stack; on-premises ranges below.
+  add(counts, 'aws_vpc_security_group_ingress_rule', 1 + hub.secondaryCidrs.length + hub.clientCidrs.length);
   add(counts, 'aws_vpc_endpoint', hub.endpoints.length);
   // Zones exist in both zone modes; records: an apex per zone, plus `*` for wildcard zones.
   add(counts, 'aws_route53_zone', hub.zones.length);

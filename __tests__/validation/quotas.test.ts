@@ -25,7 +25,7 @@ describe('quotaUsage', () => {
       ['peeringConnectionsPerVpc', 'spoke payments-prod', 1, 50],
       ['interfaceEndpointsPerVpc', 'hub main', 6, 50],
       // One rule per spoke CIDR: analytics-prod has a secondary CIDR.
-      ['inboundRulesPerSecurityGroup', 'security group hub_main_endpoints', 3, 60],
+      ['inboundRulesPerSecurityGroup', 'security group hub_main_endpoints', 4, 60],
       ['securityGroupsPerNetworkInterface', 'hub main endpoints', 1, 5],
       ['routesPerRouteTable', 'route table hub_main_endpoints', 3, 50],
       ['routesPerRouteTable', 'route table rtb-0c1d2e3f4a5b67890', 1, 50],
@@ -93,7 +93,8 @@ describe('quotaUsage', () => {
     const rows = quotaUsage(planOf(config([hub({ endpointSecurityGroups: 2 })], spokes)));
     const groups = rows.filter((r) => r.quota === 'inboundRulesPerSecurityGroup');
     expect(groups.map((r) => r.scope)).toEqual(['security group hub_main_endpoints', 'security group hub_main_endpoints_2']);
-    expect(groups.reduce((n, r) => n + r.used, 0)).toBe(5);
+    // Five spoke CIDRs and the hub VPC's own CIDR.
+    expect(groups.reduce((n, r) => n + r.used, 0)).toBe(6);
     expect(rows.find((r) => r.quota === 'securityGroupsPerNetworkInterface')).toMatchObject({ used: 2, limit: 5, hardMax: 16 });
   });
 

@@ -49,6 +49,7 @@ export const FINDING_CODES = {
   TooFew: error('structure', 'a list with fewer items than required (e.g. a hub without services)'),
   OutOfRange: error('structure', 'a number outside its range (e.g. subnetPrefixLength above 28)'),
   Invalid: error('structure', 'a value breaking another schema rule (e.g. a backend with more than one of local, s3, cloud)'),
+  InvalidBucketName: error('structure', 'an S3 backend bucket name that breaks the S3 bucket naming rules'),
 
   InvalidName: error('names', 'a hub, spoke, service or account name with characters other than letters, digits and hyphens'),
   DuplicateName: error('names', 'two hubs, two spokes or two account keys with the same name, compared case-insensitively'),
@@ -63,11 +64,14 @@ export const FINDING_CODES = {
   StackNameClash: error('names', "an account key equal to the spokes stack name of a hub account (<account>-spokes)"),
   AwsStringConstraint: error('names', "a name, description, comment or tag the stacks would emit breaks AWS's documented constraint (length, characters, reserved prefix): the config field, the generated value, the limit and its source are named"),
   AwsNameNotUnique: error('names', 'two generated names that AWS requires to be unique in one scope (an IAM role name cut to 64 characters, ...) would be equal'),
-  UnusedAccount: warning('names', 'an account that no hub or spoke uses (it gets an empty stack)'),
+  UnusedAccount: warning('names', 'an account that no hub or spoke uses: its stack is empty, so applying it destroys what an earlier config put there'),
+  RoleAccountMismatch: error('names', "an account's roleArn is a role of another account than its id"),
 
   UnknownRegion: error('regions', 'a region AWS does not have: a misspelling, or a well-formed name AWS never opened; with the nearest region'),
   RegionNotInCatalogue: warning('regions', 'a well-formed region the catalogue (2023-09) does not know; AZ and service availability checks are skipped'),
   CrossRegionSpoke: warning('regions', 'a spoke in another region than its hub: inter-region peering is billed per GB'),
+  MixedPartitions: error('regions', "a region of another AWS partition (aws-cn, aws-us-gov, ...) than the first hub's: nothing crosses partitions"),
+  ArnPartitionMismatch: error('regions', "an ARN (roleArn, organizationArn, principal, flow-log destination) of another partition than the config's regions"),
 
   InvalidCidr: error('cidrs', 'not an IPv4 CIDR (or a number with a leading zero)'),
   NonCanonicalCidr: error('cidrs', 'host bits set (10.1.0.5/16); the canonical form is suggested'),
@@ -75,6 +79,9 @@ export const FINDING_CODES = {
   PublicCidr: error('cidrs', 'a range outside private address space, or 0.0.0.0/0'),
   CidrOverlap: error('cidrs', 'two ranges of one hub network overlap (hub, spokes, primary and secondary); both sides are named'),
   HubCidrTooSmall: error('cidrs', 'the hub CIDR cannot hold one endpoint subnet per AZ'),
+  SecondaryCidrRestricted: error('cidrs', "a secondary CIDR AWS does not associate with a VPC created in the primary's range (another RFC 1918 range, or RFC 1918 for a VPC outside it)"),
+  ClientCidrTooWide: error('cidrs', 'a client range wider than /8 (0.0.0.0/0 included): it would admit much of the internet to the endpoints'),
+  ClientCidrInsideNetwork: error('cidrs', "a client range inside the hub VPC or one of its spokes: those addresses are the VPC's, admitted by its own rule"),
 
   TooFewAzs: error('azs', 'fewer than two availability zones (endpoints need two for resilience)'),
   DuplicateAz: error('azs', 'an availability zone listed twice'),
@@ -82,11 +89,15 @@ export const FINDING_CODES = {
   AzNotInRegion: error('azs', "an AZ name or AZ id of another region than the hub's"),
   UnknownAz: error('azs', 'an AZ name of the hub\'s region that the catalogue does not know (reported once, not per service)'),
   InvalidAz: error('azs', 'neither an AZ name (us-east-1a) nor an AZ id (use1-az1)'),
+  UnknownAzId: error('azs', "an AZ id of the region's form that AWS does not have (src/catalogue/az-ids.ts)"),
   ServiceNotInAz: error('azs', 'the catalogue does not offer a service in a hub AZ (AZ names only: they are account-relative; AZ ids skip the check)'),
 
   ConflictingField: error('vpcs', 'a field that does not apply: AZs for an existing hub VPC, subnets or route tables for a new one'),
   DuplicateVpc: error('vpcs', 'one VPC given as two spokes'),
   DuplicateRouteTable: error('vpcs', 'a route table listed twice, or by two spokes'),
+  SpokeIsHubVpc: error('vpcs', "a spoke whose VPC is its own hub's VPC"),
+  DuplicateSubnet: error('vpcs', "an existing hub VPC's endpoint subnet listed twice"),
+  InvalidRetention: error('vpcs', 'a flow-log retentionDays that CloudWatch Logs does not offer (PutRetentionPolicy values)'),
 
   UnknownService: error('services', 'a service the catalogue does not know, with the nearest names'),
   GatewayServiceCentralized: warning('services', 's3 centralized through a paid interface endpoint, where a gateway endpoint in each spoke is free'),

@@ -53,7 +53,8 @@ export function validateDns({ config, raw }: ValidationContext): Finding[] {
   config.spokes.forEach((spoke, i) => {
     const hubName = hubVpcs.get(spoke.vpc.id);
     const hub = hubOfSpoke(config, spoke);
-    if (hubName !== undefined && hub && hub.dns !== 'endpoint-url') {
+    // A spoke that is its own hub's VPC is SpokeIsHubVpc (validate-vpcs.ts), a different mistake.
+    if (hubName !== undefined && hub && hub.name !== hubName && hub.dns !== 'endpoint-url') {
       findings.push({
         severity: 'error',
         code: 'ZoneConflictOnVpc',

@@ -49,6 +49,11 @@ export function validateTransitGateway({ config, raw }: ValidationContext): Find
         if (p.ok) members.push({ owner: `spoke ${s.name}`, path: ci === 0 ? `${formatPath(['spokes', si], raw)}.vpc.cidr` : `${formatPath(['spokes', si], raw)}.vpc.secondaryCidrs.${ci - 1}`, cidr: p.cidr });
       });
     });
+    // A range both in clientCidrs and onPremises would be one HTTPS rule twice (AWS refuses the second).
+    (hub.clientCidrs ?? []).forEach((c, ci) => {
+      const p = parseCidr(c);
+      if (p.ok) members.push({ owner: 'client range', path: `${at}.clientCidrs.${ci}`, cidr: p.cidr });
+    });
     const seen: Array<{ path: string; cidr: Cidr }> = [];
     (hub.onPremises?.cidrs ?? []).forEach((text, ci) => {
       const path = `${at}.onPremises.cidrs.${ci}`;

@@ -15,11 +15,12 @@ import { resource } from './resource';
 
 export function spokeIngressRules(scope: Construct, hub: HubPlan, spoke: SpokePlan, securityGroupId: (group: number) => string, hubProvider: AwsProvider, project: string): void {
   for (const { group, rules } of hub.securityGroups) {
-    for (const { cidr } of rules.filter((r) => r.spoke === spoke.name)) {
+    for (const rule of rules.filter((r) => r.from === 'spoke' && r.spoke === spoke.name)) {
+      const { cidr } = rule;
       resource(VpcSecurityGroupIngressRule, scope, ids.hubIngressRule(hub.name, spoke.name, cidr), {
         provider: hubProvider,
         securityGroupId: securityGroupId(group),
-        description: awsNames.ingressRuleDescription(spoke.name, cidr),
+        description: awsNames.ingressRule(hub.name, rule).description,
         ipProtocol: 'tcp',
         fromPort: 443,
         toPort: 443,

@@ -7,6 +7,7 @@
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import type { Construct } from 'constructs';
 import { awsNames, ids, tagName } from '../planning/naming';
 import type { HubPlan } from '../planning/plan';
@@ -21,7 +22,7 @@ export interface EndpointHandles {
 
 export function hubEndpoints(scope: Construct, hub: HubPlan, vpc: HubVpcHandles, provider: AwsProvider, project: string): EndpointHandles {
   const groups = new Map<number, string>();
-  const securityGroupIds = hub.securityGroups.map(({ group }) => {
+  const securityGroupIds = hub.securityGroups.map(({ group, rules }) => {
     const name = awsNames.endpointSecurityGroup(project, hub.awsName, group);
     const sg = resource(SecurityGroup, scope, ids.hubSecurityGroup(hub.name, group), {
       provider,
@@ -32,6 +33,25 @@ export function hubEndpoints(scope: Construct, hub: HubPlan, vpc: HubVpcHandles,
       tags: { Name: name },
     });
     groups.set(group, sg.id);
+    // The hub's own rules (its VPC's CIDRs, client and on-premises ranges) are shared: here. Spoke rules are
+    // pair halves in the spokes stacks (endpoint-ingress.ts).
+    for (const rule of rules.filter((r) => r.from !== 'spoke')) {
+      const { id, description, from } = awsNames.ingressRule(hub.name, rule);
+      resource(VpcSecurityGroupIngressRule, scope, id, {
+        provider,
+        securityGroupId: sg.id,
+        description,
+        ipProtocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+        cidrIpv4: rule.cidr,
+        tags: { Name: tagName(project, hub.name, 'from', from) },
+        // A rule moves to another group when the group count changes (its address stays, its
+        // security_group_id forces a replacement): create the new rule before deleting the old one so
+        // the spoke never loses HTTPS. The two never clash, being in different groups.
+        lifecycle: { createBeforeDestroy: true },
+      });
+    }
     return sg.id;
   });
   const endpoints = new Map<string, VpcEndpoint>();

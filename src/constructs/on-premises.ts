@@ -1,7 +1,8 @@
 /**
  * Hub stack: access to the endpoints from on-premises networks (hubs.<hub>.onPremises, issue 10), after
  * the AWS blog "Integrating AWS Transit Gateway with AWS PrivateLink and Amazon Route 53 Resolver".
- * - HTTPS from every on-premises range to the endpoints (security group 1, which exists at every count);
+ * - HTTPS from every on-premises range to the endpoints: a client range of the hub (security group 1,
+ *   planning/endpoint-security-groups.ts, emitted with the other client ranges by hub-endpoints.ts);
  * - with `inboundResolver`: a Route 53 Resolver inbound endpoint with one address in each endpoint
  *   subnet (>= 2 AZs), behind its own security group that admits DNS (TCP and UDP 53) from the
  *   on-premises ranges only. The hub VPC answers the service names (its zones, or the endpoints' private
@@ -24,23 +25,9 @@ export interface OnPremisesHandles {
   inboundIps?: string;
 }
 
-export function hubOnPremises(scope: Construct, hub: HubPlan, vpc: HubVpcHandles, endpointSecurityGroupId: string, provider: AwsProvider, project: string): OnPremisesHandles {
+export function hubOnPremises(scope: Construct, hub: HubPlan, vpc: HubVpcHandles, provider: AwsProvider, project: string): OnPremisesHandles {
   const onPrem = hub.onPremises;
   if (!onPrem) return {};
-  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AuthorizeSecurityGroupIngress.html
-  // https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/vpc_security_group_ingress_rule
-  for (const cidr of onPrem.cidrs) {
-    resource(VpcSecurityGroupIngressRule, scope, ids.hubOnPremisesIngressRule(hub.name, cidr), {
-      provider,
-      securityGroupId: endpointSecurityGroupId,
-      description: awsNames.onPremisesRuleDescription(cidr),
-      ipProtocol: 'tcp',
-      fromPort: 443,
-      toPort: 443,
-      cidrIpv4: cidr,
-      tags: { Name: tagName(project, hub.name, 'from', 'on-premises') },
-    });
-  }
   if (!onPrem.inboundResolver) return {};
   const name = awsNames.inboundResolver(project, hub.awsName);
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html

@@ -83,13 +83,23 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
   // Both zone modes create the same zones; they differ only in how spoke VPCs get associated.
   const zones = h.dns === 'endpoint-url' ? [] : services.flatMap(zonesOf).sort((a, b) => (a.key < b.key ? -1 : 1));
   const ownSpokes = spokes.filter((s) => s.hub === h.name);
+  const vpc = h.vpc;
+  const secondaryCidrs = vpc.id !== undefined ? [...(vpc.secondaryCidrs ?? [])] : [];
+  const clientCidrs = [...(h.clientCidrs ?? [])];
   const securityGroups = spreadIngressRules({
-    rules: ownSpokes.flatMap((s) => s.cidrs.map((cidr) => ({ spoke: s.name, cidr }))),
+    rules: ownSpokes.flatMap((s) => s.cidrs.map((cidr) => ({ from: 'spoke' as const, spoke: s.name, cidr }))),
+    // Every hub VPC resolves the service names to its endpoints: in the zone modes the zones are
+    // created with the hub VPC inline, in endpoint-url mode the endpoints' private DNS answers there.
+    // So its own workloads are clients in every mode, and so are the configured extra ranges.
+    // On-premises ranges (issue 10) are client ranges of the hub too: HTTPS in group 1, in the hub stack.
+    fixed: [
+      ...[vpc.cidr, ...secondaryCidrs].map((cidr) => ({ from: 'hub-vpc' as const, cidr })),
+      ...[...clientCidrs, ...(h.onPremises?.cidrs ?? [])].map((cidr) => ({ from: 'client-range' as const, cidr })),
+    ],
     rulesPerGroup: effectiveQuotas(config.quotas).inboundRulesPerSecurityGroup,
     pinned: h.endpointSecurityGroups,
   });
 
-  const vpc = h.vpc;
   const base = {
     name: h.name,
     awsName: h.formerNames[0] ?? h.name,
@@ -97,6 +107,8 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
     region: h.region,
     dns: h.dns,
     cidr: vpc.cidr,
+    secondaryCidrs,
+    clientCidrs,
     endpoints,
     securityGroups,
     zones,

@@ -102,12 +102,18 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
         }
       }
     }
-    for (const { group } of hub.securityGroups) {
+    for (const { group, rules } of hub.securityGroups) {
       const id = ids.hubSecurityGroup(hub.name, group);
       const name = awsNames.endpointSecurityGroup(project, hub.awsName, group);
       emit('ec2.security-group.name', stack, `aws_security_group.${id}`, 'name', name, both, `${stack}/${hub.name}`);
       emit('ec2.security-group.description', stack, `aws_security_group.${id}`, 'description', awsNames.endpointSecurityGroupDescription(hub.awsName, group), [h]);
       nameTag(stack, 'aws_security_group', id, name, both);
+      for (const rule of rules.filter((r) => r.from !== 'spoke')) {
+        const { id: ruleId, description, from } = awsNames.ingressRule(hub.name, rule);
+        const sources = [h];
+        emit('ec2.security-group-rule.description', stack, `aws_vpc_security_group_ingress_rule.${ruleId}`, 'description', description, sources);
+        nameTag(stack, 'aws_vpc_security_group_ingress_rule', ruleId, tagName(project, hub.name, 'from', from), [...sources, h, PROJECT]);
+      }
     }
     for (const ep of hub.endpoints) nameTag(stack, 'aws_vpc_endpoint', ids.hubEndpoint(hub.name, ep.key), tagName(project, hub.name, ep.service), both);
     for (const z of hub.zones) {
@@ -153,11 +159,6 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
     }
     const onPrem = hub.onPremises;
     if (onPrem) {
-      for (const cidr of onPrem.cidrs) {
-        const ruleId = ids.hubOnPremisesIngressRule(hub.name, cidr);
-        emit('ec2.security-group-rule.description', stack, `aws_vpc_security_group_ingress_rule.${ruleId}`, 'description', awsNames.onPremisesRuleDescription(cidr), []);
-        nameTag(stack, 'aws_vpc_security_group_ingress_rule', ruleId, tagName(project, hub.name, 'from', 'on-premises'), both);
-      }
       if (onPrem.inboundResolver) {
         const id = ids.hubInboundResolver(hub.name);
         const name = awsNames.inboundResolver(project, hub.awsName);
@@ -185,7 +186,7 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
     const sources = [spokeSrc(spoke.name), hubSrc(hub.name), PROJECT];
     for (const cidr of spoke.cidrs) {
       const ruleId = ids.hubIngressRule(hub.name, spoke.name, cidr);
-      emit('ec2.security-group-rule.description', stack, `aws_vpc_security_group_ingress_rule.${ruleId}`, 'description', awsNames.ingressRuleDescription(spoke.name, cidr), [spokeSrc(spoke.name)]);
+      emit('ec2.security-group-rule.description', stack, `aws_vpc_security_group_ingress_rule.${ruleId}`, 'description', awsNames.ingressRule(hub.name, { from: 'spoke', spoke: spoke.name, cidr }).description, [spokeSrc(spoke.name)]);
       nameTag(stack, 'aws_vpc_security_group_ingress_rule', ruleId, tagName(project, hub.name, 'from', spoke.name), sources);
     }
     const tgw = hub.transitGateway;

@@ -6,6 +6,8 @@
  * joining name parts with `_` and mapping `.` to `_` can never make two different things collide.
  */
 
+import type { IngressRulePlan } from './plan';
+
 /** `ecr.api` -> `ecr_api`; `sqs.us-east-1.amazonaws.com` -> `sqs_us-east-1_amazonaws_com`. */
 export const dotted = (s: string): string => s.replace(/\./g, '_');
 /** `10.1.0.0/16` -> `10-1-0-0_16`. */
@@ -39,6 +41,12 @@ export const ids = {
   /** Group 1 keeps the address of the single-group design, so hubs that never spread are unchanged. */
   hubSecurityGroup: (hub: string, group = 1) => (group === 1 ? `hub_${hub}_endpoints` : `hub_${hub}_endpoints_${group}`),
   hubIngressRule: (hub: string, spoke: string, cidr: string) => `hub_${hub}_https_from_${spoke}_${cidrKey(cidr)}`,
+  // `hub_vpc` and `client_range` contain `_`, which no spoke name can: never a spoke rule's address.
+  hubOwnIngressRule: (hub: string, cidr: string) => `hub_${hub}_https_from_hub_vpc_${cidrKey(cidr)}`,
+  hubClientIngressRule: (hub: string, cidr: string) => `hub_${hub}_https_from_client_range_${cidrKey(cidr)}`,
+  /** Terraform `check` blocks (and their scoped aws_vpc data sources) on existing VPCs' DNS settings. */
+  hubVpcDnsCheck: (hub: string) => `hub_${hub}_vpc_dns`,
+  spokeVpcDnsCheck: (spoke: string) => `spoke_${spoke}_vpc_dns`,
   hubEndpoint: (hub: string, serviceKey: string) => `hub_${hub}_${serviceKey}`,
   hubZone: (hub: string, zoneKey: string) => `hub_${hub}_${zoneKey}`,
   hubRecord: (hub: string, zoneKey: string, kind: 'apex' | 'wildcard') => `hub_${hub}_${zoneKey}_${kind}`,
@@ -58,7 +66,6 @@ export const ids = {
   // Route 53 Resolver inbound endpoint for on-premises clients.
   hubInboundResolver: (hub: string) => `hub_${hub}_inbound_resolver`,
   hubInboundResolverRule: (hub: string, protocol: 'tcp' | 'udp', cidr: string) => `hub_${hub}_dns_${protocol}_from_${cidrKey(cidr)}`,
-  hubOnPremisesIngressRule: (hub: string, cidr: string) => `hub_${hub}_https_from_on_premises_${cidrKey(cidr)}`,
 
   /** RAM shares of hub resources: `profile` keeps the addresses of the profile-only design. */
   hubRamShare: (hub: string, resourceKey: string) => `hub_${hub}_${resourceKey}`,
@@ -123,7 +130,13 @@ export const awsNames = {
   /** Group 1's name and description are those of the single-group design: both force replacement. */
   endpointSecurityGroup: (project: string, hub: string, group: number) => (group === 1 ? tagName(project, hub, 'endpoints') : tagName(project, hub, 'endpoints', String(group))),
   endpointSecurityGroupDescription: (hub: string, group: number) => `HTTPS from the spoke VPCs of hub ${hub} to its interface VPC endpoints${group === 1 ? '' : ` (rule group ${group})`}`,
-  ingressRuleDescription: (spoke: string, cidr: string) => `HTTPS from spoke ${spoke} (${cidr})`,
+  /** Address, description and Name-tag source of one endpoint ingress rule, by what it admits. */
+  ingressRule: (hub: string, rule: IngressRulePlan): { id: string; description: string; from: string } =>
+    rule.from === 'spoke'
+      ? { id: ids.hubIngressRule(hub, rule.spoke, rule.cidr), description: `HTTPS from spoke ${rule.spoke} (${rule.cidr})`, from: rule.spoke }
+      : rule.from === 'hub-vpc'
+        ? { id: ids.hubOwnIngressRule(hub, rule.cidr), description: `HTTPS from the VPC of hub ${hub} (${rule.cidr})`, from: 'hub-vpc' }
+        : { id: ids.hubClientIngressRule(hub, rule.cidr), description: `HTTPS from client range ${rule.cidr} of hub ${hub}`, from: 'client-range' },
   flowLogGroup: (project: string, hub: string) => `/${project}/${hub}/vpc-flow-logs`,
   /** IAM role names are global to the account and at most 64 characters: cut, and checked for uniqueness by validate. */
   flowLogRole: (project: string, hub: string, region: string) => `${tagName(project, hub, 'flow-logs')}-${region}`.slice(0, 64),
@@ -151,5 +164,4 @@ export const awsNames = {
   inboundResolver: (project: string, hub: string) => tagName(project, hub, 'inbound-resolver'),
   inboundResolverSecurityGroupDescription: (hub: string) => `DNS from the on-premises ranges of hub ${hub} to its Route 53 Resolver inbound endpoint`,
   inboundResolverRuleDescription: (protocol: 'tcp' | 'udp', cidr: string) => `DNS over ${protocol.toUpperCase()} from on-premises ${cidr}`,
-  onPremisesRuleDescription: (cidr: string) => `HTTPS from on-premises ${cidr}`,
 };

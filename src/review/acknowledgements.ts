@@ -53,8 +53,11 @@ export function acknowledges(ack: string, c: AcknowledgeableChange): boolean {
   return globRegExp(scope).test(c.stack);
 }
 
-/** The shape of a valid acknowledgement: `[<stack pattern>|hub=<name>/]<type pattern>.<name pattern>`. */
-export const ACKNOWLEDGEMENT = /^(?:(?:[A-Za-z*][A-Za-z0-9*-]*|hub=[A-Za-z][A-Za-z0-9-]*)\/)?[a-z0-9_*]+\.[A-Za-z0-9_*-]+$/;
+/**
+ * The shape of a valid acknowledgement: `[<stack pattern>|hub=<name>/]<type pattern>.<name pattern>`,
+ * a removed stack (`<stack>/*`) or a provider a stack loses (`<stack>/provider.aws.us_east_1`).
+ */
+export const ACKNOWLEDGEMENT = /^(?:(?:[A-Za-z*][A-Za-z0-9*-]*|hub=[A-Za-z][A-Za-z0-9-]*)\/)?(?:\*|[a-z0-9_*]+(?:\.[A-Za-z0-9_*-]+)+)$/;
 
 /**
  * The fewest acknowledgements that cover exactly the open (unacknowledged) gated changes: a stack's
@@ -65,11 +68,16 @@ export const ACKNOWLEDGEMENT = /^(?:(?:[A-Za-z*][A-Za-z0-9*-]*|hub=[A-Za-z][A-Za
 export function suggestAcknowledgements(open: readonly AcknowledgeableChange[], all: readonly AcknowledgeableChange[]): string[] {
   const typeOf = (c: AcknowledgeableChange) => c.address.slice(0, c.address.indexOf('.'));
   const groups = new Map<string, AcknowledgeableChange[]>();
+  const out: string[] = [];
   for (const c of open) {
+    // A removed stack is acknowledged as a whole, by the one form main's gate asks for.
+    if (c.address === '*') {
+      out.push(`${c.stack}/*`);
+      continue;
+    }
     const k = `${c.stack}/${typeOf(c)}`;
     groups.set(k, [...(groups.get(k) ?? []), c]);
   }
-  const out: string[] = [];
   for (const [k, members] of groups) {
     const pattern = `${k}.*`;
     const covered = all.filter((c) => acknowledges(pattern, c));

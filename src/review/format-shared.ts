@@ -67,7 +67,7 @@ export function gatedWhy(g: GatedChange): string | undefined {
 export function resultLine(r: ReviewReport): string {
   if (r.exitCode === 0) {
     const acknowledged = r.gate.changes.length;
-    return `OK (exit 0): ${r.reachability.current.summary.reachable} of ${r.reachability.current.summary.cells} spoke/service pairs reachable${acknowledged > 0 ? `; ${acknowledged} destructive change${acknowledged === 1 ? '' : 's'} acknowledged` : '; no destructive changes'}`;
+    return `OK (exit 0): ${r.reachability.current.summary.reachable} of ${r.reachability.current.summary.cells} client/service pairs reachable${acknowledged > 0 ? `; ${acknowledged} destructive change${acknowledged === 1 ? '' : 's'} acknowledged` : '; no destructive changes'}`;
   }
   return `BLOCKED (exit 1): ${r.failures.join('; ')}`;
 }
@@ -149,7 +149,7 @@ export function quotaSummary(rows: readonly QuotaRow[]): string {
 export function removedStacksLine(r: ReviewReport): string | undefined {
   const removed = r.stacks.filter((s) => s.status === 'removed').map((s) => s.stack);
   if (removed.length === 0) return undefined;
-  return `Stack${removed.length === 1 ? '' : 's'} ${removed.join(', ')} ${removed.length === 1 ? 'is' : 'are'} no longer synthesized: Terraform will never run for ${removed.length === 1 ? 'it' : 'them'}, so ${removed.length === 1 ? 'its' : 'their'} resources stay in AWS. Destroy ${removed.length === 1 ? 'it' : 'them'} first (npx cdktf destroy ${removed.join(' ')}), then remove the last spoke from the config.`;
+  return `Stack${removed.length === 1 ? '' : 's'} ${removed.join(', ')} ${removed.length === 1 ? 'is' : 'are'} no longer synthesized: Terraform will never run for ${removed.length === 1 ? 'it' : 'them'}, so ${removed.length === 1 ? 'its' : 'their'} resources stay in AWS. Destroy ${removed.length === 1 ? 'it' : 'them'} first (apply ${removed.length === 1 ? 'it' : 'them'} with the account key still in accounts, or npx cdktf destroy ${removed.join(' ')} on the base revision), then remove the account key${removed.length === 1 ? '' : 's'}.`;
 }
 
 /** Likely renames (add formerNames) and renamed account keys (the state procedure), as text lines. */

@@ -77,7 +77,7 @@ export function accountRenames(base: VpceHubConfig, current: VpceHubConfig, opts
       ...stacks.map((s) => `terraform -chdir=${opts.out}/stacks/${s.to} plan`),
       `# 4. The review still lists the old stacks' resources as destroyed (nothing runs Terraform for them any more):`,
       `#    once the plans above are clean, acknowledge them in the PR description and delete the old states`,
-      ...stacks.map((s) => `#    vpce-hub allow-destroy: ${s.from}/*.*`),
+      ...stacks.map((s) => `#    vpce-hub allow-destroy: ${s.from}/*`),
     ];
     out.push({ from: oldKey, to: newKey, accountId: account.id, stacks, commands });
   }

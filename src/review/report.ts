@@ -61,7 +61,7 @@ export function failuresOf(r: Pick<ReviewReport, 'gate' | 'reachability' | 'poli
   const out: string[] = [];
   const open = r.gate.changes.filter((c) => !c.acknowledged).length;
   if (open > 0) out.push(`${open} destructive change${open === 1 ? '' : 's'} not acknowledged with --allow-destroy`);
-  if (!r.reachability.current.ok) out.push(`${r.reachability.current.summary.broken} spoke/service pair${r.reachability.current.summary.broken === 1 ? '' : 's'} unreachable`);
+  if (!r.reachability.current.ok) out.push(`${r.reachability.current.summary.broken} client/service pair${r.reachability.current.summary.broken === 1 ? '' : 's'} unreachable`);
   const { broken, unknown } = r.policies.summary;
   if (broken + unknown > 0) out.push(`${broken + unknown} endpoint policy decision${broken + unknown === 1 ? '' : 's'} broken or not evaluable`);
   const over = r.quotas.filter(isExceeded).length;

@@ -20,6 +20,7 @@ import { configAtRef, BaseConfigError } from './base-config';
 import { countActions, type ResourceChange, type StackChanges } from './changes';
 import { estimateCost } from './cost';
 import { evaluateGate } from './gate';
+import { orphanedProviders } from './orphaned-providers';
 import { topologyMermaid, topologyOutline, type SpokeDelta } from './mermaid';
 import { offlinePlan, type TerraformOptions } from './offline-plan';
 import { changesFromPlan, parsePlanJson, PlanJsonError } from './plan-json';
@@ -69,7 +70,7 @@ export function runReview(opts: ReviewOptions): ReviewReport {
     const terraform: TerraformCheck[] = [];
     if (opts.offline) stacks = runOffline(stacks, current, base.kind === 'none', opts.terraform ?? {}, terraform);
 
-    const gate = evaluateGate(stacks, opts.allowDestroy ?? []);
+    const gate = evaluateGate(stacks, opts.allowDestroy ?? [], orphanedProviders(base.tree, current.tree));
     const proof = proveReachability(current.tree, config);
     const baseProof = base.synth ? proveReachability(base.synth.tree, base.synth.config) : undefined;
     const prices = priceTable(config.prices, opts.gbPerSpokeMonth);

@@ -14,7 +14,8 @@ import { hubProfile } from '../constructs/profile-share-pair';
 import { hubOnPremises } from '../constructs/on-premises';
 import { awsProviders, hubSideProviders, type HubSideProviderFor } from '../constructs/providers';
 import { hubTransitGateway } from '../constructs/transit-gateway';
-import { outputs, ramResourceKey } from '../planning/naming';
+import { DNS_CONSEQUENCES, vpcDnsCheck } from '../constructs/vpc-dns-check';
+import { ids, outputs, ramResourceKey } from '../planning/naming';
 import type { HubPlan, NetworkPlan, StackPlan } from '../planning/plan';
 import { VpceHubStack } from './vpce-hub-stack';
 
@@ -34,12 +35,17 @@ export class HubStack extends VpceHubStack {
   private buildHub(hub: HubPlan, provider: ReturnType<ReturnType<typeof awsProviders>>, ownerProviderFor: HubSideProviderFor): void {
     const project = this.plan.project;
     const vpc = hubVpc(this, hub, provider, project);
+    if (hub.existingVpcId !== undefined) {
+      // Zone modes associate the zones with the hub VPC; endpoint-url mode turns on the endpoints' private DNS there.
+      const consequence = hub.dns === 'endpoint-url' ? DNS_CONSEQUENCES.privateDns : DNS_CONSEQUENCES.zones;
+      this.checksHcl.push(vpcDnsCheck(this, { name: ids.hubVpcDnsCheck(hub.name), vpcId: hub.existingVpcId, label: `hub ${hub.name}`, configPath: `hubs.${hub.name}.vpc.id`, consequence }, provider));
+    }
     const { endpoints, securityGroupIds } = hubEndpoints(this, hub, vpc, provider, project);
     const zones = hubZones(this, hub, vpc.vpcId, endpoints, provider, project);
     const profile = hub.profile ? hubProfile(this, hub, zones, provider, project) : undefined;
     const owner = hub.transitGateway?.owner;
     const tgw = owner ? hubTransitGateway(this, hub, vpc, provider, owner.key === hub.account.key ? provider : ownerProviderFor(owner.key, hub.region), project) : undefined;
-    const onPremises = hubOnPremises(this, hub, vpc, securityGroupIds.get(1) as string, provider, project);
+    const onPremises = hubOnPremises(this, hub, vpc, provider, project);
 
     // Named outputs: the whole contract between a hub stack and the spokes stacks (and --endpoint-url users).
     const output = (name: string, value: string, description: string) => new TerraformOutput(this, name, { value, description }).overrideLogicalId(name);

@@ -15,7 +15,8 @@ import { awsProviders, hubSideProviders } from '../constructs/providers';
 import { ramSharePair } from '../constructs/ram-share';
 import { transitGatewayPair } from '../constructs/transit-gateway-pair';
 import { zoneAssociationPair } from '../constructs/zone-association-pair';
-import { outputs, ramResourceKey, stackNames } from '../planning/naming';
+import { DNS_CONSEQUENCES, vpcDnsCheck } from '../constructs/vpc-dns-check';
+import { ids, outputs, ramResourceKey, stackNames } from '../planning/naming';
 import type { HubPlan, NetworkPlan, SpokePlan, StackPlan } from '../planning/plan';
 import { VpceHubStack } from './vpce-hub-stack';
 
@@ -45,6 +46,10 @@ export class SpokesStack extends VpceHubStack {
       const hub = this.hub(spoke.hub);
       const hubSide = hubProvider(hub);
       const spokeSide = own(spoke.region);
+      // Zone modes need both settings; endpoint-url spokes only the Amazon DNS server that resolves the endpoints' own names.
+      const spokeCheck = { name: ids.spokeVpcDnsCheck(spoke.name), vpcId: spoke.vpcId, label: `spoke ${spoke.name}`, configPath: `spokes.${spoke.name}.vpc.id` };
+      const byMode = hub.dns === 'endpoint-url' ? { consequence: DNS_CONSEQUENCES.amazonDns, settings: ['enable_dns_support'] as const } : { consequence: DNS_CONSEQUENCES.zones };
+      this.checksHcl.push(vpcDnsCheck(this, { ...spokeCheck, ...byMode }, spokeSide));
       const hubRouteTableId = (key: string) => this.read(hub, outputs.routeTableId(hub.name, key));
       const tgw = hub.transitGateway;
       if (tgw) {

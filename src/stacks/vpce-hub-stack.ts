@@ -14,6 +14,9 @@ import { movedHcl, type StateMove } from './state-moves';
 export const REQUIRED_TERRAFORM = '>= 1.10.0';
 
 export abstract class VpceHubStack extends TerraformStack {
+  /** The HCL of this stack's check blocks (vpc-dns-check.ts), for `synth --hcl`. */
+  protected readonly checksHcl: string[] = [];
+
   constructor(
     scope: Construct,
     protected readonly plan: NetworkPlan,
@@ -40,13 +43,14 @@ export abstract class VpceHubStack extends TerraformStack {
     return { ...out, moved: [...((out.moved as StateMove[] | undefined) ?? []), ...this.stateMoves.map((m) => ({ from: m.from, to: m.to }))] };
   }
 
-  /** `cdktf synth --hcl`: cdktf mangles required_version in the terraform block (hcl-terraform-block.ts). */
-  override toHclTerraform(): { hcl: string; metadata: unknown } {
-    const out = super.toHclTerraform() as { hcl: string; metadata: unknown };
+  /**
+   * `cdktf synth --hcl`: cdktf mangles required_version in the terraform block (hcl-terraform-block.ts)
+   * and drops `check` overrides, which are appended here (vpc-dns-check.ts), as are the moved blocks.
+   */
+  override toHclTerraform(): { hcl: string; metadata: Record<string, unknown> } {
+    const out = super.toHclTerraform() as { hcl: string; metadata: Record<string, unknown> };
     const hcl = withRequiredVersionHcl(out.hcl, REQUIRED_TERRAFORM);
-    return { ...out, hcl: this.stateMoves.length === 0 ? hcl : `${hcl.trimEnd()}
-
-${movedHcl(this.stateMoves)}
-` };
+    const appended = [...this.checksHcl, ...(this.stateMoves.length > 0 ? [movedHcl(this.stateMoves)] : [])];
+    return { ...out, hcl: appended.length === 0 ? hcl : [hcl.trimEnd(), ...appended].join('\n\n') + '\n' };
   }
 }

@@ -17,13 +17,11 @@ import { hubEndpoint, listOf, type HubEndpoint } from './endpoint';
 import { checkFilter } from './filter';
 import { checkReturnPath } from './path';
 import { checkResilience } from './resilience';
-import type { BrokenLink } from './result';
+import { onPremisesRow, type BrokenLink } from './result';
 import { hubGateway } from './transit-gateway';
 import { describe, field, resourcesIn, sameValue, targetOf } from './values';
 import { zoneName } from './zone-association';
 
-/** Row names no spoke can take (spoke names have no spaces). */
-export const onPremisesRow = (hub: string, cidr: string): string => `on-premises ${cidr} (${hub})`;
 
 /** The row's stand-in for a spoke: the range, in the hub's account (its rules and routes are the hub stack's). */
 function clientOf(hub: HubPlan, cidr: string): SpokePlan {
@@ -33,7 +31,8 @@ function clientOf(hub: HubPlan, cidr: string): SpokePlan {
 export function onPremisesContexts(tree: SynthTree, plan: NetworkPlan, hub: HubPlan): Array<{ row: string; ctx: ProofContext | BrokenLink }> {
   return (hub.onPremises?.cidrs ?? []).map((cidr) => {
     const client = clientOf(hub, cidr);
-    return { row: client.name, ctx: proofContext(tree, plan, hub, client) };
+    const found = proofContext(tree, plan, hub, client);
+    return { row: client.name, ctx: 'link' in found ? found : { ...found, client: 'on-premises' as const } };
   });
 }
 

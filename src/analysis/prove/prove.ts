@@ -7,7 +7,7 @@ import { resolveService, type ResolvedService } from '../../catalogue/catalogue'
 import { missingCompanions } from '../../catalogue/companions';
 import type { VpceHubConfig } from '../../config/schema';
 import { buildPlan } from '../../planning/build-plan';
-import type { HubPlan } from '../../planning/plan';
+import type { HubPlan, SpokePlan } from '../../planning/plan';
 import { resolveHubService, serviceName } from '../../planning/services';
 import type { SynthTree } from '../tree';
 import { proofContext, type ProofContext } from './context';
@@ -17,27 +17,36 @@ import { checkFilter } from './filter';
 import { checkPath } from './path';
 import { onPremisesContexts, proveOnPremisesCell } from './on-premises';
 import { checkResilience } from './resilience';
-import type { BrokenLink, ProofCell, ReachabilityProof } from './result';
+import { clientRangeRow, hubVpcRow, type BrokenLink, type ClientKind, type ProofCell, type ReachabilityProof } from './result';
 
 export function proveReachability(tree: SynthTree, config: VpceHubConfig): ReachabilityProof {
   const plan = buildPlan(config);
   const servicesOf = new Map(plan.hubs.map((h) => [h.name, hubServices(config, h)]));
   const cells: ProofCell[] = [];
-  for (const spoke of plan.spokes) {
-    const hub = plan.hubs.find((h) => h.name === spoke.hub) as HubPlan;
-    const ctx = proofContext(tree, plan, hub, spoke);
+  const rows: ReachabilityProof['spokes'] = [];
+  const prove = (hub: HubPlan, spoke: SpokePlan, client?: ClientKind) => {
+    rows.push({ name: spoke.name, hub: hub.name, ...(client ? { kind: client } : {}) });
+    const found = proofContext(tree, plan, hub, spoke);
+    const ctx = 'link' in found || client === undefined ? found : { ...found, client };
     for (const [name, service] of servicesOf.get(hub.name) ?? []) {
       const broken = 'link' in ctx ? ctx : proveCell(ctx, name, service);
       cells.push({ spoke: spoke.name, hub: hub.name, service: name, reachable: broken === undefined, ...(broken ? { broken } : {}) });
     }
+  };
+  for (const spoke of plan.spokes) prove(plan.hubs.find((h) => h.name === spoke.hub) as HubPlan, spoke);
+  // The hub VPC's own workloads resolve the services to the endpoints too, and the extra client
+  // ranges call them through the hub's routing: each is a row of its own.
+  for (const hub of plan.hubs) {
+    prove(hub, clientRow(hub, hubVpcRow(hub.name), [hub.cidr, ...hub.secondaryCidrs]), 'hub-vpc');
+    for (const cidr of hub.clientCidrs) prove(hub, clientRow(hub, clientRangeRow(hub.name, cidr), [cidr]), 'client-range');
   }
-  // On-premises clients of transit-gateway hubs: one row per range (issue 10).
-  const onPremRows: Array<{ name: string; hub: string }> = [];
+  // On-premises clients of transit-gateway hubs: one row per range (issue 10), proven through the
+  // inbound resolver and the transit gateway, which these stacks do hold.
   for (const hub of plan.hubs.filter((h) => h.onPremises)) {
     for (const { row, ctx } of onPremisesContexts(tree, plan, hub)) {
-      onPremRows.push({ name: row, hub: hub.name });
+      rows.push({ name: row, hub: hub.name, kind: 'on-premises' });
       for (const [name, service] of servicesOf.get(hub.name) ?? []) {
-        const broken = 'link' in ctx ? ctx : proveOnPremisesCell(ctx, name, service);
+        const broken = 'link' in ctx ? ctx : (proveOnPremisesCell(ctx, name, service) ?? checkCompanions(ctx, name));
         cells.push({ spoke: row, hub: hub.name, service: name, reachable: broken === undefined, ...(broken ? { broken } : {}) });
       }
     }
@@ -46,7 +55,7 @@ export function proveReachability(tree: SynthTree, config: VpceHubConfig): Reach
   return {
     ok: reachable === cells.length,
     summary: { cells: cells.length, reachable, broken: cells.length - reachable },
-    spokes: [...plan.spokes.map((s) => ({ name: s.name, hub: s.hub })), ...onPremRows],
+    spokes: rows,
     services: [...new Set([...servicesOf.values()].flatMap((m) => [...m.keys()]))].sort(),
     cells,
   };
@@ -59,11 +68,27 @@ function hubServices(config: VpceHubConfig, hub: HubPlan): Map<string, ResolvedS
   return new Map(pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/**
+ * A client that is not a spoke, as a spoke-shaped record: the hub VPC (its CIDRs; no peering or routes:
+ * it is the endpoints' own VPC) or a client range (no VPC of ours at all).
+ */
+function clientRow(hub: HubPlan, name: string, cidrs: string[]): SpokePlan {
+  return { name, awsName: name, account: hub.account, region: hub.region, hub: hub.name, vpcId: hub.existingVpcId ?? `the VPC of hub ${hub.name}`, cidrs, routeTableIds: [], crossAccount: false, crossRegion: false, autoAccept: true, attachmentSubnets: [] };
+}
+
+/**
+ * Spokes: every link. The hub VPC: DNS (the zones carry it inline; endpoint-url mode publishes the
+ * names), the security groups and the AZs; its traffic stays in the VPC (local route). A client range:
+ * the security groups and the AZs only; its DNS (a Route 53 Resolver inbound endpoint in the hub VPC)
+ * and its routes (VPN, Direct Connect, Transit Gateway) are outside these stacks.
+ */
 function proveCell(ctx: ProofContext, name: string, service: ResolvedService | undefined): BrokenLink | undefined {
   if (!service) return { link: 'endpoint', message: `service ${name} is not offered in ${ctx.hub.region} (catalogue)` };
   const endpoint = hubEndpoint(ctx, service.serviceName);
   if ('link' in endpoint) return endpoint;
-  return checkDns(ctx, endpoint, service) ?? checkPath(ctx, endpoint) ?? checkFilter(ctx, endpoint) ?? checkResilience(endpoint) ?? checkCompanions(ctx, name);
+  const dns = ctx.client === 'client-range' ? undefined : checkDns(ctx, endpoint, service);
+  const path = ctx.client === undefined ? checkPath(ctx, endpoint) : undefined;
+  return dns ?? path ?? checkFilter(ctx, endpoint) ?? checkResilience(endpoint) ?? checkCompanions(ctx, name);
 }
 
 /**

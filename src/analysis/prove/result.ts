@@ -13,6 +13,15 @@ export interface BrokenLink {
   message: string;
 }
 
+/** A row that is not a spoke: the hub VPC itself, or one of the hub's clientCidrs. */
+export type ClientKind = 'hub-vpc' | 'client-range' | 'on-premises';
+
+/** Row names that no spoke name can take (spoke names are letters, digits and hyphens). */
+export const hubVpcRow = (hub: string): string => `${hub} (hub VPC)`;
+export const clientRangeRow = (hub: string, cidr: string): string => `${hub} client ${cidr}`;
+/** An on-premises range of a transit-gateway hub (issue 10). */
+export const onPremisesRow = (hub: string, cidr: string): string => `${hub} on-premises ${cidr}`;
+
 export interface ProofCell {
   spoke: string;
   hub: string;
@@ -26,8 +35,11 @@ export interface ReachabilityProof {
   /** Every cell reachable. */
   ok: boolean;
   summary: { cells: number; reachable: number; broken: number };
-  /** Matrix rows, sorted by name. */
-  spokes: Array<{ name: string; hub: string }>;
+  /**
+   * Matrix rows: the spokes sorted by name, then per hub its own VPC and its extra client ranges
+   * (`kind` set), which call the endpoints too (issue 8, section 3).
+   */
+  spokes: Array<{ name: string; hub: string; kind?: ClientKind }>;
   /** Matrix columns: every hub's services, sorted. A spoke has cells only for its own hub's services. */
   services: string[];
   /** Row by row, columns in `services` order. */
