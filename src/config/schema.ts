@@ -23,6 +23,11 @@ const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { message: 'must be a
 const vpcId = z.string().regex(/^vpc-([0-9a-f]{8}|[0-9a-f]{17})$/, { message: 'must be a VPC id like vpc-0123456789abcdef0' });
 const subnetId = z.string().regex(/^subnet-([0-9a-f]{8}|[0-9a-f]{17})$/, { message: 'must be a subnet id like subnet-0123456789abcdef0' });
 const routeTableId = z.string().regex(/^rtb-([0-9a-f]{8}|[0-9a-f]{17})$/, { message: 'must be a route table id like rtb-0123456789abcdef0' });
+const securityGroupId = z.string().regex(/^sg-([0-9a-f]{8}|[0-9a-f]{17})$/, { message: 'must be a security group id like sg-0123456789abcdef0' });
+const vpcEndpointId = z.string().regex(/^vpce-([0-9a-f]{8}|[0-9a-f]{17})$/, { message: 'must be a VPC endpoint id like vpce-0123456789abcdef0' });
+/** Route 53 ids are upper-case letters and digits, at most 32 characters (API_HostedZone.html). */
+const hostedZoneId = z.string().regex(/^Z[A-Z0-9]{1,31}$/, { message: 'must be a hosted zone id like Z0123456789ABCDEFGHIJ (without /hostedzone/)' });
+const peeringConnectionId = z.string().regex(/^pcx-([0-9a-f]{8}|[0-9a-f]{17})$/, { message: 'must be a VPC peering connection id like pcx-0123456789abcdef0' });
 const transitGatewayId = z.string().regex(/^tgw-([0-9a-f]{8}|[0-9a-f]{17})$/, { message: 'must be a transit gateway id like tgw-0123456789abcdef0' });
 const transitGatewayRouteTableId = z.string().regex(/^tgw-rtb-([0-9a-f]{8}|[0-9a-f]{17})$/, { message: 'must be a transit gateway route table id like tgw-rtb-0123456789abcdef0' });
 
@@ -148,6 +153,16 @@ const onPremises = z.strictObject({
  * Terraform moves state instead of destroying and recreating (planning/renames.ts). */
 const formerNames = z.array(name).default([]);
 
+/**
+ * Resources of a hand-built hub (the blog's pattern) that synth imports instead of creating
+ * (planning/adopt.ts): the endpoint security group, endpoints by service, zones by zone name.
+ */
+const hubAdopt = z.strictObject({
+  securityGroupId: securityGroupId.optional(),
+  endpoints: z.record(z.string(), vpcEndpointId).default({}),
+  zones: z.record(z.string(), hostedZoneId).default({}),
+});
+
 const hub = z.strictObject({
   name,
   formerNames,
@@ -171,6 +186,7 @@ const hub = z.strictObject({
   /** Required with connectivity: transit-gateway. */
   transitGateway: transitGateway.optional(),
   onPremises: onPremises.optional(),
+  adopt: hubAdopt.optional(),
   /** Extra networks that call the endpoints through the hub VPC's own routing (on-premises over VPN or
    * Direct Connect, a Transit Gateway): each gets an HTTPS ingress rule. The hub VPC's own CIDRs are
    * always admitted; spokes are admitted through their own entries. */
@@ -180,6 +196,8 @@ const hub = z.strictObject({
 const spoke = z.strictObject({
   name,
   formerNames,
+  /** An existing spoke of a hand-built hub: its peering (and, of adopted zones, its associations) are imported. */
+  adopt: z.strictObject({ peeringConnectionId: peeringConnectionId.optional() }).optional(),
   account: z.string(),
   region: region.optional(),
   hub: z.string().optional(),

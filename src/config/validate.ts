@@ -8,6 +8,7 @@ import { buildPlan } from '../planning/build-plan';
 import type { NetworkPlan } from '../planning/plan';
 import { hasErrors, type Finding } from './findings';
 import type { VpceHubConfig } from './schema';
+import { validateAdopt } from './validate-adopt';
 import { validateAwsStrings } from './validate-aws-strings';
 import { validateCompanions } from './validate-companions';
 import { validateBackend } from './validate-backend';
@@ -57,6 +58,7 @@ export const VALIDATORS: ReadonlyArray<RegisteredValidator> = [
   { id: 'policy', stage: 'config', summary: 'endpoint policies: organization needs organizationId, principals are account ids or ARNs, a custom document is JSON with a Principal in every statement, fits 20,480 characters, conditions on nothing that cannot match through the hub, and (simulated) lets AWS\'s own traffic through', run: validatePolicy },
   { id: 'quotas', stage: 'plan', summary: 'the planned network fits every AWS quota (peerings, endpoints, security group rules and groups, routes, zone associations and authorizations, hosted zones, profile VPCs, policy size)', run: validateQuotas },
   { id: 'aws-strings', stage: 'plan', summary: "every name, description, comment and tag the stacks would emit (from project, hub, spoke and account names) fits AWS's documented length, characters and reserved prefixes, and names AWS requires unique (IAM roles per account, log groups per region, security groups per VPC) differ", run: validateAwsStrings },
+  { id: 'adopt', stage: 'plan', summary: 'adopted ids (security group, endpoints, zones, peerings) belong to things the config builds, in an existing hub VPC, and none is adopted twice', run: validateAdopt },
   { id: 'security-groups', stage: 'plan', summary: 'a hub whose spoke CIDRs need several endpoint security groups is told how the rules are spread and how to pin the group count', run: validateSecurityGroups },
 ];
 

@@ -12,6 +12,7 @@ import type { Construct } from 'constructs';
 import { awsNames, ids, tagName } from '../planning/naming';
 import type { HubPlan } from '../planning/plan';
 import type { HubVpcHandles } from './hub-vpc';
+import { adopt } from './adopt';
 import { resource } from './resource';
 
 export interface EndpointHandles {
@@ -24,6 +25,7 @@ export function hubEndpoints(scope: Construct, hub: HubPlan, vpc: HubVpcHandles,
   const groups = new Map<number, string>();
   const securityGroupIds = hub.securityGroups.map(({ group, rules }) => {
     const name = awsNames.endpointSecurityGroup(project, hub.awsName, group);
+    const adopted = group === 1 ? hub.adopt?.securityGroupId : undefined;
     const sg = resource(SecurityGroup, scope, ids.hubSecurityGroup(hub.name, group), {
       provider,
       name,
@@ -31,7 +33,11 @@ export function hubEndpoints(scope: Construct, hub: HubPlan, vpc: HubVpcHandles,
       vpcId: vpc.vpcId,
       // No egress rule: security groups are stateful and endpoint ENIs never initiate connections.
       tags: { Name: name },
+      // An adopted group keeps the name and description it was made with: both force replacement,
+      // which would take every endpoint's HTTPS down with it.
+      ...(adopted ? { lifecycle: { ignoreChanges: ['name', 'description'] } } : {}),
     });
+    adopt(sg, adopted);
     groups.set(group, sg.id);
     // The hub's own rules (its VPC's CIDRs, client and on-premises ranges) are shared: here. Spoke rules are
     // pair halves in the spokes stacks (endpoint-ingress.ts).
@@ -56,9 +62,7 @@ export function hubEndpoints(scope: Construct, hub: HubPlan, vpc: HubVpcHandles,
   });
   const endpoints = new Map<string, VpcEndpoint>();
   for (const ep of hub.endpoints) {
-    endpoints.set(
-      ep.service,
-      resource(VpcEndpoint, scope, ids.hubEndpoint(hub.name, ep.key), {
+    const endpoint = resource(VpcEndpoint, scope, ids.hubEndpoint(hub.name, ep.key), {
         provider,
         vpcId: vpc.vpcId,
         serviceName: ep.serviceName,
@@ -70,8 +74,9 @@ export function hubEndpoints(scope: Construct, hub: HubPlan, vpc: HubVpcHandles,
         privateDnsEnabled: ep.privateDnsEnabled,
         ...(ep.policy !== undefined ? { policy: ep.policy } : {}),
         tags: { Name: tagName(project, hub.name, ep.service) },
-      }),
-    );
+      });
+    adopt(endpoint, hub.adopt?.endpoints[ep.service]);
+    endpoints.set(ep.service, endpoint);
   }
   return { endpoints, securityGroupIds: groups };
 }

@@ -10,6 +10,8 @@ import { Fn } from 'cdktf';
 import type { Construct } from 'constructs';
 import { awsNames, ids, tagName } from '../planning/naming';
 import type { HubPlan } from '../planning/plan';
+import { importIds } from '../planning/adopt';
+import { adopt } from './adopt';
 import { resource } from './resource';
 
 export interface ZoneHandle {
@@ -31,6 +33,8 @@ export function hubZones(scope: Construct, hub: HubPlan, vpcId: string, endpoint
       lifecycle: { ignoreChanges: ['vpc'] },
       tags: { Name: tagName(project, hub.name, z.zoneName) },
     });
+    const adoptedZoneId = hub.adopt?.zones[z.zoneName];
+    adopt(zone, adoptedZoneId);
     zones.set(z.key, { id: zone.zoneId, arn: zone.arn });
     const endpoint = endpoints.get(z.service);
     if (!endpoint) throw new Error(`zone ${z.zoneName} has no endpoint ${z.service} (planning bug)`);
@@ -42,13 +46,10 @@ export function hubZones(scope: Construct, hub: HubPlan, vpcId: string, endpoint
     for (const kind of kinds) {
       // Without the `*` record every bucket or registry host is NXDOMAIN: Route 53 does not fall back
       // to public DNS for names inside a zone it is authoritative for.
-      resource(Route53Record, scope, ids.hubRecord(hub.name, z.key, kind), {
-        provider,
-        zoneId: zone.zoneId,
-        name: kind === 'apex' ? z.zoneName : `*.${z.zoneName}`,
-        type: 'A',
-        alias,
-      });
+      const name = kind === 'apex' ? z.zoneName : `*.${z.zoneName}`;
+      const record = resource(Route53Record, scope, ids.hubRecord(hub.name, z.key, kind), { provider, zoneId: zone.zoneId, name, type: 'A', alias });
+      // An adopted zone's alias records exist too (the blog's pattern creates the same ones).
+      adopt(record, adoptedZoneId !== undefined ? importIds.record(adoptedZoneId, name) : undefined);
     }
   }
   return zones;

@@ -12,6 +12,8 @@ import { VpcPeeringConnectionAccepterA } from '@cdktf/provider-aws/lib/vpc-peeri
 import type { Construct } from 'constructs';
 import { ids, tagName } from '../planning/naming';
 import type { HubPlan, SpokePlan } from '../planning/plan';
+import { importIds } from '../planning/adopt';
+import { adopt } from './adopt';
 import { resource } from './resource';
 
 /** What the hub half needs from the hub stack: its named outputs, read through remote state. */
@@ -34,6 +36,8 @@ export function peeringPair(scope: Construct, hub: HubPlan, spoke: SpokePlan, hu
     ...(spoke.autoAccept ? { autoAccept: true } : {}),
     tags: { Name: tagName(project, hub.name, 'to', spoke.name) },
   });
+  const adopted = spoke.adoptPeeringConnectionId;
+  adopt(pcx, adopted);
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AcceptVpcPeeringConnection.html
   const accepter = spoke.autoAccept
     ? undefined
@@ -43,26 +47,30 @@ export function peeringPair(scope: Construct, hub: HubPlan, spoke: SpokePlan, hu
         autoAccept: true,
         tags: { Name: tagName(project, spoke.name, 'to', 'hub', hub.name) },
       });
+  if (accepter) adopt(accepter, adopted);
   // Routes only carry traffic once the peering is active: both sides wait for the acceptance.
   const afterAccept = accepter ? { dependsOn: [accepter] } : {};
   for (const table of hub.routeTables) {
     for (const cidr of spoke.cidrs) {
-      resource(Route, scope, ids.hubRoute(hub.name, table.key, spoke.name, cidr), {
+      const route = resource(Route, scope, ids.hubRoute(hub.name, table.key, spoke.name, cidr), {
         provider: hubSide.provider,
         routeTableId: hubSide.routeTableId(table.key),
         destinationCidrBlock: cidr,
         vpcPeeringConnectionId: pcx.id,
         ...afterAccept,
       });
+      // Only an existing hub route table has an id to import by; a created one has no old routes.
+      adopt(route, adopted && table.id ? importIds.route(table.id, cidr) : undefined);
     }
   }
   for (const routeTableId of spoke.routeTableIds) {
-    resource(Route, scope, ids.spokeRoute(spoke.name, routeTableId, hub.name), {
+    const route = resource(Route, scope, ids.spokeRoute(spoke.name, routeTableId, hub.name), {
       provider: spokeProvider,
       routeTableId,
       destinationCidrBlock: hub.cidr,
       vpcPeeringConnectionId: pcx.id,
       ...afterAccept,
     });
+    adopt(route, adopted ? importIds.route(routeTableId, hub.cidr) : undefined);
   }
 }

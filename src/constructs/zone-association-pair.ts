@@ -11,6 +11,8 @@ import { Route53ZoneAssociation } from '@cdktf/provider-aws/lib/route53-zone-ass
 import type { Construct } from 'constructs';
 import { ids } from '../planning/naming';
 import type { HubPlan, SpokePlan } from '../planning/plan';
+import { importIds } from '../planning/adopt';
+import { adopt } from './adopt';
 import { resource } from './resource';
 
 /** `zoneId(key)` is the hub stack's named output for the zone. */
@@ -27,12 +29,17 @@ export function zoneAssociationPair(scope: Construct, hub: HubPlan, spoke: Spoke
       : undefined;
     // https://docs.aws.amazon.com/Route53/latest/APIReference/API_AssociateVPCWithHostedZone.html
     // The zone id stays the hub's output (what check and prove resolve); depends_on orders the pair.
-    resource(Route53ZoneAssociation, scope, ids.spokeAssociation(spoke.name, z.key), {
+    const association = resource(Route53ZoneAssociation, scope, ids.spokeAssociation(spoke.name, z.key), {
       provider: spokeProvider,
       zoneId: zoneId(z.key),
       vpcId: spoke.vpcId,
       vpcRegion: spoke.region,
       ...(authorization ? { dependsOn: [authorization] } : {}),
     });
+    // An existing spoke of the hand-built hub (spokes.<spoke>.adopt) is associated with each adopted
+    // zone already: import, so the first apply never disassociates it. The authorization is created
+    // (planning/adopt.ts says why).
+    const adoptedZoneId = hub.adopt?.zones[z.zoneName];
+    adopt(association, spoke.adoptPeeringConnectionId !== undefined && adoptedZoneId !== undefined ? importIds.zoneAssociation(adoptedZoneId, spoke.vpcId) : undefined);
   }
 }

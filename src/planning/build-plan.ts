@@ -32,6 +32,7 @@ export function buildPlan(config: VpceHubConfig): NetworkPlan {
       return {
         name: s.name,
         awsName: s.formerNames[0] ?? s.name,
+        ...(s.adopt?.peeringConnectionId ? { adoptPeeringConnectionId: s.adopt.peeringConnectionId } : {}),
         account: account(s.account),
         region,
         hub: hub.name,
@@ -103,6 +104,7 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
   const base = {
     name: h.name,
     awsName: h.formerNames[0] ?? h.name,
+    ...(h.adopt ? { adopt: { ...(h.adopt.securityGroupId ? { securityGroupId: h.adopt.securityGroupId } : {}), endpoints: { ...h.adopt.endpoints }, zones: { ...h.adopt.zones } } } : {}),
     account,
     region: h.region,
     dns: h.dns,

@@ -131,6 +131,15 @@ export interface OnPremisesPlan {
   forwardedZones: string[];
 }
 
+/** What a hub adopts instead of creating (hubs.<hub>.adopt): ids by what they are. */
+export interface HubAdoptPlan {
+  securityGroupId?: string;
+  /** Service name -> vpce id. */
+  endpoints: Record<string, string>;
+  /** Zone name -> hosted zone id. */
+  zones: Record<string, string>;
+}
+
 export interface HubPlan {
   name: string;
   /** The name in AWS-stored strings that force replacement when they change (security group name and
@@ -156,6 +165,7 @@ export interface HubPlan {
   zones: ZonePlan[];
   /** Set in route53-profile mode. */
   profile?: ProfilePlan;
+  adopt?: HubAdoptPlan;
   /** Spokes associate each zone directly (private-hosted-zones, or route53-profile with keepZoneAssociations). */
   zoneAssociations: boolean;
   connectivity: ConnectivityMode;
@@ -169,6 +179,8 @@ export interface SpokePlan {
   name: string;
   /** As HubPlan.awsName: the oldest former name, in the profile association's name (ForceNew). */
   awsName: string;
+  /** An existing spoke of a hand-built hub: its peering connection id. */
+  adoptPeeringConnectionId?: string;
   account: AccountPlan;
   region: string;
   hub: string;

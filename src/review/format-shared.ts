@@ -33,10 +33,13 @@ export function countsPhrase(changes: readonly ResourceChange[]): string {
   const n = countActions(changes);
   // Imports are creates that take over an existing object, and moves are renames: said apart, as
   // `terraform plan` does ("N to import"), so a reviewer never mistakes them for new or lost objects.
-  const imports = changes.filter((c) => c.action === 'create' && c.importId !== undefined).length;
+  // A synth diff lists an import as a create with importId, a plan as a no-op or update with importId.
+  const importedAs = (a: 'create' | 'update') => changes.filter((c) => c.action === a && c.importId !== undefined).length;
+  const imports = importedAs('create') + importedAs('update');
   const moved = changes.filter((c) => c.movedFrom !== undefined).length;
+  const pureMoves = changes.filter((c) => c.movedFrom !== undefined && c.importId === undefined && c.action === 'update' && c.attributes.length === 0).length;
   const extra = [...(imports > 0 ? [`${imports} to import`] : []), ...(moved > 0 ? [`${moved} moved`] : [])];
-  return `${extra.length > 0 ? `${extra.join(', ')}, ` : ''}${n.create - imports} to add, ${n.update} to change, ${n.replace} to replace, ${n.delete} to destroy`;
+  return `${extra.length > 0 ? `${extra.join(', ')}, ` : ''}${n.create - importedAs('create')} to add, ${n.update - importedAs('update') - pureMoves} to change, ${n.replace} to replace, ${n.delete} to destroy`;
 }
 
 /** `changes: tags` / `forced by: name; moves from provider ...` / '' */
@@ -153,8 +156,9 @@ export function removedStacksLine(r: ReviewReport): string | undefined {
 }
 
 /** Likely renames (add formerNames) and renamed account keys (the state procedure), as text lines. */
-export function renameLines(r: Pick<ReviewReport, 'renames' | 'accountRenames'>): string[] {
+export function renameLines(r: Pick<ReviewReport, 'renames' | 'accountRenames' | 'adoption'>): string[] {
   const out: string[] = [];
+  for (const note of r.adoption) out.push('', `Adoption: ${note}`);
   for (const s of r.renames) out.push('', `Likely rename: ${s.evidence}. Add to the config, so its state moves instead of being destroyed and recreated:`, `  ${s.fix}`);
   for (const a of r.accountRenames) {
     out.push('', `Account key renamed: ${a.from} -> ${a.to} (account ${a.accountId}). Stacks are states, and moved blocks cannot cross states: ${a.stacks.map((s) => `${s.from} -> ${s.to}`).join(', ')}. Copy each state before applying:`);

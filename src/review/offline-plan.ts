@@ -23,6 +23,9 @@ export interface TerraformJson {
   data?: Record<string, Record<string, Record<string, unknown>>>;
   resource?: Record<string, Record<string, Record<string, unknown>>>;
   output?: Record<string, { value: unknown }>;
+  /** Import blocks of adopted resources (removed before an offline plan: withoutImportBlocks). */
+  import?: Array<{ to: string; id: string; provider?: string }>;
+  moved?: Array<{ from: string; to: string }>;
 }
 
 export interface TerraformOptions {
@@ -142,9 +145,25 @@ export function offlinePlan(stacksDir: string, stack: string, opts: TerraformOpt
   writeOfflineOverride(stacksDir, stack);
   runTerraform(dir, ['init', '-input=false', '-no-color'], opts);
   const validate = JSON.parse(runTerraform(dir, ['validate', '-json', '-no-color'], opts)) as ValidateJson;
+  withoutImportBlocks(dir);
   runTerraform(dir, ['plan', '-refresh=false', '-input=false', '-lock=false', '-no-color', '-out=plan.bin'], opts);
   const plan = JSON.parse(runTerraform(dir, ['show', '-json', 'plan.bin'], opts)) as PlanJson;
   return { validate, plan };
+}
+
+/**
+ * An import block makes plan read the object from AWS ("Cannot import non-existent remote object"
+ * without access), and override files cannot remove blocks: once validate has checked them, the
+ * stack's own file loses its `import` list, and the offline plan shows adopted resources as creates
+ * (what the config builds). The real plan (`vpce-hub review --plan`) shows them as imports.
+ */
+export function withoutImportBlocks(dir: string): boolean {
+  const file = path.join(dir, 'cdk.tf.json');
+  const json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  if (json.import === undefined) return false;
+  delete json.import;
+  writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
+  return true;
 }
 
 /** `terraform init -backend=false` + validate, for stacks whose backend cannot be reached (cloud). */

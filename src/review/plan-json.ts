@@ -18,7 +18,9 @@ export interface PlanJson {
     index?: unknown;
     module_address?: string;
     action_reason?: string;
-    change: { actions: string[]; before?: unknown; after?: unknown; replace_paths?: unknown };
+    change: { actions: string[]; before?: unknown; after?: unknown; replace_paths?: unknown; importing?: { id?: string } };
+    /** Set when a moved block moves it here (the address the state held it under). */
+    previous_address?: string;
   }>;
   planned_values?: { outputs?: Record<string, unknown> };
 }
@@ -71,7 +73,11 @@ export function changesFromPlan(raw: unknown, stack: string): ResourceChange[] {
     if (!isObject(rc) || rc.mode === 'data') continue;
     const change = isObject(rc.change) ? rc.change : {};
     const actions = isArray(change.actions) ? change.actions.filter((a): a is string => typeof a === 'string') : [];
-    const mapped = actionOf(actions);
+    // An import (`change.importing`, Terraform >= 1.5) is a no-op or an update of an object that
+    // exists; a moved resource carries `previous_address`. Both are listed, apart from creates.
+    const importing = isObject(change.importing) && typeof change.importing.id === 'string' ? change.importing.id : undefined;
+    const previous = typeof rc.previous_address === 'string' ? rc.previous_address : undefined;
+    const mapped = actionOf(actions) ?? (importing !== undefined || previous !== undefined ? { action: 'update' as const } : undefined);
     if (!mapped) continue;
     const type = String(rc.type ?? '');
     const address = String(rc.address ?? `${type}.${String(rc.name ?? '')}`);
@@ -86,6 +92,8 @@ export function changesFromPlan(raw: unknown, stack: string): ResourceChange[] {
       attributes: mapped.action === 'replace' ? replacePaths(change.replace_paths) : mapped.action === 'update' ? changedKeys(before, after) : [],
       ...(mapped.action === 'replace' && typeof rc.action_reason === 'string' && REASONS[rc.action_reason] ? { reason: REASONS[rc.action_reason] } : {}),
       ...(mapped.replaceOrder ? { replaceOrder: mapped.replaceOrder } : {}),
+      ...(importing !== undefined ? { importId: importing } : {}),
+      ...(previous !== undefined ? { movedFrom: previous } : {}),
       ...(before && mapped.action !== 'create' ? { before } : {}),
       ...(after && mapped.action !== 'delete' ? { after } : {}),
     });

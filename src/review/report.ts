@@ -48,6 +48,8 @@ export interface ReviewReport {
   cost: CostEstimate;
   /** The base's totals, when the base config is known. */
   baseCost?: CostEstimate['total'];
+  /** Adopted hubs: what is created rather than imported, and why (adoption.ts). */
+  adoption: string[];
   /** Against a known base config: hubs and spokes that look renamed without formerNames. */
   renames: RenameSuggestion[];
   /** Against a known base config: account keys renamed (same id), with the state procedure. */

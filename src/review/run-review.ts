@@ -4,6 +4,7 @@
  * the report. Input problems (bad config, unknown ref, unreadable plan) throw `ReviewInputError`,
  * which the CLI turns into exit code 2.
  */
+import { adoptionNotes } from './adoption';
 import { accountRenames, suggestRenames } from './renames';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -89,6 +90,7 @@ export function runReview(opts: ReviewOptions): ReviewReport {
       ...partial,
       topology: topologyOf(current.plan, stacks),
       cost: estimateCost(current.plan, prices),
+      adoption: adoptionNotes(current.plan),
       renames: base.synth ? suggestRenames(base.synth.config, config) : [],
       accountRenames: base.synth ? accountRenames(base.synth.config, config, { baseConfig: 'vpce-hub.base.yaml', baseOut: 'cdktf.base.out', out: 'cdktf.out' }) : [],
       ...(base.synth ? { baseCost: estimateCost(base.synth.plan, priceTable(base.synth.config.prices, opts.gbPerSpokeMonth)).total } : {}),
