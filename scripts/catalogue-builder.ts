@@ -69,10 +69,7 @@ export function buildCatalogue(dataDir: string = DEFAULT_DATA_DIR, supplementPat
     if (services[name]) throw new Error(`supplement entry "${name}" is now in the EC2 data: remove it from ${supplementPath}`);
     services[name] = expandSupplement(name, entry, regions);
   }
-  for (const name of supplement.gatewayOnly) {
-    if (services[name]) throw new Error(`gateway-only "${name}" also has an interface entry; drop it from gatewayOnly`);
-  }
-  return { source: SOURCE, regions, gatewayOnly: [...supplement.gatewayOnly].sort(), services: sortKeys(services) };
+  return { source: SOURCE, regions, services: sortKeys(services) };
 }
 
 function listRegionFiles(dataDir: string): Array<[string, string]> {
@@ -177,7 +174,6 @@ interface SupplementEntry extends Omit<CatalogueEntry, 'regions' | 'overrides'> 
   regions: 'all' | Record<string, string[] | null>;
 }
 interface Supplement {
-  gatewayOnly: string[];
   services: Record<string, SupplementEntry>;
 }
 
@@ -196,7 +192,11 @@ function readSupplement(file: string): Supplement {
       ...(e.note === undefined ? {} : { note: str(e.note, `${at}.note`) }),
     };
   }
-  return { gatewayOnly: strList(d.gatewayOnly ?? [], `${file}: gatewayOnly`), services };
+  if (d.gatewayOnly !== undefined) {
+    // S3 and DynamoDB, the only services with gateway endpoints, both have interface endpoints now.
+    throw new Error(`${file}: gatewayOnly is no longer supported (no AWS service is gateway-only any more)`);
+  }
+  return { services };
 }
 
 function regionMap(value: unknown, at: string): Record<string, string[] | null> {

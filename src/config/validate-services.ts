@@ -2,7 +2,7 @@
  * Services: known, offered where the hub is, unique, and (in the zone modes) with zone names that can
  * be created and associated without shadowing other names or each other.
  */
-import { catalogueServiceNames, isGatewayOnly, isOfferedIn, nearestServiceNames, zoneSpec, type ResolvedService } from '../catalogue/catalogue';
+import { catalogueServiceNames, isOfferedIn, nearestServiceNames, zoneSpec, type ResolvedService } from '../catalogue/catalogue';
 import { resolveHubService, serviceName } from '../planning/services';
 import type { Finding } from './findings';
 import { formatPath } from './paths';
@@ -28,10 +28,6 @@ export function validateServices({ config, raw }: ValidationContext): Finding[] 
         return;
       }
       seen.set(name, i);
-      if (typeof entry === 'string' && isGatewayOnly(name)) {
-        findings.push({ severity: 'error', code: 'GatewayOnlyService', path, value: name, message: 'has only a gateway endpoint in the catalogue (2023-09), and gateway endpoints cannot be used across VPC peering', fix: 'create a gateway endpoint in each spoke VPC instead; if AWS now offers it as an interface endpoint with private DNS, give { name, privateDnsNames }' });
-        return;
-      }
       const svc = resolveChecked(entry, hub, path, findings);
       if (svc === null) return;
       if (svc === undefined) {
