@@ -67,6 +67,9 @@ export interface VariantTiming {
   command: string;
   wallMs: number[];
   peakRssMiB: number[];
+  /** CPU time of the command's Node processes together (bench/max-rss.js), per run. */
+  cpuMs: number[];
+  medianCpuMs: number;
   medianWallMs: number;
   medianPeakRssMiB: number;
   /** Median wall time over the baseline variant's (the first). */
@@ -148,7 +151,7 @@ export function timeSize(size: SizeSpec, opts: TimingOptions): SizeTiming {
 /** Times every variant on one config file (relative to the root), interleaved run by run. */
 export function timeConfig(id: string, configFile: string, opts: TimingOptions): Omit<SizeTiming, 'size'> {
   const outdirOf = (v: Variant) => path.posix.join(opts.outDir, 'synth', id, v.id);
-  const samples = new Map(opts.variants.map((v) => [v.id, { wall: [] as number[], rss: [] as number[] }]));
+  const samples = new Map(opts.variants.map((v) => [v.id, { wall: [] as number[], rss: [] as number[], cpu: [] as number[] }]));
   for (let run = -opts.warmup; run < opts.runs; run++) {
     for (const v of opts.variants) {
       // Each run starts from nothing; cdktf creates the output folder but not its parents.
@@ -158,12 +161,23 @@ export function timeConfig(id: string, configFile: string, opts: TimingOptions):
       if (run < 0) continue;
       samples.get(v.id)?.wall.push(m.wallMs);
       samples.get(v.id)?.rss.push(m.peakRssMiB);
+      samples.get(v.id)?.cpu.push(m.cpuMs);
     }
     if (run >= 0) opts.log(`  ${id} run ${run + 1}/${opts.runs}: ${opts.variants.map((v) => `${v.id} ${(samples.get(v.id)?.wall.at(-1) ?? 0).toFixed(0)} ms`).join(', ')}`);
   }
   const timings = opts.variants.map((v) => {
-    const s = samples.get(v.id) ?? { wall: [], rss: [] };
-    return { id: v.id, label: v.label, command: formatCommand(v.command(configFile, outdirOf(v))), wallMs: s.wall, peakRssMiB: s.rss, medianWallMs: median(s.wall), medianPeakRssMiB: median(s.rss) };
+    const s = samples.get(v.id) ?? { wall: [], rss: [], cpu: [] };
+    return {
+      id: v.id,
+      label: v.label,
+      command: formatCommand(v.command(configFile, outdirOf(v))),
+      wallMs: s.wall,
+      peakRssMiB: s.rss,
+      cpuMs: s.cpu,
+      medianWallMs: median(s.wall),
+      medianPeakRssMiB: median(s.rss),
+      medianCpuMs: median(s.cpu),
+    };
   });
   const base = timings[0];
   const stacksDirs = opts.variants.map((v) => path.posix.join(outdirOf(v), 'stacks'));
