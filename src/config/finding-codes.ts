@@ -106,7 +106,6 @@ export const FINDING_CODES = {
   GatewayServiceCentralized: warning('services', 's3 centralized through a paid interface endpoint, where a gateway endpoint in each spoke is free'),
   ServiceNotInRegion: error('services', "a catalogue service not offered in the hub's region"),
   DuplicateService: error('services', 'a service listed twice in one hub'),
-  GatewayOnlyService: error('services', 'a service with only a gateway endpoint, unusable across peering'),
   NoPrivateDns: error('services', 'a service without private DNS in a mode that needs zones (private-hosted-zones, route53-profile)'),
   ZoneCollision: error('services', 'two services (or one custom service twice) need zones of the same name'),
   ZoneShadowsRegion: error('services', 'a zone that would answer for a whole AWS domain or region (amazonaws.com, <region>.amazonaws.com)'),
@@ -133,6 +132,8 @@ export const FINDING_CODES = {
   ProfileMigrationInProgress: warning('dns', 'keepZoneAssociations: spokes answer through both their zone associations and the profile; remove it to finish the migration'),
   ProfileOnePerVpc: warning('dns', 'route53-profile: a VPC takes one profile, and validate cannot see whether a spoke VPC already has one'),
 
+  TransitGatewayMissing: error('vpcs', 'connectivity: transit-gateway without a transitGateway section'),
+  AttachmentSubnetsMissing: error('vpcs', 'a spoke of a transit-gateway hub without attachmentSubnetIds'),
   TransitGatewayOwnerConflict: error('vpcs', "transitGateway.account names another account than the hub's without transitGateway.id: a created transit gateway lives in the hub's account"),
   TransitGatewayRouteTablesSame: error('vpcs', 'transitGateway.routeTables uses one route table as both hub and spokes table: spokes would reach each other'),
   TransitGatewayCrossRegion: error('vpcs', "a spoke of a transit-gateway hub in another region than the hub (a VPC attaches only in its own region; inter-region TGW peering is out of scope)"),

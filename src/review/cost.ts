@@ -102,7 +102,7 @@ function hubCost(hub: HubPlan, spokes: SpokePlan[], prices: PriceTable): HubCost
   const resolverHours = hub.onPremises?.inboundResolver ? A * HOURS_PER_MONTH : 0;
   if (resolverHours > 0) centralized.push(line('Route 53 Resolver inbound endpoint', `${A} network interfaces x ${HOURS_PER_MONTH} h x ${usd(p.resolverEndpointEniHour)}`, resolverHours * p.resolverEndpointEniHour));
   if (Z > 0) centralized.push(line('private hosted zones', `${Z} zones x ${usd(p.hostedZoneMonth)}`, Z * p.hostedZoneMonth));
-  if (hub.dns === 'route53-profile') centralized.push(line('Route 53 Profile associations', profileBasis(N, p), profileMonthly(N, p)));
+  if (hub.dns === 'route53-profile' && N > 0) centralized.push(line('Route 53 Profile', profileBasis(N, p), profileMonthly(N, p)));
   // Same test as the construct (hub-vpc.ts): an S3 bucket ARN delivers to S3, anything else to CloudWatch Logs.
   const flowLogsToS3 = hub.flowLogs?.destinationArn?.startsWith('arn:aws:s3:') ?? false;
   const flowLogPerGb = hub.flowLogs ? (flowLogsToS3 ? p.flowLogsS3PerGb : p.flowLogsCloudWatchPerGb) : 0;
@@ -122,8 +122,16 @@ function hubCost(hub: HubPlan, spokes: SpokePlan[], prices: PriceTable): HubCost
   // Per additional same-region spoke: what the hub adds vs what a spoke's own endpoints would cost.
   const gatewayPerSpoke = HOURS_PER_MONTH * p.transitGatewayAttachmentHour + G * p.transitGatewayDataPerGb;
   const peeringPerSpoke = G * share * 2 * p.interAzPerGb;
-  const fixed = endpointHours * p.interfaceEndpointAzHour + Z * p.hostedZoneMonth + resolverHours * p.resolverEndpointEniHour + (tgw ? HOURS_PER_MONTH * p.transitGatewayAttachmentHour : 0);
-  const perSpokeCentral = (tgw ? gatewayPerSpoke : peeringPerSpoke) + F * flowLogPerGb + (hub.dns === 'route53-profile' ? HOURS_PER_MONTH * p.route53ProfileAssociationHour : 0);
+  // A profile's flat fee covers its first 100 associations: a fixed cost up to there (the linear
+  // break-even model ignores the small per-association fee beyond 100). A transit gateway hub pays for
+  // its own attachment, an inbound resolver for its network interfaces.
+  const fixed =
+    endpointHours * p.interfaceEndpointAzHour +
+    Z * p.hostedZoneMonth +
+    (hub.dns === 'route53-profile' ? HOURS_PER_MONTH * p.route53ProfileHour : 0) +
+    resolverHours * p.resolverEndpointEniHour +
+    (tgw ? HOURS_PER_MONTH * p.transitGatewayAttachmentHour : 0);
+  const perSpokeCentral = (tgw ? gatewayPerSpoke : peeringPerSpoke) + F * flowLogPerGb;
   const perSpokeOwn = endpointHours * p.interfaceEndpointAzHour;
   return {
     hub: hub.name,
@@ -159,15 +167,15 @@ export function breakEven(fixed: number, perSpokeCentral: number, perSpokeOwn: n
   return Math.max(1, Math.floor(fixed / margin + 1e-9) + 1);
 }
 
+/** Route 53 Profiles pricing: a flat hourly fee for up to 100 VPC associations, then a fee per association. */
 function profileMonthly(n: number, p: PriceTable['usd']): number {
-  const first = Math.min(n, PROFILE_TIER);
-  return HOURS_PER_MONTH * (first * p.route53ProfileAssociationHour + (n - first) * p.route53ProfileAssociationHourAbove100);
+  const rest = Math.max(0, n - PROFILE_TIER);
+  return HOURS_PER_MONTH * (p.route53ProfileHour + rest * p.route53ProfileAssociationHourAbove100);
 }
 
 function profileBasis(n: number, p: PriceTable['usd']): string {
-  const first = Math.min(n, PROFILE_TIER);
-  const rest = n - first;
-  return `${first} associations x ${HOURS_PER_MONTH} h x ${usd(p.route53ProfileAssociationHour)}${rest > 0 ? ` + ${rest} x ${HOURS_PER_MONTH} h x ${usd(p.route53ProfileAssociationHourAbove100)}` : ''}`;
+  const rest = Math.max(0, n - PROFILE_TIER);
+  return `${HOURS_PER_MONTH} h x ${usd(p.route53ProfileHour)} (up to ${PROFILE_TIER} associations; ${n} here)${rest > 0 ? ` + ${rest} associations x ${HOURS_PER_MONTH} h x ${usd(p.route53ProfileAssociationHourAbove100)}` : ''}`;
 }
 
 const round = (n: number): number => Math.round(n * 100) / 100;
