@@ -17,20 +17,22 @@ export interface WideCapture {
   source: string;
 }
 
-const COMPANIONS: Readonly<Record<string, readonly Companion[]>> = data.companions;
-const WIDE: Readonly<Record<string, WideCapture>> = data.wideCapture;
+// Maps, not object lookups: a service named like an Object.prototype member (`constructor`, which the
+// fuzz test feeds) must find nothing rather than a function.
+const COMPANIONS: ReadonlyMap<string, readonly Companion[]> = new Map(Object.entries(data.companions as Record<string, readonly Companion[]>));
+const WIDE: ReadonlyMap<string, WideCapture> = new Map(Object.entries(data.wideCapture as Record<string, WideCapture>));
 
 /** The companions `service` needs that `hubServices` lacks. */
 export function missingCompanions(service: string, hubServices: readonly string[]): Companion[] {
-  return (COMPANIONS[service] ?? []).filter((c) => !hubServices.includes(c.service));
+  return (COMPANIONS.get(service) ?? []).filter((c) => !hubServices.includes(c.service));
 }
 
 /** The services of `hubServices` that need `service` as a companion (ecr.dkr for s3). */
 export function companionOf(service: string, hubServices: readonly string[]): string[] {
-  return hubServices.filter((s) => (COMPANIONS[s] ?? []).some((c) => c.service === service));
+  return hubServices.filter((s) => (COMPANIONS.get(s) ?? []).some((c) => c.service === service));
 }
 
 export function wideCapture(service: string, region: string): WideCapture | undefined {
-  const w = WIDE[service];
+  const w = WIDE.get(service);
   return w && { ...w, name: w.name.replace(/\{region\}/g, region) };
 }
