@@ -66,7 +66,9 @@ and raising the count from N to N+1 moves only about 1/(N+1) of the rules, into 
 moved rule is replaced (created before the old one is deleted). Unless the hub pins the count with
 \`endpointSecurityGroups\`, it is derived from the spokes and grows as they are added; validate then
 warns (\`SecurityGroupCountDerived\`). The first group keeps the address of the single-group design,
-so hubs within the quota are unchanged.
+so hubs within the quota are unchanged. The hub's own rules (the hub VPC's CIDRs, whose workloads
+resolve the services to the endpoints too, and the hub's \`clientCidrs\`) always sit in the first
+group: no change of spokes or of the count ever moves them, and they count towards its quota.
 `;
 
 export function renderValidationDoc(): string {

@@ -55,13 +55,18 @@ describe('VH-SG-002 endpoint groups admit TCP 443 only', () => {
 });
 
 describe('VH-SG-003 endpoint ingress comes only from spoke CIDRs', () => {
-  it('passes the shipped example and every example, with and without the config', () => {
+  it('passes the shipped example and every example with the config, and without it all but what only the config can vouch for', () => {
     expect(flagged(sgSpokeSources, tree)).toEqual([]);
     expect(flagged(sgSpokeSources, tree, facts)).toEqual([]);
     for (const file of EXAMPLES) {
       const ex = example(file);
-      expect(flagged(sgSpokeSources, ex.tree)).toEqual([]);
       expect(flagged(sgSpokeSources, ex.tree, ex.facts)).toEqual([]);
+      // existing-hub-vpc: a secondary CIDR of the existing hub VPC and an on-premises client range are
+      // neither routed over peering nor in the tree.
+      const treeOnly = file.includes('existing-hub-vpc')
+        ? ['network/aws_vpc_security_group_ingress_rule.hub_shared_https_from_client_range_172-16-0-0_16', 'network/aws_vpc_security_group_ingress_rule.hub_shared_https_from_hub_vpc_100-64-16-0_22']
+        : [];
+      expect(flagged(sgSpokeSources, ex.tree)).toEqual(treeOnly);
     }
   });
 
@@ -72,7 +77,18 @@ describe('VH-SG-003 endpoint ingress comes only from spoke CIDRs', () => {
 
   it('flags a CIDR the hub does not route back over peering', () => {
     const t = mutated(stacks, (s) => (body(s, 'payments', RULE).cidr_ipv4 = '192.168.0.0/16'));
-    expect(messages(sgSpokeSources, t)).toEqual(['the ingress rule admits 192.168.0.0/16, which the hub does not route over any peering connection of this VPC']);
+    expect(messages(sgSpokeSources, t)).toEqual([
+      "the ingress rule admits 192.168.0.0/16, which the hub does not route over any peering connection of this VPC and which is not the VPC's own range (a client range of the config? run check with --config)",
+    ]);
+    expect(messages(sgSpokeSources, t, facts)).toEqual(["the ingress rule admits 192.168.0.0/16, which the hub does not route over any peering connection of this VPC and which is not the VPC's own range"]);
+  });
+
+  it("accepts the hub VPC's own range (no route needed), and a client range only when the config lists it", () => {
+    const own = mutated(stacks, (s) => addResource(s, 'network', 'aws_vpc_security_group_ingress_rule.own', ingress({ cidr_ipv4: '10.0.1.0/24' })));
+    expect(flagged(sgSpokeSources, own)).toEqual([]);
+    const client = mutated(stacks, (s) => addResource(s, 'network', 'aws_vpc_security_group_ingress_rule.onprem', ingress({ cidr_ipv4: '192.168.10.0/24' })));
+    expect(flagged(sgSpokeSources, client, { ...facts, clientCidrs: ['192.168.0.0/16'] })).toEqual([]);
+    expect(flagged(sgSpokeSources, client, facts)).toEqual(['network/aws_vpc_security_group_ingress_rule.onprem']);
   });
 
   it('with the config, flags a routed CIDR that is no configured spoke CIDR', () => {

@@ -59,14 +59,16 @@ describe('stacks: hub stacks hold what hubs share, spokes stacks hold the pairs 
     expect(p.stacks.find((s) => s.name === 'payments')?.hubAccess[0].account.roleArn).toBe('arn:aws:iam::111111111111:role/vpce-hub-pairs');
   });
 
-  it('gives an unused account an empty stack (removing its last spoke must not orphan what the stack held)', () => {
-    const p = planOf(config([hub()], [spoke('payments-prod', 'payments', 1)]));
+  // Issue 8, section 10: a stack that disappears is never applied again, so what it holds stays in AWS.
+  it('keeps a stack for an account that has no hub or spoke (left): empty, with a provider for every region of the config and into every hub account', () => {
+    const p = planOf(config([hub()], [spoke('payments-prod', 'payments', 1, { region: 'us-west-2' })]));
     expect(p.stacks.map((s) => [s.name, s.spokes])).toEqual([
       ['network', []],
       ['analytics', []],
       ['network-spokes', []],
       ['payments', ['payments-prod']],
     ]);
+    expect(p.stacks.find((s) => s.name === 'analytics')).toMatchObject({ kind: 'spokes', regions: ['us-east-1', 'us-west-2'], hubAccess: [{ account: expect.objectContaining({ key: 'network' }), region: 'us-east-1' }] });
   });
 
   it('makes a hub stack and an empty network-spokes stack when there are no spokes', () => {
@@ -80,7 +82,12 @@ describe('stacks: hub stacks hold what hubs share, spokes stacks hold the pairs 
 
   it('gives each stack a provider region for its hubs and for its own spokes', () => {
     const p = planOf(config([hub()], [spoke('west', 'network', 1, { region: 'us-west-2' }), spoke('paris', 'payments', 2, { region: 'eu-west-3' })]));
-    expect(Object.fromEntries(p.stacks.map((s) => [s.name, s.regions]))).toEqual({ network: ['us-east-1'], analytics: [], 'network-spokes': ['us-east-1', 'us-west-2'], payments: ['eu-west-3'] });
+    expect(Object.fromEntries(p.stacks.map((s) => [s.name, s.regions]))).toEqual({
+      network: ['us-east-1'],
+      analytics: ['eu-west-3', 'us-east-1', 'us-west-2'],
+      'network-spokes': ['us-east-1', 'us-west-2'],
+      payments: ['eu-west-3'],
+    });
     expect(p.stacks.find((s) => s.name === 'payments')?.hubAccess.map((a) => [a.account.key, a.region])).toEqual([['network', 'us-east-1']]);
   });
 });
@@ -164,7 +171,18 @@ describe('endpoints: private DNS and policy', () => {
     const p = planOf(config([hub({ services: ['sqs', 'eks-auth'], endpointPolicy: 'organization' })], [], { organizationId: ORG }));
     const [eksAuth, sqs] = p.hubs[0].endpoints;
     expect(eksAuth).toEqual({ service: 'eks-auth', key: 'eks-auth', serviceName: 'com.amazonaws.us-east-1.eks-auth', privateDnsEnabled: false });
-    expect(JSON.parse(sqs.policy as string)).toMatchObject({ Statement: [{ Effect: 'Allow', Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG } } }] });
+    expect(JSON.parse(sqs.policy as string).Statement[0]).toMatchObject({ Sid: 'AllowOrganizationPrincipals', Effect: 'Allow', Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG } } });
+  });
+
+  it('gives each service its template: STS lets federation through, S3 reads of AWS-owned buckets, execute-api private APIs', () => {
+    const p = planOf(config([hub({ services: ['sqs', 'sts', 's3', 'execute-api'], endpointPolicy: 'organization' })], [], { organizationId: ORG }));
+    const sids = Object.fromEntries(p.hubs[0].endpoints.map((e) => [e.service, JSON.parse(e.policy as string).Statement.map((st: { Sid: string }) => st.Sid)]));
+    expect(sids).toEqual({
+      'execute-api': ['AllowOrganizationPrincipals', 'AllowAwsServicePrincipals', 'AllowUnsignedPrivateApiInvoke'],
+      s3: ['AllowOrganizationPrincipals', 'AllowAwsServicePrincipals', 'AllowReadsOfAwsOwnedBuckets'],
+      sqs: ['AllowOrganizationPrincipals', 'AllowAwsServicePrincipals'],
+      sts: ['AllowOrganizationPrincipals', 'AllowAwsServicePrincipals', 'AllowFederatedRoleAssumption'],
+    });
   });
 
   it('attaches no policy with the default (AWS full-access) policy', () => {
@@ -174,8 +192,8 @@ describe('endpoints: private DNS and policy', () => {
 
   it('lists principals sorted, so reordering them in the config is no change', () => {
     const principalsOf = (principals: string[]) =>
-      JSON.parse(planOf(config([hub({ endpointPolicy: { principals } })], [])).hubs[0].endpoints[0].policy as string).Statement[0].Principal.AWS;
-    expect(principalsOf(['arn:aws:iam::333333333333:root', 'arn:aws:iam::222222222222:root'])).toEqual(['arn:aws:iam::222222222222:root', 'arn:aws:iam::333333333333:root']);
+      JSON.parse(planOf(config([hub({ endpointPolicy: { principals } })], [])).hubs[0].endpoints[0].policy as string).Statement[0].Condition.StringEquals['aws:PrincipalAccount'];
+    expect(principalsOf(['arn:aws:iam::333333333333:root', 'arn:aws:iam::222222222222:root'])).toEqual(['222222222222', '333333333333']);
   });
 });
 

@@ -2,7 +2,7 @@
  * Each test breaks exactly one link in a copy of the shipped example's synthesized JSON and expects
  * the proof to name it, in the cells it reaches and no others. The example: hub `main` (stack
  * network, 10.0.0.0/22, us-east-1a/b), spokes payments-prod (10.1.0.0/16, two route tables) and
- * analytics-prod (10.2.0.0/16 + 100.64.0.0/20), both in other accounts; services ecr.api, ecr.dkr
+ * analytics-prod (10.2.0.0/16 + 100.64.0.0/20), both in other accounts; services ecr.api, ecr.dkr, s3
  * (wildcard zone), sqs, ssm, sts.
  */
 import path from 'node:path';
@@ -13,9 +13,10 @@ import { dotted, ids } from '../../src/planning/naming';
 import { PROJECT_ROOT, synthFile } from '../support/synth';
 import { bodyOf, broken, brokenCells, cell, removeResource, treeOf, type SynthesizedApp } from './break';
 
-const SERVICES = ['ecr.api', 'ecr.dkr', 'sqs', 'ssm', 'sts'];
+const SERVICES = ['ecr.api', 'ecr.dkr', 's3', 'sqs', 'ssm', 'sts'];
 const row = (spoke: string) => SERVICES.map((s) => `${spoke} -> ${s}`);
-const column = (service: string) => [`analytics-prod -> ${service}`, `payments-prod -> ${service}`];
+/** Every client of the hub that calls `service`: the two spokes and the hub VPC itself (sorted as brokenCells sorts). */
+const column = (service: string) => [`analytics-prod -> ${service}`, `main (hub VPC) -> ${service}`, `payments-prod -> ${service}`];
 const res = (type: string, id: string) => `${type}.${id}`;
 const zoneKey = (zone: string) => dotted(zone);
 
@@ -121,6 +122,12 @@ describe('filter', () => {
     expect(cell(proof, 'analytics-prod', 'ssm').broken).toEqual({ link: 'security-group', message: 'security group aws_security_group.hub_main_endpoints does not allow TCP 443 from 100.64.0.0/20' });
   });
 
+  it("names the hub VPC's own CIDR when its rule is gone: its workloads resolve the services to the endpoints too", () => {
+    const proof = prove((a) => removeResource(a, 'network', res('aws_vpc_security_group_ingress_rule', ids.hubOwnIngressRule('main', '10.0.0.0/22'))));
+    expect(brokenCells(proof)).toEqual(row('main (hub VPC)'));
+    expect(cell(proof, 'main (hub VPC)', 'sqs').broken).toEqual({ link: 'security-group', message: 'security group aws_security_group.hub_main_endpoints does not allow TCP 443 from 10.0.0.0/22' });
+  });
+
   it('does not count a rule for another port', () => {
     const proof = prove((a) => {
       const rule = bodyOf(a, 'payments', res('aws_vpc_security_group_ingress_rule', ids.hubIngressRule('main', 'payments-prod', '10.1.0.0/16')));
@@ -186,6 +193,12 @@ describe('dns', () => {
       link: 'dns',
       message: 'zone dkr.ecr.us-east-1.amazonaws.com (aws_route53_zone.hub_main_dkr_ecr_us-east-1_amazonaws_com) has no * record: x.dkr.ecr.us-east-1.amazonaws.com is NXDOMAIN',
     });
+  });
+
+  it('marks ECR image pulls broken when the hub has no S3 endpoint for the layers (companion)', () => {
+    const proof = prove((a) => removeResource(a, 'network', res('aws_vpc_endpoint', ids.hubEndpoint('main', 's3'))));
+    expect(brokenCells(proof)).toEqual([...column('ecr.dkr'), ...column('s3')].sort());
+    expect(cell(proof, 'payments-prod', 'ecr.dkr').broken).toMatchObject({ link: 'companion', message: expect.stringMatching(/^ecr\.dkr also needs s3 in hub main, which has no s3 endpoint: image layers/) });
   });
 
   it('needs the apex record', () => {

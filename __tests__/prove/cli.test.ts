@@ -1,6 +1,7 @@
 /** `vpce-hub prove` end to end: reads a synthesized folder, prints the matrix, exit 0 / 1 / 2. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { PolicyProof } from '../../src/analysis/policy-proof';
 import type { ReachabilityProof } from '../../src/analysis/prove';
 import { main } from '../../src/cli/index';
 import { ids } from '../../src/planning/naming';
@@ -29,13 +30,30 @@ beforeEach(() => {
 afterEach(() => synth.cleanup());
 
 it('exits 0 and prints a JSON proof of every cell for the shipped example', async () => {
-  const { code, stdout } = await run(['--out', synth.outdir, '--format', 'json']);
+  const { code, stdout } = await run(['--dir', synth.outdir, '--format', 'json']);
   expect(code).toBe(0);
   const proof = JSON.parse(stdout) as ReachabilityProof;
   expect(proof.ok).toBe(true);
-  expect(proof.spokes.map((s) => s.name)).toEqual(['analytics-prod', 'payments-prod']);
-  expect(proof.services).toEqual(['ecr.api', 'ecr.dkr', 'sqs', 'ssm', 'sts']);
-  expect(proof.cells).toHaveLength(10);
+  expect(proof.spokes).toEqual([
+    { name: 'analytics-prod', hub: 'main' },
+    { name: 'payments-prod', hub: 'main' },
+    { name: 'main (hub VPC)', hub: 'main', kind: 'hub-vpc' },
+  ]);
+  expect(proof.services).toEqual(['ecr.api', 'ecr.dkr', 's3', 'sqs', 'ssm', 'sts']);
+  expect(proof.cells).toHaveLength(18);
+  const { policies } = JSON.parse(stdout) as { policies: PolicyProof };
+  expect(policies.ok).toBe(true);
+  expect(policies.hubs.map((h) => [h.hub, h.policy, h.services.map((s) => s.name)])).toEqual([['main', 'organization', ['ecr.api', 'ecr.dkr', 's3', 'sqs', 'ssm', 'sts']]]);
+});
+
+it('prints the endpoint policy matrix after the reachability matrix', async () => {
+  const { code, stdout } = await run(['--dir', synth.outdir]);
+  expect(code).toBe(0);
+  const reach = stdout.indexOf('Reachability: all 18 client/service pairs reachable');
+  const policies = stdout.indexOf('Endpoint policies: all ');
+  expect(reach).toBeGreaterThanOrEqual(0);
+  expect(policies).toBeGreaterThan(reach);
+  expect(stdout).toMatch(/^STS web identity \(EKS IRSA, OIDC CI\), unsigned\s+allow(\s+-){5}\s+✓$/m);
 });
 
 it('exits 1 and names the broken link when a spoke route is missing from the written JSON', async () => {
@@ -44,21 +62,29 @@ it('exits 1 and names the broken link when a spoke route is missing from the wri
   delete stack.resource.aws_route[ids.spokeRoute('payments-prod', 'rtb-0b1c2d3e4f5a67890', 'main')];
   writeFileSync(file, JSON.stringify(stack));
 
-  const text = await run(['--out', synth.outdir]);
+  const text = await run(['--dir', synth.outdir]); // the old flag name, kept as a hidden alias
   expect(text.code).toBe(1);
   expect(text.stdout).toContain('payments-prod -> sqs: route table rtb-0b1c2d3e4f5a67890 has no route to 10.0.0.0/22');
 
-  const markdown = await run(['--out', synth.outdir, '--format', 'markdown']);
+  const markdown = await run(['--dir', synth.outdir, '--format', 'markdown']);
   expect(markdown.code).toBe(1);
   expect(markdown.stdout).toContain('| `payments-prod` | `main` | ❌ route table rtb-0b1c2d3e4f5a67890 has no route to 10.0.0.0/22 |');
 });
 
 it('exits 2 when nothing was synthesized there, or the format is unknown', async () => {
-  const missing = await run(['--out', path.join(synth.outdir, 'nothing-here')]);
+  const missing = await run(['--dir', path.join(synth.outdir, 'nothing-here')]);
   expect(missing.code).toBe(2);
-  expect(missing.stderr).toMatch(/manifest\.json does not exist: run vpce-hub synth first/);
+  expect(missing.stderr).toContain('nothing-here does not exist: run `vpce-hub synth` first');
 
-  const format = await run(['--out', synth.outdir, '--format', 'html']);
+  const format = await run(['--dir', synth.outdir, '--format', 'html']);
   expect(format.code).toBe(2);
   expect(format.stderr).toContain('--format must be one of text, markdown, json');
+});
+
+it("the README's prove excerpt is exactly what the command prints for the shipped example", async () => {
+  const { code, stdout } = await run(['--dir', synth.outdir]);
+  expect(code).toBe(0);
+  const readme = readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
+  const block = /<!-- prove-sample:start -->\n```\n([\s\S]*?)```\n<!-- prove-sample:end -->/.exec(readme)?.[1];
+  expect(block).toBe(stdout);
 });

@@ -34,7 +34,13 @@ function example(file: string): Example {
 }
 
 const rowOf = (proof: ReachabilityProof, spoke: string) => proof.cells.filter((c) => c.spoke === spoke).map((c) => `${c.spoke} -> ${c.service}`);
-const columnOf = (proof: ReachabilityProof, service: string) => proof.cells.filter((c) => c.service === service).map((c) => `${c.spoke} -> ${c.service}`).sort();
+/** The spokes' cells of one service (the hub VPC's row reaches its zones inline, not through the profile). */
+const spokeRows = (proof: ReachabilityProof) => new Set(proof.spokes.filter((s) => s.kind === undefined).map((s) => s.name));
+const columnOf = (proof: ReachabilityProof, service: string) =>
+  proof.cells
+    .filter((c) => c.service === service && spokeRows(proof).has(c.spoke))
+    .map((c) => `${c.spoke} -> ${c.service}`)
+    .sort();
 
 describe('route53-profile: zones reach spokes through one shared profile', () => {
   const ex = example('examples/route53-profile/vpce-hub.yaml');
@@ -92,6 +98,14 @@ describe('endpoint-url: spokes call the endpoint DNS name the hub stack publishe
       link: 'dns',
       message: 'stack shared publishes no output with the DNS name of aws_vpc_endpoint.hub_shared_sqs, which spokes need for --endpoint-url',
     });
+  });
+
+  it("the hub VPC resolves the public names through the endpoint's own private DNS: off, its row breaks", () => {
+    const proof = ex.prove((a) => {
+      bodyOf(a, 'shared', `aws_vpc_endpoint.${ids.hubEndpoint('shared', 'sqs')}`).private_dns_enabled = false;
+    });
+    expect(brokenCells(proof)).toEqual(['shared (hub VPC) -> sqs']);
+    expect(cell(proof, 'shared (hub VPC)', 'sqs').broken?.message).toBe('endpoint aws_vpc_endpoint.hub_shared_sqs has private DNS off, so the hub VPC resolves sqs.eu-west-1.amazonaws.com to the public endpoint');
   });
 });
 

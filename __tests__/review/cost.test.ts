@@ -1,5 +1,6 @@
 /** The cost estimate: the arithmetic on the shipped example, the break-even, and config overrides. */
 import { breakEven, estimateCost, formatUsd } from '../../src/review/cost';
+import { hubCostSummary, s3CostNote } from '../../src/review/format-shared';
 import { PRICES, priceTable, pricesOverrideSchema } from '../../src/catalogue/prices';
 import { parseConfigText } from '../../src/config/load';
 import { buildPlan } from '../../src/planning/build-plan';
@@ -12,14 +13,14 @@ const planOf = (text: string) => {
   return { plan: buildPlan(config), config };
 };
 
-describe('estimateCost on the shipped example (5 services x 2 AZs, 5 zones, 2 spokes, us-east-1 list prices)', () => {
+describe('estimateCost on the shipped example (6 services x 2 AZs, 8 zones, 2 spokes, us-east-1 list prices)', () => {
   const { plan, config } = planOf(shipped);
   const cost = estimateCost(plan, priceTable(config.prices));
   const [hub] = cost.hubs;
   const item = (lines: Array<{ item: string; usd: number }>, name: string) => lines.find((l) => l.item === name)?.usd;
 
   it('prices the hub endpoints as endpoints x AZs x 730 h x $0.01', () => {
-    expect(item(hub.centralized.lines, 'interface endpoints')).toBe(73);
+    expect(item(hub.centralized.lines, 'interface endpoints')).toBe(87.6);
   });
   it('charges data processing per GB at 100 GB per spoke, the same on both sides', () => {
     expect(item(hub.centralized.lines, 'data processing')).toBe(2);
@@ -30,18 +31,26 @@ describe('estimateCost on the shipped example (5 services x 2 AZs, 5 zones, 2 sp
     expect(item(hub.centralized.lines, 'inter-AZ transfer over peering')).toBe(2 * 100 * 0.5 * 2 * 0.01);
   });
   it('charges $0.50 per hosted zone per month', () => {
-    expect(item(hub.centralized.lines, 'private hosted zones')).toBe(2.5);
+    expect(item(hub.centralized.lines, 'private hosted zones')).toBe(4);
   });
   it('prices one set per VPC as spokes x endpoints x AZs x 730 h x $0.01', () => {
-    expect(item(hub.perVpc.lines, 'interface endpoints in every spoke')).toBe(146);
+    expect(item(hub.perVpc.lines, 'interface endpoints in every spoke')).toBe(175.2);
+  });
+  it('charges the hub VPC flow logs (on by default, to CloudWatch Logs) at 1 GB per spoke x $0.50', () => {
+    expect(item(hub.centralized.lines, 'hub VPC flow logs (CloudWatch Logs)')).toBe(2 * 1 * 0.5);
   });
   it('adds up, and finds the hub cheaper from 2 spokes', () => {
-    expect(hub.centralized.total).toBe(79.5);
-    expect(hub.perVpc.total).toBe(148);
-    expect(hub.savings).toBe(68.5);
-    // fixed 73 + 2.5 = 75.5; per spoke: own endpoints 73 vs 1 of transfer over the peering.
+    expect(hub.centralized.total).toBe(96.6);
+    expect(hub.perVpc.total).toBe(177.2);
+    expect(hub.savings).toBe(80.6);
+    // fixed 87.6 + 4 = 91.6; per spoke: own endpoints 87.6 vs 1 of transfer over the peering + 0.5 of flow logs.
     expect(hub.breakEvenSpokes).toBe(2);
-    expect(cost.total).toEqual({ centralized: 79.5, perVpc: 148, savings: 68.5 });
+    expect(cost.total).toEqual({ centralized: 96.6, perVpc: 177.2, savings: 80.6 });
+  });
+  it('says which region it priced the hub at', () => {
+    expect(hub.pricedAt).toBe('us-east-1');
+    // The shipped example centralizes s3 for ecr.dkr's image layers, so the s3 note is there.
+    expect(hub.s3).toEqual({ endpointUsd: 14.6, perGbUsd: 0.02 });
   });
 });
 
@@ -64,7 +73,7 @@ describe('prices from the config', () => {
     const table = priceTable(config.prices);
     expect(table.overridden).toEqual(['interfaceEndpointAzHour']);
     const [hub] = estimateCost(plan, table).hubs;
-    expect(hub.centralized.lines.find((l) => l.item === 'interface endpoints')?.usd).toBe(146);
+    expect(hub.centralized.lines.find((l) => l.item === 'interface endpoints')?.usd).toBe(175.2);
     expect(hub.centralized.lines.find((l) => l.item === 'data processing')?.usd).toBe(20);
     expect(hub.centralized.lines.find((l) => l.item === 'inter-AZ transfer over peering')?.usd).toBe(0);
   });
@@ -92,6 +101,29 @@ describe('other DNS modes and regions', () => {
     const [hub] = estimateCost(plan, priceTable(config.prices)).hubs;
     expect(hub.centralized.lines.find((l) => l.item === 'Route 53 Profile associations')?.usd).toBe(2 * 730 * 0.75);
     expect(hub.breakEvenSpokes).toBeNull();
+  });
+  it('prices flow logs delivered to an S3 bucket at the S3 vended-logs price, and none when they are off', () => {
+    const withFlowLogs = (yaml: string) => shipped.replace('      availabilityZones: [us-east-1a, us-east-1b]\n', `      availabilityZones: [us-east-1a, us-east-1b]\n      flowLogs: ${yaml}\n`);
+    const toS3 = planOf(withFlowLogs('{ destinationArn: "arn:aws:s3:::acme-flow-logs" }'));
+    expect(toS3.plan.hubs[0].flowLogs?.destinationArn).toBe('arn:aws:s3:::acme-flow-logs');
+    const [s3Hub] = estimateCost(toS3.plan, priceTable(toS3.config.prices)).hubs;
+    expect(s3Hub.centralized.lines.find((l) => l.item === 'hub VPC flow logs (S3)')?.usd).toBe(2 * 1 * 0.25);
+    const off = planOf(withFlowLogs('{ enabled: false }'));
+    const [offHub] = estimateCost(off.plan, priceTable(off.config.prices)).hubs;
+    expect(offHub.centralized.lines.map((l) => l.item).filter((i) => i.includes('flow logs'))).toEqual([]);
+  });
+  it('labels a hub outside us-east-1 as priced at us-east-1 rates, in the table', () => {
+    const { plan, config } = planOf(shipped.replace(/us-east-1/g, 'eu-west-1'));
+    const report = { cost: estimateCost(plan, priceTable(config.prices)) };
+    expect(report.cost.hubs[0]).toMatchObject({ region: 'eu-west-1', pricedAt: 'us-east-1' });
+    expect(hubCostSummary(report.cost.hubs[0])).toContain("priced at us-east-1 rates, not eu-west-1's");
+  });
+  it('flags a centralized s3: endpoint hours and the per-GB price that gateway endpoints would not cost', () => {
+    const { plan, config } = planOf(shipped.replace('services: [sqs, sts, ssm, ecr.api, ecr.dkr, s3]', 'services: [sqs, s3]'));
+    const [hub] = estimateCost(plan, priceTable(config.prices)).hubs;
+    // 1 endpoint x 2 AZs x 730 h x $0.01; $0.01 processing + 50% x 2 x $0.01 cross-AZ per GB.
+    expect(hub.s3).toEqual({ endpointUsd: 14.6, perGbUsd: 0.02 });
+    expect(s3CostNote(hub)).toContain('an S3 gateway endpoint in each spoke VPC costs nothing');
   });
   it('has no zone line in endpoint-url mode', () => {
     const { plan, config } = planOf(shipped.replace('dns: private-hosted-zones', 'dns: endpoint-url'));

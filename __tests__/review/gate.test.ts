@@ -62,7 +62,26 @@ describe('evaluateGate', () => {
 
   it('marks changes of a stack the current tree no longer has', () => {
     const gate = evaluateGate([{ stack: 'payments', status: 'removed', source: 'synth-diff', changes: [change('payments', 'aws_route.spoke_x_rtb-0a_to_hub_main', 'delete')] }], []);
-    expect(gate.changes[0]).toMatchObject({ stackRemoved: true, acknowledged: false });
+    expect(gate.changes[1]).toMatchObject({ stackRemoved: true, acknowledged: false });
+  });
+
+  it('gates a provider configuration a stack loses while its base had resources under it', () => {
+    const existing = [{ stack: 'payments', status: 'existing' as const, source: 'synth-diff' as const, changes: [] }];
+    const orphaned = [{ stack: 'payments', providerKey: 'aws.eu_west_3', region: 'eu-west-3', resources: 2 }];
+    const gate = evaluateGate(existing, [], orphaned);
+    expect(gate.blocked).toBe(true);
+    expect(gate.changes).toEqual([expect.objectContaining({ stack: 'payments', address: 'provider.aws.eu_west_3', type: 'provider', acknowledged: false })]);
+    expect(gate.changes[0].consequence).toMatch(/2 of its resources were created with it: Terraform cannot destroy them without it/);
+    expect(evaluateGate(existing, ['payments/provider.aws.eu_west_3'], orphaned)).toMatchObject({ blocked: false, unmatched: [] });
+  });
+
+  it('gates a removed stack as a whole, whatever it holds, until <stack>/* acknowledges it', () => {
+    const removed = [{ stack: 'payments', status: 'removed' as const, source: 'synth-diff' as const, changes: [change('payments', 'aws_flow_log.x', 'delete')] }];
+    const gate = evaluateGate(removed, []);
+    expect(gate.blocked).toBe(true);
+    expect(gate.changes).toEqual([expect.objectContaining({ stack: 'payments', address: '*', type: 'stack', action: 'delete', stackRemoved: true, acknowledged: false })]);
+    expect(gate.changes[0].consequence).toMatch(/npx cdktf destroy payments/);
+    expect(evaluateGate(removed, ['payments/*'])).toMatchObject({ blocked: false, unmatched: [] });
   });
 
   it('words nothing for changes that are not destructive', () => {

@@ -34,8 +34,8 @@ describe('topologyMermaid', () => {
     assertWellFormed(src);
     for (const account of ['network', 'payments', 'analytics']) expect(src).toContain(`subgraph ${mermaidId('account', account)}["account ${account} (`);
     expect(src).toContain(`subgraph ${mermaidId('hub', 'main')}["hub main: VPC 10.0.0.0/22 in us-east-1, 2 AZs"]`);
-    for (const svc of ['sqs', 'sts', 'ssm', 'ecr.api', 'ecr.dkr']) expect(src).toContain(`${mermaidId('service', 'main', svc)}["${svc}"]`);
-    expect(src).toContain(`${mermaidId('dns', 'main')}[("5 private hosted zones`);
+    for (const svc of ['sqs', 'sts', 'ssm', 'ecr.api', 'ecr.dkr', 's3']) expect(src).toContain(`${mermaidId('service', 'main', svc)}["${svc}"]`);
+    expect(src).toContain(`${mermaidId('dns', 'main')}[("8 private hosted zones`);
     expect(src.match(/<-->\|"peering"\|/g)).toHaveLength(2);
     expect(src.match(/-\.->\|"authorized \+ associated"\|/g)).toHaveLength(2);
     expect(src).not.toContain('classDef');
@@ -80,7 +80,7 @@ describe('topologyOutline', () => {
   it('lists accounts, hubs with services, and spokes with their hub', () => {
     const lines = topologyOutline(planOf('vpce-hub.yaml'), { added: new Set(['payments-prod']), removed: [] });
     expect(lines[0]).toBe('account network (111111111111), stack network');
-    expect(lines).toContain('    services: ecr.api, ecr.dkr, sqs, ssm, sts');
+    expect(lines).toContain('    services: ecr.api, ecr.dkr, s3, sqs, ssm, sts');
     expect(lines).toContain('  spoke payments-prod: vpc-0a1b2c3d4e5f67890 10.1.0.0/16 -> hub main  (added)');
   });
 });

@@ -31,6 +31,7 @@ const withExtraSpoke = edit((doc) =>
   doc.addIn(['spokes'], doc.createNode({ name: 'reporting', account: 'payments', vpc: { id: 'vpc-0f1e2d3c4b5a69780', cidr: '10.9.0.0/16', routeTableIds: ['rtb-0f1e2d3c4b5a69780'] } })),
 );
 const withoutAnalytics = edit((doc) => doc.deleteIn(['spokes', 1]));
+const withoutAnalyticsAccount = edit((doc) => doc.deleteIn(['accounts', 'analytics']), withoutAnalytics);
 const inUsEast2 = edit((doc) => {
   doc.setIn(['hubs', 0, 'region'], 'us-east-2');
   doc.setIn(['hubs', 0, 'vpc', 'availabilityZones'], doc.createNode(['us-east-2a', 'us-east-2b']));
@@ -56,13 +57,13 @@ describe('a spoke added', () => {
     // Both halves of every pair are in the spoke account's stack: the hub stack does not change (issue 9).
     expect(r.stacks.map((s) => [s.stack, s.status, s.changes.length])).toEqual([
       ['network', 'existing', 0],
-      ['analytics', 'existing', 17],
+      ['analytics', 'existing', 23],
       ['network-spokes', 'existing', 0],
       ['payments', 'existing', 0],
     ]);
     expect(r.gate.changes).toEqual([]);
     expect(r.exitCode).toBe(0);
-    expect(r.reachability.delta?.added).toEqual(['analytics-prod -> ecr.api', 'analytics-prod -> ecr.dkr', 'analytics-prod -> sqs', 'analytics-prod -> ssm', 'analytics-prod -> sts']);
+    expect(r.reachability.delta?.added).toEqual(['analytics-prod -> ecr.api', 'analytics-prod -> ecr.dkr', 'analytics-prod -> s3', 'analytics-prod -> sqs', 'analytics-prod -> ssm', 'analytics-prod -> sts']);
     expect(r.reachability.delta?.broken).toEqual([]);
   });
 
@@ -91,11 +92,27 @@ describe('the hub moved to another region', () => {
 
   it('exits 0 once every destructive change is acknowledged, stack-qualified or not', () => {
     const first = review(inUsEast2, { baseConfig: { text: SHIPPED, label: 'shipped' } });
-    const allow = first.gate.changes.map((g, i) => (i % 2 === 0 ? `${g.stack}/${g.address}` : g.address));
+    // A lost provider is acknowledged stack-qualified only (`<stack>/provider.<key>`); resources either way.
+    const allow = first.gate.changes.map((g, i) => (i % 2 === 0 || g.type === 'provider' ? `${g.stack}/${g.address}` : g.address));
     const r = review(inUsEast2, { baseConfig: { text: SHIPPED, label: 'shipped' }, allowDestroy: allow });
     expect(r.gate.blocked).toBe(false);
     expect(r.exitCode).toBe(0);
     expect(formatReviewText(r)).toContain(`[acknowledged] destroying network/${ZONE}`);
+  });
+});
+
+describe('the last spoke of an account in one region removed', () => {
+  it("blocks on the region's provider the stack loses, since Terraform could not destroy what it created", () => {
+    const base = edit((doc) =>
+      doc.addIn(['spokes'], doc.createNode({ name: 'payments-eu', account: 'payments', region: 'eu-west-1', hub: 'main', vpc: { id: 'vpc-0e1d2c3b4a5968770', cidr: '10.9.0.0/16', routeTableIds: ['rtb-0e1d2c3b4a5968770'] } })),
+    );
+    const r = review(SHIPPED, { baseConfig: { text: base, label: 'base' } });
+    expect(r.exitCode).toBe(1);
+    const g = r.gate.changes.find((c) => c.stack === 'payments' && c.type === 'provider');
+    expect(g).toMatchObject({ address: 'provider.aws.eu_west_1', acknowledged: false });
+    expect(g?.consequence).toMatch(/terraform destroy -target=<address>/);
+    // Only payments created resources in eu-west-1 (the accepter and its routes).
+    expect(r.gate.changes.filter((c) => c.type === 'provider').map((c) => c.stack)).toEqual(['payments']);
   });
 });
 
@@ -115,19 +132,25 @@ describe('a spoke removed', () => {
     expect(gated(r).every((g) => g.startsWith('analytics/'))).toBe(true);
     expect(r.stacks.find((s) => s.stack === 'network')?.changes).toEqual([]);
     expect(r.stacks.find((s) => s.stack === 'analytics')?.status).toBe('existing');
+    expect(new Set(r.stacks.find((s) => s.stack === 'analytics')?.changes.map((c) => c.action))).toEqual(new Set(['delete']));
     expect(r.topology.mermaid).toContain('class spoke__analytics_2d_prod removed');
-    expect(r.reachability.delta?.removed).toHaveLength(5);
+    expect(r.reachability.delta?.removed).toHaveLength(6);
   });
 
-  it('calls out the stack that disappears when its account goes too', () => {
-    const withoutAccount = edit((doc) => doc.deleteIn(['accounts', 'analytics']), withoutAnalytics);
-    const r = review(withoutAccount, { baseConfig: { text: SHIPPED, label: 'shipped' } });
+  it('blocks when the account key goes too, so its stack disappears, and says how to destroy it first', () => {
+    const r = review(withoutAnalyticsAccount, { baseConfig: { text: SHIPPED, label: 'shipped' } });
     expect(r.exitCode).toBe(1);
     expect(r.stacks.find((s) => s.stack === 'analytics')?.status).toBe('removed');
-    expect(r.topology.mermaid).toContain('class spoke__analytics_2d_prod removed');
-    expect(r.reachability.delta?.removed).toHaveLength(5);
+    const stackGate = r.gate.changes.find((g) => g.stack === 'analytics' && g.address === '*');
+    expect(stackGate).toMatchObject({ type: 'stack', action: 'delete', stackRemoved: true, acknowledged: false });
+    expect(stackGate?.consequence).toMatch(/keep the account key \(its stack becomes empty\) and apply it, or run `npx cdktf destroy analytics`/);
+    expect(formatReviewText(r)).toContain('[BLOCKING]     destroying analytics/*: the stack is no longer synthesized (account key analytics removed from accounts)');
     expect(formatReviewText(r)).toContain('stack REMOVED from the synthesized output');
     expect(formatReviewMarkdown(r)).toContain('> **Warning:** Stack analytics is no longer synthesized: Terraform will never run for it');
+    // Acknowledging every resource of the removed stack is not enough: only `<stack>/*` says it was destroyed.
+    const perResource = r.gate.changes.filter((g) => g.address !== '*').map((g) => `${g.stack}/${g.address}`);
+    expect(review(withoutAnalyticsAccount, { baseConfig: { text: SHIPPED, label: 'shipped' }, allowDestroy: perResource }).gate.blocked).toBe(true);
+    expect(review(withoutAnalyticsAccount, { baseConfig: { text: SHIPPED, label: 'shipped' }, allowDestroy: [...perResource, 'analytics/*'] }).exitCode).toBe(0);
   });
 });
 
@@ -145,7 +168,7 @@ describe('the base', () => {
     const r = review(SHIPPED, { base: 'HEAD' });
     expect(r.base).toEqual({ kind: 'git', label: 'git ref HEAD' });
     expect(changes(r).filter((c) => c.action !== 'create')).toEqual([]);
-    expect(changes(r)).toHaveLength(17);
+    expect(changes(r)).toHaveLength(23);
   });
 
   it('--base <ref> treats a config that did not exist at the ref as all new, and an unknown ref as bad input', () => {
@@ -165,7 +188,7 @@ describe('the base', () => {
     buildApp(buildPlan(loadConfigFile(path.join(dir, 'base.yaml')).config), baseDir).synth();
     const r = review(SHIPPED, { baseDir: 'base.out' });
     expect(r.base).toEqual({ kind: 'dir', label: 'synthesized folder base.out' });
-    expect(changes(r)).toHaveLength(17);
+    expect(changes(r)).toHaveLength(23);
     expect(r.reachability.delta).toBeUndefined();
     expect(() => review(SHIPPED, { baseDir: 'missing.out' })).toThrow(/does not exist/);
   });
@@ -226,5 +249,19 @@ describe('the command', () => {
     expect(await run('--config', path.join(dir, 'vpce-hub.yaml'), '--format', 'html')).toBe(2);
     expect(await run('--config', path.join(dir, 'missing.yaml'))).toBe(2);
     expect(await run('--config', path.join(dir, 'vpce-hub.yaml'), '--gb-per-spoke', 'lots')).toBe(2);
+  });
+});
+
+describe('the cost table a reviewer reads', () => {
+  it('says which rates priced each hub, and warns in both formats when s3 is centralized', () => {
+    const r = review(SHIPPED.replace(/us-east-1/g, 'eu-west-1').replace('services: [sqs, sts, ssm, ecr.api, ecr.dkr, s3]', 'services: [sqs, s3]'));
+    const markdown = formatReviewMarkdown(r);
+    expect(markdown).toContain('| hub | region | prices | spokes |');
+    expect(markdown).toMatch(/\| `main` \| eu-west-1 \| us-east-1 rates \| 2 \|/);
+    expect(markdown).toContain('> **Warning:** hub main centralizes s3: its interface endpoint costs $14.60 per month');
+    const text = formatReviewText(r);
+    expect(text).toContain("priced at us-east-1 rates, not eu-west-1's");
+    expect(text).toContain('warning: hub main centralizes s3');
+    expect(text).toContain('hub VPC flow logs (CloudWatch Logs)');
   });
 });

@@ -25,7 +25,7 @@ hubs:
     account: network
     region: us-east-1
     vpc: { cidr: 10.0.0.0/22, availabilityZones: [us-east-1a, us-east-1b], flowLogs: { enabled: false } }
-    services: [sqs, ecr.dkr]
+    services: [sqs, ecr.api, ecr.dkr, s3]   # ecr.dkr with its companions, or prove breaks its cells
 spokes:
   - name: tools
     account: network

@@ -1,6 +1,6 @@
 /**
  * The shipped vpce-hub.yaml (the blog's scenario), fully synthesized: hub `main` in account `network`
- * (us-east-1, 2 AZs, sqs sts ssm ecr.api ecr.dkr, private hosted zones), spokes payments-prod
+ * (us-east-1, 2 AZs, sqs sts ssm ecr.api ecr.dkr s3, private hosted zones), spokes payments-prod
  * (account payments, 2 route tables) and analytics-prod (account analytics, with a secondary CIDR).
  */
 import { readFileSync } from 'node:fs';
@@ -16,7 +16,13 @@ beforeAll(() => {
 afterAll(() => synth?.cleanup());
 
 const HUB_CIDR = '10.0.0.0/22';
-const ZONES = ['api.ecr.us-east-1.amazonaws.com', 'dkr.ecr.us-east-1.amazonaws.com', 'sqs.us-east-1.amazonaws.com', 'ssm.us-east-1.amazonaws.com', 'sts.us-east-1.amazonaws.com'];
+const ZONES = [
+  'api.ecr.us-east-1.amazonaws.com',
+  'dkr.ecr.us-east-1.amazonaws.com',
+  's3-accesspoint.us-east-1.amazonaws.com',
+  's3-control.us-east-1.amazonaws.com',
+  's3.us-east-1.amazonaws.com',
+  'sqs.us-east-1.amazonaws.com', 'ssm.us-east-1.amazonaws.com', 'sts.us-east-1.amazonaws.com'];
 const ZONE_KEYS = ZONES.map((z) => z.replace(/\./g, '_'));
 const SPOKES = {
   'payments-prod': { stack: 'payments', vpcId: 'vpc-0a1b2c3d4e5f67890', cidrs: ['10.1.0.0/16'], routeTables: ['rtb-0a1b2c3d4e5f67890', 'rtb-0b1c2d3e4f5a67890'] },
@@ -32,7 +38,7 @@ it('synthesizes a hub stack, the hub account\'s (empty) spokes stack and one sta
 describe('hub endpoints', () => {
   it('creates one interface endpoint per service, private DNS explicitly off, in both AZ subnets', () => {
     const endpoints = ofType(network(), 'aws_vpc_endpoint');
-    expect(Object.keys(endpoints).sort()).toEqual(['hub_main_ecr_api', 'hub_main_ecr_dkr', 'hub_main_sqs', 'hub_main_ssm', 'hub_main_sts']);
+    expect(Object.keys(endpoints).sort()).toEqual(['hub_main_ecr_api', 'hub_main_ecr_dkr', 'hub_main_s3', 'hub_main_sqs', 'hub_main_ssm', 'hub_main_sts']);
     for (const ep of Object.values(endpoints)) {
       expect(ep).toMatchObject({
         vpc_endpoint_type: 'Interface',
@@ -71,12 +77,18 @@ describe('hub zones and records', () => {
     }
   });
 
-  it('creates an apex A record per zone, and a `*` record too for the wildcard zone dkr.ecr', () => {
+  it('creates an apex A record per zone, and a `*` record too for the wildcard zones (dkr.ecr and the three of s3)', () => {
     const records = ofType(network(), 'aws_route53_record');
     expect(Object.values(records).map((r) => r.name).sort()).toEqual([
       '*.dkr.ecr.us-east-1.amazonaws.com',
+      '*.s3-accesspoint.us-east-1.amazonaws.com',
+      '*.s3-control.us-east-1.amazonaws.com',
+      '*.s3.us-east-1.amazonaws.com',
       'api.ecr.us-east-1.amazonaws.com',
       'dkr.ecr.us-east-1.amazonaws.com',
+      's3-accesspoint.us-east-1.amazonaws.com',
+      's3-control.us-east-1.amazonaws.com',
+      's3.us-east-1.amazonaws.com',
       'sqs.us-east-1.amazonaws.com',
       'ssm.us-east-1.amazonaws.com',
       'sts.us-east-1.amazonaws.com',
@@ -114,12 +126,13 @@ describe('the hub stack holds only what the hub shares', () => {
       'aws_vpc_peering_connection',
       'aws_vpc_peering_connection_accepter',
       'aws_route',
-      'aws_vpc_security_group_ingress_rule',
       'aws_route53_vpc_association_authorization',
       'aws_route53_zone_association',
     ]) {
       expect(namesOf(network(), type)).toEqual([]);
     }
+    // Ingress rules: only the hub VPC's own, a shared one.
+    expect(namesOf(network(), 'aws_vpc_security_group_ingress_rule')).toEqual(['hub_main_https_from_hub_vpc_10-0-0-0_22']);
     expect(allStrings(network()).filter((v) => /payments-prod|analytics-prod|10\.1\.0\.0|10\.2\.0\.0/.test(v))).toEqual([]);
   });
 
@@ -197,6 +210,13 @@ describe('endpoint security group', () => {
       expect(r).toMatchObject({ provider: HUB_SIDE, ip_protocol: 'tcp', from_port: 443, to_port: 443, security_group_id: RS('hub_main_security_group_1') });
       expect(r.description).toEqual(expect.stringContaining(r.cidr_ipv4 as string));
     }
+  });
+
+  it("allows HTTPS from the hub VPC's own CIDR in the hub stack: a shared rule, independent of the spokes", () => {
+    const rules = ofType(network(), 'aws_vpc_security_group_ingress_rule');
+    expect(Object.values(rules).map((r) => r.cidr_ipv4)).toEqual([HUB_CIDR]);
+    // The zones are created with the hub VPC inline: its own workloads resolve the services to the endpoints.
+    expect(rules['hub_main_https_from_hub_vpc_10-0-0-0_22']).toMatchObject({ cidr_ipv4: HUB_CIDR, description: 'HTTPS from the VPC of hub main (10.0.0.0/22)', security_group_id: '${aws_security_group.hub_main_endpoints.id}' });
   });
 
   it('describes the group and keeps rules out of it (standalone rules only, never mixed)', () => {

@@ -7,6 +7,7 @@ import type { VpceHubConfig } from '../../src/config/schema';
 import { buildPlan } from '../../src/planning/build-plan';
 import type { NetworkPlan } from '../../src/planning/plan';
 import { buildApp } from '../../src/stacks/app';
+import { writeSynthRecord } from '../../src/analysis/synth-record';
 import type { TerraformJson } from './terraform';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
@@ -20,10 +21,12 @@ export interface Synthesized {
   cleanup: () => void;
 }
 
-export function synthConfig(config: VpceHubConfig): Synthesized {
+/** Like `vpce-hub synth`, including the record of what the output was made from (`configFile` names it). */
+export function synthConfig(config: VpceHubConfig, configFile = '<config>'): Synthesized {
   const outdir = mkdtempSync(path.join(os.tmpdir(), 'vpce-hub-synth-'));
   const plan = buildPlan(config);
   buildApp(plan, outdir).synth();
+  writeSynthRecord(outdir, config, configFile);
   const stacksDir = path.join(outdir, 'stacks');
   const stacks: Record<string, TerraformJson> = {};
   for (const name of readdirSync(stacksDir)) {
@@ -32,8 +35,36 @@ export function synthConfig(config: VpceHubConfig): Synthesized {
   return { outdir, stacksDir, plan, stacks, cleanup: () => rmSync(outdir, { recursive: true, force: true }) };
 }
 
+/** The HCL form (`cdktf synth --hcl`, which sets SYNTH_HCL_OUTPUT): stack name -> cdk.tf text. */
+export interface SynthesizedHcl {
+  stacksDir: string;
+  plan: NetworkPlan;
+  stacks: Record<string, string>;
+  cleanup: () => void;
+}
+
+export function synthHclConfig(config: VpceHubConfig): SynthesizedHcl {
+  const outdir = mkdtempSync(path.join(os.tmpdir(), 'vpce-hub-synth-hcl-'));
+  const plan = buildPlan(config);
+  // cdktf reads the switch from the environment when the app and each stack are constructed.
+  const before = process.env.SYNTH_HCL_OUTPUT;
+  process.env.SYNTH_HCL_OUTPUT = 'true';
+  try {
+    buildApp(plan, outdir).synth();
+  } finally {
+    if (before === undefined) delete process.env.SYNTH_HCL_OUTPUT;
+    else process.env.SYNTH_HCL_OUTPUT = before;
+  }
+  const stacksDir = path.join(outdir, 'stacks');
+  const stacks: Record<string, string> = {};
+  for (const name of readdirSync(stacksDir)) stacks[name] = readFileSync(path.join(stacksDir, name, 'cdk.tf'), 'utf8');
+  return { stacksDir, plan, stacks, cleanup: () => rmSync(outdir, { recursive: true, force: true }) };
+}
+
+export const synthHclFile = (file: string): SynthesizedHcl => synthHclConfig(loadConfigFile(path.resolve(PROJECT_ROOT, file)).config);
+
 export const synthText = (yamlText: string): Synthesized => synthConfig(parseConfigText(yamlText).config);
-export const synthFile = (file: string): Synthesized => synthConfig(loadConfigFile(path.resolve(PROJECT_ROOT, file)).config);
+export const synthFile = (file: string): Synthesized => synthConfig(loadConfigFile(path.resolve(PROJECT_ROOT, file)).config, path.resolve(PROJECT_ROOT, file));
 
 /** `type.name` -> resource body without cdktf's `//` metadata. */
 export function resourcesOf(stack: TerraformJson): Map<string, Record<string, unknown>> {

@@ -30,6 +30,8 @@ function hubCreates(counts: Counts, hub: HubPlan): void {
     }
   }
   add(counts, 'aws_security_group', hub.securityGroups.length);
+  // Shared ingress rules: the hub VPC's own CIDRs and the client ranges (spoke rules are in the spokes stacks).
+  add(counts, 'aws_vpc_security_group_ingress_rule', 1 + hub.secondaryCidrs.length + hub.clientCidrs.length);
   add(counts, 'aws_vpc_endpoint', hub.endpoints.length);
   // Zones exist in both zone modes; records: an apex per zone, plus `*` for wildcard zones.
   add(counts, 'aws_route53_zone', hub.zones.length);

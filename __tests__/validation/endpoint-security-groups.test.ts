@@ -5,20 +5,21 @@
  * moves rules only into the new group).
  */
 import fc from 'fast-check';
-import { derivedGroupCount, spreadIngressRules } from '../../src/planning/endpoint-security-groups';
+import { derivedGroupCount, spreadIngressRules, type SpokeRule } from '../../src/planning/endpoint-security-groups';
 import type { IngressRulePlan, SecurityGroupPlan } from '../../src/planning/plan';
 import { parseConfigText } from '../../src/config/load';
 import { toYaml } from '../support/arbitraries';
 import { config, hub, planOf, spoke } from '../planning/configs';
 
-const rulesFor = (n: number, offset = 0): IngressRulePlan[] => Array.from({ length: n }, (_, i) => ({ spoke: `spoke-${i + offset}`, cidr: `10.${(i + offset) % 250}.${Math.floor((i + offset) / 250)}.0/24` }));
-/** `spoke cidr` -> group number. */
-const groupOf = (groups: SecurityGroupPlan[]): Map<string, number> => new Map(groups.flatMap((g) => g.rules.map((r) => [`${r.spoke} ${r.cidr}`, g.group] as const)));
+const rulesFor = (n: number, offset = 0): SpokeRule[] => Array.from({ length: n }, (_, i) => ({ from: 'spoke' as const, spoke: `spoke-${i + offset}`, cidr: `10.${(i + offset) % 250}.${Math.floor((i + offset) / 250)}.0/24` }));
+/** `spoke cidr` (or `hub-vpc cidr`, `client-range cidr`) -> group number. */
+const ruleKey = (r: IngressRulePlan): string => `${r.from === 'spoke' ? r.spoke : r.from} ${r.cidr}`;
+const groupOf = (groups: SecurityGroupPlan[]): Map<string, number> => new Map(groups.flatMap((g) => g.rules.map((r) => [ruleKey(r), g.group] as const)));
 
 /** 70 spokes need raised peering and route quotas (requested from AWS); the SG quota stays at 60. */
 const SEVENTY_SPOKES_QUOTAS = { peeringConnectionsPerVpc: 100, routesPerRouteTable: 100 };
 
-const ruleArb = fc.record({ spoke: fc.stringMatching(/^[a-z][a-z0-9-]{0,11}$/), cidr: fc.tuple(fc.nat(255), fc.nat(255)).map(([a, b]) => `10.${a}.${b}.0/24`) });
+const ruleArb = fc.record({ from: fc.constant('spoke' as const), spoke: fc.stringMatching(/^[a-z][a-z0-9-]{0,11}$/), cidr: fc.tuple(fc.nat(255), fc.nat(255)).map(([a, b]) => `10.${a}.${b}.0/24`) });
 const rulesArb = fc.uniqueArray(ruleArb, { selector: (r) => `${r.spoke} ${r.cidr}`, maxLength: 150 });
 
 describe('endpoint security groups in the plan', () => {
@@ -28,8 +29,9 @@ describe('endpoint security groups in the plan', () => {
       {
         group: 1,
         rules: [
-          { spoke: 'analytics-prod', cidr: '10.2.0.0/16' },
-          { spoke: 'payments-prod', cidr: '10.1.0.0/16' },
+          { from: 'hub-vpc', cidr: '10.0.0.0/22' },
+          { from: 'spoke', spoke: 'analytics-prod', cidr: '10.2.0.0/16' },
+          { from: 'spoke', spoke: 'payments-prod', cidr: '10.1.0.0/16' },
         ],
       },
     ]);
@@ -41,7 +43,7 @@ describe('endpoint security groups in the plan', () => {
     const groups = p.hubs[0].securityGroups;
     expect(groups.map((g) => g.group)).toEqual([1, 2]);
     for (const g of groups) expect(g.rules.length).toBeLessThanOrEqual(60);
-    expect(groups.flatMap((g) => g.rules.map((r) => r.cidr)).sort()).toEqual(spokes.map((s) => s.vpc.cidr).sort());
+    expect(groups.flatMap((g) => g.rules.filter((r) => r.from === 'spoke').map((r) => r.cidr)).sort()).toEqual(spokes.map((s) => s.vpc.cidr).sort());
   });
 
   it('follows a configured rules-per-group quota and a pinned group count', () => {
@@ -73,8 +75,8 @@ describe('spreadIngressRules', () => {
   it('stops searching 32 groups past the minimum, leaving the overflow for validation to report', () => {
     // Two rules that score highest on the same group for every count up to 34 (found by fast-check).
     const rules = [
-      { spoke: 'a---i', cidr: '10.144.60.0/24' },
-      { spoke: 'n', cidr: '10.47.224.0/24' },
+      { from: 'spoke' as const, spoke: 'a---i', cidr: '10.144.60.0/24' },
+      { from: 'spoke' as const, spoke: 'n', cidr: '10.47.224.0/24' },
     ];
     expect(derivedGroupCount(rules, 1)).toBe(2 + 32);
   });
@@ -125,6 +127,26 @@ describe('spreadIngressRules', () => {
     );
   });
 
+  it('keeps the hub VPC and client range rules in group 1 whatever the spokes and the count (issue 8, section 3)', () => {
+    const fixed: IngressRulePlan[] = [
+      { from: 'hub-vpc', cidr: '10.0.0.0/22' },
+      { from: 'client-range', cidr: '192.168.0.0/16' },
+    ];
+    fc.assert(
+      fc.property(rulesArb, fc.integer({ min: 20, max: 100 }), fc.option(fc.integer({ min: 1, max: 8 }), { nil: undefined }), (rules, perGroup, pinned) => {
+        const groups = spreadIngressRules({ rules, fixed, rulesPerGroup: perGroup, ...(pinned ? { pinned } : {}) });
+        expect(groups[0].rules.slice(0, 2)).toEqual(fixed);
+        expect(groups.slice(1).flatMap((g) => g.rules).some((r) => r.from !== 'spoke')).toBe(false);
+        // Their load counts when the count is derived.
+        if (pinned === undefined) for (const g of groups) expect(g.rules.length).toBeLessThanOrEqual(perGroup);
+        // The spoke rules land where they would without the fixed rules, at the same count.
+        const without = groupOf(spreadIngressRules({ rules, rulesPerGroup: perGroup, pinned: groups.length }));
+        for (const [rule, group] of without) expect(groupOf(groups).get(rule)).toBe(group);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('keeps a pinned count even when a group overflows (validation reports it as QuotaExceeded)', () => {
     const groups = spreadIngressRules({ rules: rulesFor(10), rulesPerGroup: 2, pinned: 2 });
     expect(groups.map((g) => g.group)).toEqual([1, 2]);
@@ -150,7 +172,8 @@ describe('the one way a spoke changes the hub stack is announced before it happe
   it('warns once a derived single group is three quarters full, naming the hub stack change and the pin', () => {
     const [w] = warningsFor(50);
     expect(w).toMatchObject({ severity: 'warning', path: 'hubs.main.endpointSecurityGroups', value: 1 });
-    expect(w.message).toContain('Within about 10 more spoke CIDRs the count becomes 2: the hub stack gains a security group');
+    // 50 spoke CIDRs and the hub VPC's own CIDR in a group of 60.
+    expect(w.message).toContain('Within about 9 more spoke CIDRs the count becomes 2: the hub stack gains a security group');
     expect(w.fix).toContain('endpointSecurityGroups: 1');
   });
 

@@ -15,14 +15,15 @@ describe('quotaUsage', () => {
   it('counts every quota of the shipped config per hub, spoke, group, table, zone and account', () => {
     const loaded = loadConfigFile(path.resolve(__dirname, '..', '..', 'vpce-hub.yaml'));
     const rows = quotaUsage(buildPlan(loaded.config), loaded.config.quotas);
-    const zones = ['api.ecr', 'dkr.ecr', 'sqs', 'ssm', 'sts'].map((z) => `zone ${z}.us-east-1.amazonaws.com (hub main)`);
+    // S3's interface endpoint needs three zones (bucket, access point and control names).
+    const zones = ['api.ecr', 'dkr.ecr', 's3-accesspoint', 's3-control', 's3', 'sqs', 'ssm', 'sts'].map((z) => `zone ${z}.us-east-1.amazonaws.com (hub main)`);
     expect(usage(rows)).toEqual([
       ['peeringConnectionsPerVpc', 'hub main', 2, 50],
       ['peeringConnectionsPerVpc', 'spoke analytics-prod', 1, 50],
       ['peeringConnectionsPerVpc', 'spoke payments-prod', 1, 50],
-      ['interfaceEndpointsPerVpc', 'hub main', 5, 50],
+      ['interfaceEndpointsPerVpc', 'hub main', 6, 50],
       // One rule per spoke CIDR: analytics-prod has a secondary CIDR.
-      ['inboundRulesPerSecurityGroup', 'security group hub_main_endpoints', 3, 60],
+      ['inboundRulesPerSecurityGroup', 'security group hub_main_endpoints', 4, 60],
       ['securityGroupsPerNetworkInterface', 'hub main endpoints', 1, 5],
       ['routesPerRouteTable', 'route table hub_main_endpoints', 3, 50],
       ['routesPerRouteTable', 'route table rtb-0c1d2e3f4a5b67890', 1, 50],
@@ -31,7 +32,7 @@ describe('quotaUsage', () => {
       // The hub VPC (inline) and two spokes; both spokes are in other accounts.
       ...zones.map((z) => ['vpcsPerHostedZone', z, 3, 300]),
       ...zones.map((z) => ['associationAuthorizationsPerZone', z, 2, 100]),
-      ['hostedZonesPerAccount', 'account network', 5, 500],
+      ['hostedZonesPerAccount', 'account network', 8, 500],
       ['endpointPolicyCharacters', 'hub main', expect.any(Number), 20480],
     ]);
   });
@@ -90,7 +91,8 @@ describe('quotaUsage', () => {
     const rows = quotaUsage(planOf(config([hub({ endpointSecurityGroups: 2 })], spokes)));
     const groups = rows.filter((r) => r.quota === 'inboundRulesPerSecurityGroup');
     expect(groups.map((r) => r.scope)).toEqual(['security group hub_main_endpoints', 'security group hub_main_endpoints_2']);
-    expect(groups.reduce((n, r) => n + r.used, 0)).toBe(5);
+    // Five spoke CIDRs and the hub VPC's own CIDR.
+    expect(groups.reduce((n, r) => n + r.used, 0)).toBe(6);
     expect(rows.find((r) => r.quota === 'securityGroupsPerNetworkInterface')).toMatchObject({ used: 2, limit: 5, hardMax: 16 });
   });
 

@@ -1,8 +1,9 @@
 /**
- * Region names: a misspelling is an error, a well-formed region newer than the catalogue a warning;
+ * Region names: a misspelling or a region AWS never opened is an error, a region newer than the catalogue a warning;
  * AZ ids are checked against the region by their prefix.
  */
 import { knownRegions } from '../../src/catalogue/catalogue';
+import { AWS_REGIONS } from '../../src/catalogue/regions';
 import { regionStatus } from '../../src/config/validate-regions';
 import { azIdPrefix } from '../../src/config/validate-vpcs';
 
@@ -14,6 +15,10 @@ describe('regionStatus', () => {
     ['ca-west-1', 'newer'],
     ['us-gov-west-1', 'newer'],
     ['cn-north-1', 'newer'],
+    ['ap-southeast-7', 'newer'],
+    ['us-east-7', 'nonexistent'],
+    ['eu-central-9', 'nonexistent'],
+    ['ap-northwest-1', 'nonexistent'],
     ['us-esat-1', 'misspelled'],
     ['eu-wset-1', 'misspelled'],
     ['ue-east-1', 'misspelled'],
@@ -24,6 +29,10 @@ describe('regionStatus', () => {
 
   it('knows every catalogued region', () => {
     for (const r of knownRegions()) expect(regionStatus(r)).toBe('catalogued');
+  });
+
+  it('lists every catalogued region among the regions AWS has', () => {
+    expect(knownRegions().filter((r) => !AWS_REGIONS.includes(r))).toEqual([]);
   });
 });
 

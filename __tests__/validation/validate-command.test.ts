@@ -45,6 +45,16 @@ describe('vpce-hub validate', () => {
     expect(lines[lines.length - 1]).toMatch(/vpce-hub\.yaml: valid \(0 warnings\)$/);
   });
 
+  it('prints the findings only with --quiet: nothing for a clean config, one line per finding otherwise, same exit codes', async () => {
+    const clean = await cli('validate', '--quiet', '-c', SHIPPED[0]);
+    expect(clean).toEqual({ code: 0, out: '' });
+    const bad = await cli('validate', '-q', '-c', fixture('region-misspelled'));
+    expect(bad.code).toBe(2);
+    expect(bad.out).toBe('error UnknownRegion [hubs.main.region] us-esat-1: is not an AWS region name; did you mean us-east-1?\n');
+    const json = JSON.parse((await cli('validate', '--quiet', '--format', 'json', '-c', SHIPPED[0])).out) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(['file', 'valid', 'findings']);
+  });
+
   it('reports an exceeded quota as an error with count, limit and remedy, and still prints the table, exit 2', async () => {
     const { code, out } = await cli('validate', '-c', fixture('quota-peerings'));
     expect(code).toBe(2);

@@ -1,6 +1,6 @@
 /**
  * What the config knows that the synthesized tree cannot: which account each stack is meant for, the
- * spoke CIDRs the user declared, and the zones of custom services. `vpce-hub check` uses these when a
+ * spoke, hub and client CIDRs the user declared, and the zones of custom services. `vpce-hub check` uses these when a
  * config is at hand; every rule also works without them, on the tree alone.
  */
 import type { ZoneSpec } from '../catalogue/catalogue';
@@ -15,6 +15,10 @@ export interface ConfigFacts {
   readonly hubSideAccountIds: ReadonlyMap<string, ReadonlySet<string>>;
   /** Every configured spoke CIDR, primary and secondary. */
   readonly spokeCidrs: readonly string[];
+  /** Every hub VPC's own CIDRs (primary and, for an existing VPC, secondary): its workloads are clients. */
+  readonly hubCidrs: readonly string[];
+  /** Every hub's extra client ranges (hubs.<hub>.clientCidrs). */
+  readonly clientCidrs: readonly string[];
   /** Endpoint service name (`com.amazonaws.us-east-1.sqs`) -> its zones, for every service a hub lists. */
   readonly serviceZones: ReadonlyMap<string, readonly ZoneSpec[]>;
 }
@@ -33,6 +37,8 @@ export function configFacts(config: VpceHubConfig): ConfigFacts {
     accountIds: new Map(plan.stacks.map((s) => [s.name, s.account.id])),
     hubSideAccountIds: new Map(plan.stacks.map((s) => [s.name, new Set(s.hubAccess.map((a) => a.account.id))])),
     spokeCidrs: config.spokes.flatMap((s) => [s.vpc.cidr, ...s.vpc.secondaryCidrs]),
+    hubCidrs: config.hubs.flatMap((h) => [h.vpc.cidr, ...(h.vpc.secondaryCidrs ?? [])]),
+    clientCidrs: config.hubs.flatMap((h) => h.clientCidrs ?? []),
     serviceZones,
   };
 }

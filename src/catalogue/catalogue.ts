@@ -74,6 +74,13 @@ export function knownRegions(): string[] {
   return [...CATALOGUE.regions].sort();
 }
 
+/** Every AZ name the catalogue saw in a region, over all services; empty for a region it lacks. */
+export function catalogueAzNames(region: string): string[] {
+  const azs = new Set<string>();
+  for (const entry of SERVICES.values()) for (const az of entry.regions[region] ?? []) azs.add(az);
+  return [...azs].sort();
+}
+
 export function isOfferedIn(name: string, region: string): boolean {
   return resolveService(name, region) !== undefined;
 }

@@ -6,7 +6,9 @@
  *     interfaceEndpointAzHour: 0.011      # any key below; unknown keys are rejected
  *     traffic: { gbPerSpokeMonth: 500 }   # the traffic assumption the estimate states
  *
- * Other regions cost up to ~40% more; check the sources before quoting a number.
+ * Every region is priced at these us-east-1 rates (PRICE_REGION): AWS publishes regional prices only
+ * through its price list API and pages, which this project cannot read offline, so the report says so
+ * next to every hub instead of implying a regional figure. Other regions often cost more.
  */
 import { z } from 'zod';
 
@@ -43,6 +45,16 @@ export const PRICES = {
     unit: 'per GB sent to another region (inter-region VPC peering)',
     source: 'Amazon EC2 data transfer pricing, us-east-1 to other US regions, 2025',
   },
+  flowLogsCloudWatchPerGb: {
+    usd: 0.5,
+    unit: 'per GB of VPC flow logs delivered to CloudWatch Logs (vended logs, first 10 TB per month; storage extra)',
+    source: 'Amazon CloudWatch pricing, Logs tab, vended logs (aws.amazon.com/cloudwatch/pricing), us-east-1, 2025',
+  },
+  flowLogsS3PerGb: {
+    usd: 0.25,
+    unit: 'per GB of VPC flow logs delivered to S3 (vended logs, first 10 TB per month; S3 storage extra)',
+    source: 'Amazon CloudWatch pricing, Logs tab, vended logs delivered to S3 (aws.amazon.com/cloudwatch/pricing), us-east-1, 2025',
+  },
   route53ProfileAssociationHour: {
     usd: 0.75,
     unit: 'per Route 53 Profile VPC association per hour (first 100 associations of a profile)',
@@ -58,6 +70,9 @@ export const PRICES = {
 export type PriceKey = keyof typeof PRICES;
 export const PRICE_KEYS = Object.keys(PRICES) as PriceKey[];
 
+/** The region whose list prices PRICES holds; the report labels every hub with it. */
+export const PRICE_REGION = 'us-east-1';
+
 /** Hours in a billing month, as AWS's own calculator counts them. */
 export const HOURS_PER_MONTH = 730;
 
@@ -65,6 +80,12 @@ export const HOURS_PER_MONTH = 730;
 export const TRAFFIC_DEFAULTS = {
   /** GB per spoke VPC per month through the endpoints, both directions together. */
   gbPerSpokeMonth: 100,
+  /**
+   * GB of flow log records per spoke per month in the hub VPC. An ASSUMPTION (1% of the traffic
+   * default): a record is ~100 bytes per flow per aggregation interval, so the volume follows the
+   * number of connections more than the bytes; measure yours and set prices.traffic.flowLogGbPerSpokeMonth.
+   */
+  flowLogGbPerSpokeMonth: 1,
 } as const;
 
 /** The config's `prices:` section (the config schema embeds it). */
@@ -73,6 +94,7 @@ export const pricesOverrideSchema = z.strictObject({
   traffic: z
     .strictObject({
       gbPerSpokeMonth: z.number().nonnegative().optional(),
+      flowLogGbPerSpokeMonth: z.number().nonnegative().optional(),
       /** Share of traffic that crosses AZs on the way to the hub endpoints; default (AZs - 1) / AZs. */
       interAzShare: z.number().min(0).max(1).optional(),
     })
@@ -85,6 +107,7 @@ export interface PriceTable {
   /** Keys the config changed. */
   overridden: PriceKey[];
   gbPerSpokeMonth: number;
+  flowLogGbPerSpokeMonth: number;
   /** Undefined: derived from each hub's AZ count. */
   interAzShare?: number;
 }
@@ -96,6 +119,7 @@ export function priceTable(override: PricesOverride | undefined, gbPerSpokeMonth
     usd,
     overridden: PRICE_KEYS.filter((k) => override?.[k] !== undefined),
     gbPerSpokeMonth: gbPerSpokeMonth ?? override?.traffic?.gbPerSpokeMonth ?? TRAFFIC_DEFAULTS.gbPerSpokeMonth,
+    flowLogGbPerSpokeMonth: override?.traffic?.flowLogGbPerSpokeMonth ?? TRAFFIC_DEFAULTS.flowLogGbPerSpokeMonth,
     ...(interAzShare !== undefined ? { interAzShare } : {}),
   };
 }

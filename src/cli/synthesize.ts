@@ -1,6 +1,7 @@
 /** Load -> validate -> plan -> synth, with findings printed the same way as `vpce-hub validate`. */
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { writeSynthRecord } from '../analysis/synth-record';
 import { ConfigError, formatFinding, formatFindings } from '../config/findings';
 import { loadConfigFile, resolveConfigPath } from '../config/load';
 import { buildPlan } from '../planning/build-plan';
@@ -40,15 +41,55 @@ export function synthesize(opts: SynthOptions): number {
     const staging = mkdtempSync(`${outdir}.staging-`);
     try {
       buildApp(plan, staging).synth();
+      endFilesWithNewline(staging);
+      writeSynthRecord(staging, loaded.config, file);
     } catch (e) {
       rmSync(staging, { recursive: true, force: true });
       throw e;
     }
-    if (existsSync(outdir)) rmSync(outdir, { recursive: true, force: true });
+    carryOverTerraformState(outdir, staging);
+    // Swap by renames so a crash leaves either the old or the new folder in place, never neither.
+    const old = existsSync(outdir) ? `${staging}.old` : undefined;
+    if (old) renameSync(outdir, old);
     renameSync(staging, outdir);
+    if (old) rmSync(old, { recursive: true, force: true });
   } else {
     buildApp(plan, outdir).synth();
+    endFilesWithNewline(outdir);
+    writeSynthRecord(outdir, loaded.config, file);
   }
   process.stdout.write(`vpce-hub: synthesized ${plan.stacks.length} stack(s) from ${path.relative(process.cwd(), file) || file} into ${path.relative(process.cwd(), outdir) || '.'}: ${plan.stacks.map((s) => s.name).join(', ')} (deploy in this order)\n`);
   return 0;
+}
+
+/**
+ * What `terraform init` left in each stack folder of the previous output: the dependency lock file
+ * (which users commit, and which offline machines cannot recreate without a mirror) and `.terraform/`
+ * (providers and backend settings). Moved into the new output for every stack that is still
+ * synthesized; a stack that is gone takes its folder with it.
+ */
+const KEPT_ACROSS_SYNTHS = ['.terraform.lock.hcl', '.terraform'];
+
+function carryOverTerraformState(previous: string, next: string): void {
+  const stacks = path.join(next, 'stacks');
+  if (!existsSync(stacks)) return;
+  for (const stack of readdirSync(stacks)) {
+    for (const name of KEPT_ACROSS_SYNTHS) {
+      const from = path.join(previous, 'stacks', stack, name);
+      if (existsSync(from)) renameSync(from, path.join(stacks, stack, name));
+    }
+  }
+}
+
+/**
+ * cdktf writes manifest.json and every cdk.tf.json without a final newline; users commit these files,
+ * and diffs and POSIX tools then flag the last line. The JSON is unchanged by the added newline.
+ */
+function endFilesWithNewline(outdir: string): void {
+  const files = [path.join(outdir, 'manifest.json')];
+  const stacks = path.join(outdir, 'stacks');
+  if (existsSync(stacks)) for (const stack of readdirSync(stacks)) files.push(path.join(stacks, stack, 'cdk.tf.json'));
+  for (const file of files) {
+    if (existsSync(file) && !readFileSync(file, 'utf8').endsWith('\n')) appendFileSync(file, '\n');
+  }
 }

@@ -11,6 +11,7 @@ import { configSchema, type VpceHubConfig } from './schema';
 import { issueToFindings, reservedKeyFindings } from './schema-findings';
 import type { NetworkPlan } from '../planning/plan';
 import { runValidators } from './validate';
+import { yamlErrorFindings } from './yaml-errors';
 
 export const DEFAULT_CONFIG_FILE = 'vpce-hub.yaml';
 
@@ -93,23 +94,7 @@ function parseYaml(text: string, file: string): unknown {
     // The parser recurses per nesting level: thousands of `[` exhaust the stack.
     throw new ConfigError(file, [{ severity: 'error', code: 'YamlSyntax', path: '', message: `cannot be parsed (${e instanceof Error ? e.message : String(e)})`, fix: 'nest less deeply' }]);
   }
-  if (doc.errors.length > 0) {
-    throw new ConfigError(
-      file,
-      doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        const at = pos ? `line ${pos.line}, column ${pos.col}` : 'unknown position';
-        const duplicate = e.code === 'DUPLICATE_KEY';
-        return {
-          severity: 'error' as const,
-          code: duplicate ? 'DuplicateKey' : 'YamlSyntax',
-          path: '',
-          message: `${at}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
-          fix: duplicate ? 'keep one of the two keys' : 'fix the YAML syntax at that position',
-        };
-      }),
-    );
-  }
+  if (doc.errors.length > 0) throw new ConfigError(file, yamlErrorFindings(doc.errors, text));
   // A file of comments has no contents node at all (null): that is an empty file, not a wrong type.
   const empty = doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null);
   if (!isMap(doc.contents) && !empty) {

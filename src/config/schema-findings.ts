@@ -50,6 +50,29 @@ export function allowedKeysAt(schema: AnySchema, path: readonly PathSegment[]): 
   return [...keys].sort();
 }
 
+/**
+ * A key that belongs one level deeper, in a mapping allowed here (`cidr` written beside `vpc:` instead
+ * of under it): the name of that mapping, preferring one the config already has.
+ */
+function deeperHome(schema: AnySchema, path: readonly PathSegment[], key: string, here: unknown): string | undefined {
+  const present = here !== null && typeof here === 'object' && !Array.isArray(here) ? Object.keys(here) : [];
+  const homes = allowedKeysAt(schema, path).filter((child) => allowedKeysAt(schema, [...path, child]).includes(key));
+  return homes.find((h) => present.includes(h)) ?? homes[0];
+}
+
+/**
+ * The allowed key a misspelling most likely meant: close in edit distance, or one name containing the
+ * other (`accountId` for `id`, `role` for `roleArn`), which edit distance misses.
+ */
+function nearestKey(key: string, allowed: readonly string[]): string | undefined {
+  if (allowed.length === 0) return undefined;
+  const lower = key.toLowerCase();
+  const near = closest(key, [...allowed]);
+  if (distance(lower, near.toLowerCase()) <= Math.max(2, key.length / 3)) return near;
+  const containing = allowed.filter((a) => lower.includes(a.toLowerCase()) || a.toLowerCase().includes(lower));
+  return containing.length > 0 ? closest(key, containing) : undefined;
+}
+
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
@@ -65,14 +88,14 @@ export function issueToFindings(issue: z.core.$ZodIssue, schema: AnySchema, raw:
     case 'unrecognized_keys': {
       const allowed = allowedKeysAt(schema, path);
       return issue.keys.map((key) => {
-        const near = allowed.length > 0 ? closest(key, allowed) : undefined;
-        const suggest = near && distance(key.toLowerCase(), near.toLowerCase()) <= Math.max(2, key.length / 3);
+        const home = deeperHome(schema, path, key, value);
+        const near = nearestKey(key, allowed);
         return {
           severity: 'error' as const,
           code: 'UnknownKey',
           path: where ? `${where}.${key}` : key,
           message: `is not a known key${allowed.length ? ` here (allowed: ${allowed.join(', ')})` : ''}`,
-          fix: suggest ? `did you mean "${near}"?` : 'remove it',
+          fix: home ? `did you mean under \`${home}:\`? Indent it one level deeper, below ${home}` : near ? `did you mean "${near}"?` : 'remove it',
         };
       });
     }

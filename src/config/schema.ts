@@ -91,6 +91,9 @@ const hubVpc = z.strictObject({
   flowLogs: flowLogs.optional(),
   subnets: z.array(z.strictObject({ id: subnetId, availabilityZone: z.string() })).optional(),
   routeTableIds: z.array(routeTableId).optional(),
+  /** An existing hub VPC's secondary CIDRs: workloads there resolve the services to the endpoints too,
+   * so they are admitted like the primary CIDR (and must not overlap any spoke). */
+  secondaryCidrs: z.array(cidr).optional(),
 });
 
 const customService = z.strictObject({
@@ -121,6 +124,10 @@ const hub = z.strictObject({
   /** Pins how many security groups carry the endpoints' ingress rules (planning/endpoint-security-groups.ts);
    * unset, the smallest count that keeps every group within inboundRulesPerSecurityGroup is derived. */
   endpointSecurityGroups: z.number().int().min(1).max(16).optional(),
+  /** Extra networks that call the endpoints through the hub VPC's own routing (on-premises over VPN or
+   * Direct Connect, a Transit Gateway): each gets an HTTPS ingress rule. The hub VPC's own CIDRs are
+   * always admitted; spokes are admitted through their own entries. */
+  clientCidrs: z.array(cidr).optional(),
 });
 
 const spoke = z.strictObject({

@@ -30,7 +30,8 @@ export function validateDns({ config, raw }: ValidationContext): Finding[] {
   config.spokes.forEach((spoke, i) => {
     const hubName = hubVpcs.get(spoke.vpc.id);
     const hub = hubOfSpoke(config, spoke);
-    if (hubName !== undefined && hub && hub.dns !== 'endpoint-url') {
+    // A spoke that is its own hub's VPC is SpokeIsHubVpc (validate-vpcs.ts), a different mistake.
+    if (hubName !== undefined && hub && hub.name !== hubName && hub.dns !== 'endpoint-url') {
       findings.push({
         severity: 'error',
         code: 'ZoneConflictOnVpc',
@@ -40,6 +41,23 @@ export function validateDns({ config, raw }: ValidationContext): Finding[] {
         fix: `use dns: endpoint-url for hub ${hub.name}, or do not make a hub VPC a spoke`,
       });
     }
+  });
+  const profileHubs = config.hubs.filter((h) => h.dns === 'route53-profile');
+  // "A VPC can have only one Profile associated with it" (AssociateProfile,
+  // https://docs.aws.amazon.com/Route53/latest/APIReference/API_route53profiles_AssociateProfile.html).
+  // Spoke VPCs are not ours: whether a landing zone already gave them a profile is invisible from here.
+  config.hubs.forEach((hub, i) => {
+    if (hub.dns !== 'route53-profile') return;
+    const vpcs = config.spokes.filter((s) => hubOfSpoke(config, s)?.name === hub.name).map((s) => `${s.name} (${s.vpc.id})`);
+    if (vpcs.length === 0) return;
+    findings.push({
+      severity: 'warning',
+      code: 'ProfileOnePerVpc',
+      path: `${formatPath(['hubs', i], raw)}.dns`,
+      value: hub.dns,
+      message: `associates hub ${hub.name}'s Route 53 Profile with ${vpcs.length} spoke VPC(s), and a VPC can have only one profile; validate cannot see whether ${vpcs.length > 5 ? `${vpcs.slice(0, 5).join(', ')} or ${vpcs.length - 5} more` : vpcs.join(', ')} already has one (the association would then fail at apply)`,
+      fix: 'in each spoke account run `aws route53profiles list-profile-associations --resource-id <vpc-id>`; where a profile exists, use dns: private-hosted-zones for that hub (or add these zones to the existing profile outside vpce-hub)',
+    });
   });
   return findings;
 }

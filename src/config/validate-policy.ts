@@ -2,8 +2,14 @@
  * Endpoint policies: what the API would reject at apply time (no Principal, too large, not JSON), and
  * what would be accepted but never match in this design, where every request reaches the endpoint from
  * the hub VPC: `aws:SourceVpc` is always the hub's and `aws:SourceIp` is absent (domain.md section 6).
+ * A custom document is also simulated against AWS's own traffic (federation, AWS-owned buckets,
+ * service principals, private APIs; src/policy) and warned about when it denies it.
  */
 import { ENDPOINT_POLICY_MAX_CHARACTERS } from '../planning/quotas';
+import type { PolicyDocument } from '../policy/document';
+import { evaluatePolicy } from '../policy/evaluate';
+import { CANONICAL_REQUESTS, type RequestEnv } from '../policy/requests';
+import { partitionOf } from '../policy/templates';
 import { resolveHubService, serviceName } from '../planning/services';
 import type { Finding } from './findings';
 import { formatPath } from './paths';
@@ -31,7 +37,9 @@ export function validatePolicy({ config, raw }: ValidationContext): Finding[] {
         }
       });
     } else {
-      findings.push(...checkDocument(policy.document, `${at}.document`, spokeVpcIds(config, hub)));
+      const problems = checkDocument(policy.document, `${at}.document`, spokeVpcIds(config, hub));
+      findings.push(...problems);
+      if (!problems.some((f) => f.severity === 'error')) findings.push(...deniedAwsTraffic(config, hub, policy.document, `${at}.document`));
     }
     unsupportedServices(hub, formatPath(['hubs', h], raw), findings);
   });
@@ -99,6 +107,47 @@ function conditionKeys(condition: unknown): Array<[string, string[]]> {
   }
   return out;
 }
+
+/**
+ * A custom document simulated (src/policy/evaluate.ts) against the canonical requests AWS's own
+ * traffic makes through the hub: federation, AWS-owned buckets, service principals, private APIs.
+ * One warning per denied request, naming the services and why; `prove` shows the full matrix.
+ */
+function deniedAwsTraffic(config: VpceHubConfig, hub: HubConfig, text: string, path: string): Finding[] {
+  const account = config.accounts[hub.account]?.id;
+  if (account === undefined) return []; // validate-references reports the unknown account
+  const doc = JSON.parse(text) as PolicyDocument;
+  const env: RequestEnv = { region: hub.region, organizationId: config.organizationId, member: { arn: `arn:${partitionOf(hub.region)}:iam::${account}:role/workload`, account } };
+  const services = hub.services.filter((entry) => {
+    try {
+      return resolveHubService(entry, hub.region)?.endpointPolicySupported ?? false;
+    } catch {
+      return false;
+    }
+  });
+  const findings: Finding[] = [];
+  for (const request of CANONICAL_REQUESTS.filter((r) => r.expect === 'allow' && AWS_TRAFFIC.has(r.id))) {
+    const denied = services.flatMap((entry) => {
+      const name = serviceName(entry);
+      const req = request.build(env, name);
+      const d = req && evaluatePolicy(doc, req);
+      return d?.decision === 'deny' ? [{ name, why: d.explicit ? `denied by statement ${d.statement}` : 'no statement allows it' }] : [];
+    });
+    if (denied.length === 0) continue;
+    findings.push({
+      severity: 'warning',
+      code: 'PolicyDeniesAwsTraffic',
+      path,
+      value: request.title,
+      message: `is denied for ${denied.map((d) => `${d.name} (${d.why})`).join(', ')}: this traffic reaches the hub's endpoints too`,
+      fix: 'add the statement of the matching template (docs/policies.md), or use endpointPolicy: organization',
+    });
+  }
+  return findings;
+}
+
+/** The must-allow canonical requests that are AWS's own traffic (not a workload of ours). */
+const AWS_TRAFFIC = new Set(['aws-service-principal', 'sts-web-identity', 'sts-saml', 'ecr-layer-download', 'ssm-agent-download', 'cloudwatch-agent-download', 'private-api-unsigned']);
 
 /** A policy on a service that does not take one is silently not applied (the planner leaves it out). */
 function unsupportedServices(hub: HubConfig, hubPath: string, findings: Finding[]): void {

@@ -33,7 +33,7 @@ export function validateReferences({ config, raw }: ValidationContext): Finding[
   const used = new Set([...config.hubs.map((h) => h.account), ...config.spokes.map((s) => s.account)]);
   for (const key of accounts) {
     if (!used.has(key)) {
-      findings.push({ severity: 'warning', code: 'UnusedAccount', path: `accounts.${key}`, message: 'is not used by any hub or spoke; it gets an empty stack', fix: 'remove it or use it' });
+      findings.push({ severity: 'warning', code: 'UnusedAccount', path: `accounts.${key}`, message: 'is not used by any hub or spoke; its stack is empty, and applying it destroys whatever an earlier config put there', fix: 'apply its (empty) stack to clean up, then remove the key; or use it' });
     }
   }
   return findings;

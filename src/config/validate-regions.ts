@@ -1,11 +1,13 @@
 /**
  * Region names. The catalogue (2023-09) knows 17 regions, and AWS has opened more since, so a region it
- * does not know is not necessarily wrong: a name built from AWS's own words (`ap-southeast-5`,
- * `mx-central-1`) is taken as a newer region with a warning (catalogue checks skipped), while a name
- * with a word AWS never uses (`us-est-1`) is a misspelling and an error with the nearest known region.
+ * does not know is not necessarily wrong: a region AWS has opened since (`ap-southeast-5`,
+ * `mx-central-1`, listed in catalogue/regions.ts) gets a warning (catalogue checks skipped). A name
+ * with a word AWS never uses (`us-est-1`) is a misspelling, and a well-formed name AWS never opened
+ * (`us-east-7`) cannot be deployed to: both are errors with the nearest region.
  */
 import { closest } from 'fastest-levenshtein';
 import { knownRegions } from '../catalogue/catalogue';
+import { AWS_REGIONS } from '../catalogue/regions';
 import type { Finding } from './findings';
 import { formatPath } from './paths';
 import { hubOfSpoke } from './resolve';
@@ -15,27 +17,32 @@ import type { ValidationContext } from './validate';
 const GEOGRAPHIES = new Set(['af', 'ap', 'ca', 'cn', 'eu', 'il', 'me', 'mx', 'sa', 'us']);
 const WORDS = new Set(['north', 'south', 'east', 'west', 'central', 'northeast', 'northwest', 'southeast', 'southwest', 'gov', 'iso', 'isob', 'isoe', 'isof']);
 
-export type RegionStatus = 'catalogued' | 'newer' | 'misspelled';
+export type RegionStatus = 'catalogued' | 'newer' | 'misspelled' | 'nonexistent';
 
+/**
+ * `newer`: a region AWS has (regions.ts) that the catalogue lacks. `nonexistent`: built from AWS's
+ * words but not a region AWS has opened (`us-east-7`): an error, since nothing could be deployed there.
+ */
 export function regionStatus(region: string): RegionStatus {
   if (knownRegions().includes(region)) return 'catalogued';
+  if (AWS_REGIONS.includes(region)) return 'newer';
   const parts = region.split('-');
   const words = parts.slice(1, -1);
   const plausible = GEOGRAPHIES.has(parts[0]) && words.length > 0 && words.every((w) => WORDS.has(w)) && /^\d$/.test(parts[parts.length - 1]);
-  return plausible ? 'newer' : 'misspelled';
+  return plausible ? 'nonexistent' : 'misspelled';
 }
 
 /** `hubRegion`: catalogue checks depend on it, so a region the catalogue lacks is worth a warning. */
 function checkRegion(region: string, path: string, findings: Finding[], hubRegion = true): void {
   const status = regionStatus(region);
-  if (status === 'misspelled') {
+  if (status === 'misspelled' || status === 'nonexistent') {
     findings.push({
       severity: 'error',
       code: 'UnknownRegion',
       path,
       value: region,
-      message: 'is not an AWS region name',
-      fix: `did you mean ${closest(region, knownRegions())}?`,
+      message: status === 'misspelled' ? 'is not an AWS region name' : 'is not a region AWS has opened (src/catalogue/regions.ts lists them)',
+      fix: status === 'misspelled' ? `did you mean ${closest(region, knownRegions())}?` : `did you mean ${closest(region, [...AWS_REGIONS])}? If AWS opened it recently, add it to src/catalogue/regions.ts`,
     });
   } else if (status === 'newer' && hubRegion) {
     findings.push({
@@ -65,8 +72,8 @@ export function validateRegions({ config, raw }: ValidationContext): Finding[] {
         code: 'CrossRegionSpoke',
         path,
         value: spoke.region,
-        message: `differs from hub ${hub.name}'s region (${hub.region}): traffic to the endpoints crosses an inter-region peering, billed as inter-region data transfer per GB on top of endpoint processing`,
-        fix: `fine for light traffic; for heavy traffic give ${spoke.region} its own hub`,
+        message: `differs from hub ${hub.name}'s region (${hub.region}): the spoke resolves only ${hub.region}'s service names (like sqs.${hub.region}.amazonaws.com) through the hub; SDK clients that call their own region's endpoints (sqs.${spoke.region}.amazonaws.com) still go to the public endpoint. Traffic crosses an inter-region peering, billed as inter-region data transfer per GB on top of endpoint processing`,
+        fix: `configure clients in the spoke to use region ${hub.region}, or give ${spoke.region} its own hub (also cheaper for heavy traffic)`,
       });
     }
   });

@@ -25,7 +25,7 @@ export function validateSecurityGroups({ config, raw, plan }: PlanValidationCont
       code: 'SecurityGroupCountDerived',
       path: `${formatPath(['hubs', i], raw)}.endpointSecurityGroups`,
       value: count,
-      message: `is not set, so the number of endpoint security groups is derived from the spokes: ${count} group${count === 1 ? '' : 's'} of at most ${perGroup} rules hold${count === 1 ? 's' : ''} the ${rules} spoke CIDR rules. Within about ${Math.max(room, 0)} more spoke CIDRs the count becomes ${count + 1}: the hub stack gains a security group and every endpoint changes, and about 1/${count + 1} of the rules move into the new group (each moved rule is replaced, the new one created before the old one is deleted)`,
+      message: `is not set, so the number of endpoint security groups is derived from the spokes: ${count} group${count === 1 ? '' : 's'} of at most ${perGroup} rules hold${count === 1 ? 's' : ''} the ${rules} ingress rules (the hub VPC's own CIDRs and client ranges always in group 1, the spoke CIDRs hashed over all groups). Within about ${Math.max(room, 0)} more spoke CIDRs the count becomes ${count + 1}: the hub stack gains a security group and every endpoint changes, and about 1/${count + 1} of the rules move into the new group (each moved rule is replaced, the new one created before the old one is deleted)`,
       fix: `pin it with endpointSecurityGroups: ${count} (or more, for headroom): then adding spokes never moves a rule, and raising the count later moves rules once, when you choose`,
     });
   });

@@ -2,13 +2,57 @@
  * Services: known, offered where the hub is, unique, and (in the zone modes) with zone names that can
  * be created and associated without shadowing other names or each other.
  */
-import { catalogueServiceNames, isGatewayOnly, isOfferedIn, nearestServiceNames, zoneSpec, type ResolvedService } from '../catalogue/catalogue';
+import { catalogueAzNames, catalogueServiceNames, isGatewayOnly, isOfferedIn, nearestServiceNames, zoneSpec, type ResolvedService } from '../catalogue/catalogue';
+import { companionOf } from '../catalogue/companions';
 import { resolveHubService, serviceName } from '../planning/services';
 import type { Finding } from './findings';
 import { formatPath } from './paths';
 import { AZ_NAME_PATTERN } from './resolve';
+import { azIdPrefix } from './validate-vpcs';
 import type { HubConfig, ServiceConfig } from './schema';
 import type { ValidationContext } from './validate';
+
+/**
+ * An AZ name of the hub's region that no catalogued service is offered in does not exist (as far as
+ * the catalogue's account saw): one error for the AZ, instead of one ServiceNotInAz per service.
+ */
+function checkAzsExist(hub: HubConfig, hubPath: string, hubAzs: string[], findings: Finding[]): Set<string> {
+  const known = catalogueAzNames(hub.region);
+  const unknown = new Set<string>();
+  if (known.length === 0) return unknown;
+  hubAzs.forEach((az, i) => {
+    if (AZ_NAME_PATTERN.exec(az)?.[1] !== hub.region || known.includes(az) || unknown.has(az)) return;
+    unknown.add(az);
+    findings.push({
+      severity: 'error',
+      code: 'UnknownAz',
+      path: hub.vpc.id === undefined ? `${hubPath}.vpc.availabilityZones.${i}` : `${hubPath}.vpc.subnets.${i}.availabilityZone`,
+      value: az,
+      message: `is not an availability zone of ${hub.region} (catalogue: ${known.join(', ')})`,
+      fix: `use one of ${known.join(', ')}; AZ names differ between accounts and the catalogue's come from one account: give AZ ids (like ${azIdExample(hub.region)}) to skip this check`,
+    });
+  });
+  return unknown;
+}
+
+/**
+ * S3 has free gateway endpoints, which work only inside their own VPC (not across peering): each spoke
+ * can have one at no charge. Centralizing s3 instead sends all S3 traffic through a paid interface
+ * endpoint and the peering. https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html
+ * ("There is no additional charge for using gateway endpoints").
+ */
+function centralizedS3(hub: HubConfig, path: string): Finding {
+  return {
+    severity: 'warning',
+    code: 'GatewayServiceCentralized',
+    path,
+    value: 's3',
+    message: `sends every spoke's S3 traffic through hub ${hub.name}'s interface endpoint: per-GB processing and cross-AZ peering transfer, plus endpoint hours, where an S3 gateway endpoint in each spoke VPC costs nothing (the review's cost table shows the difference)`,
+    fix: 'give each spoke VPC an S3 gateway endpoint and remove s3 here, unless clients need the interface endpoint (on-premises access, or policies on the endpoint)',
+  };
+}
+
+const azIdExample = (region: string): string => `${azIdPrefix(region)}-az1`;
 
 export function validateServices({ config, raw }: ValidationContext): Finding[] {
   const findings: Finding[] = [];
@@ -19,6 +63,7 @@ export function validateServices({ config, raw }: ValidationContext): Finding[] 
     const hubAzs = hub.vpc.id === undefined ? hub.vpc.availabilityZones ?? [] : (hub.vpc.subnets ?? []).map((s) => s.availabilityZone);
     // Both zone modes create a private hosted zone per DNS name; endpoint-url mode creates none.
     const needsZones = hub.dns !== 'endpoint-url';
+    const unknownAzs = checkAzsExist(hub, hubPath, hubAzs, findings);
     hub.services.forEach((entry, i) => {
       const name = serviceName(entry);
       const path = `${hubPath}.services.${i}`;
@@ -28,6 +73,10 @@ export function validateServices({ config, raw }: ValidationContext): Finding[] 
         return;
       }
       seen.set(name, i);
+      // s3 kept as a companion (ecr.dkr's image layers) is a choice validate already asked for
+      // (CompanionMissing): warning about it too would tell the user to undo the other fix. The
+      // review's cost table still shows what it costs.
+      if (name === 's3' && companionOf('s3', hub.services.map(serviceName)).length === 0) findings.push(centralizedS3(hub, path));
       if (typeof entry === 'string' && isGatewayOnly(name)) {
         findings.push({ severity: 'error', code: 'GatewayOnlyService', path, value: name, message: 'has only a gateway endpoint in the catalogue (2023-09), and gateway endpoints cannot be used across VPC peering', fix: 'create a gateway endpoint in each spoke VPC instead; if AWS now offers it as an interface endpoint with private DNS, give { name, privateDnsNames }' });
         return;
@@ -55,7 +104,7 @@ export function validateServices({ config, raw }: ValidationContext): Finding[] 
         // are names of the account that captured it, so only names can be checked (and may mislead).
         for (const az of hubAzs) {
           // An AZ of another region is reported once, as AzNotInRegion (validate-vpcs.ts).
-          if (AZ_NAME_PATTERN.exec(az)?.[1] === hub.region && !svc.availabilityZones.includes(az)) {
+          if (AZ_NAME_PATTERN.exec(az)?.[1] === hub.region && !unknownAzs.has(az) && !svc.availabilityZones.includes(az)) {
             findings.push({
               severity: 'error',
               code: 'ServiceNotInAz',

@@ -8,9 +8,13 @@ import { buildPlan } from '../planning/build-plan';
 import type { NetworkPlan } from '../planning/plan';
 import { hasErrors, type Finding } from './findings';
 import type { VpceHubConfig } from './schema';
+import { validateAwsStrings } from './validate-aws-strings';
+import { validateCompanions } from './validate-companions';
+import { validateBackend } from './validate-backend';
 import { validateDns } from './validate-dns';
 import { validateHubSideRole } from './validate-hub-side-role';
 import { validateNames } from './validate-names';
+import { validatePartitions } from './validate-partitions';
 import { validatePolicy } from './validate-policy';
 import { validateQuotas } from './validate-quotas';
 import { validateRamSharing } from './validate-ram-sharing';
@@ -40,13 +44,17 @@ export const VALIDATORS: ReadonlyArray<RegisteredValidator> = [
   { id: 'names', stage: 'config', summary: 'names are unique (case-insensitively), and hubs and spokes never share one', run: validateNames },
   { id: 'references', stage: 'config', summary: 'every account and hub a hub or spoke names exists; each spoke resolves to one hub; no account key takes the name of a spokes stack', run: validateReferences },
   { id: 'regions', stage: 'config', summary: 'region names are AWS regions (newer than the catalogue: warning); a spoke in another region than its hub is warned about inter-region data transfer', run: validateRegions },
-  { id: 'vpcs', stage: 'config', summary: 'CIDRs are valid, canonical, private, /16-/28 and never overlap within a hub network; the hub CIDR holds its endpoint subnets; AZs are >= 2, distinct and in the region; existing-VPC fields and route tables are consistent', run: validateVpcs },
+  { id: 'partitions', stage: 'config', summary: "every region is in the first hub's partition (aws, aws-cn, aws-us-gov, ...) and every ARN names it; an account's roleArn is a role of that account", run: validatePartitions },
+  { id: 'vpcs', stage: 'config', summary: "CIDRs are valid, canonical, private, /16-/28 and never overlap within a hub network; secondary CIDRs are ones AWS associates with the primary's range; client ranges are at most /8, outside the hub's VPCs and distinct; no spoke is its hub's VPC; the hub CIDR holds its endpoint subnets; AZs are >= 2, distinct, in the region and (AZ ids) exist; flow-log retention is a CloudWatch Logs value; existing-VPC fields and route tables are consistent", run: validateVpcs },
+  { id: 'backend', stage: 'config', summary: 'an S3 state bucket name follows the S3 bucket naming rules', run: validateBackend },
   { id: 'dns', stage: 'config', summary: 'route53-profile mode: spokes in the hub region, organizationArn consistent with organizationId; a hub VPC is no zone-mode spoke', run: validateDns },
   { id: 'hub-side-role', stage: 'config', summary: "an account's hubSideRoleArn is a role in that account", run: validateHubSideRole },
   { id: 'ram-sharing', stage: 'config', summary: 'the RAM sharing model (organization, OUs or accounts) can work: organization and OU principals need the organization and RAM organization sharing, accounts outside the organization need external principals allowed, and where invitations exist is stated', run: validateRamSharing },
   { id: 'services', stage: 'config', summary: 'services exist in the catalogue and the hub region and AZs, are unique and not gateway-only, have private DNS when zones are needed, and their zones neither collide nor shadow a region', run: validateServices },
-  { id: 'policy', stage: 'config', summary: 'endpoint policies: organization needs organizationId, principals are account ids or ARNs, a custom document is JSON with a Principal in every statement, fits 20,480 characters and conditions on nothing that cannot match through the hub', run: validatePolicy },
+  { id: 'companions', stage: 'config', summary: 'services that need companions in the same hub (ecr.dkr: s3 and ecr.api; ecs-agent: ecs; ...) and private DNS names that capture more than the service (execute-api) are warned about, with the fix', run: validateCompanions },
+  { id: 'policy', stage: 'config', summary: 'endpoint policies: organization needs organizationId, principals are account ids or ARNs, a custom document is JSON with a Principal in every statement, fits 20,480 characters, conditions on nothing that cannot match through the hub, and (simulated) lets AWS\'s own traffic through', run: validatePolicy },
   { id: 'quotas', stage: 'plan', summary: 'the planned network fits every AWS quota (peerings, endpoints, security group rules and groups, routes, zone associations and authorizations, hosted zones, profile VPCs, policy size)', run: validateQuotas },
+  { id: 'aws-strings', stage: 'plan', summary: "every name, description, comment and tag the stacks would emit (from project, hub, spoke and account names) fits AWS's documented length, characters and reserved prefixes, and names AWS requires unique (IAM roles per account, log groups per region, security groups per VPC) differ", run: validateAwsStrings },
   { id: 'security-groups', stage: 'plan', summary: 'a hub whose spoke CIDRs need several endpoint security groups is told how the rules are spread and how to pin the group count', run: validateSecurityGroups },
 ];
 

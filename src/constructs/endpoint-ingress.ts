@@ -9,22 +9,23 @@
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import type { Construct } from 'constructs';
-import { ids, tagName } from '../planning/naming';
+import { awsNames, tagName } from '../planning/naming';
 import type { HubPlan, SpokePlan } from '../planning/plan';
 import { resource } from './resource';
 
 export function spokeIngressRules(scope: Construct, hub: HubPlan, spoke: SpokePlan, securityGroupId: (group: number) => string, hubProvider: AwsProvider, project: string): void {
   for (const { group, rules } of hub.securityGroups) {
-    for (const { cidr } of rules.filter((r) => r.spoke === spoke.name)) {
-      resource(VpcSecurityGroupIngressRule, scope, ids.hubIngressRule(hub.name, spoke.name, cidr), {
+    for (const rule of rules.filter((r) => r.from === 'spoke' && r.spoke === spoke.name)) {
+      const { id, description, from } = awsNames.ingressRule(hub.name, rule);
+      resource(VpcSecurityGroupIngressRule, scope, id, {
         provider: hubProvider,
         securityGroupId: securityGroupId(group),
-        description: `HTTPS from spoke ${spoke.name} (${cidr})`,
+        description,
         ipProtocol: 'tcp',
         fromPort: 443,
         toPort: 443,
-        cidrIpv4: cidr,
-        tags: { Name: tagName(project, hub.name, 'from', spoke.name) },
+        cidrIpv4: rule.cidr,
+        tags: { Name: tagName(project, hub.name, 'from', from) },
         // A rule moves to another group when the group count changes (its address stays, its
         // security_group_id forces a replacement): create the new rule before deleting the old one so
         // the spoke never loses HTTPS. The two never clash, being in different groups.

@@ -7,8 +7,9 @@
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import type { Construct } from 'constructs';
-import { ids, tagName } from '../planning/naming';
+import { awsNames, ids, tagName } from '../planning/naming';
 import type { HubPlan } from '../planning/plan';
 import type { HubVpcHandles } from './hub-vpc';
 import { resource } from './resource';
@@ -21,18 +22,36 @@ export interface EndpointHandles {
 
 export function hubEndpoints(scope: Construct, hub: HubPlan, vpc: HubVpcHandles, provider: AwsProvider, project: string): EndpointHandles {
   const groups = new Map<number, string>();
-  const securityGroupIds = hub.securityGroups.map(({ group }) => {
-    // Group 1's name and description are those of the single-group design: both force replacement.
-    const name = group === 1 ? tagName(project, hub.name, 'endpoints') : tagName(project, hub.name, 'endpoints', String(group));
+  const securityGroupIds = hub.securityGroups.map(({ group, rules }) => {
+    const name = awsNames.endpointSecurityGroup(project, hub.name, group);
     const sg = resource(SecurityGroup, scope, ids.hubSecurityGroup(hub.name, group), {
       provider,
       name,
-      description: `HTTPS from the spoke VPCs of hub ${hub.name} to its interface VPC endpoints${group === 1 ? '' : ` (rule group ${group})`}`,
+      description: awsNames.endpointSecurityGroupDescription(hub.name, group),
       vpcId: vpc.vpcId,
       // No egress rule: security groups are stateful and endpoint ENIs never initiate connections.
       tags: { Name: name },
     });
     groups.set(group, sg.id);
+    // Rules of what the hub itself serves (its own VPC's CIDRs, client ranges) are shared: they stay here.
+    // Spoke rules are hub halves of pairs and live in the spoke accounts' stacks (constructs/endpoint-ingress.ts).
+    for (const rule of rules.filter((r) => r.from !== 'spoke')) {
+      const { id, description, from } = awsNames.ingressRule(hub.name, rule);
+      resource(VpcSecurityGroupIngressRule, scope, id, {
+        provider,
+        securityGroupId: sg.id,
+        description,
+        ipProtocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+        cidrIpv4: rule.cidr,
+        tags: { Name: tagName(project, hub.name, 'from', from) },
+        // A rule moves to another group when the group count changes (its address stays, its
+        // security_group_id forces a replacement): create the new rule before deleting the old one so
+        // the spoke never loses HTTPS. The two never clash, being in different groups.
+        lifecycle: { createBeforeDestroy: true },
+      });
+    }
     return sg.id;
   });
   const endpoints = new Map<string, VpcEndpoint>();

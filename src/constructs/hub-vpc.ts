@@ -12,8 +12,10 @@ import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { Fn } from 'cdktf';
 import type { Construct } from 'constructs';
-import { ids, tagName } from '../planning/naming';
+import { flowLogTrustPolicy, flowLogWritePolicy } from '../planning/flow-log-role';
+import { awsNames, ids, tagName } from '../planning/naming';
 import { resource } from './resource';
 import type { FlowLogPlan, HubPlan } from '../planning/plan';
 
@@ -68,31 +70,20 @@ function flowLogs(scope: Construct, hub: HubPlan, vpc: Vpc, plan: FlowLogPlan, p
   }
   const logGroupArn =
     plan.destinationArn ??
-    resource(CloudwatchLogGroup, scope, id, { provider, name: `/${project}/${hub.name}/vpc-flow-logs`, retentionInDays: plan.retentionDays, tags: { Name: name } }).arn;
+    resource(CloudwatchLogGroup, scope, id, { provider, name: awsNames.flowLogGroup(project, hub.name), retentionInDays: plan.retentionDays, tags: { Name: name } }).arn;
+  // Policies go through Terraform's jsonencode, never JSON.stringify: a JSON string with an embedded
+  // reference is written unescaped by `cdktf synth --hcl`, which Terraform then rejects.
   const role = resource(IamRole, scope, id, {
     provider,
-    // IAM role names are global to the account and at most 64 characters.
-    name: `${name}-${hub.region}`.slice(0, 64),
-    assumeRolePolicy: JSON.stringify({
-      Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-    }),
+    name: awsNames.flowLogRole(project, hub.name, hub.region),
+    assumeRolePolicy: Fn.jsonencode(flowLogTrustPolicy(hub.account.id, hub.region)),
     tags: { Name: name },
   });
   resource(IamRolePolicy, scope, id, {
     provider,
-    name: 'write-flow-logs',
+    name: awsNames.flowLogRolePolicy(),
     role: role.id,
-    policy: JSON.stringify({
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
-          Resource: [logGroupArn, `${logGroupArn}:*`],
-        },
-      ],
-    }),
+    policy: Fn.jsonencode(flowLogWritePolicy(logGroupArn)),
   });
   resource(FlowLog, scope, id, { provider, vpcId: vpc.id, trafficType: 'ALL', logDestinationType: 'cloud-watch-logs', logDestination: logGroupArn, iamRoleArn: role.arn, tags: { Name: name } });
 }

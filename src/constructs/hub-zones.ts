@@ -8,7 +8,7 @@ import { Route53Zone } from '@cdktf/provider-aws/lib/route53-zone';
 import type { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { Fn } from 'cdktf';
 import type { Construct } from 'constructs';
-import { ids, tagName } from '../planning/naming';
+import { awsNames, ids, tagName } from '../planning/naming';
 import type { HubPlan } from '../planning/plan';
 import { resource } from './resource';
 
@@ -24,7 +24,7 @@ export function hubZones(scope: Construct, hub: HubPlan, vpcId: string, endpoint
     const zone = resource(Route53Zone, scope, ids.hubZone(hub.name, z.key), {
       provider,
       name: z.zoneName,
-      comment: `vpce-hub ${project}: ${z.service} through hub ${hub.name}`,
+      comment: awsNames.zoneComment(project, z.service, hub.name),
       // A private zone needs one VPC of its own account inline. Spokes attach through separate
       // association resources, which Terraform would otherwise try to remove on every plan.
       vpc: [{ vpcId, vpcRegion: hub.region }],

@@ -18,7 +18,7 @@ import { Route53ProfilesProfile } from '@cdktf/provider-aws/lib/route53profiles-
 import { Route53ProfilesResourceAssociation } from '@cdktf/provider-aws/lib/route53profiles-resource-association';
 import type { TerraformResource } from 'cdktf';
 import type { Construct } from 'constructs';
-import { ids, tagName } from '../planning/naming';
+import { awsNames, ids } from '../planning/naming';
 import type { AccountPlan, HubPlan, SpokePlan } from '../planning/plan';
 import type { ZoneHandle } from './hub-zones';
 import { resource } from './resource';
@@ -33,12 +33,12 @@ export interface ProfileHandles {
 export function hubProfile(scope: Construct, hub: HubPlan, zones: Map<string, ZoneHandle>, provider: AwsProvider, project: string): ProfileHandles {
   const profile = hub.profile;
   if (!profile) throw new Error(`hub ${hub.name} is not in route53-profile mode (planning bug)`);
-  const p = resource(Route53ProfilesProfile, scope, ids.hubProfile(hub.name), { provider, name: tagName(project, hub.name), tags: { Name: tagName(project, hub.name) } });
+  const p = resource(Route53ProfilesProfile, scope, ids.hubProfile(hub.name), { provider, name: awsNames.profile(project, hub.name), tags: { Name: awsNames.profile(project, hub.name) } });
   for (const z of hub.zones) {
     resource(Route53ProfilesResourceAssociation, scope, ids.hubProfileZone(hub.name, z.key), {
       provider,
-      // Association names allow 64 characters; the zone name is the readable choice and fits for AWS names.
-      name: z.zoneName.slice(0, 64),
+      // Not the zone name: AssociateResourceToProfile rejects dots (see awsNames).
+      name: awsNames.profileResourceAssociation(z.zoneName),
       profileId: p.id,
       resourceArn: (zones.get(z.key) as ZoneHandle).arn,
     });
@@ -48,10 +48,10 @@ export function hubProfile(scope: Construct, hub: HubPlan, zones: Map<string, Zo
   // https://docs.aws.amazon.com/ram/latest/APIReference/API_CreateResourceShare.html
   const ram = resource(RamResourceShare, scope, ids.hubProfileShare(hub.name), {
     provider,
-    name: tagName(project, hub.name, 'route53-profile'),
+    name: awsNames.profileShare(project, hub.name),
     // From the config, never from the spokes: adding an account outside the organization must not change the hub stack.
     allowExternalPrincipals: share.allowExternalPrincipals,
-    tags: { Name: tagName(project, hub.name, 'route53-profile') },
+    tags: { Name: awsNames.profileShare(project, hub.name) },
   });
   resource(RamResourceAssociation, scope, ids.hubProfileShare(hub.name), { provider, resourceArn: p.arn, resourceShareArn: ram.arn });
   // https://docs.aws.amazon.com/ram/latest/APIReference/API_AssociateResourceShare.html: an organization or OU ARN is one principal.
@@ -84,7 +84,7 @@ export function profileAssociation(scope: Construct, hub: HubPlan, spoke: SpokeP
   // https://docs.aws.amazon.com/route53/latest/APIReference/API_route53profiles_AssociateProfile.html
   resource(Route53ProfilesAssociation, scope, ids.spokeProfileAssociation(spoke.name), {
     provider,
-    name: tagName(project, spoke.name, 'to', hub.name),
+    name: awsNames.profileAssociation(project, spoke.name, hub.name),
     profileId,
     resourceId: spoke.vpcId,
     ...(after ? { dependsOn: [after] } : {}),

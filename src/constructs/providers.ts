@@ -10,7 +10,7 @@
  */
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { Construct } from 'constructs';
-import { ids } from '../planning/naming';
+import { awsNames, ids } from '../planning/naming';
 import type { AccountPlan, StackPlan } from '../planning/plan';
 
 export type ProviderFor = (region: string) => AwsProvider;
@@ -21,7 +21,7 @@ function pinnedProvider(scope: Construct, id: string, alias: string, region: str
     alias,
     region,
     allowedAccountIds: [account.id],
-    ...(account.roleArn ? { assumeRole: [{ roleArn: account.roleArn, sessionName: `${project}-${stack}` }] } : {}),
+    ...(account.roleArn ? { assumeRole: [{ roleArn: account.roleArn, sessionName: awsNames.providerSession(project, stack) }] } : {}),
     defaultTags: [{ tags: { Project: project, ManagedBy: 'vpce-hub', Stack: stack } }],
   });
 }

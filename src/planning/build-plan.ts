@@ -61,34 +61,43 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
     if (!svc) throw new Error(`service ${serviceName(entry)} unresolved (validation should have caught this)`);
     return svc;
   });
-  const policy = endpointPolicyDocument(h.endpointPolicy, config.organizationId);
   const endpoints: EndpointPlan[] = services
-    .map((svc) => ({
+    .map((svc) => ({ svc, policy: svc.endpointPolicySupported ? endpointPolicyDocument(h.endpointPolicy, svc.name, h.region, config.organizationId) : undefined }))
+    .map(({ svc, policy }) => ({
       service: svc.name,
       key: dotted(svc.name),
       serviceName: svc.serviceName,
       // PHZ mode: the hub's zones answer instead, and the API default is true (provider issue 37694).
       // endpoint-url mode: private DNS serves clients inside the hub; impossible without a DNS name.
       privateDnsEnabled: h.dns === 'endpoint-url' && svc.zones.length > 0,
-      ...(policy !== undefined && svc.endpointPolicySupported ? { policy } : {}),
+      // Per service: each gets its template (policy/templates.ts); none where the service takes no policy.
+      ...(policy !== undefined ? { policy } : {}),
     }))
     .sort((a, b) => (a.key < b.key ? -1 : 1));
   // Both zone modes create the same zones; they differ only in how spoke VPCs get associated.
   const zones = h.dns === 'endpoint-url' ? [] : services.flatMap(zonesOf).sort((a, b) => (a.key < b.key ? -1 : 1));
   const ownSpokes = spokes.filter((s) => s.hub === h.name);
+  const vpc = h.vpc;
+  const secondaryCidrs = vpc.id !== undefined ? [...(vpc.secondaryCidrs ?? [])] : [];
+  const clientCidrs = [...(h.clientCidrs ?? [])];
   const securityGroups = spreadIngressRules({
-    rules: ownSpokes.flatMap((s) => s.cidrs.map((cidr) => ({ spoke: s.name, cidr }))),
+    rules: ownSpokes.flatMap((s) => s.cidrs.map((cidr) => ({ from: 'spoke' as const, spoke: s.name, cidr }))),
+    // Every hub VPC resolves the service names to its endpoints: in the zone modes the zones are
+    // created with the hub VPC inline, in endpoint-url mode the endpoints' private DNS answers there.
+    // So its own workloads are clients in every mode, and so are the configured extra ranges.
+    fixed: [...[vpc.cidr, ...secondaryCidrs].map((cidr) => ({ from: 'hub-vpc' as const, cidr })), ...clientCidrs.map((cidr) => ({ from: 'client-range' as const, cidr }))],
     rulesPerGroup: effectiveQuotas(config.quotas).inboundRulesPerSecurityGroup,
     pinned: h.endpointSecurityGroups,
   });
 
-  const vpc = h.vpc;
   const base = {
     name: h.name,
     account,
     region: h.region,
     dns: h.dns,
     cidr: vpc.cidr,
+    secondaryCidrs,
+    clientCidrs,
     endpoints,
     securityGroups,
     zones,
@@ -134,6 +143,9 @@ function planBackend(config: VpceHubConfig): BackendPlan {
 function planStacks(config: VpceHubConfig, hubs: HubPlan[], spokes: SpokePlan[], account: (key: string) => AccountPlan): StackPlan[] {
   const hubAccounts = [...new Set(hubs.map((h) => h.account.key))].sort();
   const hubOf = (s: SpokePlan) => hubs.find((h) => h.name === s.hub) as HubPlan;
+  // Destroying needs the provider configuration each resource was created with (the same alias), so an
+  // empty stack keeps a provider for every region of the config: the regions its hubs or spokes used.
+  const everyRegion = [...new Set([...hubs.map((h) => h.region), ...spokes.map((s) => s.region)])].sort();
   const hubStacks = hubAccounts.map((key): StackPlan => {
     const ownHubs = hubs.filter((h) => h.account.key === key);
     return {
@@ -157,7 +169,8 @@ function planStacks(config: VpceHubConfig, hubs: HubPlan[], spokes: SpokePlan[],
     const ownHubs = hubs.filter((h) => h.account.key === key);
     // Own-account providers: the spokes' regions, and the regions of same-account hubs (their hub-side
     // halves run with the account's own credentials); a hub account's spokes stack always has its hubs' regions.
-    const regions = new Set([...ownSpokes.map((s) => s.region), ...ownHubs.map((h) => h.region), ...ownSpokes.filter((s) => !s.crossAccount).map((s) => hubOf(s).region)]);
+    const used = [...ownSpokes.map((s) => s.region), ...ownHubs.map((h) => h.region), ...ownSpokes.filter((s) => !s.crossAccount).map((s) => hubOf(s).region)];
+    const regions = new Set(used.length > 0 ? used : everyRegion);
     // A provider into every other account's hubs, whether or not a spoke pairs with them now: Terraform
     // needs the provider a resource was created with to destroy it, so removing the last spoke of a hub
     // must not remove the provider (and the stack's text then never depends on which spokes exist).

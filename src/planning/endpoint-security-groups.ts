@@ -14,12 +14,21 @@
  * The count is the hub's `endpointSecurityGroups` when set (pinned: nothing ever moves implicitly),
  * else the smallest count at which every group fits the quota. A derived count grows as spokes are
  * added; validate warns about that (SecurityGroupCountDerived) and suggests pinning it.
+ *
+ * The hub's own rules (its VPC's CIDRs and its extra client ranges) are not hashed: they always sit in
+ * group 1, which exists at every count, so no change of spokes or of the count ever moves them. Their
+ * load on group 1 counts when the count is derived.
  */
 import { createHash } from 'node:crypto';
 import type { IngressRulePlan, SecurityGroupPlan } from './plan';
 
+export type SpokeRule = Extract<IngressRulePlan, { from: 'spoke' }>;
+
 export interface SpreadInput {
-  rules: IngressRulePlan[];
+  /** Spoke CIDR rules: spread by rendezvous hashing. */
+  rules: SpokeRule[];
+  /** The hub's own rules (hub VPC CIDRs, client ranges): always in group 1. */
+  fixed?: IngressRulePlan[];
   rulesPerGroup: number;
   /** The configured count; undefined derives it. */
   pinned?: number;
@@ -28,23 +37,25 @@ export interface SpreadInput {
 /** A derived count beyond this many extra groups stops searching; validation then reports the overflow. */
 const MAX_EXTRA_GROUPS = 32;
 
-export function spreadIngressRules({ rules, rulesPerGroup, pinned }: SpreadInput): SecurityGroupPlan[] {
-  const count = pinned ?? derivedGroupCount(rules, rulesPerGroup);
-  const groups: SecurityGroupPlan[] = Array.from({ length: count }, (_, i) => ({ group: i + 1, rules: [] }));
+export function spreadIngressRules({ rules, fixed = [], rulesPerGroup, pinned }: SpreadInput): SecurityGroupPlan[] {
+  const count = pinned ?? derivedGroupCount(rules, rulesPerGroup, fixed.length);
+  const groups: SecurityGroupPlan[] = Array.from({ length: count }, (_, i) => ({ group: i + 1, rules: i === 0 ? [...fixed] : [] }));
   const chosen = assign(rules, count);
   rules.forEach((rule, i) => groups[chosen[i]].rules.push(rule));
   return groups;
 }
 
-/** The smallest count >= ceil(rules / rulesPerGroup) at which no group exceeds rulesPerGroup. */
-export function derivedGroupCount(rules: IngressRulePlan[], rulesPerGroup: number): number {
-  const lower = Math.max(1, Math.ceil(rules.length / rulesPerGroup));
+/** The smallest count >= ceil(all rules / rulesPerGroup) at which no group exceeds rulesPerGroup
+ * (`fixedInFirst` rules already sit in group 1). */
+export function derivedGroupCount(rules: SpokeRule[], rulesPerGroup: number, fixedInFirst = 0): number {
+  const lower = Math.max(1, Math.ceil((rules.length + fixedInFirst) / rulesPerGroup));
   const upper = lower + MAX_EXTRA_GROUPS;
   // Going from g to g+1 groups, a rule either stays or moves to group g+1: one pass per count, O(rules).
   const best = assign(rules, lower);
   const bestScore = rules.map((r, i) => score(r, best[i]));
   for (let count = lower; ; count++) {
     const loads = new Array<number>(count).fill(0);
+    loads[0] = fixedInFirst;
     for (const g of best) loads[g]++;
     if (Math.max(...loads) <= rulesPerGroup || count === upper) return count;
     rules.forEach((r, i) => {
@@ -58,7 +69,7 @@ export function derivedGroupCount(rules: IngressRulePlan[], rulesPerGroup: numbe
 }
 
 /** Zero-based group index of every rule for `count` groups. */
-function assign(rules: IngressRulePlan[], count: number): number[] {
+function assign(rules: SpokeRule[], count: number): number[] {
   return rules.map((rule) => {
     let best = 0;
     let bestScore = score(rule, 0);
@@ -78,6 +89,6 @@ function assign(rules: IngressRulePlan[], count: number): number[] {
  * (a cheap multiplicative hash correlated the choices of similar keys across groups). Distinct groups
  * tie only on a 48-bit collision; the lower group wins then.
  */
-function score(rule: IngressRulePlan, group: number): number {
+function score(rule: SpokeRule, group: number): number {
   return createHash('sha256').update(`${rule.spoke}\n${rule.cidr}\n${group}`).digest().readUIntBE(0, 6);
 }

@@ -6,6 +6,8 @@
  * joining name parts with `_` and mapping `.` to `_` can never make two different things collide.
  */
 
+import type { IngressRulePlan } from './plan';
+
 /** `ecr.api` -> `ecr_api`; `sqs.us-east-1.amazonaws.com` -> `sqs_us-east-1_amazonaws_com`. */
 export const dotted = (s: string): string => s.replace(/\./g, '_');
 /** `10.1.0.0/16` -> `10-1-0-0_16`. */
@@ -39,6 +41,12 @@ export const ids = {
   /** Group 1 keeps the address of the single-group design, so hubs that never spread are unchanged. */
   hubSecurityGroup: (hub: string, group = 1) => (group === 1 ? `hub_${hub}_endpoints` : `hub_${hub}_endpoints_${group}`),
   hubIngressRule: (hub: string, spoke: string, cidr: string) => `hub_${hub}_https_from_${spoke}_${cidrKey(cidr)}`,
+  // `hub_vpc` and `client_range` contain `_`, which no spoke name can: never a spoke rule's address.
+  hubOwnIngressRule: (hub: string, cidr: string) => `hub_${hub}_https_from_hub_vpc_${cidrKey(cidr)}`,
+  hubClientIngressRule: (hub: string, cidr: string) => `hub_${hub}_https_from_client_range_${cidrKey(cidr)}`,
+  /** Terraform `check` blocks (and their scoped aws_vpc data sources) on existing VPCs' DNS settings. */
+  hubVpcDnsCheck: (hub: string) => `hub_${hub}_vpc_dns`,
+  spokeVpcDnsCheck: (spoke: string) => `spoke_${spoke}_vpc_dns`,
   hubEndpoint: (hub: string, serviceKey: string) => `hub_${hub}_${serviceKey}`,
   hubZone: (hub: string, zoneKey: string) => `hub_${hub}_${zoneKey}`,
   hubRecord: (hub: string, zoneKey: string, kind: 'apex' | 'wildcard') => `hub_${hub}_${zoneKey}_${kind}`,
@@ -72,3 +80,52 @@ export const outputs = {
 
 /** `Name` tags: readable in the console, prefixed by the project. */
 export const tagName = (project: string, ...parts: string[]): string => [project, ...parts].join('-');
+
+/** FNV-1a (32 bit) as 8 hex digits: a short, stable fingerprint for names that must be cut to fit. */
+function fingerprint(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** Route 53 Profiles names allow at most 64 characters (src/constraints/aws-string-constraints.ts). */
+const PROFILE_NAME_MAX = 64;
+
+/**
+ * Names, descriptions and comments that AWS stores, from config names only. Each is held to a row of
+ * src/constraints/aws-string-constraints.ts; planning/emitted-strings.ts lists where each is emitted so
+ * `vpce-hub validate` can check them before anything is synthesized.
+ */
+export const awsNames = {
+  /** Group 1's name and description are those of the single-group design: both force replacement. */
+  endpointSecurityGroup: (project: string, hub: string, group: number) => (group === 1 ? tagName(project, hub, 'endpoints') : tagName(project, hub, 'endpoints', String(group))),
+  endpointSecurityGroupDescription: (hub: string, group: number) => `HTTPS from the spoke VPCs of hub ${hub} to its interface VPC endpoints${group === 1 ? '' : ` (rule group ${group})`}`,
+  /** Address, description and Name-tag source of one endpoint ingress rule, by what it admits. */
+  ingressRule: (hub: string, rule: IngressRulePlan): { id: string; description: string; from: string } =>
+    rule.from === 'spoke'
+      ? { id: ids.hubIngressRule(hub, rule.spoke, rule.cidr), description: `HTTPS from spoke ${rule.spoke} (${rule.cidr})`, from: rule.spoke }
+      : rule.from === 'hub-vpc'
+        ? { id: ids.hubOwnIngressRule(hub, rule.cidr), description: `HTTPS from the VPC of hub ${hub} (${rule.cidr})`, from: 'hub-vpc' }
+        : { id: ids.hubClientIngressRule(hub, rule.cidr), description: `HTTPS from client range ${rule.cidr} of hub ${hub}`, from: 'client-range' },
+  flowLogGroup: (project: string, hub: string) => `/${project}/${hub}/vpc-flow-logs`,
+  /** IAM role names are global to the account and at most 64 characters: cut, and checked for uniqueness by validate. */
+  flowLogRole: (project: string, hub: string, region: string) => `${tagName(project, hub, 'flow-logs')}-${region}`.slice(0, 64),
+  flowLogRolePolicy: () => 'write-flow-logs',
+  zoneComment: (project: string, service: string, hub: string) => `vpce-hub ${project}: ${service} through hub ${hub}`,
+  profile: (project: string, hub: string) => tagName(project, hub),
+  profileShare: (project: string, hub: string) => tagName(project, hub, 'route53-profile'),
+  profileAssociation: (project: string, spoke: string, hub: string) => tagName(project, spoke, 'to', hub),
+  /**
+   * AssociateResourceToProfile rejects dots (`sqs.us-east-1.amazonaws.com` fails at apply with a 400),
+   * so the zone name is written with `_` for `.`, like its address key; a name over 64 characters keeps
+   * its first 55 and a fingerprint of the whole, so two long zone names never share one.
+   */
+  profileResourceAssociation: (zoneName: string) => {
+    const name = dotted(zoneName);
+    return name.length <= PROFILE_NAME_MAX ? name : `${name.slice(0, PROFILE_NAME_MAX - 9)}_${fingerprint(name)}`;
+  },
+  providerSession: (project: string, stack: string) => `${project}-${stack}`,
+};

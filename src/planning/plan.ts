@@ -47,11 +47,14 @@ export interface ZonePlan {
   service: string;
 }
 
-/** HTTPS from one spoke CIDR to the endpoints. */
-export interface IngressRulePlan {
-  spoke: string;
-  cidr: string;
-}
+/**
+ * HTTPS from one client range to the endpoints: a spoke CIDR, one of the hub VPC's own CIDRs (its
+ * workloads resolve the services to the endpoints too), or an extra client range of the hub's config.
+ */
+export type IngressRulePlan =
+  | { from: 'spoke'; spoke: string; cidr: string }
+  | { from: 'hub-vpc'; cidr: string }
+  | { from: 'client-range'; cidr: string };
 
 /** One endpoint security group and the ingress rules it carries (endpoint-security-groups.ts). */
 export interface SecurityGroupPlan {
@@ -93,6 +96,10 @@ export interface HubPlan {
   region: string;
   dns: DnsMode;
   cidr: string;
+  /** An existing hub VPC's secondary CIDRs (empty for a VPC we create). */
+  secondaryCidrs: string[];
+  /** Extra client ranges admitted to the endpoints (hubs.<hub>.clientCidrs). */
+  clientCidrs: string[];
   /** Undefined when we create the VPC. */
   existingVpcId?: string;
   subnets: SubnetPlan[];

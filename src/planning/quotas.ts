@@ -52,7 +52,7 @@ export const QUOTA_HARD_MAX: Partial<Record<QuotaRowName, number>> = {
 export const QUOTA_COUNTS: Record<QuotaRowName, string> = {
   peeringConnectionsPerVpc: 'peerings per hub VPC (one per spoke) and per spoke VPC (ours only)',
   interfaceEndpointsPerVpc: 'interface endpoints per hub VPC (one per service)',
-  inboundRulesPerSecurityGroup: 'ingress rules per endpoint security group (one per spoke CIDR)',
+  inboundRulesPerSecurityGroup: "ingress rules per endpoint security group (one per spoke CIDR, hub VPC CIDR and client range)",
   securityGroupsPerNetworkInterface: "endpoint security groups on each endpoint's network interfaces",
   routesPerRouteTable: 'routes we add per route table: one per spoke CIDR in the hub tables, one per hub in each spoke table',
   vpcsPerHostedZone: 'VPCs per private hosted zone: the hub VPC and every spoke (private-hosted-zones mode)',

@@ -11,11 +11,17 @@
  *   inter-AZ price in each direction, a spoke in another region pays the inter-region price per GB;
  *   the per-VPC alternative is assumed to keep traffic in the client's AZ;
  * - hosted zones (both zone modes) and, in route53-profile mode, one profile association per spoke;
- *   the per-VPC alternative uses the endpoints' own private DNS, which costs nothing.
+ *   the per-VPC alternative uses the endpoints' own private DNS, which costs nothing;
+ * - the hub VPC's flow logs (on by default): an assumed volume per spoke at the vended-logs price of
+ *   the destination (CloudWatch Logs, or S3 when destinationArn is a bucket); the spokes' own flow
+ *   logs are theirs in both models;
+ * - every region at us-east-1 list prices (PRICE_REGION), said next to each hub;
+ * - a centralized `s3` is flagged: S3 gateway endpoints in each spoke are free, the hub's interface
+ *   endpoint is not, and its traffic also pays processing and cross-AZ peering.
  * Break-even: the smallest number of (same-region) spokes from which the hub is cheaper.
  */
 import type { HubPlan, NetworkPlan, SpokePlan } from '../planning/plan';
-import { HOURS_PER_MONTH, type PriceTable } from '../catalogue/prices';
+import { HOURS_PER_MONTH, PRICE_REGION, type PriceTable } from '../catalogue/prices';
 
 export interface CostLine {
   item: string;
@@ -27,6 +33,8 @@ export interface CostLine {
 export interface HubCost {
   hub: string;
   region: string;
+  /** The region whose prices were used (always PRICE_REGION): the report says so when it is not `region`. */
+  pricedAt: string;
   dns: HubPlan['dns'];
   services: number;
   azs: number;
@@ -39,6 +47,8 @@ export interface HubCost {
   savings: number;
   /** Smallest spoke count at which the hub is cheaper; null when it never is (per-spoke costs exceed the per-VPC endpoints). */
   breakEvenSpokes: number | null;
+  /** Set when the hub centralizes `s3`: what its interface endpoint costs that gateway endpoints would not. */
+  s3?: { endpointUsd: number; perGbUsd: number };
 }
 
 export interface CostEstimate {
@@ -77,6 +87,14 @@ function hubCost(hub: HubPlan, spokes: SpokePlan[], prices: PriceTable): HubCost
   if (remote > 0) centralized.push(line('inter-region transfer over peering', `${remote} spokes in other regions x ${G} GB x ${usd(p.interRegionPerGb)}`, remote * G * p.interRegionPerGb));
   if (Z > 0) centralized.push(line('private hosted zones', `${Z} zones x ${usd(p.hostedZoneMonth)}`, Z * p.hostedZoneMonth));
   if (hub.dns === 'route53-profile') centralized.push(line('Route 53 Profile associations', profileBasis(N, p), profileMonthly(N, p)));
+  // Same test as the construct (hub-vpc.ts): an S3 bucket ARN delivers to S3, anything else to CloudWatch Logs.
+  const flowLogsToS3 = hub.flowLogs?.destinationArn?.startsWith('arn:aws:s3:') ?? false;
+  const flowLogPerGb = hub.flowLogs ? (flowLogsToS3 ? p.flowLogsS3PerGb : p.flowLogsCloudWatchPerGb) : 0;
+  const F = prices.flowLogGbPerSpokeMonth;
+  if (hub.flowLogs) {
+    const where = flowLogsToS3 ? 'S3' : 'CloudWatch Logs';
+    centralized.push(line(`hub VPC flow logs (${where})`, `${N} spokes x ${F} GB of flow log records x ${usd(flowLogPerGb)} (storage not included)`, N * F * flowLogPerGb));
+  }
 
   const perVpc: CostLine[] = [
     line('interface endpoints in every spoke', `${N} spokes x ${E} endpoints x ${A} AZs x ${HOURS_PER_MONTH} h x ${usd(p.interfaceEndpointAzHour)}`, N * endpointHours * p.interfaceEndpointAzHour),
@@ -87,11 +105,12 @@ function hubCost(hub: HubPlan, spokes: SpokePlan[], prices: PriceTable): HubCost
   const perVpcTotal = total(perVpc);
   // Per additional same-region spoke: what the hub adds vs what a spoke's own endpoints would cost.
   const fixed = endpointHours * p.interfaceEndpointAzHour + Z * p.hostedZoneMonth;
-  const perSpokeCentral = G * share * 2 * p.interAzPerGb + (hub.dns === 'route53-profile' ? HOURS_PER_MONTH * p.route53ProfileAssociationHour : 0);
+  const perSpokeCentral = G * share * 2 * p.interAzPerGb + F * flowLogPerGb + (hub.dns === 'route53-profile' ? HOURS_PER_MONTH * p.route53ProfileAssociationHour : 0);
   const perSpokeOwn = endpointHours * p.interfaceEndpointAzHour;
   return {
     hub: hub.name,
     region: hub.region,
+    pricedAt: PRICE_REGION,
     dns: hub.dns,
     services: E,
     azs: A,
@@ -102,6 +121,9 @@ function hubCost(hub: HubPlan, spokes: SpokePlan[], prices: PriceTable): HubCost
     perVpc: { lines: perVpc, total: perVpcTotal },
     savings: round(perVpcTotal - centralTotal),
     breakEvenSpokes: breakEven(fixed, perSpokeCentral, perSpokeOwn),
+    ...(hub.endpoints.some((e) => e.service === 's3')
+      ? { s3: { endpointUsd: round(A * HOURS_PER_MONTH * p.interfaceEndpointAzHour), perGbUsd: round((p.endpointDataPerGb + share * 2 * p.interAzPerGb) * 10000) / 10000 } }
+      : {}),
   };
 }
 

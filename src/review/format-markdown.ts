@@ -2,6 +2,7 @@
  * The review report for a pull request comment (GitHub-flavoured Markdown): the verdict and any
  * destructive change first, long lists folded into <details>, the topology as a Mermaid block.
  */
+import { formatPolicyMarkdown } from '../analysis/policy-proof';
 import { formatMatrixMarkdown } from '../analysis/prove';
 import { formatHeadroomTable } from '../planning/quotas';
 import { formatUsd } from './cost';
@@ -13,6 +14,7 @@ import {
   countsPhrase,
   gatedWhy,
   hubCostSummary,
+  s3CostNote,
   priceRows,
   quotaSummary,
   reachabilityDeltaLines,
@@ -72,15 +74,18 @@ export function formatReviewMarkdown(r: ReviewReport): string {
   }
 
   out.push('', '### Reachability', '', formatMatrixMarkdown(r.reachability.current), '', ...reachabilityDeltaLines(r).map((l) => `- ${cell(l)}`));
+  const policies = formatPolicyMarkdown(r.policies);
+  if (policies) out.push('', '### Endpoint policies', '', policies);
   out.push('', '### Topology', '', '```mermaid', r.topology.mermaid, '```');
   out.push('', '### Quota headroom', '', `<details><summary>${cell(quotaSummary(r.quotas))}</summary>`, '', formatHeadroomTable(r.quotas, 'markdown'), '', '</details>');
 
   out.push('', '### Monthly cost estimate', '');
-  out.push(row(['hub', 'spokes', 'centralized', 'one set per VPC', 'savings', 'break-even']), row(['---', '---:', '---:', '---:', '---:', '---']));
+  out.push(row(['hub', 'region', 'prices', 'spokes', 'centralized', 'one set per VPC', 'savings', 'break-even']), row(['---', '---', '---', '---:', '---:', '---:', '---:', '---']));
   for (const h of r.cost.hubs) {
-    out.push(row([code(h.hub), String(h.spokes), formatUsd(h.centralized.total), formatUsd(h.perVpc.total), formatUsd(h.savings), cell(breakEvenText(h))]));
+    out.push(row([code(h.hub), h.region, `${h.pricedAt} rates`, String(h.spokes), formatUsd(h.centralized.total), formatUsd(h.perVpc.total), formatUsd(h.savings), cell(breakEvenText(h))]));
   }
-  if (r.cost.hubs.length > 1) out.push(row(['**total**', '', formatUsd(r.cost.total.centralized), formatUsd(r.cost.total.perVpc), formatUsd(r.cost.total.savings), '']));
+  if (r.cost.hubs.length > 1) out.push(row(['**total**', '', '', '', formatUsd(r.cost.total.centralized), formatUsd(r.cost.total.perVpc), formatUsd(r.cost.total.savings), '']));
+  for (const note of r.cost.hubs.map(s3CostNote).filter((n): n is string => n !== undefined)) out.push('', `> **Warning:** ${cell(note)}`);
   const delta = costDelta(r);
   if (delta) out.push('', delta);
   out.push('', '<details><summary>How the estimate is made</summary>', '');

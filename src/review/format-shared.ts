@@ -2,7 +2,7 @@
 import { countActions, type ChangeSource, type ResourceChange, type StackChanges } from './changes';
 import { formatUsd, type CostEstimate, type HubCost } from './cost';
 import type { GatedChange } from './gate';
-import { HOURS_PER_MONTH, PRICES, PRICE_KEYS } from '../catalogue/prices';
+import { HOURS_PER_MONTH, PRICE_REGION, PRICES, PRICE_KEYS } from '../catalogue/prices';
 import { isExceeded, type QuotaRow } from '../planning/quotas';
 import type { ReviewReport } from './report';
 
@@ -60,7 +60,7 @@ export function gatedWhy(g: GatedChange): string | undefined {
 export function resultLine(r: ReviewReport): string {
   if (r.exitCode === 0) {
     const acknowledged = r.gate.changes.length;
-    return `OK (exit 0): ${r.reachability.current.summary.reachable} of ${r.reachability.current.summary.cells} spoke/service pairs reachable${acknowledged > 0 ? `; ${acknowledged} destructive change${acknowledged === 1 ? '' : 's'} acknowledged` : '; no destructive changes'}`;
+    return `OK (exit 0): ${r.reachability.current.summary.reachable} of ${r.reachability.current.summary.cells} client/service pairs reachable${acknowledged > 0 ? `; ${acknowledged} destructive change${acknowledged === 1 ? '' : 's'} acknowledged` : '; no destructive changes'}`;
   }
   return `BLOCKED (exit 1): ${r.failures.join('; ')}`;
 }
@@ -79,7 +79,18 @@ export function reachabilityDeltaLines(r: ReviewReport): string[] {
 }
 
 export function hubCostSummary(h: HubCost): string {
-  return `hub ${h.hub} (${h.region}, ${h.dns}): ${h.services} services x ${h.azs} AZs, ${h.zones} zones, ${h.spokes} spoke${h.spokes === 1 ? '' : 's'}`;
+  return `hub ${h.hub} (${h.region}, ${h.dns}): ${h.services} services x ${h.azs} AZs, ${h.zones} zones, ${h.spokes} spoke${h.spokes === 1 ? '' : 's'}; ${pricedAtText(h)}`;
+}
+
+/** `priced at us-east-1 rates` / `priced at us-east-1 rates, not eu-west-1's` */
+export function pricedAtText(h: HubCost): string {
+  return h.region === h.pricedAt ? `priced at ${h.pricedAt} rates` : `priced at ${h.pricedAt} rates, not ${h.region}'s`;
+}
+
+/** What centralizing `s3` costs that S3 gateway endpoints in the spokes would not. */
+export function s3CostNote(h: HubCost): string | undefined {
+  if (!h.s3) return undefined;
+  return `hub ${h.hub} centralizes s3: its interface endpoint costs ${formatUsd(h.s3.endpointUsd)} per month and every GB of S3 traffic pays $${h.s3.perGbUsd} (processing and cross-AZ peering), while an S3 gateway endpoint in each spoke VPC costs nothing; keep s3 only for clients that need the interface endpoint (e.g. on-premises)`;
 }
 
 export function breakEvenText(h: HubCost): string {
@@ -95,7 +106,8 @@ export function assumptionLines(cost: CostEstimate): string[] {
     `Traffic: ${p.gbPerSpokeMonth} GB per spoke VPC per month through the endpoints (prices.traffic.gbPerSpokeMonth or --gb-per-spoke); ${share}.`,
     `One set per VPC: every spoke gets the hub's services in as many AZs, with their own private DNS (no zones), and keeps traffic in its AZ.`,
     `Data processing is the same in both models (each GB passes one endpoint), so it cancels out of the break-even. ${HOURS_PER_MONTH} hours per month.`,
-    `Prices: AWS list prices in USD for us-east-1 from src/catalogue/prices.ts${p.overridden.length > 0 ? `, overridden in the config: ${p.overridden.join(', ')}` : ''}; other regions cost more. Not a quote.`,
+    `Flow logs: ${p.flowLogGbPerSpokeMonth} GB of hub VPC flow log records per spoke per month (an assumption; prices.traffic.flowLogGbPerSpokeMonth), delivery only, storage not included.`,
+    `Prices: AWS list prices in USD for ${PRICE_REGION} from src/catalogue/prices.ts, used for every region (no regional price table)${p.overridden.length > 0 ? `, overridden in the config: ${p.overridden.join(', ')}` : ''}; other regions often cost more. Not a quote.`,
   ];
 }
 
@@ -124,5 +136,5 @@ export function quotaSummary(rows: readonly QuotaRow[]): string {
 export function removedStacksLine(r: ReviewReport): string | undefined {
   const removed = r.stacks.filter((s) => s.status === 'removed').map((s) => s.stack);
   if (removed.length === 0) return undefined;
-  return `Stack${removed.length === 1 ? '' : 's'} ${removed.join(', ')} ${removed.length === 1 ? 'is' : 'are'} no longer synthesized: Terraform will never run for ${removed.length === 1 ? 'it' : 'them'}, so ${removed.length === 1 ? 'its' : 'their'} resources stay in AWS. Destroy ${removed.length === 1 ? 'it' : 'them'} first (npx cdktf destroy ${removed.join(' ')}), then remove the last spoke from the config.`;
+  return `Stack${removed.length === 1 ? '' : 's'} ${removed.join(', ')} ${removed.length === 1 ? 'is' : 'are'} no longer synthesized: Terraform will never run for ${removed.length === 1 ? 'it' : 'them'}, so ${removed.length === 1 ? 'its' : 'their'} resources stay in AWS. Destroy ${removed.length === 1 ? 'it' : 'them'} first (apply ${removed.length === 1 ? 'it' : 'them'} with the account key still in accounts, or npx cdktf destroy ${removed.join(' ')} on the base revision), then remove the account key${removed.length === 1 ? '' : 's'}.`;
 }

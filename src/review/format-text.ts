@@ -1,4 +1,5 @@
 /** The review report for terminals: plain text, no colour, aligned columns. */
+import { formatPolicyText } from '../analysis/policy-proof';
 import { formatMatrixText } from '../analysis/prove';
 import { formatHeadroomTable } from '../planning/quotas';
 import { formatUsd } from './cost';
@@ -10,6 +11,7 @@ import {
   gatedLine,
   gatedWhy,
   hubCostSummary,
+  s3CostNote,
   priceRows,
   reachabilityDeltaLines,
   removedStacksLine,
@@ -58,6 +60,8 @@ export function formatReviewText(r: ReviewReport): string {
   }
 
   out.push('', 'Reachability:', indent(formatMatrixText(r.reachability.current)), ...reachabilityDeltaLines(r).map((l) => `  ${l}`));
+  const policies = formatPolicyText(r.policies);
+  if (policies) out.push('', indent(policies));
   out.push('', 'Topology (the Markdown report draws it):', ...r.topology.outline.map((l) => `  ${l}`));
   out.push('', 'Quota headroom:', indent(formatHeadroomTable(r.quotas, 'text')));
 
@@ -65,6 +69,8 @@ export function formatReviewText(r: ReviewReport): string {
   for (const h of r.cost.hubs) {
     out.push(`  ${hubCostSummary(h)}`);
     out.push(`    centralized ${formatUsd(h.centralized.total)}, one set per VPC ${formatUsd(h.perVpc.total)}, savings ${formatUsd(h.savings)}; break-even ${breakEvenText(h)}`);
+    const s3 = s3CostNote(h);
+    if (s3) out.push(`    warning: ${s3}`);
     const rows = [
       ...h.centralized.lines.map((l) => ['centralized', l.item, l.basis, formatUsd(l.usd)]),
       ...h.perVpc.lines.map((l) => ['per VPC', l.item, l.basis, formatUsd(l.usd)]),

@@ -89,7 +89,7 @@ export function fakeOutputs(stackJson: TerraformJson): Record<string, string> {
 
 function writeFakeState(file: string, values: Record<string, string>): void {
   const outputs = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { value: v, type: 'string' }]));
-  writeFileSync(file, JSON.stringify({ version: 4, terraform_version: '1.11.0', serial: 1, lineage: 'vpce-hub-offline', outputs, resources: [] }, null, 2));
+  writeFileSync(file, `${JSON.stringify({ version: 4, terraform_version: '1.11.0', serial: 1, lineage: 'vpce-hub-offline', outputs, resources: [] }, null, 2)}\n`);
 }
 
 /** Writes the override file; remote states resolve to fake states made from the target stacks' outputs. */
@@ -121,7 +121,7 @@ export function writeOfflineOverride(stacksDir: string, stack: string): void {
     provider: { aws: providers },
   };
   if (Object.keys(remoteOverrides).length > 0) override.data = { terraform_remote_state: remoteOverrides };
-  writeFileSync(path.join(dir, OVERRIDE_FILE), JSON.stringify(override, null, 2));
+  writeFileSync(path.join(dir, OVERRIDE_FILE), `${JSON.stringify(override, null, 2)}\n`);
 }
 
 export interface ValidateJson {

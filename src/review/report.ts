@@ -3,6 +3,7 @@
  * code. Exit 1 when the change is unsafe to apply as is: a destructive change nobody acknowledged,
  * a spoke/service pair the proof finds broken, a quota exceeded, or a stack real Terraform rejects.
  */
+import type { PolicyProof } from '../analysis/policy-proof';
 import type { ReachabilityProof } from '../analysis/prove';
 import { isExceeded, type QuotaRow } from '../planning/quotas';
 import type { StackChanges } from './changes';
@@ -38,6 +39,8 @@ export interface ReviewReport {
     /** Undefined when there is no base config to prove (none, or --base-dir). */
     delta?: ReachabilityDelta;
   };
+  /** The endpoint policies simulated against the canonical requests (`vpce-hub prove`'s second matrix). */
+  policies: PolicyProof;
   /** Mermaid flowchart source (Markdown) and the same as indented lines (text). */
   topology: { mermaid: string; outline: string[] };
   quotas: QuotaRow[];
@@ -49,11 +52,13 @@ export interface ReviewReport {
   exitCode: 0 | 1;
 }
 
-export function failuresOf(r: Pick<ReviewReport, 'gate' | 'reachability' | 'quotas' | 'terraform'>): string[] {
+export function failuresOf(r: Pick<ReviewReport, 'gate' | 'reachability' | 'policies' | 'quotas' | 'terraform'>): string[] {
   const out: string[] = [];
   const open = r.gate.changes.filter((c) => !c.acknowledged).length;
   if (open > 0) out.push(`${open} destructive change${open === 1 ? '' : 's'} not acknowledged with --allow-destroy`);
-  if (!r.reachability.current.ok) out.push(`${r.reachability.current.summary.broken} spoke/service pair${r.reachability.current.summary.broken === 1 ? '' : 's'} unreachable`);
+  if (!r.reachability.current.ok) out.push(`${r.reachability.current.summary.broken} client/service pair${r.reachability.current.summary.broken === 1 ? '' : 's'} unreachable`);
+  const { broken, unknown } = r.policies.summary;
+  if (broken + unknown > 0) out.push(`${broken + unknown} endpoint policy decision${broken + unknown === 1 ? '' : 's'} broken or not evaluable`);
   const over = r.quotas.filter(isExceeded).length;
   if (over > 0) out.push(`${over} quota${over === 1 ? '' : 's'} exceeded`);
   const tf = r.terraform.filter((t) => !t.ok).length;

@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { provePolicies } from '../analysis/policy-proof';
 import { proveReachability } from '../analysis/prove';
 import { loadTree, TreeLoadError, type SynthTree } from '../analysis/tree';
 import { ConfigError, formatFindings } from '../config/findings';
@@ -18,6 +19,7 @@ import { configAtRef, BaseConfigError } from './base-config';
 import { countActions, type ResourceChange, type StackChanges } from './changes';
 import { estimateCost } from './cost';
 import { evaluateGate } from './gate';
+import { orphanedProviders } from './orphaned-providers';
 import { topologyMermaid, topologyOutline, type SpokeDelta } from './mermaid';
 import { offlinePlan, type TerraformOptions } from './offline-plan';
 import { changesFromPlan, parsePlanJson, PlanJsonError } from './plan-json';
@@ -67,13 +69,14 @@ export function runReview(opts: ReviewOptions): ReviewReport {
     const terraform: TerraformCheck[] = [];
     if (opts.offline) stacks = runOffline(stacks, current, base.kind === 'none', opts.terraform ?? {}, terraform);
 
-    const gate = evaluateGate(stacks, opts.allowDestroy ?? []);
+    const gate = evaluateGate(stacks, opts.allowDestroy ?? [], orphanedProviders(base.tree, current.tree));
     const proof = proveReachability(current.tree, config);
     const baseProof = base.synth ? proveReachability(base.synth.tree, base.synth.config) : undefined;
     const prices = priceTable(config.prices, opts.gbPerSpokeMonth);
     const partial = {
       gate,
       reachability: { current: proof, ...(baseProof ? { delta: reachabilityDelta(baseProof, proof) } : {}) },
+      policies: provePolicies(config),
       quotas: quotaUsage(current.plan, config.quotas),
       terraform,
     };

@@ -12,7 +12,8 @@ import { hubVpc } from '../constructs/hub-vpc';
 import { hubZones } from '../constructs/hub-zones';
 import { hubProfile } from '../constructs/profile-share-pair';
 import { awsProviders } from '../constructs/providers';
-import { outputs } from '../planning/naming';
+import { DNS_CONSEQUENCES } from '../constructs/vpc-dns-check';
+import { ids, outputs } from '../planning/naming';
 import type { HubPlan, NetworkPlan, StackPlan } from '../planning/plan';
 import { VpceHubStack } from './vpce-hub-stack';
 
@@ -30,6 +31,11 @@ export class HubStack extends VpceHubStack {
   private buildHub(hub: HubPlan, provider: ReturnType<ReturnType<typeof awsProviders>>): void {
     const project = this.plan.project;
     const vpc = hubVpc(this, hub, provider, project);
+    if (hub.existingVpcId !== undefined) {
+      // Zone modes associate the zones with the hub VPC; endpoint-url mode turns on the endpoints' private DNS there.
+      const consequence = hub.dns === 'endpoint-url' ? DNS_CONSEQUENCES.privateDns : DNS_CONSEQUENCES.zones;
+      this.addVpcDnsCheck({ name: ids.hubVpcDnsCheck(hub.name), vpcId: hub.existingVpcId, label: `hub ${hub.name}`, configPath: `hubs.${hub.name}.vpc.id`, consequence }, provider);
+    }
     const { endpoints, securityGroupIds } = hubEndpoints(this, hub, vpc, provider, project);
     const zones = hubZones(this, hub, vpc.vpcId, endpoints, provider, project);
     const profile = hub.profile ? hubProfile(this, hub, zones, provider, project) : undefined;

@@ -12,8 +12,9 @@ import { spokeIngressRules } from '../constructs/endpoint-ingress';
 import { peeringPair } from '../constructs/peering-pair';
 import { profileAssociation, profileSharePair } from '../constructs/profile-share-pair';
 import { awsProviders, hubSideProviders } from '../constructs/providers';
+import { DNS_CONSEQUENCES } from '../constructs/vpc-dns-check';
 import { zoneAssociationPair } from '../constructs/zone-association-pair';
-import { outputs, stackNames } from '../planning/naming';
+import { ids, outputs, stackNames } from '../planning/naming';
 import type { HubPlan, NetworkPlan, SpokePlan, StackPlan } from '../planning/plan';
 import { VpceHubStack } from './vpce-hub-stack';
 
@@ -41,6 +42,10 @@ export class SpokesStack extends VpceHubStack {
       const hub = this.hub(spoke.hub);
       const hubSide = hubProvider(hub);
       const spokeSide = own(spoke.region);
+      // Zone modes need both settings; endpoint-url spokes only the Amazon DNS server that resolves the endpoints' own names.
+      const spokeCheck = { name: ids.spokeVpcDnsCheck(spoke.name), vpcId: spoke.vpcId, label: `spoke ${spoke.name}`, configPath: `spokes.${spoke.name}.vpc.id` };
+      const byMode = hub.dns === 'endpoint-url' ? { consequence: DNS_CONSEQUENCES.amazonDns, settings: ['enable_dns_support'] as const } : { consequence: DNS_CONSEQUENCES.zones };
+      this.addVpcDnsCheck({ ...spokeCheck, ...byMode }, spokeSide);
       peeringPair(this, hub, spoke, { provider: hubSide, vpcId: this.read(hub, outputs.vpcId(hub.name)), routeTableId: (key) => this.read(hub, outputs.routeTableId(hub.name, key)) }, spokeSide, project);
       spokeIngressRules(this, hub, spoke, (group) => this.read(hub, outputs.securityGroupId(hub.name, group)), hubSide, project);
       if (hub.dns === 'private-hosted-zones') zoneAssociationPair(this, hub, spoke, (key) => this.read(hub, outputs.zoneId(hub.name, key)), hubSide, spokeSide);

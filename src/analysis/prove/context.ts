@@ -6,7 +6,7 @@
 import type { HubPlan, NetworkPlan, SpokePlan } from '../../planning/plan';
 import { resourceAccount } from '../accounts';
 import type { Resolution, SynthTree, TfResource } from '../tree';
-import type { BrokenLink } from './result';
+import type { BrokenLink, ClientKind } from './result';
 import { literal, resourcesIn } from './values';
 
 export { field } from './values';
@@ -24,6 +24,8 @@ export interface ProofContext {
    * the spokes stack, acting in the hub's account, or the hub stack (how older layouts kept them). */
   hubSideStacks: string[];
   hubVpc: Resolution;
+  /** Set for the rows that are not spokes (`spoke` then stands for that client: its CIDRs, no routes). */
+  client?: ClientKind;
 }
 
 /** Builds the context, or the broken link that makes every cell of this spoke unreachable. */

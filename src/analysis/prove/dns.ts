@@ -17,6 +17,11 @@ import { normalizeName, zoneAssociation, zoneName } from './zone-association';
 export const SAMPLE_LABEL = 'x';
 
 export function checkDns(ctx: ProofContext, endpoint: HubEndpoint, service: ResolvedService): BrokenLink | undefined {
+  // Inside the hub VPC, endpoint-url mode's endpoints answer the public names through their own private DNS.
+  if (ctx.client === 'hub-vpc' && ctx.hub.dns === 'endpoint-url' && service.zones.length > 0) {
+    if (endpoint.record.body.private_dns_enabled === true) return undefined;
+    return { link: 'dns', message: `endpoint ${endpoint.record.address} has private DNS off, so the hub VPC resolves ${service.zones[0].zoneName} to the public endpoint` };
+  }
   if (ctx.hub.dns === 'endpoint-url' || service.zones.length === 0) return checkPublishedName(ctx, endpoint);
   for (const spec of service.zones) {
     const hosts = spec.wildcard ? [spec.zoneName, `${SAMPLE_LABEL}.${spec.zoneName}`] : [spec.zoneName];

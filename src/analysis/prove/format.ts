@@ -8,8 +8,8 @@ import { describeFailure, type ProofCell, type ReachabilityProof } from './resul
 const NOT_OFFERED = '-';
 
 export function formatMatrixText(proof: ReachabilityProof): string {
-  if (proof.spokes.length === 0) return 'No spokes in the config: nothing to prove.';
-  const header = ['spoke', 'hub', ...proof.services];
+  if (proof.spokes.length === 0) return 'No clients in the config: nothing to prove.';
+  const header = ['client', 'hub', ...proof.services];
   const rows = proof.spokes.map((s) => [s.name, s.hub, ...proof.services.map((svc) => textCell(cellOf(proof, s.name, svc)))]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cols: string[]) => cols.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
@@ -25,12 +25,12 @@ export function formatMatrixText(proof: ReachabilityProof): string {
 }
 
 export function formatMatrixMarkdown(proof: ReachabilityProof): string {
-  if (proof.spokes.length === 0) return 'No spokes in the config: nothing to prove.';
+  if (proof.spokes.length === 0) return 'No clients in the config: nothing to prove.';
   const row = (cols: string[]) => `| ${cols.join(' | ')} |`;
   return [
     `**${summary(proof)}**`,
     '',
-    row(['spoke', 'hub', ...proof.services.map(code)]),
+    row(['client', 'hub', ...proof.services.map(code)]),
     row(['---', '---', ...proof.services.map(() => ':-:')]),
     ...proof.spokes.map((s) => row([code(s.name), code(s.hub), ...proof.services.map((svc) => markdownCell(cellOf(proof, s.name, svc)))])),
   ].join('\n');
@@ -38,8 +38,11 @@ export function formatMatrixMarkdown(proof: ReachabilityProof): string {
 
 function summary(proof: ReachabilityProof): string {
   const { cells, broken } = proof.summary;
-  const scope = `${proof.spokes.length} spoke${proof.spokes.length === 1 ? '' : 's'} x ${proof.services.length} service${proof.services.length === 1 ? '' : 's'}`;
-  return broken === 0 ? `Reachability: all ${cells} spoke/service pairs reachable (${scope})` : `Reachability: ${broken} of ${cells} spoke/service pairs broken (${scope})`;
+  const count = (kind: ReachabilityProof['spokes'][number]['kind']) => proof.spokes.filter((s) => s.kind === kind).length;
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  const rows = [n(count(undefined), 'spoke', 'spokes'), ...(count('hub-vpc') > 0 ? [n(count('hub-vpc'), 'hub VPC', 'hub VPCs')] : []), ...(count('client-range') > 0 ? [n(count('client-range'), 'client range', 'client ranges')] : [])];
+  const scope = `${rows.join(', ')} x ${n(proof.services.length, 'service', 'services')}`;
+  return broken === 0 ? `Reachability: all ${cells} client/service pairs reachable (${scope})` : `Reachability: ${broken} of ${cells} client/service pairs broken (${scope})`;
 }
 
 const cellOf = (proof: ReachabilityProof, spoke: string, service: string): ProofCell | undefined => proof.cells.find((c) => c.spoke === spoke && c.service === service);

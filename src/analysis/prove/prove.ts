@@ -3,10 +3,11 @@
  * synthesized JSON link by link, the way a call travels, and report the first link that is missing.
  * DNS -> spoke route -> peering -> return route -> security group -> AZ spread. Pure: no I/O.
  */
-import type { ResolvedService } from '../../catalogue/catalogue';
+import { resolveService, type ResolvedService } from '../../catalogue/catalogue';
+import { missingCompanions } from '../../catalogue/companions';
 import type { VpceHubConfig } from '../../config/schema';
 import { buildPlan } from '../../planning/build-plan';
-import type { HubPlan } from '../../planning/plan';
+import type { HubPlan, SpokePlan } from '../../planning/plan';
 import { resolveHubService, serviceName } from '../../planning/services';
 import type { SynthTree } from '../tree';
 import { proofContext, type ProofContext } from './context';
@@ -15,25 +16,34 @@ import { hubEndpoint } from './endpoint';
 import { checkFilter } from './filter';
 import { checkPath } from './path';
 import { checkResilience } from './resilience';
-import type { BrokenLink, ProofCell, ReachabilityProof } from './result';
+import { clientRangeRow, hubVpcRow, type BrokenLink, type ClientKind, type ProofCell, type ReachabilityProof } from './result';
 
 export function proveReachability(tree: SynthTree, config: VpceHubConfig): ReachabilityProof {
   const plan = buildPlan(config);
   const servicesOf = new Map(plan.hubs.map((h) => [h.name, hubServices(config, h)]));
   const cells: ProofCell[] = [];
-  for (const spoke of plan.spokes) {
-    const hub = plan.hubs.find((h) => h.name === spoke.hub) as HubPlan;
-    const ctx = proofContext(tree, plan, hub, spoke);
+  const rows: ReachabilityProof['spokes'] = [];
+  const prove = (hub: HubPlan, spoke: SpokePlan, client?: ClientKind) => {
+    rows.push({ name: spoke.name, hub: hub.name, ...(client ? { kind: client } : {}) });
+    const found = proofContext(tree, plan, hub, spoke);
+    const ctx = 'link' in found || client === undefined ? found : { ...found, client };
     for (const [name, service] of servicesOf.get(hub.name) ?? []) {
       const broken = 'link' in ctx ? ctx : proveCell(ctx, name, service);
       cells.push({ spoke: spoke.name, hub: hub.name, service: name, reachable: broken === undefined, ...(broken ? { broken } : {}) });
     }
+  };
+  for (const spoke of plan.spokes) prove(plan.hubs.find((h) => h.name === spoke.hub) as HubPlan, spoke);
+  // The hub VPC's own workloads resolve the services to the endpoints too, and the extra client
+  // ranges call them through the hub's routing: each is a row of its own.
+  for (const hub of plan.hubs) {
+    prove(hub, clientRow(hub, hubVpcRow(hub.name), [hub.cidr, ...hub.secondaryCidrs]), 'hub-vpc');
+    for (const cidr of hub.clientCidrs) prove(hub, clientRow(hub, clientRangeRow(hub.name, cidr), [cidr]), 'client-range');
   }
   const reachable = cells.filter((c) => c.reachable).length;
   return {
     ok: reachable === cells.length,
     summary: { cells: cells.length, reachable, broken: cells.length - reachable },
-    spokes: plan.spokes.map((s) => ({ name: s.name, hub: s.hub })),
+    spokes: rows,
     services: [...new Set([...servicesOf.values()].flatMap((m) => [...m.keys()]))].sort(),
     cells,
   };
@@ -46,9 +56,39 @@ function hubServices(config: VpceHubConfig, hub: HubPlan): Map<string, ResolvedS
   return new Map(pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/**
+ * A client that is not a spoke, as a spoke-shaped record: the hub VPC (its CIDRs; no peering or routes:
+ * it is the endpoints' own VPC) or a client range (no VPC of ours at all).
+ */
+function clientRow(hub: HubPlan, name: string, cidrs: string[]): SpokePlan {
+  return { name, account: hub.account, region: hub.region, hub: hub.name, vpcId: hub.existingVpcId ?? `the VPC of hub ${hub.name}`, cidrs, routeTableIds: [], crossAccount: false, crossRegion: false, autoAccept: true };
+}
+
+/**
+ * Spokes: every link. The hub VPC: DNS (the zones carry it inline; endpoint-url mode publishes the
+ * names), the security groups and the AZs; its traffic stays in the VPC (local route). A client range:
+ * the security groups and the AZs only; its DNS (a Route 53 Resolver inbound endpoint in the hub VPC)
+ * and its routes (VPN, Direct Connect, Transit Gateway) are outside these stacks.
+ */
 function proveCell(ctx: ProofContext, name: string, service: ResolvedService | undefined): BrokenLink | undefined {
   if (!service) return { link: 'endpoint', message: `service ${name} is not offered in ${ctx.hub.region} (catalogue)` };
   const endpoint = hubEndpoint(ctx, service.serviceName);
   if ('link' in endpoint) return endpoint;
-  return checkDns(ctx, endpoint, service) ?? checkPath(ctx, endpoint) ?? checkFilter(ctx, endpoint) ?? checkResilience(endpoint);
+  const dns = ctx.client === 'client-range' ? undefined : checkDns(ctx, endpoint, service);
+  const path = ctx.client === undefined ? checkPath(ctx, endpoint) : undefined;
+  return dns ?? path ?? checkFilter(ctx, endpoint) ?? checkResilience(endpoint) ?? checkCompanions(ctx, name);
+}
+
+/**
+ * A service whose clients also need another service (ecr.dkr pulls layers from S3): the cell is only
+ * reachable if the hub has an endpoint for each companion in the synthesized JSON
+ * (src/catalogue/companions.json).
+ */
+function checkCompanions(ctx: ProofContext, name: string): BrokenLink | undefined {
+  for (const c of missingCompanions(name, [])) {
+    const companion = resolveService(c.service, ctx.hub.region);
+    const endpoint = companion ? hubEndpoint(ctx, companion.serviceName) : undefined;
+    if (!endpoint || 'link' in endpoint) return { link: 'companion', message: `${name} also needs ${c.service} in hub ${ctx.hub.name}, which has no ${c.service} endpoint: ${c.why}` };
+  }
+  return undefined;
 }

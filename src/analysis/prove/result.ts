@@ -4,7 +4,7 @@
  */
 
 /** The links a call from a spoke to a hub endpoint goes through, in the order they are checked. */
-export const LINKS = ['stack', 'endpoint', 'dns', 'route', 'peering', 'return-route', 'security-group', 'availability-zones'] as const;
+export const LINKS = ['stack', 'endpoint', 'dns', 'route', 'peering', 'return-route', 'security-group', 'availability-zones', 'companion'] as const;
 export type LinkKind = (typeof LINKS)[number];
 
 export interface BrokenLink {
@@ -12,6 +12,13 @@ export interface BrokenLink {
   /** One sentence naming the resource and what is missing, e.g. `route table rtb-0b1c... has no route to 10.0.0.0/22`. */
   message: string;
 }
+
+/** A row that is not a spoke: the hub VPC itself, or one of the hub's clientCidrs. */
+export type ClientKind = 'hub-vpc' | 'client-range';
+
+/** Row names that no spoke name can take (spoke names are letters, digits and hyphens). */
+export const hubVpcRow = (hub: string): string => `${hub} (hub VPC)`;
+export const clientRangeRow = (hub: string, cidr: string): string => `${hub} client ${cidr}`;
 
 export interface ProofCell {
   spoke: string;
@@ -26,8 +33,11 @@ export interface ReachabilityProof {
   /** Every cell reachable. */
   ok: boolean;
   summary: { cells: number; reachable: number; broken: number };
-  /** Matrix rows, sorted by name. */
-  spokes: Array<{ name: string; hub: string }>;
+  /**
+   * Matrix rows: the spokes sorted by name, then per hub its own VPC and its extra client ranges
+   * (`kind` set), which call the endpoints too (issue 8, section 3).
+   */
+  spokes: Array<{ name: string; hub: string; kind?: ClientKind }>;
   /** Matrix columns: every hub's services, sorted. A spoke has cells only for its own hub's services. */
   services: string[];
   /** Row by row, columns in `services` order. */

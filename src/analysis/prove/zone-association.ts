@@ -12,7 +12,8 @@ import { describe, fieldRefs, literal, refersTo, resourcesIn, sameValue, targetO
 export type Association = { ok: true } | { ok: false; reason: string };
 
 export function zoneAssociation(ctx: ProofContext, zone: TfResource): Association {
-  const vpc = literal(ctx.spokeStack, ctx.spoke.vpcId);
+  // The hub VPC's row: the zones carry it inline (a new hub VPC is a reference, not an id).
+  const vpc = ctx.client === 'hub-vpc' ? ctx.hubVpc : literal(ctx.spokeStack, ctx.spoke.vpcId);
   if (blocks(zone.body, 'vpc').some((b) => sameValue(field(ctx, { stack: zone.stack, body: b }, 'vpc_id'), vpc))) return { ok: true };
   // Associations whose zone or profile cannot be followed come last: they may have meant another zone.
   const candidates = [...directAssociation(ctx, zone, vpc), ...profileAssociation(ctx, zone, vpc), ...unfollowable(ctx, vpc)];

@@ -2,6 +2,7 @@
  * The `vpce-hub check` rule pack: every rule, in report order. README generation lists `RULES`
  * (id, severity, summary); suppressions in the config name rules by id.
  */
+import { awsStringConstraints } from './aws-string-constraints';
 import { endpointPrivateDnsExplicit, endpointPrivateDnsOffUnderZone } from './endpoint-private-dns';
 import { noAutoAcceptAcross, peeringAccepted } from './peering-accept';
 import { noDefaultRouteOverPeering } from './peering-routes';
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   stateNotShared,
   providersPinned,
   assumedRolesInAccount,
+  awsStringConstraints,
 ]);
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,16 +1,20 @@
 /**
- * VH-SG-002 and VH-SG-003: endpoint security groups admit HTTPS only, and only from spoke CIDRs.
+ * VH-SG-002 and VH-SG-003: endpoint security groups admit HTTPS only, and only from their clients: the
+ * spoke CIDRs, the hub VPC's own CIDRs and the hub's configured client ranges.
  *
  * Which CIDRs are spoke CIDRs: the tree alone does not hold the config, but it holds the routes. A
  * client can only complete a TCP handshake with an endpoint if the hub routes its replies back, and the
  * hub routes back over peering only to spoke ranges. So an ingress CIDR must lie within a destination
  * routed over a peering connection of the group's own VPC. When the config is given, it must also lie
- * within a configured spoke CIDR (the routes might be wrong too). Ranges of 0.0.0.0/0 are VH-SG-004's.
+ * within a configured spoke CIDR (the routes might be wrong too). The group's own VPC range (its
+ * aws_vpc's cidr_block, or a configured hub CIDR) needs no route: replies stay in the VPC. A client
+ * range is routed by whatever the hub VPC uses besides peering (VPN, Direct Connect, Transit Gateway),
+ * outside these stacks, so only the config can vouch for one. Ranges of 0.0.0.0/0 are VH-SG-004's.
  */
 import { cidrWithin, isAnywhere } from '../cidr-match';
 import { peeringRoutes, peeringVpcs, vpcIdentity } from '../peering';
 import { ruleWhere } from '../security-group-rules';
-import type { TfResource } from '../tree';
+import { resolveExpression, type SynthTree, type TfResource } from '../tree';
 import { endpointGroupRules } from './endpoint-groups';
 import { defineRule, type Violation } from './rule';
 
@@ -38,13 +42,14 @@ export const sgSpokeSources = defineRule(
   {
     id: 'VH-SG-003',
     severity: 'error',
-    summary: 'Endpoint ingress comes only from spoke CIDRs (routed back over peering; configured, when the config is given)',
+    summary: "Endpoint ingress comes only from spoke CIDRs routed back over peering, the hub VPC's own range, or configured client ranges",
     explanation:
-      'The endpoints are shared with the spokes, not with every network that can reach the hub. An ingress CIDR that the hub ' +
-      'does not route back over a peering connection is either dead or reachable through some other path (VPN, Transit ' +
-      'Gateway) that this design never meant to open. Security-group and prefix-list sources are refused for the same reason: ' +
-      'what they admit is not visible in the tree. Without --config, a range routed back over peering is trusted; that ' +
-      'admits the hub VPC itself when a same-stack spoke routes to it, which is harmless.',
+      'The endpoints are shared with the spokes, the workloads of the hub VPC itself (the zones and private DNS answer there ' +
+      'too) and the client ranges a hub lists in clientCidrs, not with every network that can reach the hub. Any other ingress ' +
+      'CIDR that the hub does not route back over a peering connection is either dead or reachable through some other path ' +
+      '(VPN, Transit Gateway) that nobody declared. Security-group and prefix-list sources are refused for the same reason: ' +
+      'what they admit is not visible in the tree. Without --config, a range routed back over peering or inside the group\'s ' +
+      'own VPC is trusted, and a client range cannot be told from an undeclared one: pass the config.',
   },
   (tree, facts) => {
     const routes = peeringRoutes(tree);
@@ -63,9 +68,13 @@ export const sgSpokeSources = defineRule(
     for (const rule of endpointGroupRules(tree).filter((r) => r.direction === 'ingress')) {
       const where = { stack: rule.holder.stack, resource: rule.holder.address };
       const routed = routedFor(rule.group, rule.holder.stack);
+      const ownVpc = [...ownVpcCidrs(tree, rule.group), ...(facts?.hubCidrs ?? [])];
       for (const cidr of rule.cidrs.filter((c) => !isAnywhere(c))) {
+        if (ownVpc.some((v) => cidrWithin(cidr, v))) continue;
+        if (facts?.clientCidrs.some((c) => cidrWithin(cidr, c))) continue;
         if (!routed.some((d) => cidrWithin(cidr, d))) {
-          out.push({ ...where, message: `${ruleWhere(rule)} admits ${cidr}, which the hub does not route over any peering connection of this VPC` });
+          const hint = facts ? '' : ' (a client range of the config? run check with --config)';
+          out.push({ ...where, message: `${ruleWhere(rule)} admits ${cidr}, which the hub does not route over any peering connection of this VPC and which is not the VPC's own range${hint}` });
         } else if (facts && !facts.spokeCidrs.some((s) => cidrWithin(cidr, s))) {
           out.push({ ...where, message: `${ruleWhere(rule)} admits ${cidr}, which is not within any spoke CIDR of the config` });
         }
@@ -77,3 +86,12 @@ export const sgSpokeSources = defineRule(
     return out;
   },
 );
+
+/** The CIDR blocks of the group's VPC when the tree creates it (an existing VPC's range is the config's). */
+function ownVpcCidrs(tree: SynthTree, group: TfResource | undefined): string[] {
+  if (!group) return [];
+  const vpc = resolveExpression(tree, group.stack, group.body.vpc_id);
+  if (vpc.kind !== 'resource' || vpc.resource.type !== 'aws_vpc') return [];
+  const cidr = vpc.resource.body.cidr_block;
+  return typeof cidr === 'string' && !cidr.includes('${') ? [cidr] : [];
+}

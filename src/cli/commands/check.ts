@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkExitCode, formatCheckText, runChecks, type CheckResult } from '../../analysis/check';
 import { configFacts } from '../../analysis/config-facts';
+import { staleOutputReason } from '../../analysis/synth-record';
 import { loadTree, TreeLoadError, type SynthTree } from '../../analysis/tree';
 import { ConfigError, formatFindings } from '../../config/findings';
 import { loadConfigFile, resolveConfigPath, type LoadedConfig } from '../../config/load';
@@ -56,6 +57,8 @@ export function runCheckCommand(opts: CheckCommandOptions, cwd = process.cwd()):
       if (strangers.length > 0) {
         return fail(`${file} does not describe ${dir}: stack(s) ${strangers.join(', ')} are not stacks it makes. Pass the config the tree was synthesized from, or --no-config.`);
       }
+      const stale = staleOutputReason(dir, loaded.config, loaded.file);
+      if (stale) return fail(stale);
     }
   }
   const result = runChecks(tree, loaded ? { facts: configFacts(loaded.config), suppressions: loaded.config.suppressions } : {});

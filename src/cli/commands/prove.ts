@@ -1,9 +1,11 @@
 /** `vpce-hub prove`: does the synthesized output let every spoke reach every service of its hub? Exit 0 yes, 1 no, 2 bad input. */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import path from 'node:path';
 import { ConfigError, formatFindings } from '../../config/findings';
 import { loadConfigFile, resolveConfigPath } from '../../config/load';
+import { formatPolicyMarkdown, formatPolicyText, provePolicies } from '../../analysis/policy-proof';
 import { formatMatrixMarkdown, formatMatrixText, proveReachability } from '../../analysis/prove';
+import { staleOutputReason } from '../../analysis/synth-record';
 import { loadTree, TreeLoadError, type SynthTree } from '../../analysis/tree';
 import type { Register } from '../index';
 
@@ -12,35 +14,47 @@ const FORMATS = ['text', 'markdown', 'json'] as const;
 export const registerProve: Register = (program: Command, setExit) => {
   program
     .command('prove')
-    .description('prove from the synthesized stacks that each spoke resolves and reaches each service of its hub (DNS, routes, peering, security group, AZs); exit 1 if any pair is broken')
+    .description('prove from the synthesized stacks that each spoke resolves and reaches each service of its hub (DNS, routes, peering, security group, AZs, companions), and simulate every endpoint policy against canonical requests; exit 1 if any pair or must-allow request is broken')
     .option('-c, --config <file>', 'config file (default: $VPCE_HUB_CONFIG or vpce-hub.yaml)')
-    .option('-o, --out <dir>', 'folder synth wrote to', 'cdktf.out')
+    .option('-d, --dir <dir>', 'synth output folder (as for check)', 'cdktf.out')
+    // prove's earlier name for the folder, kept for scripts; --dir matches check and review --base-dir,
+    // while review's --out is the report file it writes.
+    .addOption(new Option('-o, --out <dir>').hideHelp())
     .option('-f, --format <format>', FORMATS.join(', '), 'text')
-    .action((opts: { config?: string; out: string; format: string }) => {
+    .action((opts: { config?: string; dir: string; out?: string; format: string }) => {
       const fail = (message: string) => {
         process.stderr.write(`${message}\n`);
         setExit(2);
       };
       if (!(FORMATS as readonly string[]).includes(opts.format)) return fail(`vpce-hub prove: --format must be one of ${FORMATS.join(', ')}`);
       let config;
+      let configFile;
       try {
-        config = loadConfigFile(resolveConfigPath(opts.config)).config;
+        ({ config, file: configFile } = loadConfigFile(resolveConfigPath(opts.config)));
       } catch (e) {
         if (e instanceof ConfigError) return fail(formatFindings(e.findings.filter((f) => f.severity === 'error'), e.file));
         throw e;
       }
-      const dir = path.resolve(opts.out);
+      const dir = path.resolve(opts.out ?? opts.dir);
       let tree: SynthTree;
       try {
         tree = loadTree(dir);
       } catch (e) {
         if (!(e instanceof TreeLoadError)) throw e;
-        // loadTree's own message for a missing folder names check's --dir option; prove calls it --out.
-        return fail(`vpce-hub prove: ${e.reason === 'missing' ? `${path.join(dir, 'manifest.json')} does not exist: run vpce-hub synth first` : e.message}`);
+        return fail(`vpce-hub prove: ${e.message}`);
       }
+      const stale = staleOutputReason(dir, config, configFile);
+      if (stale) return fail(`vpce-hub prove: ${stale}`);
       const proof = proveReachability(tree, config);
-      const text = opts.format === 'json' ? JSON.stringify(proof, null, 2) : opts.format === 'markdown' ? formatMatrixMarkdown(proof) : formatMatrixText(proof);
+      // Second matrix: the endpoint policies against canonical requests (src/policy).
+      const policies = provePolicies(config);
+      const text =
+        opts.format === 'json'
+          ? JSON.stringify({ ...proof, policies }, null, 2)
+          : opts.format === 'markdown'
+            ? [formatMatrixMarkdown(proof), formatPolicyMarkdown(policies)].filter(Boolean).join('\n\n')
+            : [formatMatrixText(proof), formatPolicyText(policies)].filter(Boolean).join('\n\n');
       process.stdout.write(`${text}\n`);
-      setExit(proof.ok ? 0 : 1);
+      setExit(proof.ok && policies.ok ? 0 : 1);
     });
 };

@@ -45,15 +45,20 @@ export const registerValidate: Register = (program: Command, setExit) => {
     .description('load the config, run every check, print all findings and the quota headroom; exit 0 valid, 2 invalid')
     .option('-c, --config <file>', 'config file (default: $VPCE_HUB_CONFIG or vpce-hub.yaml)')
     .option('-f, --format <format>', FORMATS.join(' or '), 'text')
-    .action((opts: { config?: string; format: string }) => {
+    .option('-q, --quiet', 'print the findings only (no quota table, no summary line); nothing when there are none')
+    .action((opts: { config?: string; format: string; quiet?: boolean }) => {
       if (!(FORMATS as readonly string[]).includes(opts.format)) {
         process.stderr.write(`vpce-hub validate: --format must be one of ${FORMATS.join(', ')}\n`);
         setExit(2);
         return;
       }
       const report = runValidation(opts.config);
-      if (opts.format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-      else process.stdout.write(`${formatValidationText(report)}\n`);
+      if (opts.format === 'json') {
+        const shown = opts.quiet ? { file: report.file, valid: report.valid, findings: report.findings } : report;
+        process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
+      } else if (opts.quiet) {
+        if (report.findings.length > 0) process.stdout.write(`${report.findings.map(formatFinding).join('\n')}\n`);
+      } else process.stdout.write(`${formatValidationText(report)}\n`);
       setExit(report.valid ? 0 : 2);
     });
 };

@@ -1,0 +1,168 @@
+/**
+ * Every string the stacks will emit that AWS stores under a documented constraint (names,
+ * descriptions, comments, tags, the provider's session name), computed from the network plan alone:
+ * where it goes (stack, Terraform address, argument), its value, the row of
+ * src/constraints/aws-string-constraints.ts it is held to, and the config names it is made of.
+ * `vpce-hub validate` checks these before anything is synthesized; the property test
+ * (__tests__/properties/aws-strings.test.ts) asserts that this list and the synthesized JSON agree.
+ */
+import { distinctTagRows, TAGS_BY_TYPE, type ConstraintId } from '../constraints/aws-string-constraints';
+import { awsNames, ids, stackNames, tagName } from './naming';
+import type { HubPlan, NetworkPlan, SpokePlan } from './plan';
+
+/** A config name a generated value is made of. */
+export type NameSource =
+  | { kind: 'project' }
+  | { kind: 'hub'; name: string }
+  | { kind: 'spoke'; name: string }
+  | { kind: 'account'; key: string }
+  /** A service of a hub (its zone names come from the catalogue or the service's privateDnsNames). */
+  | { kind: 'service'; hub: string; service: string };
+
+export interface EmittedString {
+  readonly constraint: ConstraintId;
+  readonly stack: string;
+  /** `type.name`, or `provider.aws.<alias>`. */
+  readonly resource: string;
+  /** `name`, `description`, `tags.Name` (a value), `tags key Name` (a key), `assume_role.session_name`, ... */
+  readonly argument: string;
+  readonly value: string;
+  /** The config names the value is made of, most specific first. */
+  readonly sources: readonly NameSource[];
+  /** Values that must differ within this scope (for rows with a uniqueness scope we can see whole). */
+  readonly uniqueIn?: string;
+}
+
+const PROJECT: NameSource = { kind: 'project' };
+const hubSrc = (name: string): NameSource => ({ kind: 'hub', name });
+const spokeSrc = (name: string): NameSource => ({ kind: 'spoke', name });
+
+/** Tags the provider adds to every resource (constructs/providers.ts). */
+export const defaultTags = (project: string, stack: string): Record<string, string> => ({ Project: project, ManagedBy: 'vpce-hub', Stack: stack });
+
+export function emittedStrings(plan: NetworkPlan): EmittedString[] {
+  const out: EmittedString[] = [];
+  const project = plan.project;
+  const emit = (constraint: ConstraintId, stack: string, resource: string, argument: string, value: string, sources: NameSource[], uniqueIn?: string) =>
+    out.push({ constraint, stack, resource, argument, value, sources, ...(uniqueIn ? { uniqueIn } : {}) });
+  /** The Name tag of `type.name` (key and value, under the type's tag rows). */
+  const nameTag = (stack: string, type: string, name: string, value: string, sources: NameSource[]) => {
+    const rows = TAGS_BY_TYPE[type];
+    if (!rows) throw new Error(`${type} has no tag rows in aws-string-constraints.ts`);
+    emit(rows[0], stack, `${type}.${name}`, 'tags key Name', 'Name', []);
+    emit(rows[1], stack, `${type}.${name}`, 'tags.Name', value, sources);
+  };
+
+  for (const hub of plan.hubs) hubStrings(hub);
+  for (const spoke of plan.spokes) spokeStrings(spoke);
+  for (const stack of plan.stacks) {
+    const account: NameSource = { kind: 'account', key: stack.account.key };
+    // Own providers (one per region) and hub-side providers (one per hub account and region), alike
+    // but for the role they assume (constructs/providers.ts).
+    const providers = [
+      ...stack.regions.map((region) => ({ alias: ids.providerAlias(region), roleArn: stack.account.roleArn })),
+      ...stack.hubAccess.map((a) => ({ alias: ids.hubSideProviderAlias(a.account.key, a.region), roleArn: a.account.roleArn })),
+    ];
+    for (const { alias, roleArn } of providers) {
+      const provider = `provider.aws.${alias}`;
+      for (const [key, value] of Object.entries(defaultTags(project, stack.name))) {
+        const sources = key === 'Project' ? [PROJECT] : key === 'Stack' ? [account] : [];
+        // Default tags land on every taggable resource: hold them to every tag row.
+        for (const [keyRow, valueRow] of distinctTagRows()) {
+          emit(keyRow, stack.name, provider, `default_tags key ${key}`, key, []);
+          emit(valueRow, stack.name, provider, `default_tags.${key}`, value, sources);
+        }
+      }
+      if (roleArn) {
+        emit('sts.role-session-name', stack.name, provider, 'assume_role.session_name', awsNames.providerSession(project, stack.name), [account, PROJECT]);
+      }
+    }
+  }
+  return out;
+
+  /** The stack that holds a spoke's pairs, hub halves included (issue 9). */
+  function pairStack(spoke: string): string {
+    const stack = plan.stacks.find((s) => s.spokes.includes(spoke));
+    if (!stack) throw new Error(`spoke ${spoke} is in no stack (planning bug)`);
+    return stack.name;
+  }
+
+  function hubStrings(hub: HubPlan): void {
+    const stack = stackNames.hub(hub.account.key);
+    const h = hubSrc(hub.name);
+    const both = [h, PROJECT];
+    if (hub.existingVpcId === undefined) {
+      nameTag(stack, 'aws_vpc', ids.hubVpc(hub.name), tagName(project, hub.name), both);
+      nameTag(stack, 'aws_default_security_group', ids.hubDefaultSg(hub.name), tagName(project, hub.name, 'default-deny'), both);
+      nameTag(stack, 'aws_route_table', ids.hubRouteTable(hub.name), tagName(project, hub.name, 'endpoints'), both);
+      for (const s of hub.subnets) nameTag(stack, 'aws_subnet', ids.hubSubnet(hub.name, s.az), tagName(project, hub.name, 'endpoints', s.az), both);
+      if (hub.flowLogs) {
+        const id = ids.hubFlowLog(hub.name);
+        const name = tagName(project, hub.name, 'flow-logs');
+        nameTag(stack, 'aws_flow_log', id, name, both);
+        if (!hub.flowLogs.destinationArn?.startsWith('arn:aws:s3:')) {
+          if (hub.flowLogs.destinationArn === undefined) {
+            emit('logs.log-group.name', stack, `aws_cloudwatch_log_group.${id}`, 'name', awsNames.flowLogGroup(project, hub.name), both, `${stack}/${hub.region}`);
+            nameTag(stack, 'aws_cloudwatch_log_group', id, name, both);
+          }
+          emit('iam.role.name', stack, `aws_iam_role.${id}`, 'name', awsNames.flowLogRole(project, hub.name, hub.region), both, stack);
+          nameTag(stack, 'aws_iam_role', id, name, both);
+          emit('iam.role-policy.name', stack, `aws_iam_role_policy.${id}`, 'name', awsNames.flowLogRolePolicy(), []);
+        }
+      }
+    }
+    for (const { group, rules } of hub.securityGroups) {
+      const id = ids.hubSecurityGroup(hub.name, group);
+      const name = awsNames.endpointSecurityGroup(project, hub.name, group);
+      emit('ec2.security-group.name', stack, `aws_security_group.${id}`, 'name', name, both, `${stack}/${hub.name}`);
+      emit('ec2.security-group.description', stack, `aws_security_group.${id}`, 'description', awsNames.endpointSecurityGroupDescription(hub.name, group), [h]);
+      nameTag(stack, 'aws_security_group', id, name, both);
+      for (const rule of rules) {
+        const { id: ruleId, description, from } = awsNames.ingressRule(hub.name, rule);
+        const sources = rule.from === 'spoke' ? [spokeSrc(rule.spoke)] : [h];
+        // A spoke's rule is a hub half in its pair stack; the hub's own and client ranges stay here.
+        const ruleStack = rule.from === 'spoke' ? pairStack(rule.spoke) : stack;
+        emit('ec2.security-group-rule.description', ruleStack, `aws_vpc_security_group_ingress_rule.${ruleId}`, 'description', description, sources);
+        nameTag(ruleStack, 'aws_vpc_security_group_ingress_rule', ruleId, tagName(project, hub.name, 'from', from), [...sources, h, PROJECT]);
+      }
+    }
+    for (const ep of hub.endpoints) nameTag(stack, 'aws_vpc_endpoint', ids.hubEndpoint(hub.name, ep.key), tagName(project, hub.name, ep.service), both);
+    for (const z of hub.zones) {
+      const id = ids.hubZone(hub.name, z.key);
+      const svc: NameSource = { kind: 'service', hub: hub.name, service: z.service };
+      emit('route53.hosted-zone.name', stack, `aws_route53_zone.${id}`, 'name', z.zoneName, [svc]);
+      for (const kind of z.wildcard ? (['apex', 'wildcard'] as const) : (['apex'] as const)) {
+        emit('route53.record.name', stack, `aws_route53_record.${ids.hubRecord(hub.name, z.key, kind)}`, 'name', kind === 'apex' ? z.zoneName : `*.${z.zoneName}`, [svc]);
+      }
+      emit('route53.hosted-zone.comment', stack, `aws_route53_zone.${id}`, 'comment', awsNames.zoneComment(project, z.service, hub.name), both);
+      nameTag(stack, 'aws_route53_zone', id, tagName(project, hub.name, z.zoneName), both);
+    }
+    for (const spokeName of hub.spokes) {
+      nameTag(pairStack(spokeName), 'aws_vpc_peering_connection', ids.hubPeering(hub.name, spokeName), tagName(project, hub.name, 'to', spokeName), [spokeSrc(spokeName), h, PROJECT]);
+    }
+    if (hub.profile) {
+      const id = ids.hubProfile(hub.name);
+      emit('route53profiles.profile.name', stack, `aws_route53profiles_profile.${id}`, 'name', awsNames.profile(project, hub.name), both);
+      nameTag(stack, 'aws_route53profiles_profile', id, awsNames.profile(project, hub.name), both);
+      for (const z of hub.zones) {
+        emit('route53profiles.resource-association.name', stack, `aws_route53profiles_resource_association.${ids.hubProfileZone(hub.name, z.key)}`, 'name', awsNames.profileResourceAssociation(z.zoneName), []);
+      }
+      if (hub.profile.share) {
+        const shareId = ids.hubProfileShare(hub.name);
+        emit('ram.resource-share.name', stack, `aws_ram_resource_share.${shareId}`, 'name', awsNames.profileShare(project, hub.name), both);
+        nameTag(stack, 'aws_ram_resource_share', shareId, awsNames.profileShare(project, hub.name), both);
+      }
+    }
+  }
+
+  function spokeStrings(spoke: SpokePlan): void {
+    const stack = pairStack(spoke.name);
+    const hub = plan.hubs.find((x) => x.name === spoke.hub);
+    if (!hub) throw new Error(`spoke ${spoke.name} has no hub ${spoke.hub} (planning bug)`);
+    const sources = [spokeSrc(spoke.name), hubSrc(hub.name), PROJECT];
+    if (!spoke.autoAccept) nameTag(stack, 'aws_vpc_peering_connection_accepter', ids.spokeAccepter(spoke.name), tagName(project, spoke.name, 'to', 'hub', hub.name), sources);
+    if (hub.dns === 'route53-profile') {
+      emit('route53profiles.association.name', stack, `aws_route53profiles_association.${ids.spokeProfileAssociation(spoke.name)}`, 'name', awsNames.profileAssociation(project, spoke.name, hub.name), sources);
+    }
+  }
+}
