@@ -2,11 +2,9 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import {
-  GATEWAY_ONLY_SERVICES,
   ZoneSpec,
   catalogueServiceNames,
   customService,
-  isGatewayOnly,
   isOfferedIn,
   knownRegions,
   nearestServiceNames,
@@ -165,12 +163,33 @@ describe('supplement (services newer than the 2023-09 data)', () => {
     }
   });
 
-  it('marks dynamodb as gateway-only: no interface endpoint, so it cannot be used across peering', () => {
-    expect(GATEWAY_ONLY_SERVICES).toContain('dynamodb');
-    expect(isGatewayOnly('dynamodb')).toBe(true);
-    expect(isGatewayOnly('s3')).toBe(false); // s3 has an interface endpoint too
-    expect(catalogueServiceNames()).not.toContain('dynamodb');
-    expect(resolveService('dynamodb', 'us-east-1')).toBeUndefined();
+  it("offers dynamodb's interface endpoint in every known region, for the regional and the account-based names", () => {
+    expect(catalogueServiceNames()).toContain('dynamodb');
+    for (const region of knownRegions()) {
+      expect(resolveService('dynamodb', region)).toEqual({
+        name: 'dynamodb',
+        serviceName: `com.amazonaws.${region}.dynamodb`,
+        zones: [
+          { zoneName: `dynamodb.${region}.amazonaws.com`, wildcard: false, privateDnsName: `dynamodb.${region}.amazonaws.com` },
+          // <account-id>.ddb.<region>.amazonaws.com, what current SDKs call by default.
+          { zoneName: `ddb.${region}.amazonaws.com`, wildcard: true, privateDnsName: `*.ddb.${region}.amazonaws.com` },
+        ],
+        endpointPolicySupported: true,
+        availabilityZones: null,
+        custom: false,
+      });
+    }
+  });
+
+  it('refuses a supplement that still lists gateway-only services (S3 and DynamoDB both have interface endpoints now)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vpce-supplement-'));
+    try {
+      const file = path.join(dir, 'supplement.json');
+      fs.writeFileSync(file, JSON.stringify({ gatewayOnly: ['dynamodb'], services: {} }));
+      expect(() => buildCatalogue(DEFAULT_DATA_DIR, file)).toThrow(/gatewayOnly is no longer supported/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -258,9 +277,8 @@ describe('generator (scripts/catalogue-builder.ts)', () => {
   });
 
   it('is deterministic and the committed services.json is up to date (run: npx tsx scripts/generate-catalogue.ts)', () => {
-    if (!fs.existsSync(DEFAULT_DATA_DIR)) {
-      throw new Error(`endpoint service data missing at ${DEFAULT_DATA_DIR}: CI expects shared/data beside the repository`);
-    }
+    // The data lives inside the repository: a clone into an empty folder must pass this test.
+    expect(path.relative(path.resolve(__dirname, '..'), DEFAULT_DATA_DIR)).toBe(path.join('data', 'endpoint-services'));
     const first = serializeCatalogue(buildCatalogue(DEFAULT_DATA_DIR));
     expect(serializeCatalogue(buildCatalogue(DEFAULT_DATA_DIR))).toBe(first);
     expect(fs.readFileSync(OUTPUT_PATH, 'utf8')).toBe(first);

@@ -10,6 +10,8 @@
  * (route53profiles.<region>.amazonaws.com), RAM and EC2 are other APIs with their own limits.
  */
 
+import { ROUTE53_API_RATES } from '../src/planning/quotas';
+
 export type Api = 'route53' | 'route53profiles' | 'ram' | 'ec2' | 'other';
 
 export interface CallModel {
@@ -22,16 +24,18 @@ export interface CallModel {
   requests: string;
 }
 
-/** Route 53 requests per second per account, as the issue and domain.md state it (the limit before 2025). */
-export const ROUTE53_REQUESTS_PER_SECOND = 5;
-
 /**
- * The updated limits (AWS "Throttling for Amazon Route 53 API requests", 2025): token buckets per
- * account (10/s sustained, burst 50) and per action, AssociateVPCWithHostedZone 5/s (burst 20).
+ * Route 53's request rates (src/planning/quotas.ts ROUTE53_API_RATES, from AWS's "Throttling for Amazon
+ * Route 53 API requests", https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/throttling-api-requests.html):
+ * 10 requests/s per account sustained, of which AssociateVPCWithHostedZone at most 5/s.
  */
-export const ROUTE53_BUCKETS_2025 = {
-  account: { rate: 10, burst: 50 },
-  associate: { rate: 5, burst: 20 },
+export const ROUTE53_REQUESTS_PER_SECOND = ROUTE53_API_RATES.account.rate;
+export const ASSOCIATE_VPC_REQUESTS_PER_SECOND = ROUTE53_API_RATES.associateVpcWithHostedZone.rate;
+
+/** The same limits as token buckets: a full bucket absorbs its burst first. */
+export const ROUTE53_BUCKETS = {
+  account: ROUTE53_API_RATES.account,
+  associate: ROUTE53_API_RATES.associateVpcWithHostedZone,
 } as const;
 
 /**
@@ -114,21 +118,25 @@ export function callsByStack(resources: ReadonlyArray<{ stack: string; type: str
 
 /**
  * Minimum seconds for requests that run stack after stack (hub stack first, then the spoke's:
- * associations need the authorizations), each stack at its own account's full rate.
+ * associations need the authorizations), each stack at its own account's sustained rates: the slower of
+ * all its Route 53 requests at 10/s and its AssociateVPCWithHostedZone requests (`associationsByStack`)
+ * at 5/s. No burst, no retries.
  */
-export function minimumSeconds(callsByStack: ReadonlyMap<string, number>, perSecond = ROUTE53_REQUESTS_PER_SECOND): number {
+export function minimumSeconds(callsByStack: ReadonlyMap<string, number>, associationsByStack: ReadonlyMap<string, number> = new Map()): number {
   let seconds = 0;
-  for (const calls of callsByStack.values()) seconds += calls / perSecond;
+  for (const [stack, calls] of callsByStack) {
+    seconds += Math.max(calls / ROUTE53_REQUESTS_PER_SECOND, (associationsByStack.get(stack) ?? 0) / ASSOCIATE_VPC_REQUESTS_PER_SECOND);
+  }
   return seconds;
 }
 
 /**
- * Minimum seconds under the 2025 token buckets, per stack: a bucket that starts full absorbs its burst,
+ * Minimum seconds under the token buckets, per stack: a bucket that starts full absorbs its burst,
  * the rest flows at its refill rate; the slower of the account bucket and the AssociateVPCWithHostedZone
  * bucket decides. `associations` = AssociateVPCWithHostedZone requests in that stack.
  */
 export function minimumSeconds2025(callsByStack: ReadonlyMap<string, number>, associationsByStack: ReadonlyMap<string, number>): number {
-  const { account, associate } = ROUTE53_BUCKETS_2025;
+  const { account, associate } = ROUTE53_BUCKETS;
   let seconds = 0;
   for (const [stack, calls] of callsByStack) {
     const assoc = associationsByStack.get(stack) ?? 0;

@@ -22,6 +22,8 @@ export interface Measurement {
   wallMs: number;
   /** Peak RSS of the largest Node process of the command, in MiB. */
   peakRssMiB: number;
+  /** CPU time (user + system) of all the command's Node processes together, in ms. */
+  cpuMs: number;
   /** How many Node processes reported (1 for every command the runner measures). */
   nodeProcesses: number;
 }
@@ -60,14 +62,16 @@ export function measure(cmd: Command, cwd: string): Measurement {
     const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
     if (r.error) throw r.error;
     if (r.status !== 0) throw new Error(`${formatCommand(cmd)} exited ${r.status}:\n${r.stderr}`.slice(0, 4000));
-    const kib = existsSync(rssFile)
+    const lines = existsSync(rssFile)
       ? readFileSync(rssFile, 'utf8')
           .trim()
           .split('\n')
-          .map((line) => Number(line.split(' ')[1]))
+          .map((line) => line.split(' ').map(Number))
       : [];
-    if (kib.length === 0 || kib.some((k) => !Number.isFinite(k))) throw new Error(`${formatCommand(cmd)}: no peak RSS reported (is it a Node process?)`);
-    return { wallMs, peakRssMiB: Math.max(...kib) / 1024, nodeProcesses: kib.length };
+    const kib = lines.map((f) => f[1]);
+    const cpuUs = lines.map((f) => f[2]);
+    if (kib.length === 0 || [...kib, ...cpuUs].some((k) => !Number.isFinite(k))) throw new Error(`${formatCommand(cmd)}: no peak RSS and CPU time reported (is it a Node process?)`);
+    return { wallMs, peakRssMiB: Math.max(...kib) / 1024, cpuMs: cpuUs.reduce((a, b) => a + b, 0) / 1000, nodeProcesses: kib.length };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

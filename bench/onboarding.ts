@@ -108,7 +108,7 @@ export function measureOnboarding(c: OnboardingCase): OnboardingResult {
     route53CallsByStack: Object.fromEntries(r53),
     zoneAssociations: sum(associations),
     profilesCalls: diff.added.reduce((n, r) => n + createCalls(r.type, 'route53profiles'), 0),
-    minApplySeconds: minimumSeconds(r53),
+    minApplySeconds: minimumSeconds(r53, associations),
     minApplySeconds2025: minimumSeconds2025(r53, associations),
     associationWaitSeconds: associationWaitSeconds(sum(associations)),
     stacksTouched: [...touched].sort(),

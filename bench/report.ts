@@ -1,5 +1,5 @@
 /** The benchmark's result as data (results.json) and as Markdown tables (report.md, pasted into RESULTS.md). */
-import { ASSOCIATION_WAIT_SECONDS, CALLS, ROUTE53_REQUESTS_PER_SECOND, TERRAFORM_PARALLELISM } from './api-calls';
+import { ASSOCIATE_VPC_REQUESTS_PER_SECOND, ASSOCIATION_WAIT_SECONDS, CALLS, ROUTE53_REQUESTS_PER_SECOND, TERRAFORM_PARALLELISM } from './api-calls';
 import type { OnboardingResult } from './onboarding';
 import type { PlanTiming } from './plan-timing';
 import type { SizeTiming } from './synth-timing';
@@ -168,12 +168,12 @@ export function renderMarkdown(result: BenchResult): string {
     out.push(onboardingGrid(existing, (o) => String(o.added)));
     out.push('\nRoute 53 API requests to create them (table below), hub account + spoke account:\n');
     out.push(onboardingGrid(existing, (o) => `${o.route53Calls}${o.profilesCalls ? ` (+${o.profilesCalls} Profiles API)` : ''}`));
-    out.push(`\nMinimum apply time implied by ${ROUTE53_REQUESTS_PER_SECOND} Route 53 requests/s per account (hub stack, then spoke stack):\n`);
+    out.push(`\nMinimum apply time implied by ${ROUTE53_REQUESTS_PER_SECOND} Route 53 requests/s per account, AssociateVPCWithHostedZone at most ${ASSOCIATE_VPC_REQUESTS_PER_SECOND}/s (hub stack, then spoke stack):\n`);
     out.push(onboardingGrid(existing, (o) => secs(o.minApplySeconds)));
     out.push('\nDetail:\n');
     out.push(
       table(
-        ['DNS mode', 'S', 'zones', 'added (by type)', 'changed / removed', 'R53 requests hub + spoke', `min apply @${ROUTE53_REQUESTS_PER_SECOND}/s`, 'min apply, 2025 buckets', `association wait floor`, 'refresh of touched stacks (R53 requests, @5/s)'],
+        ['DNS mode', 'S', 'zones', 'added (by type)', 'changed / removed', 'R53 requests hub + spoke', `min apply @${ROUTE53_REQUESTS_PER_SECOND}/s (associations @${ASSOCIATE_VPC_REQUESTS_PER_SECOND}/s)`, 'min apply, with burst', `association wait floor`, `refresh of touched stacks (R53 requests, @${ROUTE53_REQUESTS_PER_SECOND}/s)`],
         existing.map((o) => [
           modeName(o),
           o.case.services,
@@ -194,7 +194,7 @@ export function renderMarkdown(result: BenchResult): string {
     out.push(`\n### Onboarding a spoke in a NEW account (spoke ${c.baseSpokes + 1}, after ${c.baseSpokes} spokes in ${Math.min(c.baseSpokes, c.accounts)} accounts: its stack is new)\n`);
     out.push(
       table(
-        ['DNS mode', 'S', 'added (by type)', 'changed / removed', 'R53 requests', `min apply @${ROUTE53_REQUESTS_PER_SECOND}/s`],
+        ['DNS mode', 'S', 'added (by type)', 'changed / removed', 'R53 requests', `min apply @${ROUTE53_REQUESTS_PER_SECOND}/s (associations @${ASSOCIATE_VPC_REQUESTS_PER_SECOND}/s)`],
         fresh.map((o) => [modeName(o), o.case.services, `${o.added}: ${byTypeText(o)}`, `${o.changed} / ${o.removed}`, o.route53Calls, secs(o.minApplySeconds)]),
       ),
     );

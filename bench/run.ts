@@ -5,6 +5,7 @@
  * prints the report.
  *
  *   node dist/bench/run.js [--smoke] [--runs N] [--out DIR] [--no-plan] [--baseline-dist DIR]
+ *   node dist/bench/run.js --user-path [--runs N] [--out DIR]   (only the user's synth path, bench/user-path.ts)
  *   node dist/bench/run.js --print-config private-hosted-zones-125x40x50   (one topology's config file)
  *   node dist/bench/run.js --layout --old-dist DIR [--runs N]   (pair stacks against the old layout: bench/layout.ts)
  *
@@ -24,6 +25,7 @@ import { timePlan } from './plan-timing';
 import { renderMarkdown, type BenchResult, type Machine } from './report';
 import { baselineVariant, DEFAULT_VARIANTS, timeSize, type SizeSpec, type Variant } from './synth-timing';
 import { BENCH_SERVICES, HUB_ACCOUNT, topologyYaml } from './topology';
+import { renderUserPath, runUserPath, USER_PATH_SIZES } from './user-path';
 
 export interface BenchPlan {
   sizes: SizeSpec[];
@@ -142,12 +144,12 @@ export function runBenchmark(plan: BenchPlan, opts: RunOptions): BenchResult {
   };
 }
 
-/** `private-hosted-zones-125x40x50` -> a size. */
+/** `private-hosted-zones-125x40x50` or `private-hosted-zones-3hubs-120x40x30` -> a size. */
 export function parseSizeId(id: string): SizeSpec {
-  const m = /^([a-z0-9-]+)-(\d+)x(\d+)x(\d+)$/.exec(id);
+  const m = /^([a-z0-9-]+?)(?:-(\d+)hubs)?-(\d+)x(\d+)x(\d+)$/.exec(id);
   const dns = DNS_MODES.find((d) => d === m?.[1]);
-  if (!m || !dns) throw new Error(`expected <dns>-<spokes>x<accounts>x<services> with dns one of ${DNS_MODES.join(', ')}, got "${id}"`);
-  return { dns, spokes: Number(m[2]), accounts: Number(m[3]), services: Number(m[4]) };
+  if (!m || !dns) throw new Error(`expected <dns>[-<hubs>hubs]-<spokes>x<accounts>x<services> with dns one of ${DNS_MODES.join(', ')}, got "${id}"`);
+  return { dns, spokes: Number(m[3]), accounts: Number(m[4]), services: Number(m[5]), ...(m[2] ? { hubs: Number(m[2]) } : {}) };
 }
 
 function main(argv: string[]): void {
@@ -160,12 +162,27 @@ function main(argv: string[]): void {
     process.stdout.write(topologyYaml(parseSizeId(printConfig)));
     return;
   }
+  const root = projectRoot();
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  if (argv.includes('--user-path')) {
+    const runs = Number(arg('--runs') ?? 5);
+    if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${arg('--runs')}`);
+    const outDir = arg('--out') ?? 'bench/out/user-path';
+    const command = `npm run bench -- ${argv.join(' ')}`;
+    const loadAtStart = os.loadavg()[0];
+    const result = runUserPath({ sizes: USER_PATH_SIZES, runs, warmup: 1, outDir }, { root, command, log, machine: () => machine(loadAtStart) });
+    const markdown = renderUserPath(result);
+    mkdirSync(path.join(root, outDir), { recursive: true });
+    writeFileSync(path.join(root, outDir, 'results.json'), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(path.join(root, outDir, 'report.md'), markdown);
+    process.stdout.write(markdown);
+    return;
+  }
   if (argv.includes('--layout')) {
     const oldDist = arg('--old-dist');
     if (oldDist === undefined) throw new Error('--layout needs --old-dist DIR: the compiled tree of the base commit (npx tsc -p tsconfig.json in a worktree of it)');
-    const root = projectRoot();
     const outDir = arg('--out') ?? 'bench/out/layout';
-    const result = compareLayouts({ root, oldDist: path.resolve(oldDist), runs: Number(arg('--runs') ?? 3), outDir, log: (l) => process.stderr.write(`${l}\n`) });
+    const result = compareLayouts({ root, oldDist: path.resolve(oldDist), runs: Number(arg('--runs') ?? 3), outDir, log });
     const markdown = renderLayoutMarkdown(result, `npm run bench -- ${argv.join(' ')}`);
     mkdirSync(path.join(root, outDir), { recursive: true });
     writeFileSync(path.join(root, outDir, 'layout.json'), `${JSON.stringify(result, null, 2)}\n`);
@@ -186,8 +203,6 @@ function main(argv: string[]): void {
   if (!Number.isInteger(plan.runs) || plan.runs < 1) throw new Error(`--runs must be a positive integer, got ${runs}`);
   const extra = argv.filter((a) => a !== '--smoke');
   const command = `npm run ${smoke ? 'bench:smoke' : 'bench'}${extra.length > 0 ? ` -- ${extra.join(' ')}` : ''}`;
-  const root = projectRoot();
-  const log = (line: string) => process.stderr.write(`${line}\n`);
   log(`vpce-hub bench: ${plan.sizes.length} topologies x ${plan.variants.length} variants x ${plan.runs} runs (+${plan.warmup} warm-up), services in the catalogue list: ${BENCH_SERVICES.length}`);
   const result = runBenchmark(plan, { root, command, log });
   const markdown = renderMarkdown(result);

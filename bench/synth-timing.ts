@@ -16,6 +16,8 @@ export interface SizeSpec {
   accounts: number;
   services: number;
   dns: DnsMode;
+  /** Hubs the spokes are spread over (default 1), bench/topology.ts. */
+  hubs?: number;
 }
 
 export interface Variant {
@@ -30,8 +32,13 @@ export interface Variant {
 export const DEFAULT_VARIANTS: readonly Variant[] = [
   {
     id: 'compiled',
-    label: 'compiled JS, the entry point cdktf.json runs (`npm run build` first)',
+    label: 'bare compiled JS (`node dist/main.js`, no build step)',
     command: (config, out) => ({ argv: ['node', 'dist/main.js'], env: { VPCE_HUB_CONFIG: config, CDKTF_OUTDIR: out } }),
+  },
+  {
+    id: 'npm-run-synth',
+    label: "the user's path: `npm run synth` (scripts/run-app.js: compiles the app only when main.ts or src/ changed, then dist/main.js in the same process)",
+    command: (config, out) => ({ argv: ['npm', 'run', '--silent', 'synth'], env: { VPCE_HUB_CONFIG: config, CDKTF_OUTDIR: out } }),
   },
   {
     id: 'cli',
@@ -60,6 +67,9 @@ export interface VariantTiming {
   command: string;
   wallMs: number[];
   peakRssMiB: number[];
+  /** CPU time of the command's Node processes together (bench/max-rss.js), per run. */
+  cpuMs: number[];
+  medianCpuMs: number;
   medianWallMs: number;
   medianPeakRssMiB: number;
   /** Median wall time over the baseline variant's (the first). */
@@ -89,7 +99,7 @@ export interface SizeTiming {
   stacksDir: string;
 }
 
-export const sizeId = (s: SizeSpec): string => `${s.dns}-${s.spokes}x${s.accounts}x${s.services}`;
+export const sizeId = (s: SizeSpec): string => `${s.dns}-${(s.hubs ?? 1) > 1 ? `${s.hubs}hubs-` : ''}${s.spokes}x${s.accounts}x${s.services}`;
 
 function readStacks(stacksDir: string, root: string): Record<string, TerraformJson> {
   const dir = path.join(root, stacksDir);
@@ -135,8 +145,13 @@ export function timeSize(size: SizeSpec, opts: TimingOptions): SizeTiming {
   const configFile = path.posix.join(opts.outDir, 'configs', `${id}.yaml`);
   mkdirSync(path.join(opts.root, opts.outDir, 'configs'), { recursive: true });
   writeFileSync(path.join(opts.root, configFile), topologyYaml(size));
+  return { ...timeConfig(id, configFile, opts), size };
+}
+
+/** Times every variant on one config file (relative to the root), interleaved run by run. */
+export function timeConfig(id: string, configFile: string, opts: TimingOptions): Omit<SizeTiming, 'size'> {
   const outdirOf = (v: Variant) => path.posix.join(opts.outDir, 'synth', id, v.id);
-  const samples = new Map(opts.variants.map((v) => [v.id, { wall: [] as number[], rss: [] as number[] }]));
+  const samples = new Map(opts.variants.map((v) => [v.id, { wall: [] as number[], rss: [] as number[], cpu: [] as number[] }]));
   for (let run = -opts.warmup; run < opts.runs; run++) {
     for (const v of opts.variants) {
       // Each run starts from nothing; cdktf creates the output folder but not its parents.
@@ -146,18 +161,28 @@ export function timeSize(size: SizeSpec, opts: TimingOptions): SizeTiming {
       if (run < 0) continue;
       samples.get(v.id)?.wall.push(m.wallMs);
       samples.get(v.id)?.rss.push(m.peakRssMiB);
+      samples.get(v.id)?.cpu.push(m.cpuMs);
     }
     if (run >= 0) opts.log(`  ${id} run ${run + 1}/${opts.runs}: ${opts.variants.map((v) => `${v.id} ${(samples.get(v.id)?.wall.at(-1) ?? 0).toFixed(0)} ms`).join(', ')}`);
   }
   const timings = opts.variants.map((v) => {
-    const s = samples.get(v.id) ?? { wall: [], rss: [] };
-    return { id: v.id, label: v.label, command: formatCommand(v.command(configFile, outdirOf(v))), wallMs: s.wall, peakRssMiB: s.rss, medianWallMs: median(s.wall), medianPeakRssMiB: median(s.rss) };
+    const s = samples.get(v.id) ?? { wall: [], rss: [], cpu: [] };
+    return {
+      id: v.id,
+      label: v.label,
+      command: formatCommand(v.command(configFile, outdirOf(v))),
+      wallMs: s.wall,
+      peakRssMiB: s.rss,
+      cpuMs: s.cpu,
+      medianWallMs: median(s.wall),
+      medianPeakRssMiB: median(s.rss),
+      medianCpuMs: median(s.cpu),
+    };
   });
   const base = timings[0];
   const stacksDirs = opts.variants.map((v) => path.posix.join(outdirOf(v), 'stacks'));
   return {
     id,
-    size,
     configFile,
     variants: timings.map((t) => ({ ...t, wallRatio: t.medianWallMs / base.medianWallMs, peakRssRatio: t.medianPeakRssMiB / base.medianPeakRssMiB })),
     resources: stackCounts(stacksDirs[0], opts.root),

@@ -37,7 +37,6 @@ export const HUB_REGION = 'us-east-1';
 export const HUB_AZS = ['us-east-1a', 'us-east-1b'] as const;
 export const HUB_ACCOUNT = 'network';
 export const HUB_NAME = 'core';
-const HUB_CIDR = '10.0.0.0/22';
 const ORGANIZATION_ID = 'o-bench12345';
 const ORGANIZATION_ARN = `arn:aws:organizations::100000000000:organization/${ORGANIZATION_ID}`;
 
@@ -57,7 +56,17 @@ export interface TopologyOptions {
   routeTablesPerSpoke?: number;
   /** route53-profile mode: share with the organization (default) or with each spoke account. */
   profileSharing?: 'organization' | 'accounts';
+  /**
+   * Hubs (default 1), all in the network account and us-east-1 with the same services: hub j is `core`,
+   * `core-2`, ...; spoke i peers with hub i mod hubs and names it (`hub:`, as several hubs of one region need).
+   */
+  hubs?: number;
 }
+
+export const MAX_HUBS = 4;
+export const hubName = (j: number): string => (j === 0 ? HUB_NAME : `${HUB_NAME}-${j + 1}`);
+/** Hub j gets the jth /22 of 10.0.0.0/16, clear of the spokes' blocks from 10.1.0.0 upwards. */
+const hubCidr = (j: number): string => `10.0.${4 * j}.0/22`;
 
 export const spokeName = (i: number): string => `spoke-${String(i + 1).padStart(3, '0')}`;
 export const accountKey = (k: number): string => `team-${String(k + 1).padStart(2, '0')}`;
@@ -80,6 +89,7 @@ function check(opts: TopologyOptions): void {
   int('accounts', opts.accounts, 1, 999);
   int('services', opts.services, 1, BENCH_SERVICES.length);
   int('routeTablesPerSpoke', opts.routeTablesPerSpoke ?? 2, 1, 16);
+  int('hubs', opts.hubs ?? 1, 1, MAX_HUBS);
 }
 
 /**
@@ -88,13 +98,14 @@ function check(opts: TopologyOptions): void {
  * passes for the right reason. 125 peerings is AWS's hard ceiling per VPC.
  */
 function neededQuotas(opts: TopologyOptions): Partial<Record<QuotaName, number>> {
+  const perHub = Math.ceil(opts.spokes / (opts.hubs ?? 1));
   const needs: Partial<Record<QuotaName, number>> = {
-    peeringConnectionsPerVpc: opts.spokes,
-    routesPerRouteTable: opts.spokes + 1,
+    peeringConnectionsPerVpc: perHub,
+    routesPerRouteTable: perHub + 1,
     // One rule per spoke CIDR, plus the hub VPC's own CIDR (its workloads are clients too).
-    inboundRulesPerSecurityGroup: opts.spokes + 1,
-    vpcsPerHostedZone: opts.spokes + 1,
-    associationAuthorizationsPerZone: opts.spokes,
+    inboundRulesPerSecurityGroup: perHub + 1,
+    vpcsPerHostedZone: perHub + 1,
+    associationAuthorizationsPerZone: perHub,
   };
   const raised: Partial<Record<QuotaName, number>> = {};
   for (const [name, need] of Object.entries(needs) as Array<[QuotaName, number]>) {
@@ -109,9 +120,11 @@ export function generateTopology(opts: TopologyOptions): ConfigInput {
   const usedAccounts = Math.min(opts.accounts, opts.spokes);
   const accounts: ConfigInput['accounts'] = { [HUB_ACCOUNT]: { id: '100000000000' } };
   for (let k = 0; k < usedAccounts; k++) accounts[accountKey(k)] = { id: String(200000000000 + k) };
+  const hubs = opts.hubs ?? 1;
   const spokes = Array.from({ length: opts.spokes }, (_, i) => ({
     name: spokeName(i),
     account: accountKey(accountIndexOfSpoke(i, opts.accounts)),
+    ...(hubs > 1 ? { hub: hubName(i % hubs) } : {}),
     vpc: {
       id: awsId('vpc', 0, i),
       cidr: spokeCidr(i),
@@ -130,20 +143,18 @@ export function generateTopology(opts: TopologyOptions): ConfigInput {
       : {}),
     backend: { local: { dir: '.terraform-state' } },
     accounts,
-    hubs: [
-      {
-        name: HUB_NAME,
-        account: HUB_ACCOUNT,
-        region: HUB_REGION,
-        vpc: { cidr: HUB_CIDR, availabilityZones: [...HUB_AZS] },
-        dns: opts.dns,
-        services: BENCH_SERVICES.slice(0, opts.services),
-        endpointPolicy: 'organization',
-        // Pinned (the inbound-rules quota is raised to fit every spoke CIDR in one group): onboarding then
-        // never adds a group to the hub stack, and validate has nothing to warn about.
-        endpointSecurityGroups: 1,
-      },
-    ],
+    hubs: Array.from({ length: hubs }, (_, j) => ({
+      name: hubName(j),
+      account: HUB_ACCOUNT,
+      region: HUB_REGION,
+      vpc: { cidr: hubCidr(j), availabilityZones: [...HUB_AZS] },
+      dns: opts.dns,
+      services: BENCH_SERVICES.slice(0, opts.services),
+      endpointPolicy: 'organization' as const,
+      // Pinned (the inbound-rules quota is raised to fit every rule in one group): onboarding then never
+      // adds a group to the hub stack, and validate has nothing to warn about.
+      endpointSecurityGroups: 1,
+    })),
     spokes,
     ...(Object.keys(quotas).length > 0 ? { quotas } : {}),
   };
@@ -151,6 +162,7 @@ export function generateTopology(opts: TopologyOptions): ConfigInput {
 
 export function topologyYaml(opts: TopologyOptions): string {
   const { spokes, accounts, services, dns } = opts;
-  const header = `# Synthetic vpce-hub benchmark topology (bench/topology.ts): ${spokes} spokes in ${Math.min(accounts, spokes)} accounts, ${services} services, dns ${dns}.\n`;
+  const hubs = opts.hubs ?? 1;
+  const header = `# Synthetic vpce-hub benchmark topology (bench/topology.ts): ${hubs > 1 ? `${hubs} hubs, ` : ''}${spokes} spokes in ${Math.min(accounts, spokes)} accounts, ${services} services, dns ${dns}.\n`;
   return header + stringify(generateTopology(opts), { lineWidth: 0 });
 }

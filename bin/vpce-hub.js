@@ -1,10 +1,16 @@
 #!/usr/bin/env node
-// Runs the compiled CLI; `npm ci` builds it (package.json "prepare"), `npm run build` rebuilds it.
+// Runs the compiled CLI. Like `npm run synth`, it first compiles the app when main.ts or src/ changed
+// since the last build (scripts/app-build.js: a few ms when nothing did), so it never runs a stale dist/.
 const path = require('node:path');
-const fs = require('node:fs');
-const entry = path.join(__dirname, '..', 'dist', 'src', 'cli', 'index.js');
-if (!fs.existsSync(entry)) {
-  process.stderr.write('vpce-hub: the CLI is not built yet; run `npm run build` in the project first.\n');
-  process.exit(1);
+const { ensureAppBuilt } = require(path.join(__dirname, '..', 'scripts', 'app-build.js'));
+
+if (!ensureAppBuilt()) {
+  process.stderr.write('vpce-hub: the CLI could not be compiled (see the errors above); fix them or run `npm run build:app`.\n');
+  process.exitCode = 1;
+} else {
+  require(path.join(__dirname, '..', 'dist', 'src', 'cli', 'index.js'))
+    .main(process.argv)
+    .then((code) => {
+      process.exitCode = code;
+    });
 }
-require(entry).main(process.argv).then((code) => { process.exitCode = code; });

@@ -1,6 +1,6 @@
 /**
  * Pure part of the catalogue generator: raw EC2 `DescribeVpcEndpointServices` output (17 regions,
- * 2023-09 snapshot, see shared/data/endpoint-services/SOURCE.md) + the hand-written supplement
+ * 2023-09 snapshot, vendored in data/endpoint-services/ with its SOURCE.md) + the hand-written supplement
  * -> the committed `src/catalogue/services.json`. The CLI (generate-catalogue.ts) only writes the file;
  * the tests call these functions to prove the committed file is up to date and the output deterministic.
  */
@@ -8,8 +8,8 @@ import fs from 'fs';
 import path from 'path';
 import type { CatalogueEntry, CatalogueFile, RegionOverride } from '../src/catalogue/catalogue';
 
-/** CI keeps the shared data beside the repository; never an absolute machine path. */
-export const DEFAULT_DATA_DIR = path.resolve(__dirname, '..', '..', 'shared', 'data', 'endpoint-services');
+/** The data is vendored in the repository (a fresh clone must build and test on its own). */
+export const DEFAULT_DATA_DIR = path.resolve(__dirname, '..', 'data', 'endpoint-services');
 export const SUPPLEMENT_PATH = path.resolve(__dirname, '..', 'src', 'catalogue', 'supplement.json');
 export const OUTPUT_PATH = path.resolve(__dirname, '..', 'src', 'catalogue', 'services.json');
 
@@ -69,17 +69,14 @@ export function buildCatalogue(dataDir: string = DEFAULT_DATA_DIR, supplementPat
     if (services[name]) throw new Error(`supplement entry "${name}" is now in the EC2 data: remove it from ${supplementPath}`);
     services[name] = expandSupplement(name, entry, regions);
   }
-  for (const name of supplement.gatewayOnly) {
-    if (services[name]) throw new Error(`gateway-only "${name}" also has an interface entry; drop it from gatewayOnly`);
-  }
-  return { source: SOURCE, regions, gatewayOnly: [...supplement.gatewayOnly].sort(), services: sortKeys(services) };
+  return { source: SOURCE, regions, services: sortKeys(services) };
 }
 
 function listRegionFiles(dataDir: string): Array<[string, string]> {
   if (!fs.existsSync(dataDir) || !fs.statSync(dataDir).isDirectory()) {
     throw new Error(
       `endpoint service data not found at ${dataDir}: expected endpoints-<region>.json files ` +
-        `(shared/data/endpoint-services beside the repository; pass another directory as the first argument)`,
+        `(data/endpoint-services in the repository; pass another directory as the first argument)`,
     );
   }
   const files: Array<[string, string]> = [];
@@ -177,7 +174,6 @@ interface SupplementEntry extends Omit<CatalogueEntry, 'regions' | 'overrides'> 
   regions: 'all' | Record<string, string[] | null>;
 }
 interface Supplement {
-  gatewayOnly: string[];
   services: Record<string, SupplementEntry>;
 }
 
@@ -196,7 +192,11 @@ function readSupplement(file: string): Supplement {
       ...(e.note === undefined ? {} : { note: str(e.note, `${at}.note`) }),
     };
   }
-  return { gatewayOnly: strList(d.gatewayOnly ?? [], `${file}: gatewayOnly`), services };
+  if (d.gatewayOnly !== undefined) {
+    // S3 and DynamoDB, the only services with gateway endpoints, both have interface endpoints now.
+    throw new Error(`${file}: gatewayOnly is no longer supported (no AWS service is gateway-only any more)`);
+  }
+  return { services };
 }
 
 function regionMap(value: unknown, at: string): Record<string, string[] | null> {

@@ -1,6 +1,6 @@
 /**
  * Regenerates the committed service catalogue: `npx tsx scripts/generate-catalogue.ts [dataDir]`.
- * dataDir defaults to ../shared/data/endpoint-services (beside the repository, as in CI).
+ * dataDir defaults to data/endpoint-services (vendored in the repository, see its SOURCE.md).
  * All logic lives in catalogue-builder.ts so the tests can check the committed file is current.
  */
 import fs from 'fs';

@@ -38,11 +38,13 @@ describe('Route 53 request model', () => {
     expect([...calls]).toEqual([['network', 2], ['team-01', 3]]);
   });
 
-  it('runs stacks one after the other, each at its account rate of 5 requests/s', () => {
-    expect(minimumSeconds(new Map([['network', 100], ['team-01', 150]]))).toBe(50);
+  it('runs stacks one after the other, each at its account rate of 10 requests/s, AssociateVPCWithHostedZone at 5/s', () => {
+    expect(minimumSeconds(new Map([['network', 100], ['team-01', 150]]))).toBe(25);
+    // team-01: 150 requests at 10/s = 15 s, but 100 of them associations at 5/s = 20 s.
+    expect(minimumSeconds(new Map([['network', 100], ['team-01', 150]]), new Map([['team-01', 100]]))).toBe(30);
   });
 
-  it('lets the 2025 token buckets absorb their burst, then flow at the slower of the account and AssociateVPCWithHostedZone rates', () => {
+  it('lets the token buckets absorb their burst, then flow at the slower of the account and AssociateVPCWithHostedZone rates', () => {
     expect(minimumSeconds2025(new Map([['team-01', 40]]), new Map([['team-01', 10]]))).toBe(0);
     // 150 requests, 50 of them associations: account (150 - 50) / 10 = 10 s; associations (50 - 20) / 5 = 6 s.
     expect(minimumSeconds2025(new Map([['team-01', 150]]), new Map([['team-01', 50]]))).toBe(10);

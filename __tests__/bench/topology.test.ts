@@ -92,8 +92,16 @@ describe('bench topology generator', () => {
       peeringConnectionsPerVpc: 125,
       routesPerRouteTable: 126,
       inboundRulesPerSecurityGroup: 126,
-      associationAuthorizationsPerZone: 125,
     });
+  });
+
+  it('spreads the spokes over several hubs on request, each naming its hub, quotas per hub', () => {
+    const t = generateTopology({ hubs: 3, spokes: 120, accounts: 40, services: 30, dns: 'private-hosted-zones' });
+    expect(t.hubs.map((h) => [h.name, h.vpc.cidr])).toEqual([['core', '10.0.0.0/22'], ['core-2', '10.0.4.0/22'], ['core-3', '10.0.8.0/22']]);
+    expect(t.spokes?.slice(0, 4).map((s) => s.hub)).toEqual(['core', 'core-2', 'core-3', 'core']);
+    expect(t.quotas).toBeUndefined(); // 40 spokes per hub stay within every default
+    expect(parseConfigText(topologyYaml({ hubs: 3, spokes: 120, accounts: 40, services: 30, dns: 'private-hosted-zones' })).findings).toEqual([]);
+    expect(generateTopology({ spokes: 2, accounts: 2, services: 1, dns: 'private-hosted-zones' }).spokes?.[0]).not.toHaveProperty('hub');
   });
 
   it('shares a route53-profile hub with the organization by default, per account on request', () => {

@@ -96,11 +96,19 @@ describe('other DNS modes and regions', () => {
     const [hub] = estimateCost(plan, priceTable(config.prices)).hubs;
     expect(hub.centralized.lines.find((l) => l.item === 'inter-region transfer over peering')?.usd).toBe(100 * 0.02);
   });
-  it('charges one profile association per spoke in route53-profile mode, which never breaks even at the assumed price', () => {
+  it('charges the Route 53 Profile its flat hourly fee for up to 100 associations in route53-profile mode, not a fee per spoke', () => {
     const { plan, config } = planOf(`${shipped.replace('dns: private-hosted-zones', 'dns: route53-profile')}\nramSharing: { shareWith: accounts, organizationSharing: enabled }\n`);
     const [hub] = estimateCost(plan, priceTable(config.prices)).hubs;
-    expect(hub.centralized.lines.find((l) => l.item === 'Route 53 Profile associations')?.usd).toBe(2 * 730 * 0.75);
-    expect(hub.breakEvenSpokes).toBeNull();
+    expect(hub.spokes).toBe(2);
+    expect(hub.centralized.lines.find((l) => l.item === 'Route 53 Profile')?.usd).toBe(730 * 0.75);
+    expect(hub.breakEvenSpokes).not.toBeNull();
+  });
+  it('adds the per-association fee only beyond 100 associations of a profile', () => {
+    const { plan, config } = planOf(`${shipped.replace('dns: private-hosted-zones', 'dns: route53-profile')}\nramSharing: { shareWith: accounts, organizationSharing: enabled }\n`);
+    const [hub] = plan.hubs;
+    const spokes = Array.from({ length: 103 }, (_, i) => ({ ...plan.spokes[0], name: `s${i}`, hub: hub.name }));
+    const [cost] = estimateCost({ ...plan, spokes }, priceTable(config.prices)).hubs;
+    expect(cost.centralized.lines.find((l) => l.item === 'Route 53 Profile')?.usd).toBeCloseTo(730 * (0.75 + 3 * 0.0014), 2);
   });
   it('prices flow logs delivered to an S3 bucket at the S3 vended-logs price, and none when they are off', () => {
     const withFlowLogs = (yaml: string) => shipped.replace('      availabilityZones: [us-east-1a, us-east-1b]\n', `      availabilityZones: [us-east-1a, us-east-1b]\n      flowLogs: ${yaml}\n`);

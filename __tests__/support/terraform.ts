@@ -3,8 +3,8 @@
  *
  * The offline technique itself lives in src/review/offline-plan.ts, shared with
  * `vpce-hub review --offline`; this harness adds the test policy on top: the provider comes from the
- * mirror named by VPCE_HUB_PROVIDER_MIRROR, else from an offline mirror found on this machine
- * (scripts/find-provider-mirror.js), else from Terraform's own config (the registry).
+ * mirror named by VPCE_HUB_PROVIDER_MIRROR, else from a complete offline mirror of the pinned version
+ * found on this machine (scripts/find-provider-mirror.js), else from Terraform's own config (the registry).
  */
 import * as core from '../../src/review/offline-plan';
 import type { OfflineResult } from '../../src/review/offline-plan';
@@ -13,16 +13,28 @@ export { fakeOutputs, OVERRIDE_FILE, readStackJson, terraformAvailable, terrafor
 export type { OfflineResult, TerraformJson } from '../../src/review/offline-plan';
 export type { PlanJson } from '../../src/review/plan-json';
 
-let discovered: string | null | undefined;
-/** VPCE_HUB_PROVIDER_MIRROR, else an offline mirror found on this machine, else none (use the registry). */
+interface MirrorChoice {
+  mirror?: string;
+  source: 'VPCE_HUB_PROVIDER_MIRROR' | 'discovered' | 'none';
+  skipped: Array<{ dir: string; reason: string }>;
+}
+let chosen: MirrorChoice | undefined;
+/**
+ * VPCE_HUB_PROVIDER_MIRROR (must be a complete mirror of the pinned version), else a complete mirror
+ * found on this machine, else none (use the registry). Says once per test process which it took, so a
+ * failing run shows where its provider came from.
+ */
 function providerMirror(): string | undefined {
-  if (process.env.VPCE_HUB_PROVIDER_MIRROR) return process.env.VPCE_HUB_PROVIDER_MIRROR;
-  if (discovered === undefined) {
+  if (chosen === undefined) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { findProviderMirror } = require('../../scripts/find-provider-mirror.js') as { findProviderMirror: () => string | undefined };
-    discovered = findProviderMirror() ?? null;
+    const { chooseProviderMirror } = require('../../scripts/find-provider-mirror.js') as { chooseProviderMirror: () => MirrorChoice };
+    chosen = chooseProviderMirror();
+    for (const s of chosen.skipped) process.stderr.write(`terraform tier: skipped provider mirror ${s.dir}: ${s.reason}\n`);
+    process.stderr.write(
+      chosen.mirror ? `terraform tier: provider mirror ${chosen.mirror} (${chosen.source})\n` : 'terraform tier: no offline provider mirror; terraform init uses the registry\n',
+    );
   }
-  return discovered ?? undefined;
+  return chosen.mirror;
 }
 
 /** The options the CLI would get from its environment, with the test policy's mirror discovery. */

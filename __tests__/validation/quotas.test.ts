@@ -31,7 +31,7 @@ describe('quotaUsage', () => {
       ['routesPerRouteTable', 'route table rtb-0b1c2d3e4f5a67890', 1, 50],
       // The hub VPC (inline) and two spokes; both spokes are in other accounts.
       ...zones.map((z) => ['vpcsPerHostedZone', z, 3, 300]),
-      ...zones.map((z) => ['associationAuthorizationsPerZone', z, 2, 100]),
+      ...zones.map((z) => ['associationAuthorizationsPerZone', z, 2, 1000]),
       ['hostedZonesPerAccount', 'account network', 8, 500],
       ['endpointPolicyCharacters', 'hub main', expect.any(Number), 20480],
     ]);

@@ -32,7 +32,6 @@ export interface CatalogueEntry {
 export interface CatalogueFile {
   source: string;
   regions: string[];
-  gatewayOnly: string[];
   services: Record<string, CatalogueEntry>;
 }
 
@@ -59,15 +58,8 @@ const CATALOGUE: CatalogueFile = servicesJson;
 const SERVICES = new Map<string, CatalogueEntry>(Object.entries(CATALOGUE.services));
 const REGION_PLACEHOLDER = /\{region\}/g;
 
-/** Services that only have gateway endpoints, which cannot be used across VPC peering (domain.md section 2). */
-export const GATEWAY_ONLY_SERVICES: readonly string[] = Object.freeze([...CATALOGUE.gatewayOnly]);
-
 export function catalogueServiceNames(): string[] {
   return [...SERVICES.keys()].sort();
-}
-
-export function isGatewayOnly(name: string): boolean {
-  return GATEWAY_ONLY_SERVICES.includes(name);
 }
 
 export function knownRegions(): string[] {

@@ -55,15 +55,19 @@ export const PRICES = {
     unit: 'per GB of VPC flow logs delivered to S3 (vended logs, first 10 TB per month; S3 storage extra)',
     source: 'Amazon CloudWatch pricing, Logs tab, vended logs delivered to S3 (aws.amazon.com/cloudwatch/pricing), us-east-1, 2025',
   },
-  route53ProfileAssociationHour: {
+  // AWS's Route 53 pricing page, Profiles: "$0.75 per AWS account for up to 100 Profile-VPC associations"
+  // (per hour), then "$0.0014 per Profile-VPC association per hour per AWS Region". A flat hourly fee, not one
+  // per association. https://aws.amazon.com/route53/pricing/ (read through a verbatim transcription of the
+  // page, 2026-09; the page itself is not reachable from here).
+  route53ProfileHour: {
     usd: 0.75,
-    unit: 'per Route 53 Profile VPC association per hour (first 100 associations of a profile)',
-    source: 'ASSUMPTION (not verified against the AWS pricing page): Route 53 Profiles pricing as announced in 2024',
+    unit: 'per hour for a Route 53 Profile with up to 100 VPC associations (flat, per account and region)',
+    source: 'Amazon Route 53 pricing, Profiles (aws.amazon.com/route53/pricing), 2026',
   },
   route53ProfileAssociationHourAbove100: {
     usd: 0.0014,
-    unit: 'per Route 53 Profile VPC association per hour (beyond 100 associations of a profile)',
-    source: 'ASSUMPTION (not verified against the AWS pricing page): Route 53 Profiles pricing as announced in 2024',
+    unit: 'per Route 53 Profile VPC association per hour, beyond the first 100',
+    source: 'Amazon Route 53 pricing, Profiles (aws.amazon.com/route53/pricing), 2026',
   },
 } as const satisfies Record<string, PriceEntry>;
 

@@ -101,7 +101,6 @@ export const FINDING_CODES = {
   GatewayServiceCentralized: warning('services', 's3 centralized through a paid interface endpoint, where a gateway endpoint in each spoke is free'),
   ServiceNotInRegion: error('services', "a catalogue service not offered in the hub's region"),
   DuplicateService: error('services', 'a service listed twice in one hub'),
-  GatewayOnlyService: error('services', 'a service with only a gateway endpoint, unusable across peering'),
   NoPrivateDns: error('services', 'a service without private DNS in a mode that needs zones (private-hosted-zones, route53-profile)'),
   ZoneCollision: error('services', 'two services (or one custom service twice) need zones of the same name'),
   ZoneShadowsRegion: error('services', 'a zone that would answer for a whole AWS domain or region (amazonaws.com, <region>.amazonaws.com)'),

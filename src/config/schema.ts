@@ -151,7 +151,11 @@ export const QUOTA_DEFAULTS = {
   securityGroupsPerNetworkInterface: 5,
   routesPerRouteTable: 50,
   vpcsPerHostedZone: 300,
-  associationAuthorizationsPerZone: 100,
+  // AWS's Route 53 quotas page, "Authorizations that you can create so you can associate VPCs that were
+  // created by one account with a hosted zone that was created by another account": 1,000 (re-checked for
+  // issue 11 in the page's current Japanese translation, docs.aws.amazon.com/ja_jp/...; it was 100).
+  // https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DNSLimitations.html
+  associationAuthorizationsPerZone: 1000,
   hostedZonesPerAccount: 500,
   vpcsPerRoute53Profile: 1000,
 } as const;

@@ -2,7 +2,7 @@
  * Services: known, offered where the hub is, unique, and (in the zone modes) with zone names that can
  * be created and associated without shadowing other names or each other.
  */
-import { catalogueAzNames, catalogueServiceNames, isGatewayOnly, isOfferedIn, nearestServiceNames, zoneSpec, type ResolvedService } from '../catalogue/catalogue';
+import { catalogueAzNames, catalogueServiceNames, isOfferedIn, nearestServiceNames, zoneSpec, type ResolvedService } from '../catalogue/catalogue';
 import { companionOf } from '../catalogue/companions';
 import { resolveHubService, serviceName } from '../planning/services';
 import type { Finding } from './findings';
@@ -77,10 +77,6 @@ export function validateServices({ config, raw }: ValidationContext): Finding[] 
       // (CompanionMissing): warning about it too would tell the user to undo the other fix. The
       // review's cost table still shows what it costs.
       if (name === 's3' && companionOf('s3', hub.services.map(serviceName)).length === 0) findings.push(centralizedS3(hub, path));
-      if (typeof entry === 'string' && isGatewayOnly(name)) {
-        findings.push({ severity: 'error', code: 'GatewayOnlyService', path, value: name, message: 'has only a gateway endpoint in the catalogue (2023-09), and gateway endpoints cannot be used across VPC peering', fix: 'create a gateway endpoint in each spoke VPC instead; if AWS now offers it as an interface endpoint with private DNS, give { name, privateDnsNames }' });
-        return;
-      }
       const svc = resolveChecked(entry, hub, path, findings);
       if (svc === null) return;
       if (svc === undefined) {

@@ -8,6 +8,18 @@ import { QUOTA_DEFAULTS, type QuotaName } from '../config/schema';
 import { ids } from './naming';
 import type { HubPlan, NetworkPlan } from './plan';
 
+/**
+ * Route 53 API request rates, token buckets per account (AWS, "Throttling for Amazon Route 53 API
+ * requests": https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/throttling-api-requests.html):
+ * all actions of an account together 10 requests/s sustained (burst 50), and each action its own bucket,
+ * AssociateVPCWithHostedZone 5/s (burst 20). A request takes a token from both. They shape how long an
+ * apply of many zone authorizations and associations takes (private-hosted-zones mode), not what is valid.
+ */
+export const ROUTE53_API_RATES = {
+  account: { rate: 10, burst: 50 },
+  associateVpcWithHostedZone: { rate: 5, burst: 20 },
+} as const;
+
 /** AWS's fixed endpoint policy size limit (not adjustable, so not a `quotas:` setting). */
 export const ENDPOINT_POLICY_MAX_CHARACTERS = 20480;
 

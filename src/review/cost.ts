@@ -20,6 +20,7 @@
  *   endpoint is not, and its traffic also pays processing and cross-AZ peering.
  * Break-even: the smallest number of (same-region) spokes from which the hub is cheaper.
  */
+import { isS3Arn } from '../config/partitions';
 import type { HubPlan, NetworkPlan, SpokePlan } from '../planning/plan';
 import { HOURS_PER_MONTH, PRICE_REGION, type PriceTable } from '../catalogue/prices';
 
@@ -86,9 +87,9 @@ function hubCost(hub: HubPlan, spokes: SpokePlan[], prices: PriceTable): HubCost
   ];
   if (remote > 0) centralized.push(line('inter-region transfer over peering', `${remote} spokes in other regions x ${G} GB x ${usd(p.interRegionPerGb)}`, remote * G * p.interRegionPerGb));
   if (Z > 0) centralized.push(line('private hosted zones', `${Z} zones x ${usd(p.hostedZoneMonth)}`, Z * p.hostedZoneMonth));
-  if (hub.dns === 'route53-profile') centralized.push(line('Route 53 Profile associations', profileBasis(N, p), profileMonthly(N, p)));
+  if (hub.dns === 'route53-profile' && N > 0) centralized.push(line('Route 53 Profile', profileBasis(N, p), profileMonthly(N, p)));
   // Same test as the construct (hub-vpc.ts): an S3 bucket ARN delivers to S3, anything else to CloudWatch Logs.
-  const flowLogsToS3 = hub.flowLogs?.destinationArn?.startsWith('arn:aws:s3:') ?? false;
+  const flowLogsToS3 = isS3Arn(hub.flowLogs?.destinationArn);
   const flowLogPerGb = hub.flowLogs ? (flowLogsToS3 ? p.flowLogsS3PerGb : p.flowLogsCloudWatchPerGb) : 0;
   const F = prices.flowLogGbPerSpokeMonth;
   if (hub.flowLogs) {
@@ -104,8 +105,10 @@ function hubCost(hub: HubPlan, spokes: SpokePlan[], prices: PriceTable): HubCost
   const centralTotal = total(centralized);
   const perVpcTotal = total(perVpc);
   // Per additional same-region spoke: what the hub adds vs what a spoke's own endpoints would cost.
-  const fixed = endpointHours * p.interfaceEndpointAzHour + Z * p.hostedZoneMonth;
-  const perSpokeCentral = G * share * 2 * p.interAzPerGb + F * flowLogPerGb + (hub.dns === 'route53-profile' ? HOURS_PER_MONTH * p.route53ProfileAssociationHour : 0);
+  // A profile's flat fee covers its first 100 associations: a fixed cost up to there (the linear
+  // break-even model ignores the small per-association fee beyond 100).
+  const fixed = endpointHours * p.interfaceEndpointAzHour + Z * p.hostedZoneMonth + (hub.dns === 'route53-profile' ? HOURS_PER_MONTH * p.route53ProfileHour : 0);
+  const perSpokeCentral = G * share * 2 * p.interAzPerGb + F * flowLogPerGb;
   const perSpokeOwn = endpointHours * p.interfaceEndpointAzHour;
   return {
     hub: hub.name,
@@ -134,15 +137,15 @@ export function breakEven(fixed: number, perSpokeCentral: number, perSpokeOwn: n
   return Math.max(1, Math.floor(fixed / margin + 1e-9) + 1);
 }
 
+/** Route 53 Profiles pricing: a flat hourly fee for up to 100 VPC associations, then a fee per association. */
 function profileMonthly(n: number, p: PriceTable['usd']): number {
-  const first = Math.min(n, PROFILE_TIER);
-  return HOURS_PER_MONTH * (first * p.route53ProfileAssociationHour + (n - first) * p.route53ProfileAssociationHourAbove100);
+  const rest = Math.max(0, n - PROFILE_TIER);
+  return HOURS_PER_MONTH * (p.route53ProfileHour + rest * p.route53ProfileAssociationHourAbove100);
 }
 
 function profileBasis(n: number, p: PriceTable['usd']): string {
-  const first = Math.min(n, PROFILE_TIER);
-  const rest = n - first;
-  return `${first} associations x ${HOURS_PER_MONTH} h x ${usd(p.route53ProfileAssociationHour)}${rest > 0 ? ` + ${rest} x ${HOURS_PER_MONTH} h x ${usd(p.route53ProfileAssociationHourAbove100)}` : ''}`;
+  const rest = Math.max(0, n - PROFILE_TIER);
+  return `${HOURS_PER_MONTH} h x ${usd(p.route53ProfileHour)} (up to ${PROFILE_TIER} associations; ${n} here)${rest > 0 ? ` + ${rest} associations x ${HOURS_PER_MONTH} h x ${usd(p.route53ProfileAssociationHourAbove100)}` : ''}`;
 }
 
 const round = (n: number): number => Math.round(n * 100) / 100;

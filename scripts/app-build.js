@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// Compiles the app (main.ts + src/, tsconfig.app.json: no tests, no benchmark) into dist/ only when its
+// sources changed since the last build of it. `npm run synth`, `cdktf synth` (cdktf.json "app"), the CLI
+// (bin/vpce-hub.js) and `npm ci` ("prepare") go through here, so:
+// - a user who edits only the YAML never waits for the compiler (a fingerprint check, a few ms);
+// - a developer who edits src/ never runs a stale dist/ (the fingerprint changes, tsc runs, and a type
+//   error stops the run instead of running the old JS).
+// The fingerprint is every input's path, size and modification time, like make's; it is written only
+// after tsc succeeded, and it is taken before tsc starts, so an edit made during the build is seen next time.
+const { spawnSync } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+const TSCONFIG = 'tsconfig.app.json';
+const stampFile = (root) => path.join(root, 'dist', '.app-build-stamp');
+/** tsconfig.app.json's "tsBuildInfoFile". */
+const buildInfoFile = (root) => path.join(root, 'dist', '.tsbuildinfo-app');
+/** Files whose change can change the app's JS; src/ is walked whole (its .json is emitted too). */
+const INPUT_FILES = ['main.ts', 'tsconfig.json', TSCONFIG];
+const INPUT_DIRS = ['src'];
+/** The outputs the entry points load: cdktf's app and the CLI. */
+const OUTPUTS = [path.join('dist', 'main.js'), path.join('dist', 'src', 'cli', 'index.js')];
+
+function walk(dir, out) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(full, out);
+    else if (entry.isFile()) out.push(full);
+  }
+  return out;
+}
+
+/** Hash of (path, size, mtime) of every input, in a stable order. */
+function fingerprint(root = ROOT) {
+  const files = INPUT_FILES.map((f) => path.join(root, f)).filter((f) => fs.existsSync(f));
+  for (const dir of INPUT_DIRS) if (fs.existsSync(path.join(root, dir))) walk(path.join(root, dir), files);
+  const hash = crypto.createHash('sha256');
+  for (const file of files.map((f) => path.relative(root, f)).sort()) {
+    const st = fs.statSync(path.join(root, file));
+    hash.update(`${file.split(path.sep).join('/')}\0${st.size}\0${st.mtimeMs}\n`);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Whether dist/ holds the app of the current sources: { fresh: true } or { fresh: false, why, afresh },
+ * where afresh means tsc's incremental state may not match dist/ (no outputs, no stamp): drop it.
+ */
+function staleness(root = ROOT, current = fingerprint(root)) {
+  if (OUTPUTS.some((f) => !fs.existsSync(path.join(root, f)))) return { fresh: false, why: 'dist/ has no compiled app', afresh: true };
+  let stamp;
+  try {
+    stamp = fs.readFileSync(stampFile(root), 'utf8').trim();
+  } catch {
+    return { fresh: false, why: 'the app was not built by this script yet', afresh: true };
+  }
+  if (stamp !== current) return { fresh: false, why: 'main.ts, src/ or a tsconfig changed since the last build', afresh: false };
+  return { fresh: true };
+}
+
+/**
+ * Builds the app when it is stale. Returns true when dist/ holds the app of the current sources;
+ * false (after tsc printed why) when the build failed. `log` gets one line when a build runs.
+ */
+function ensureAppBuilt({ root = ROOT, log = (line) => process.stderr.write(`${line}\n`), force = false } = {}) {
+  const current = fingerprint(root);
+  const state = force ? { fresh: false, why: 'forced', afresh: true } : staleness(root, current);
+  if (state.fresh) return true;
+  if (state.afresh) fs.rmSync(buildInfoFile(root), { force: true });
+  log(`vpce-hub: compiling the app (${state.why}): tsc -p ${TSCONFIG}`);
+  const tsc = require.resolve('typescript/bin/tsc', { paths: [root] });
+  const r = spawnSync(process.execPath, [tsc, '-p', TSCONFIG], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) {
+    fs.rmSync(stampFile(root), { force: true });
+    return false;
+  }
+  fs.mkdirSync(path.join(root, 'dist'), { recursive: true });
+  fs.writeFileSync(stampFile(root), `${current}\n`);
+  return true;
+}
+
+module.exports = { ensureAppBuilt, fingerprint, staleness };
+if (require.main === module) {
+  process.exitCode = ensureAppBuilt({ force: process.argv.includes('--force') }) ? 0 : 1;
+}
