@@ -124,8 +124,9 @@ spokes:
 `);
     try {
       expect(resourcesOf(synth.stacks.retired).size).toBe(0);
-      // A provider per region of the config, so Terraform can destroy what an earlier config left there.
-      expect((synth.stacks.retired.provider?.aws ?? []).map((p) => p.alias)).toEqual(['eu_west_1', 'us_east_1']);
+      // A provider per region of the config, and one into each hub account and region for the hub halves
+      // of its pairs, so Terraform can destroy what an earlier config left there.
+      expect((synth.stacks.retired.provider?.aws ?? []).map((p) => p.alias)).toEqual(['eu_west_1', 'us_east_1', 'hub_network_us_east_1']);
       const { validate, plan } = offlinePlan(synth.stacksDir, 'retired');
       expect(validate).toMatchObject({ valid: true, error_count: 0 });
       expect(plan.resource_changes ?? []).toEqual([]);
