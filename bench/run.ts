@@ -8,6 +8,7 @@
  *   node dist/bench/run.js --user-path [--runs N] [--out DIR]   (only the user's synth path, bench/user-path.ts)
  *   node dist/bench/run.js --print-config private-hosted-zones-125x40x50   (one topology's config file)
  *   node dist/bench/run.js --layout --old-dist DIR [--runs N]   (pair stacks against the old layout: bench/layout.ts)
+ *   node dist/bench/run.js --transit-gateway [--spokes 400] [--accounts 100] [--services 50] [--runs 3]   (bench/transit-gateway.ts)
  *
  * --baseline-dist DIR adds `node DIR/main.js` as a variant: build the tree before a change with
  * `npx tsc -p tsconfig.json --outDir DIR --incremental false` to get a before/after ratio from one run.
@@ -25,6 +26,7 @@ import { timePlan } from './plan-timing';
 import { renderMarkdown, type BenchResult, type Machine } from './report';
 import { baselineVariant, DEFAULT_VARIANTS, timeSize, type SizeSpec, type Variant } from './synth-timing';
 import { BENCH_SERVICES, HUB_ACCOUNT, topologyYaml } from './topology';
+import { renderTransitGatewayMarkdown, runTransitGatewayBench } from './transit-gateway';
 import { renderUserPath, runUserPath, USER_PATH_SIZES } from './user-path';
 
 export interface BenchPlan {
@@ -164,6 +166,25 @@ function main(argv: string[]): void {
   }
   const root = projectRoot();
   const log = (line: string) => process.stderr.write(`${line}\n`);
+  if (argv.includes('--transit-gateway')) {
+    const num = (name: string, fallback: number) => Number(arg(name) ?? fallback);
+    const options = { spokes: num('--spokes', 400), accounts: num('--accounts', 100), services: num('--services', 50), runs: num('--runs', 3), root, outDir: path.join(root, arg('--out') ?? 'bench/out/transit-gateway') };
+    const result = runTransitGatewayBench(options);
+    writeFileSync(path.join(options.outDir, 'transit-gateway.json'), `${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(renderTransitGatewayMarkdown(result, `npm run bench -- ${argv.join(' ')}`));
+    return;
+  }
+  if (argv.includes('--layout')) {
+    const oldDist = arg('--old-dist');
+    if (oldDist === undefined) throw new Error('--layout needs --old-dist DIR: the compiled tree of the base commit (npx tsc -p tsconfig.json in a worktree of it)');
+    const outDir = arg('--out') ?? 'bench/out/layout';
+    const result = compareLayouts({ root, oldDist: path.resolve(oldDist), runs: Number(arg('--runs') ?? 3), outDir, log });
+    const markdown = renderLayoutMarkdown(result, `npm run bench -- ${argv.join(' ')}`);
+    mkdirSync(path.join(root, outDir), { recursive: true });
+    writeFileSync(path.join(root, outDir, 'layout.json'), `${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(markdown);
+    return;
+  }
   if (argv.includes('--user-path')) {
     const runs = Number(arg('--runs') ?? 5);
     if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${arg('--runs')}`);
@@ -175,17 +196,6 @@ function main(argv: string[]): void {
     mkdirSync(path.join(root, outDir), { recursive: true });
     writeFileSync(path.join(root, outDir, 'results.json'), `${JSON.stringify(result, null, 2)}\n`);
     writeFileSync(path.join(root, outDir, 'report.md'), markdown);
-    process.stdout.write(markdown);
-    return;
-  }
-  if (argv.includes('--layout')) {
-    const oldDist = arg('--old-dist');
-    if (oldDist === undefined) throw new Error('--layout needs --old-dist DIR: the compiled tree of the base commit (npx tsc -p tsconfig.json in a worktree of it)');
-    const outDir = arg('--out') ?? 'bench/out/layout';
-    const result = compareLayouts({ root, oldDist: path.resolve(oldDist), runs: Number(arg('--runs') ?? 3), outDir, log });
-    const markdown = renderLayoutMarkdown(result, `npm run bench -- ${argv.join(' ')}`);
-    mkdirSync(path.join(root, outDir), { recursive: true });
-    writeFileSync(path.join(root, outDir, 'layout.json'), `${JSON.stringify(result, null, 2)}\n`);
     process.stdout.write(markdown);
     return;
   }

@@ -56,6 +56,8 @@ export interface TopologyOptions {
   routeTablesPerSpoke?: number;
   /** route53-profile mode: share with the organization (default) or with each spoke account. */
   profileSharing?: 'organization' | 'accounts';
+  /** transit-gateway: a created transit gateway shared with the organization (issue 10); default peering. */
+  connectivity?: 'peering' | 'transit-gateway';
   /**
    * Hubs (default 1), all in the network account and us-east-1 with the same services: hub j is `core`,
    * `core-2`, ...; spoke i peers with hub i mod hubs and names it (`hub:`, as several hubs of one region need).
@@ -74,7 +76,7 @@ export const accountKey = (k: number): string => `team-${String(k + 1).padStart(
 export const accountIndexOfSpoke = (i: number, accounts: number): number => i % accounts;
 
 /** `vpc-`/`rtb-` + 17 hex digits: a leading kind digit, then the index. */
-const awsId = (prefix: 'vpc' | 'rtb', kind: number, index: number): string => `${prefix}-${kind.toString(16)}${index.toString(16).padStart(16, '0')}`;
+const awsId = (prefix: 'vpc' | 'rtb' | 'subnet', kind: number, index: number): string => `${prefix}-${kind.toString(16)}${index.toString(16).padStart(16, '0')}`;
 
 export function spokeCidr(i: number): string {
   const block = (i + FIRST_SPOKE_BLOCK) << (32 - SPOKE_PREFIX);
@@ -100,7 +102,8 @@ function check(opts: TopologyOptions): void {
 function neededQuotas(opts: TopologyOptions): Partial<Record<QuotaName, number>> {
   const perHub = Math.ceil(opts.spokes / (opts.hubs ?? 1));
   const needs: Partial<Record<QuotaName, number>> = {
-    peeringConnectionsPerVpc: perHub,
+    // A transit gateway hub has no peerings: past the 125-peering ceiling is what it is for.
+    ...(opts.connectivity === 'transit-gateway' ? {} : { peeringConnectionsPerVpc: perHub }),
     routesPerRouteTable: perHub + 1,
     // One rule per spoke CIDR, plus the hub VPC's own CIDR (its workloads are clients too).
     inboundRulesPerSecurityGroup: perHub + 1,
@@ -117,6 +120,7 @@ function neededQuotas(opts: TopologyOptions): Partial<Record<QuotaName, number>>
 export function generateTopology(opts: TopologyOptions): ConfigInput {
   check(opts);
   const routeTables = opts.routeTablesPerSpoke ?? 2;
+  const tgw = opts.connectivity === 'transit-gateway';
   const usedAccounts = Math.min(opts.accounts, opts.spokes);
   const accounts: ConfigInput['accounts'] = { [HUB_ACCOUNT]: { id: '100000000000' } };
   for (let k = 0; k < usedAccounts; k++) accounts[accountKey(k)] = { id: String(200000000000 + k) };
@@ -129,16 +133,19 @@ export function generateTopology(opts: TopologyOptions): ConfigInput {
       id: awsId('vpc', 0, i),
       cidr: spokeCidr(i),
       routeTableIds: Array.from({ length: routeTables }, (_, r) => awsId('rtb', 0, i * routeTables + r)),
+      ...(tgw ? { attachmentSubnetIds: [awsId('subnet', 0, 2 * i), awsId('subnet', 0, 2 * i + 1)] } : {}),
     },
   }));
   const quotas = neededQuotas(opts);
-  const shareWithOrganization = opts.dns === 'route53-profile' && (opts.profileSharing ?? 'organization') === 'organization';
+  // A created transit gateway is shared through RAM like the profile.
+  const shares = opts.dns === 'route53-profile' || tgw;
+  const shareWithOrganization = shares && (opts.profileSharing ?? 'organization') === 'organization';
   return {
     project: 'bench',
     organizationId: ORGANIZATION_ID,
     ...(shareWithOrganization ? { organizationArn: ORGANIZATION_ARN } : {}),
     // Per-account sharing without RAM organization sharing: every spoke account accepts an invitation.
-    ...(opts.dns === 'route53-profile'
+    ...(shares
       ? { ramSharing: shareWithOrganization ? { shareWith: 'organization' as const, organizationSharing: 'enabled' as const } : { shareWith: 'accounts' as const, organizationSharing: 'disabled' as const } }
       : {}),
     backend: { local: { dir: '.terraform-state' } },
@@ -154,6 +161,7 @@ export function generateTopology(opts: TopologyOptions): ConfigInput {
       // Pinned (the inbound-rules quota is raised to fit every rule in one group): onboarding then never
       // adds a group to the hub stack, and validate has nothing to warn about.
       endpointSecurityGroups: 1,
+      ...(tgw ? { connectivity: 'transit-gateway' as const, transitGateway: {} } : {}),
     })),
     spokes,
     ...(Object.keys(quotas).length > 0 ? { quotas } : {}),
@@ -163,6 +171,6 @@ export function generateTopology(opts: TopologyOptions): ConfigInput {
 export function topologyYaml(opts: TopologyOptions): string {
   const { spokes, accounts, services, dns } = opts;
   const hubs = opts.hubs ?? 1;
-  const header = `# Synthetic vpce-hub benchmark topology (bench/topology.ts): ${hubs > 1 ? `${hubs} hubs, ` : ''}${spokes} spokes in ${Math.min(accounts, spokes)} accounts, ${services} services, dns ${dns}.\n`;
+  const header = `# Synthetic vpce-hub benchmark topology (bench/topology.ts): ${hubs > 1 ? `${hubs} hubs, ` : ''}${spokes} spokes in ${Math.min(accounts, spokes)} accounts, ${services} services, dns ${dns}${opts.connectivity === 'transit-gateway' ? ', transit gateway' : ''}.\n`;
   return header + stringify(generateTopology(opts), { lineWidth: 0 });
 }

@@ -78,9 +78,9 @@ describe('VH-SG-003 endpoint ingress comes only from spoke CIDRs', () => {
   it('flags a CIDR the hub does not route back over peering', () => {
     const t = mutated(stacks, (s) => (body(s, 'payments', RULE).cidr_ipv4 = '192.168.0.0/16'));
     expect(messages(sgSpokeSources, t)).toEqual([
-      "the ingress rule admits 192.168.0.0/16, which the hub does not route over any peering connection of this VPC and which is not the VPC's own range (a client range of the config? run check with --config)",
+      "the ingress rule admits 192.168.0.0/16, which the hub does not route over any peering connection or transit gateway of this VPC and which is not the VPC's own range (a client range of the config? run check with --config)",
     ]);
-    expect(messages(sgSpokeSources, t, facts)).toEqual(["the ingress rule admits 192.168.0.0/16, which the hub does not route over any peering connection of this VPC and which is not the VPC's own range"]);
+    expect(messages(sgSpokeSources, t, facts)).toEqual(["the ingress rule admits 192.168.0.0/16, which the hub does not route over any peering connection or transit gateway of this VPC and which is not the VPC's own range"]);
   });
 
   it("accepts the hub VPC's own range (no route needed), and a client range only when the config lists it", () => {
@@ -103,7 +103,7 @@ describe('VH-SG-003 endpoint ingress comes only from spoke CIDRs', () => {
       addResource(s, 'network', 'aws_vpc_security_group_ingress_rule.rogue', ingress({ cidr_ipv4: '172.16.0.0/12' }));
     });
     expect(flagged(sgSpokeSources, t)).toEqual([]);
-    expect(messages(sgSpokeSources, t, facts)).toEqual(['the ingress rule admits 172.16.0.0/12, which is not within any spoke CIDR of the config']);
+    expect(messages(sgSpokeSources, t, facts)).toEqual(['the ingress rule admits 172.16.0.0/12, which is not within any spoke or on-premises CIDR of the config']);
   });
 
   it('flags security-group and prefix-list sources', () => {

@@ -27,6 +27,8 @@ interface Names {
   hubAccount: string;
   spokeAccount: string;
   dns: 'private-hosted-zones' | 'endpoint-url' | 'route53-profile';
+  /** transit-gateway: a created gateway with on-premises access and an inbound resolver (issue 10). */
+  connectivity?: 'peering' | 'transit-gateway';
 }
 
 const CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-';
@@ -49,14 +51,17 @@ const namesArb: fc.Arbitrary<Names> = fc.record({
   hubAccount: nameArb(48),
   spokeAccount: nameArb(48),
   dns: fc.constantFrom('private-hosted-zones' as const, 'endpoint-url' as const, 'route53-profile' as const),
+  connectivity: fc.constantFrom('peering' as const, 'transit-gateway' as const),
 });
 
 function configOf(n: Names): unknown {
+  const tgw = n.connectivity === 'transit-gateway';
+  const attach = (id: string) => (tgw ? { attachmentSubnetIds: [`subnet-${id}`] } : {});
   return {
     project: n.project,
     organizationId: 'o-a1b2c3d4e5',
-    // Per-account sharing with invitations: the account principal and the accepter are emitted too.
-    ...(n.dns === 'route53-profile' ? { ramSharing: { shareWith: 'accounts', organizationSharing: 'disabled' } } : {}),
+    // Shared per account with invitations: every RAM resource (share, principals, accepters) is emitted.
+    ramSharing: { shareWith: 'accounts', organizationSharing: 'disabled' },
     accounts: {
       [n.hubAccount]: { id: '111111111111', roleArn: 'arn:aws:iam::111111111111:role/terraform' },
       [n.spokeAccount]: { id: '222222222222', roleArn: 'arn:aws:iam::222222222222:role/terraform' },
@@ -69,11 +74,12 @@ function configOf(n: Names): unknown {
         vpc: { cidr: '10.0.0.0/22', availabilityZones: ['us-east-1a', 'us-east-1b'], flowLogs: { enabled: true } },
         dns: n.dns,
         services: ['sqs', 'ecr.dkr'],
+        ...(tgw ? { connectivity: 'transit-gateway', transitGateway: {}, onPremises: { cidrs: ['192.168.0.0/16'], inboundResolver: true } } : {}),
       },
     ],
     spokes: [
-      { name: n.local, account: n.hubAccount, vpc: { id: 'vpc-0a1b2c3d4e5f67890', cidr: '10.1.0.0/16', routeTableIds: ['rtb-0a1b2c3d4e5f67890'] } },
-      { name: n.remote, account: n.spokeAccount, vpc: { id: 'vpc-0c1d2e3f4a5b67890', cidr: '10.2.0.0/16', routeTableIds: ['rtb-0c1d2e3f4a5b67890'] } },
+      { name: n.local, account: n.hubAccount, vpc: { id: 'vpc-0a1b2c3d4e5f67890', cidr: '10.1.0.0/16', routeTableIds: ['rtb-0a1b2c3d4e5f67890'], ...attach('0a1b2c3d4e5f67890') } },
+      { name: n.remote, account: n.spokeAccount, vpc: { id: 'vpc-0c1d2e3f4a5b67890', cidr: '10.2.0.0/16', routeTableIds: ['rtb-0c1d2e3f4a5b67890'], ...attach('0c1d2e3f4a5b67890') } },
     ],
   };
 }
@@ -166,6 +172,8 @@ describe('emitted strings and AWS constraints', () => {
     ['the longest names', longest],
     ['the shortest names', shortest],
     ['a project starting with sg-', { ...shortest, project: 'sg-x' }],
+    ['transit gateway and on-premises, shortest names', { ...shortest, connectivity: 'transit-gateway' as const }],
+    ['transit gateway and on-premises, longest names', { ...longest, connectivity: 'transit-gateway' as const }],
     ['every allowed character', { ...shortest, hub: 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUV', local: 'WXYZ0123456789-', dns: 'private-hosted-zones' as const }],
   ])('%s', (_label, names) => checkNames(names));
 

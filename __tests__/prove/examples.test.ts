@@ -21,10 +21,11 @@ describe.each(CONFIGS)('%s', (file) => {
     try {
       const proof = proveReachability(loadTree(synth.outdir), loadConfigFile(path.join(PROJECT_ROOT, file)).config);
       expect(proof.cells.filter((c) => !c.reachable).map(describeFailure)).toEqual([]);
-      // One cell per client (spoke, hub VPC, client range) and service of its hub: a proof that checked nothing would fail here.
+      // One cell per client (spoke, hub VPC, client range, on-premises range) and service of its hub: a proof that checked nothing would fail here.
       const endpointsOf = (hub: string) => synth.plan.hubs.find((h) => h.name === hub)?.endpoints.length ?? 0;
       const expected =
-        synth.plan.spokes.reduce((n, s) => n + endpointsOf(s.hub), 0) + synth.plan.hubs.reduce((n, h) => n + (1 + h.clientCidrs.length) * endpointsOf(h.name), 0);
+        synth.plan.spokes.reduce((n, s) => n + endpointsOf(s.hub), 0) +
+        synth.plan.hubs.reduce((n, h) => n + (1 + h.clientCidrs.length + (h.onPremises?.cidrs.length ?? 0)) * endpointsOf(h.name), 0);
       expect(expected).toBeGreaterThan(0);
       expect(proof.summary).toEqual({ cells: expected, reachable: expected, broken: 0 });
       expect(proof.ok).toBe(true);

@@ -2,7 +2,8 @@
 import { breakEven, estimateCost, formatUsd } from '../../src/review/cost';
 import { hubCostSummary, s3CostNote } from '../../src/review/format-shared';
 import { PRICES, priceTable, pricesOverrideSchema } from '../../src/catalogue/prices';
-import { parseConfigText } from '../../src/config/load';
+import { loadConfigFile, parseConfigText } from '../../src/config/load';
+import { PROJECT_ROOT } from '../support/synth';
 import { buildPlan } from '../../src/planning/build-plan';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -145,5 +146,33 @@ describe('formatUsd', () => {
   it('writes dollars with two decimals and thousands separators', () => {
     expect(formatUsd(1234.5)).toBe('$1,234.50');
     expect(formatUsd(-2)).toBe('-$2.00');
+  });
+});
+
+describe('transit gateway hubs (issue 10)', () => {
+  const hubCostOf = (file: string) => estimateCost(buildPlan(loadConfigFile(path.join(PROJECT_ROOT, file)).config), priceTable(undefined)).hubs[0];
+
+  it('prices attachment-hours and per-GB processing instead of cross-AZ peering, and the resolver per AZ', () => {
+    const h = hubCostOf('examples/hybrid/vpce-hub.yaml');
+    const items = h.centralized.lines.map((l) => l.item);
+    expect(items).toEqual(expect.arrayContaining(['transit gateway attachments', 'transit gateway data processing', 'Route 53 Resolver inbound endpoint']));
+    expect(items).not.toContain('inter-AZ transfer over peering');
+    // 2 spokes + the hub, 730 h, $0.05; 2 x 100 GB x $0.02; 2 ENIs x 730 h x $0.125.
+    expect(h.centralized.lines.find((l) => l.item === 'transit gateway attachments')?.usd).toBe(109.5);
+    expect(h.centralized.lines.find((l) => l.item === 'transit gateway data processing')?.usd).toBe(4);
+    expect(h.centralized.lines.find((l) => l.item === 'Route 53 Resolver inbound endpoint')?.usd).toBe(182.5);
+  });
+
+  it('states what the gateway costs against the same hub over peering, per month and per spoke', () => {
+    const h = hubCostOf('examples/hybrid/vpce-hub.yaml');
+    // Per spoke: 730 h x $0.05 + 100 GB x $0.02 = $38.50, against 100 GB x 50% x 2 x $0.01 = $1.00 over peering.
+    expect(h.peering).toEqual({ total: 263, extra: 111.5, extraPerSpoke: 37.5 });
+    expect(h.breakEvenSpokes).toBe(9);
+  });
+
+  it('leaves peering hubs as they were', () => {
+    const h = hubCostOf('examples/endpoint-url/vpce-hub.yaml');
+    expect(h.peering).toBeUndefined();
+    expect(h.centralized.lines.map((l) => l.item)).toContain('inter-AZ transfer over peering');
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseConfigText, loadConfigFile } from '../../src/config/load';
 import { buildPlan } from '../../src/planning/build-plan';
 import { mermaidId, topologyMermaid, topologyOutline } from '../../src/review/mermaid';
+import { PROJECT_ROOT } from '../support/synth';
 
 const root = path.join(__dirname, '../..');
 const planOf = (file: string) => buildPlan(loadConfigFile(path.join(root, file)).config);
@@ -82,5 +83,25 @@ describe('topologyOutline', () => {
     expect(lines[0]).toBe('account network (111111111111), stack network');
     expect(lines).toContain('    services: ecr.api, ecr.dkr, s3, sqs, ssm, sts');
     expect(lines).toContain('  spoke payments-prod: vpc-0a1b2c3d4e5f67890 10.1.0.0/16 -> hub main  (added)');
+  });
+});
+
+describe('transit gateway hubs (issue 10)', () => {
+  const draw = (file: string) => topologyMermaid(buildPlan(loadConfigFile(path.join(PROJECT_ROOT, file)).config));
+
+  it("draws the gateway in its owner's account, every spoke attached to it and the hub attachment, and no peering", () => {
+    const m = draw('examples/transit-gateway/vpce-hub.yaml');
+    const network = m.slice(m.indexOf('subgraph account__network'), m.indexOf('end', m.indexOf('subgraph account__network')));
+    expect(network).toContain('tgw__main{{"transit gateway tgw-0123456789abcdef0');
+    for (const spoke of ['spoke__payments_2d_prod', 'spoke__analytics_2d_prod', 'spoke__tools']) expect(m).toContain(`${spoke} <-->|"attachment: spokes table, propagates to hub table"| tgw__main`);
+    expect(m).toContain('tgw__main <-->|"hub attachment: hub table, propagates to spokes table"| hub__main');
+    expect(m).not.toContain('peering');
+  });
+
+  it('draws on-premises clients over DX/VPN and their DNS through the inbound resolver', () => {
+    const m = draw('examples/hybrid/vpce-hub.yaml');
+    expect(m).toContain('onprem__main["on premises<br/>192.168.0.0/16, 172.20.0.0/14"]');
+    expect(m).toContain('onprem__main <-->|"DX / VPN attachment (outside vpce-hub)"| tgw__main');
+    expect(m).toContain('onprem__main -.->|"DNS: conditional forwarding"| resolver__main');
   });
 });

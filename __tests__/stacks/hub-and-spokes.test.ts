@@ -121,17 +121,11 @@ const RS = (output: string) => `\${data.terraform_remote_state.remote_state_netw
 const HUB_SIDE = 'aws.hub_network_us_east_1';
 
 describe('the hub stack holds only what the hub shares', () => {
-  it('has no pair resources: no peering, routes, rules, authorizations, associations or accepters', () => {
-    for (const type of [
-      'aws_vpc_peering_connection',
-      'aws_vpc_peering_connection_accepter',
-      'aws_route',
-      'aws_route53_vpc_association_authorization',
-      'aws_route53_zone_association',
-    ]) {
+  it('has no pair resources: no peering, routes, spoke rules, authorizations, associations or accepters', () => {
+    for (const type of ['aws_vpc_peering_connection', 'aws_vpc_peering_connection_accepter', 'aws_route', 'aws_route53_vpc_association_authorization', 'aws_route53_zone_association']) {
       expect(namesOf(network(), type)).toEqual([]);
     }
-    // Ingress rules: only the hub VPC's own, a shared one.
+    // Its only ingress rule is the hub VPC's own (its workloads resolve the services to the endpoints): shared, not a pair half.
     expect(namesOf(network(), 'aws_vpc_security_group_ingress_rule')).toEqual(['hub_main_https_from_hub_vpc_10-0-0-0_22']);
     expect(allStrings(network()).filter((v) => /payments-prod|analytics-prod|10\.1\.0\.0|10\.2\.0\.0/.test(v))).toEqual([]);
   });
@@ -210,13 +204,6 @@ describe('endpoint security group', () => {
       expect(r).toMatchObject({ provider: HUB_SIDE, ip_protocol: 'tcp', from_port: 443, to_port: 443, security_group_id: RS('hub_main_security_group_1') });
       expect(r.description).toEqual(expect.stringContaining(r.cidr_ipv4 as string));
     }
-  });
-
-  it("allows HTTPS from the hub VPC's own CIDR in the hub stack: a shared rule, independent of the spokes", () => {
-    const rules = ofType(network(), 'aws_vpc_security_group_ingress_rule');
-    expect(Object.values(rules).map((r) => r.cidr_ipv4)).toEqual([HUB_CIDR]);
-    // The zones are created with the hub VPC inline: its own workloads resolve the services to the endpoints.
-    expect(rules['hub_main_https_from_hub_vpc_10-0-0-0_22']).toMatchObject({ cidr_ipv4: HUB_CIDR, description: 'HTTPS from the VPC of hub main (10.0.0.0/22)', security_group_id: '${aws_security_group.hub_main_endpoints.id}' });
   });
 
   it('describes the group and keeps rules out of it (standalone rules only, never mixed)', () => {

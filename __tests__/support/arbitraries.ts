@@ -88,8 +88,9 @@ const spokeDraftArb: fc.Arbitrary<SpokeDraft> = fc.record({
  * removing or reordering spokes leaves every other spoke's values as they were.
  */
 function spokeOf(d: SpokeDraft, slot: number, hub: HubInput): SpokeInput {
-  // A Route 53 Profile is regional: its spokes stay in the hub's region.
-  const region = hub.dns === 'route53-profile' && d.region !== undefined ? 'hub' : d.region;
+  // A Route 53 Profile is regional, and a VPC attaches only to a transit gateway of its region: those spokes stay in the hub's region.
+  const tgw = hub.connectivity === 'transit-gateway';
+  const region = (hub.dns === 'route53-profile' || tgw) && d.region !== undefined ? 'hub' : d.region;
   return {
     name: d.name,
     account: d.account,
@@ -101,6 +102,7 @@ function spokeOf(d: SpokeDraft, slot: number, hub: HubInput): SpokeInput {
       cidr: `10.${slot}.0.0/16`,
       ...(d.secondary ? { secondaryCidrs: [`100.${64 + Math.floor(slot / 16)}.${16 * (slot % 16)}.0/20`] } : {}),
       routeTableIds: Array.from({ length: d.routeTables }, (_, k) => `rtb-${hex(slot * 4 + k, 17)}`),
+      ...(tgw ? { attachmentSubnetIds: [`subnet-${hex(slot * 4, 17)}`, `subnet-${hex(slot * 4 + 1, 17)}`] } : {}),
     },
   };
 }
@@ -116,6 +118,8 @@ const hubArb: fc.Arbitrary<{ hub: HubInput; organization: boolean }> = fc
     services: fc.shuffledSubarray([...SAFE_SERVICES], { minLength: 1 }),
     policy: fc.constantFrom('default', 'organization', 'principals', 'absent'),
     flowLogs: fc.constantFrom('absent', 'disabled', 'retention'),
+    // Issue 10: peering, a created transit gateway (with on-premises access), or an existing one owned by the hub account.
+    connectivity: fc.constantFrom('peering', 'created-tgw', 'existing-tgw'),
   })
   .map((h) => {
     // A deterministic, seed-driven pick of distinct AZs in any order (subnet CIDRs follow AZ order).
@@ -135,6 +139,10 @@ const hubArb: fc.Arbitrary<{ hub: HubInput; organization: boolean }> = fc
       ...(h.policy === 'organization' ? { endpointPolicy: 'organization' as const } : {}),
       ...(h.policy === 'principals' ? { endpointPolicy: { principals: ['arn:aws:iam::222222222222:root'] } } : {}),
       ...(h.policy === 'default' ? { endpointPolicy: 'default' as const } : {}),
+      ...(h.connectivity === 'created-tgw' ? { connectivity: 'transit-gateway' as const, transitGateway: {}, onPremises: { cidrs: ['192.168.0.0/16'], inboundResolver: true } } : {}),
+      ...(h.connectivity === 'existing-tgw'
+        ? { connectivity: 'transit-gateway' as const, transitGateway: { id: 'tgw-0123456789abcdef0', routeTables: { hub: 'tgw-rtb-0123456789abcdef0', spokes: 'tgw-rtb-0fedcba9876543210' } } }
+        : {}),
     };
     return { hub, organization: h.policy === 'organization' };
   });
@@ -181,7 +189,7 @@ export const configWithSpareArb: fc.Arbitrary<ConfigWithSpare> = fc
     const config: VpceHubConfigInput = {
       ...(project ? { project } : {}),
       ...(organization || outside || sharing.ramSharing?.shareWith !== 'accounts' ? { organizationId: 'o-a1b2c3d4e5' } : {}),
-      ...(hub.dns === 'route53-profile' ? { ...sharing, ramSharing: { ...sharing.ramSharing, shareWith: sharing.ramSharing?.shareWith ?? 'accounts', ...(outside ? { allowExternalPrincipals: true } : {}) } } : {}),
+      ...(hub.dns === 'route53-profile' || (hub.connectivity === 'transit-gateway' && hub.transitGateway?.id === undefined) ? { ...sharing, ramSharing: { ...sharing.ramSharing, shareWith: sharing.ramSharing?.shareWith ?? 'accounts', ...(outside ? { allowExternalPrincipals: true } : {}) } } : {}),
       ...(backend ? { backend } : {}),
       accounts,
       hubs: [hub],

@@ -30,7 +30,7 @@ function hubCreates(counts: Counts, hub: HubPlan): void {
     }
   }
   add(counts, 'aws_security_group', hub.securityGroups.length);
-  // Shared ingress rules: the hub VPC's own CIDRs and the client ranges (spoke rules are in the spokes stacks).
+  // The hub's own ingress rules (its VPC's CIDRs, client ranges): one each, in the hub stack; on-premises ranges below.
   add(counts, 'aws_vpc_security_group_ingress_rule', 1 + hub.secondaryCidrs.length + hub.clientCidrs.length);
   add(counts, 'aws_vpc_endpoint', hub.endpoints.length);
   // Zones exist in both zone modes; records: an apex per zone, plus `*` for wildcard zones.
@@ -45,12 +45,50 @@ function hubCreates(counts: Counts, hub: HubPlan): void {
       add(counts, 'aws_ram_principal_association', hub.profile.share.sharedPrincipals.length);
     }
   }
+  // Transit gateway (issue 10): a created one with its share, the two route tables unless given, the
+  // hub attachment (accepted by the owner when another account owns the gateway and does not
+  // auto-accept), its association and propagation, and a route per on-premises range per hub table.
+  const tgw = hub.transitGateway;
+  if (tgw) {
+    if (tgw.existingId === undefined) {
+      add(counts, 'aws_ec2_transit_gateway', 1);
+      if (tgw.share) {
+        add(counts, 'aws_ram_resource_share', 1);
+        add(counts, 'aws_ram_resource_association', 1);
+        add(counts, 'aws_ram_principal_association', tgw.share.sharedPrincipals.length);
+      }
+    }
+    add(counts, 'aws_ec2_transit_gateway_route_table', tgw.routeTables ? 0 : 2);
+    add(counts, 'aws_ec2_transit_gateway_vpc_attachment', 1);
+    add(counts, 'aws_ec2_transit_gateway_vpc_attachment_accepter', tgw.owner.id !== hub.account.id && !tgw.autoAcceptSharedAttachments ? 1 : 0);
+    add(counts, 'aws_ec2_transit_gateway_route_table_association', 1);
+    add(counts, 'aws_ec2_transit_gateway_route_table_propagation', 1);
+  }
+  const onPrem = hub.onPremises;
+  if (onPrem) {
+    add(counts, 'aws_route', hub.routeTables.length * onPrem.cidrs.length);
+    add(counts, 'aws_vpc_security_group_ingress_rule', onPrem.cidrs.length);
+    if (onPrem.inboundResolver) {
+      add(counts, 'aws_security_group', 1);
+      add(counts, 'aws_vpc_security_group_ingress_rule', 2 * onPrem.cidrs.length);
+      add(counts, 'aws_route53_resolver_endpoint', 1);
+    }
+  }
 }
 
 /** A spokes stack: both halves of each pair of the spoke. */
 function pairCreates(counts: Counts, hub: HubPlan, spoke: SpokePlan): void {
-  add(counts, 'aws_vpc_peering_connection', 1);
-  add(counts, 'aws_vpc_peering_connection_accepter', spoke.autoAccept ? 0 : 1);
+  const tgw = hub.transitGateway;
+  if (tgw) {
+    // Attachment (accepted in the owner's account unless same account or auto-accept), association, propagation.
+    add(counts, 'aws_ec2_transit_gateway_vpc_attachment', 1);
+    add(counts, 'aws_ec2_transit_gateway_vpc_attachment_accepter', tgw.owner.id !== spoke.account.id && !tgw.autoAcceptSharedAttachments ? 1 : 0);
+    add(counts, 'aws_ec2_transit_gateway_route_table_association', 1);
+    add(counts, 'aws_ec2_transit_gateway_route_table_propagation', 1);
+  } else {
+    add(counts, 'aws_vpc_peering_connection', 1);
+    add(counts, 'aws_vpc_peering_connection_accepter', spoke.autoAccept ? 0 : 1);
+  }
   // Return routes in every hub route table, one per spoke CIDR; one route to the hub per spoke route table.
   add(counts, 'aws_route', hub.routeTables.length * spoke.cidrs.length + spoke.routeTableIds.length);
   add(counts, 'aws_vpc_security_group_ingress_rule', spoke.cidrs.length);
@@ -74,7 +112,7 @@ export function expectedCreates(plan: NetworkPlan, stack: StackPlan): Counts {
     if (!spoke) throw new Error(`no spoke ${name} in the plan`);
     pairCreates(counts, hubOf(spoke.hub), spoke);
   }
-  add(counts, 'aws_ram_principal_association', stack.profileSharePrincipalOf.length);
-  add(counts, 'aws_ram_resource_share_accepter', stack.acceptsProfileShareOf.length);
+  add(counts, 'aws_ram_principal_association', stack.ramJoins.length);
+  add(counts, 'aws_ram_resource_share_accepter', stack.ramJoins.filter((j) => j.invitation).length);
   return counts;
 }

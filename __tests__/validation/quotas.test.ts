@@ -5,7 +5,9 @@
 import { buildPlan } from '../../src/planning/build-plan';
 import { formatHeadroomTable, quotaUsage, type QuotaRow } from '../../src/planning/quotas';
 import { config, hub, load, planOf, spoke } from '../planning/configs';
-import { loadConfigFile } from '../../src/config/load';
+import { checkConfigText, loadConfigFile } from '../../src/config/load';
+import { configSchema } from '../../src/config/schema';
+import { topologyYaml } from '../../bench/topology';
 import path from 'node:path';
 
 const usage = (rows: QuotaRow[]) => rows.map((r) => [r.quota, r.scope, r.used, r.limit]);
@@ -98,7 +100,8 @@ describe('quotaUsage', () => {
 
   it('stays linear: 1,000 spokes are counted in well under a second', () => {
     const spokes = Array.from({ length: 1000 }, (_, i) => spoke(`s${i + 1}`, i % 2 ? 'payments' : 'analytics', 1 + (i % 250), { vpc: { id: `vpc-${(i + 1).toString(16).padStart(17, '0')}`, cidr: `10.${1 + (i % 250)}.${Math.floor(i / 250) * 16}.0/20`, routeTableIds: [`rtb-${(i + 1).toString(16).padStart(17, '0')}`] } }));
-    const plan = buildPlan(load(config([hub({ services: ['sqs', 'sts', 'ssm', 'ecr.api', 'ecr.dkr'] })], spokes, { quotas: { peeringConnectionsPerVpc: 1000, routesPerRouteTable: 1000, inboundRulesPerSecurityGroup: 250, vpcsPerHostedZone: 2000, associationAuthorizationsPerZone: 2000 } })));
+    // Counted without validation: validate refuses 1,000 peerings on one VPC (AWS's ceiling is 125).
+    const plan = buildPlan(configSchema.parse(config([hub({ services: ['sqs', 'sts', 'ssm', 'ecr.api', 'ecr.dkr'] })], spokes, { quotas: { peeringConnectionsPerVpc: 1000, routesPerRouteTable: 1000, inboundRulesPerSecurityGroup: 250, vpcsPerHostedZone: 2000, associationAuthorizationsPerZone: 2000 } })));
     const start = Date.now();
     const rows = quotaUsage(plan);
     expect(Date.now() - start).toBeLessThan(500);
@@ -131,5 +134,25 @@ describe('formatHeadroomTable', () => {
     expect(md[0]).toBe('| quota | scope | used / limit | use | status |');
     expect(md[1]).toBe('| --- | --- | ---: | ---: | --- |');
     expect(md[2]).toBe('| peeringConnectionsPerVpc | zone a\\|b | 51 / 50 | 102% | OVER |');
+  });
+});
+
+describe('the peering ceiling and transit gateway hubs (issue 10)', () => {
+  // bench/topology.ts builds large synthetic configs with the quotas they need raised in `quotas:`.
+  const codes = (yaml: string) => checkConfigText(yaml, '<config>').findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.path} ${String(f.value)}`);
+
+  it('a peering hub past 125 spokes is an error even with the quota raised in the config', () => {
+    expect(codes(topologyYaml({ spokes: 126, accounts: 10, services: 1, dns: 'route53-profile' }))).toEqual(['QuotaExceeded hubs.core 126 > 125']);
+  });
+
+  it('a transit gateway hub of 400 spokes in 100 accounts has no peering row and no quota error', () => {
+    const loaded = checkConfigText(topologyYaml({ spokes: 400, accounts: 100, services: 1, dns: 'route53-profile', connectivity: 'transit-gateway' }), '<config>');
+    expect(loaded.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    if (!loaded.config) throw new Error('the transit gateway topology does not load');
+    const rows = quotaUsage(buildPlan(loaded.config), loaded.config.quotas);
+    expect(rows.filter((r) => r.quota === 'peeringConnectionsPerVpc')).toEqual([]);
+    expect(rows.find((r) => r.quota === 'attachmentsPerTransitGateway')).toMatchObject({ used: 401, limit: 5000 });
+    expect(rows.find((r) => r.quota === 'routesPerTransitGatewayRouteTable' && r.scope.includes('hub of hub'))).toMatchObject({ used: 400, limit: 10000 });
+    expect(rows.filter((r) => r.quota === 'transitGatewayAttachmentsPerVpc').every((r) => r.used === 1)).toBe(true);
   });
 });

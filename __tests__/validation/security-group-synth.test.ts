@@ -49,10 +49,6 @@ describe(`a hub with ${SPOKE_COUNT} spoke CIDRs and the default quota of 60 rule
     for (const n of perGroup.values()) expect(n).toBeLessThanOrEqual(60);
   });
 
-  it("keeps the hub VPC's own rule in the hub stack, in group 1", () => {
-    expect(Object.values(ofType(network(), 'aws_vpc_security_group_ingress_rule')).map((r) => [r.cidr_ipv4, r.security_group_id])).toEqual([['10.0.0.0/22', ref('hub_main_endpoints')]]);
-  });
-
   it('puts both groups on every endpoint', () => {
     const endpoints = Object.values(ofType(network(), 'aws_vpc_endpoint'));
     expect(endpoints).toHaveLength(3);

@@ -15,6 +15,8 @@ export interface ConfigFacts {
   readonly hubSideAccountIds: ReadonlyMap<string, ReadonlySet<string>>;
   /** Every configured spoke CIDR, primary and secondary. */
   readonly spokeCidrs: readonly string[];
+  /** Every hub's onPremises ranges (issue 10). */
+  readonly onPremisesCidrs: readonly string[];
   /** Every hub VPC's own CIDRs (primary and, for an existing VPC, secondary): its workloads are clients. */
   readonly hubCidrs: readonly string[];
   /** Every hub's extra client ranges (hubs.<hub>.clientCidrs). */
@@ -37,6 +39,7 @@ export function configFacts(config: VpceHubConfig): ConfigFacts {
     accountIds: new Map(plan.stacks.map((s) => [s.name, s.account.id])),
     hubSideAccountIds: new Map(plan.stacks.map((s) => [s.name, new Set(s.hubAccess.map((a) => a.account.id))])),
     spokeCidrs: config.spokes.flatMap((s) => [s.vpc.cidr, ...s.vpc.secondaryCidrs]),
+    onPremisesCidrs: config.hubs.flatMap((h) => h.onPremises?.cidrs ?? []),
     hubCidrs: config.hubs.flatMap((h) => [h.vpc.cidr, ...(h.vpc.secondaryCidrs ?? [])]),
     clientCidrs: config.hubs.flatMap((h) => h.clientCidrs ?? []),
     serviceZones,

@@ -20,20 +20,17 @@ export interface WideCapture {
 const COMPANIONS: Readonly<Record<string, readonly Companion[]>> = data.companions;
 const WIDE: Readonly<Record<string, WideCapture>> = data.wideCapture;
 
-/** Own keys only: a service named `constructor` must not find Object.prototype's (the fuzz test's case). */
-const companionsOf = (service: string): readonly Companion[] => (Object.hasOwn(COMPANIONS, service) ? COMPANIONS[service] : []);
-
 /** The companions `service` needs that `hubServices` lacks. */
 export function missingCompanions(service: string, hubServices: readonly string[]): Companion[] {
-  return companionsOf(service).filter((c) => !hubServices.includes(c.service));
+  return (COMPANIONS[service] ?? []).filter((c) => !hubServices.includes(c.service));
 }
 
 /** The services of `hubServices` that need `service` as a companion (ecr.dkr for s3). */
 export function companionOf(service: string, hubServices: readonly string[]): string[] {
-  return hubServices.filter((s) => companionsOf(s).some((c) => c.service === service));
+  return hubServices.filter((s) => (COMPANIONS[s] ?? []).some((c) => c.service === service));
 }
 
 export function wideCapture(service: string, region: string): WideCapture | undefined {
-  const w = Object.hasOwn(WIDE, service) ? WIDE[service] : undefined;
+  const w = WIDE[service];
   return w && { ...w, name: w.name.replace(/\{region\}/g, region) };
 }

@@ -69,6 +69,22 @@ export const PRICES = {
     unit: 'per Route 53 Profile VPC association per hour, beyond the first 100',
     source: 'Amazon Route 53 pricing, Profiles (aws.amazon.com/route53/pricing), 2026',
   },
+  // Issue 10: transit gateway hubs and the on-premises inbound resolver.
+  transitGatewayAttachmentHour: {
+    usd: 0.05,
+    unit: 'per transit gateway VPC attachment per hour (billed to the attachment owner)',
+    source: 'AWS Transit Gateway pricing, us-east-1 (aws.amazon.com/transit-gateway/pricing), 2025',
+  },
+  transitGatewayDataPerGb: {
+    usd: 0.02,
+    unit: 'per GB sent from an attachment to the transit gateway (requests and replies both count)',
+    source: 'AWS Transit Gateway pricing, us-east-1 (aws.amazon.com/transit-gateway/pricing), 2025',
+  },
+  resolverEndpointEniHour: {
+    usd: 0.125,
+    unit: 'per Route 53 Resolver endpoint network interface (one per AZ) per hour',
+    source: 'Amazon Route 53 pricing, Resolver endpoints (aws.amazon.com/route53/pricing), us-east-1, 2025',
+  },
 } as const satisfies Record<string, PriceEntry>;
 
 export type PriceKey = keyof typeof PRICES;

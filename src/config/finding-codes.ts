@@ -125,7 +125,16 @@ export const FINDING_CODES = {
   ZoneConflictOnVpc: error('dns', "a hub VPC made a zone-mode spoke of another hub: two zones of one name on one VPC"),
   ProfileOnePerVpc: warning('dns', 'route53-profile: a VPC takes one profile, and validate cannot see whether a spoke VPC already has one'),
 
-  RamSharingMissing: error('sharing', 'a route53-profile hub has spokes in other accounts but ramSharing does not say how RAM shares with them'),
+  TransitGatewayMissing: error('vpcs', 'connectivity: transit-gateway without a transitGateway section'),
+  AttachmentSubnetsMissing: error('vpcs', 'a spoke of a transit-gateway hub without attachmentSubnetIds'),
+  TransitGatewayOwnerConflict: error('vpcs', "transitGateway.account names another account than the hub's without transitGateway.id: a created transit gateway lives in the hub's account"),
+  TransitGatewayRouteTablesSame: error('vpcs', 'transitGateway.routeTables uses one route table as both hub and spokes table: spokes would reach each other'),
+  TransitGatewayCrossRegion: error('vpcs', "a spoke of a transit-gateway hub in another region than the hub (a VPC attaches only in its own region; inter-region TGW peering is out of scope)"),
+  DuplicateAttachmentSubnet: error('vpcs', 'a subnet listed twice in attachmentSubnetIds'),
+  OnPremisesNeedsTransitGateway: error('vpcs', 'onPremises on a peering hub: on-premises networks reach the hub through a transit gateway'),
+  OnPremisesCidrTooWide: error('cidrs', 'an onPremises range wider than /8'),
+
+  RamSharingMissing: error('sharing', 'a route53-profile hub (or a hub that creates a transit gateway) has spokes in other accounts but ramSharing does not say how RAM shares with them'),
   RamOrganizationArnMissing: error('sharing', 'ramSharing.shareWith organization without organizationArn'),
   RamOrganizationalUnitsMissing: error('sharing', 'ramSharing.shareWith organizational-units without organizationalUnits'),
   RamOrganizationalUnitsUnused: error('sharing', 'organizationalUnits listed while shareWith is not organizational-units'),

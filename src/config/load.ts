@@ -70,7 +70,7 @@ function readConfigText(file: string): string {
 }
 
 /** Stages file, YAML and schema throw; the meaning and plan stages return their findings. */
-function checkConfigText(text: string, file: string): ConfigCheck {
+export function checkConfigText(text: string, file: string): ConfigCheck {
   const raw = parseYaml(text, file);
   const reserved = reservedKeyFindings(raw);
   if (reserved.length > 0) throw new ConfigError(file, reserved);

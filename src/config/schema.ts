@@ -23,6 +23,8 @@ const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { message: 'must be a
 const vpcId = z.string().regex(/^vpc-([0-9a-f]{8}|[0-9a-f]{17})$/, { message: 'must be a VPC id like vpc-0123456789abcdef0' });
 const subnetId = z.string().regex(/^subnet-([0-9a-f]{8}|[0-9a-f]{17})$/, { message: 'must be a subnet id like subnet-0123456789abcdef0' });
 const routeTableId = z.string().regex(/^rtb-([0-9a-f]{8}|[0-9a-f]{17})$/, { message: 'must be a route table id like rtb-0123456789abcdef0' });
+const transitGatewayId = z.string().regex(/^tgw-([0-9a-f]{8}|[0-9a-f]{17})$/, { message: 'must be a transit gateway id like tgw-0123456789abcdef0' });
+const transitGatewayRouteTableId = z.string().regex(/^tgw-rtb-([0-9a-f]{8}|[0-9a-f]{17})$/, { message: 'must be a transit gateway route table id like tgw-rtb-0123456789abcdef0' });
 
 const localBackend = z.strictObject({ dir: z.string().min(1).default('.terraform-state') });
 const s3Backend = z.strictObject({
@@ -113,6 +115,35 @@ export const endpointPolicySchema = z.union([
 
 export const DNS_MODES = ['private-hosted-zones', 'endpoint-url', 'route53-profile'] as const;
 
+/** How spokes reach a hub: a VPC peering each (the blog's design), or one transit gateway (issue 10). */
+export const CONNECTIVITY_MODES = ['peering', 'transit-gateway'] as const;
+
+/**
+ * The transit gateway of a `connectivity: transit-gateway` hub. Segmentation is the point: the hub
+ * attachment is associated with the `hub` route table, into which every spoke attachment propagates;
+ * every spoke attachment is associated with the `spokes` route table, into which only the hub
+ * attachment propagates, so spokes reach the hub and never each other.
+ */
+const transitGateway = z.strictObject({
+  /** An existing transit gateway; omitted, one is created in the hub's account. */
+  id: transitGatewayId.optional(),
+  /** Account key of the transit gateway's owner; default: the hub's account. */
+  account: z.string().optional(),
+  /** Existing route tables of the transit gateway to use; omitted, both are created. */
+  routeTables: z.strictObject({ hub: transitGatewayRouteTableId, spokes: transitGatewayRouteTableId }).optional(),
+  /** A created transit gateway's auto_accept_shared_attachments: off, so that every cross-account
+   * attachment is accepted by an explicit accepter in the owner's account. */
+  autoAcceptSharedAttachments: z.boolean().default(false),
+});
+
+/** Clients of the endpoints on premises, reaching the hub over a DX/VPN attachment of the transit gateway
+ * (that attachment itself is outside vpce-hub). */
+const onPremises = z.strictObject({
+  cidrs: z.array(cidr).min(1),
+  /** A Route 53 Resolver inbound endpoint in the hub VPC: on-premises DNS servers forward the zones to it. */
+  inboundResolver: z.boolean().default(false),
+});
+
 const hub = z.strictObject({
   name,
   account: z.string(),
@@ -124,6 +155,10 @@ const hub = z.strictObject({
   /** Pins how many security groups carry the endpoints' ingress rules (planning/endpoint-security-groups.ts);
    * unset, the smallest count that keeps every group within inboundRulesPerSecurityGroup is derived. */
   endpointSecurityGroups: z.number().int().min(1).max(16).optional(),
+  connectivity: z.enum(CONNECTIVITY_MODES).default('peering'),
+  /** Required with connectivity: transit-gateway. */
+  transitGateway: transitGateway.optional(),
+  onPremises: onPremises.optional(),
   /** Extra networks that call the endpoints through the hub VPC's own routing (on-premises over VPN or
    * Direct Connect, a Transit Gateway): each gets an HTTPS ingress rule. The hub VPC's own CIDRs are
    * always admitted; spokes are admitted through their own entries. */
@@ -140,6 +175,9 @@ const spoke = z.strictObject({
     cidr,
     secondaryCidrs: z.array(cidr).default([]),
     routeTableIds: z.array(routeTableId).min(1),
+    /** transit-gateway hubs only: the spoke's subnets for its attachment, one per AZ. An entry may name
+     * its AZ (`{ id, availabilityZone }`), which validate then checks (distinct, in the spoke's region). */
+    attachmentSubnetIds: z.array(z.union([subnetId, z.strictObject({ id: subnetId, availabilityZone: z.string() })])).min(1).optional(),
   }),
 });
 
@@ -158,6 +196,13 @@ export const QUOTA_DEFAULTS = {
   associationAuthorizationsPerZone: 1000,
   hostedZonesPerAccount: 500,
   vpcsPerRoute53Profile: 1000,
+  // Transit gateway quotas (https://docs.aws.amazon.com/vpc/latest/tgw/transit-gateway-quotas.html).
+  attachmentsPerTransitGateway: 5000,
+  routesPerTransitGatewayRouteTable: 10000,
+  transitGatewayAttachmentsPerVpc: 5,
+  transitGatewaysPerAccount: 5,
+  // Route 53 Resolver (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DNSLimitations.html#limits-api-entities-resolver).
+  resolverEndpointsPerRegion: 4,
 } as const;
 export type QuotaName = keyof typeof QUOTA_DEFAULTS;
 const quotas = z.strictObject(
@@ -204,3 +249,6 @@ export type BackendConfig = VpceHubConfig['backend'];
 export type DnsMode = HubConfig['dns'];
 export type RamSharingConfig = NonNullable<VpceHubConfig['ramSharing']>;
 export type AccountConfig = VpceHubConfig['accounts'][string];
+export type ConnectivityMode = HubConfig['connectivity'];
+export type TransitGatewayConfig = NonNullable<HubConfig['transitGateway']>;
+export type AttachmentSubnetConfig = NonNullable<SpokeConfig['vpc']['attachmentSubnetIds']>[number];

@@ -42,7 +42,6 @@ export function validateDns({ config, raw }: ValidationContext): Finding[] {
       });
     }
   });
-  const profileHubs = config.hubs.filter((h) => h.dns === 'route53-profile');
   // "A VPC can have only one Profile associated with it" (AssociateProfile,
   // https://docs.aws.amazon.com/Route53/latest/APIReference/API_route53profiles_AssociateProfile.html).
   // Spoke VPCs are not ours: whether a landing zone already gave them a profile is invisible from here.

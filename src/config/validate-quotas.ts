@@ -1,17 +1,23 @@
 /** Quota pre-flight: a quota exhausted at spoke N+1 fails an apply half-way, in several accounts. */
-import { isExceeded, quotaUsage } from '../planning/quotas';
+import { isExceeded, quotaUsage, type QuotaRow } from '../planning/quotas';
 import type { Finding } from './findings';
 import type { PlanValidationContext } from './validate';
 
 export function validateQuotas({ config, plan }: PlanValidationContext): Finding[] {
+  // A raised quota in the config cannot lift AWS's ceiling (125 peerings per VPC, ...): beyond it, the
+  // usage is an error whatever `quotas:` says. A transit-gateway hub has no peering row at all.
+  const beyondCeiling = (r: QuotaRow) => r.hardMax !== undefined && r.used > r.hardMax;
   return quotaUsage(plan, config.quotas)
-    .filter(isExceeded)
-    .map((r) => ({
-      severity: 'error' as const,
-      code: 'QuotaExceeded',
-      path: r.path,
-      value: `${r.used} > ${r.limit}`,
-      message: `${r.scope} needs ${r.used} against quota ${r.quota} of ${r.limit}${r.hardMax !== undefined ? ` (AWS grants at most ${r.hardMax})` : ''}`,
-      fix: r.remedy,
-    }));
+    .filter((r) => isExceeded(r) || beyondCeiling(r))
+    .map((r) => {
+      const limit = beyondCeiling(r) && !isExceeded(r) ? (r.hardMax as number) : r.limit;
+      return {
+        severity: 'error' as const,
+        code: 'QuotaExceeded',
+        path: r.path,
+        value: `${r.used} > ${limit}`,
+        message: `${r.scope} needs ${r.used} against quota ${r.quota} of ${r.limit}${r.hardMax !== undefined ? ` (AWS grants at most ${r.hardMax})` : ''}`,
+        fix: r.remedy,
+      };
+    });
 }

@@ -15,11 +15,13 @@ const ENABLE = 'run `aws ram enable-sharing-with-aws-organization` in the manage
 export function validateRamSharing({ config, raw }: ValidationContext): Finding[] {
   const findings: Finding[] = [];
   const sharing = config.ramSharing;
-  // Accounts that join a profile share: spoke accounts other than their profile hub's account.
+  // Accounts that join a share: spoke accounts other than their hub's account, when the hub shares a
+  // Route 53 Profile or a transit gateway it creates (an existing one is shared by its owner).
   const sharedAccounts = new Set<string>();
   config.spokes.forEach((spoke) => {
     const hub = hubOfSpoke(config, spoke);
-    if (hub?.dns === 'route53-profile' && hub.account !== spoke.account) sharedAccounts.add(spoke.account);
+    const sharesTgw = hub?.connectivity === 'transit-gateway' && hub.transitGateway !== undefined && hub.transitGateway.id === undefined;
+    if ((hub?.dns === 'route53-profile' || sharesTgw) && hub?.account !== spoke.account) sharedAccounts.add(spoke.account);
   });
   if (!sharing) {
     if (sharedAccounts.size > 0) {
@@ -27,7 +29,7 @@ export function validateRamSharing({ config, raw }: ValidationContext): Finding[
         severity: 'error',
         code: 'RamSharingMissing',
         path: 'ramSharing',
-        message: `is not set, but route53-profile hubs have spokes in other accounts (${[...sharedAccounts].sort().join(', ')}) that can only use the profile through an AWS RAM share`,
+        message: `is not set, but route53-profile hubs or hubs that create a transit gateway have spokes in other accounts (${[...sharedAccounts].sort().join(', ')}) that can only use the profile or transit gateway through an AWS RAM share`,
         fix: 'add ramSharing: { shareWith: organization } (with organizationArn; needs RAM sharing with AWS Organizations enabled), { shareWith: organizational-units, organizationalUnits: [<OU ARN>] }, or { shareWith: accounts, organizationSharing: enabled | disabled }',
       });
     }

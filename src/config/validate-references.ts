@@ -30,7 +30,8 @@ export function validateReferences({ config, raw }: ValidationContext): Finding[
     }
   });
   findings.push(...stackNameClashes(config));
-  const used = new Set([...config.hubs.map((h) => h.account), ...config.spokes.map((s) => s.account)]);
+  // A transit gateway owner is used too: the owner's halves of every attachment act in its account.
+  const used = new Set([...config.hubs.map((h) => h.account), ...config.hubs.flatMap((h) => (h.transitGateway?.account ? [h.transitGateway.account] : [])), ...config.spokes.map((s) => s.account)]);
   for (const key of accounts) {
     if (!used.has(key)) {
       findings.push({ severity: 'warning', code: 'UnusedAccount', path: `accounts.${key}`, message: 'is not used by any hub or spoke; its stack is empty, and applying it destroys whatever an earlier config put there', fix: 'apply its (empty) stack to clean up, then remove the key; or use it' });

@@ -22,6 +22,7 @@ import { validateReferences } from './validate-references';
 import { validateRegions } from './validate-regions';
 import { validateSecurityGroups } from './validate-security-groups';
 import { validateServices } from './validate-services';
+import { validateTransitGateway } from './validate-transit-gateway';
 import { validateVpcs } from './validate-vpcs';
 
 export interface ValidationContext {
@@ -50,6 +51,7 @@ export const VALIDATORS: ReadonlyArray<RegisteredValidator> = [
   { id: 'dns', stage: 'config', summary: 'route53-profile mode: spokes in the hub region, organizationArn consistent with organizationId; a hub VPC is no zone-mode spoke', run: validateDns },
   { id: 'hub-side-role', stage: 'config', summary: "an account's hubSideRoleArn is a role in that account", run: validateHubSideRole },
   { id: 'ram-sharing', stage: 'config', summary: 'the RAM sharing model (organization, OUs or accounts) can work: organization and OU principals need the organization and RAM organization sharing, accounts outside the organization need external principals allowed, and where invitations exist is stated', run: validateRamSharing },
+  { id: 'transit-gateway', stage: 'config', summary: 'connectivity: transit-gateway has a transitGateway (owner known; a created one in the hub account; two distinct route tables), its spokes are in its region and list attachment subnets (distinct, one per AZ of the spoke region); onPremises needs a transit gateway, and its ranges are valid, at most /8 wide and overlap neither each other nor the hub or its spokes', run: validateTransitGateway },
   { id: 'services', stage: 'config', summary: 'services exist in the catalogue and the hub region and AZs, are unique, have private DNS when zones are needed, and their zones neither collide nor shadow a region', run: validateServices },
   { id: 'companions', stage: 'config', summary: 'services that need companions in the same hub (ecr.dkr: s3 and ecr.api; ecs-agent: ecs; ...) and private DNS names that capture more than the service (execute-api) are warned about, with the fix', run: validateCompanions },
   { id: 'policy', stage: 'config', summary: 'endpoint policies: organization needs organizationId, principals are account ids or ARNs, a custom document is JSON with a Principal in every statement, fits 20,480 characters, conditions on nothing that cannot match through the hub, and (simulated) lets AWS\'s own traffic through', run: validatePolicy },

@@ -302,6 +302,44 @@ export const ROWS = {
     uniqueness: 'none',
     source: 'https://docs.aws.amazon.com/ram/latest/APIReference/API_Tag.html',
   }),
+  // CreateTransitGateway documents no length or character limit on Description (a string).
+  'ec2.transit-gateway.description': row({
+    id: 'ec2.transit-gateway.description',
+    field: 'CreateTransitGateway Description',
+    minLength: 0,
+    maxLength: Number.POSITIVE_INFINITY,
+    allowed: 'any characters (no documented limit)',
+    uniqueness: 'none',
+    source: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTransitGateway.html',
+  }),
+  'route53resolver.endpoint.name': row({
+    id: 'route53resolver.endpoint.name',
+    field: 'CreateResolverEndpoint Name',
+    minLength: 0,
+    maxLength: 64,
+    pattern: PROFILE_NAME,
+    allowed: "letters, digits, hyphens, underscores, apostrophes and spaces, not only digits (no dots)",
+    uniqueness: 'none',
+    source: 'https://docs.aws.amazon.com/Route53/latest/APIReference/API_route53resolver_CreateResolverEndpoint.html',
+  }),
+  'route53resolver.tag.key': row({
+    id: 'route53resolver.tag.key',
+    field: 'Route 53 Resolver Tag Key',
+    minLength: 1,
+    maxLength: 128,
+    allowed: 'any characters',
+    uniqueness: 'resource',
+    source: 'https://docs.aws.amazon.com/Route53/latest/APIReference/API_route53resolver_Tag.html',
+  }),
+  'route53resolver.tag.value': row({
+    id: 'route53resolver.tag.value',
+    field: 'Route 53 Resolver Tag Value',
+    minLength: 0,
+    maxLength: 256,
+    allowed: 'any characters',
+    uniqueness: 'none',
+    source: 'https://docs.aws.amazon.com/Route53/latest/APIReference/API_route53resolver_Tag.html',
+  }),
 } as const satisfies Record<string, StringConstraint>;
 
 export type ConstraintId = keyof typeof ROWS;
@@ -319,6 +357,8 @@ export const RESOURCE_ARGUMENTS: Readonly<Record<string, Readonly<Record<string,
   aws_route53profiles_association: { name: 'route53profiles.association.name' },
   aws_route53profiles_resource_association: { name: 'route53profiles.resource-association.name' },
   aws_ram_resource_share: { name: 'ram.resource-share.name' },
+  aws_ec2_transit_gateway: { description: 'ec2.transit-gateway.description' },
+  aws_route53_resolver_endpoint: { name: 'route53resolver.endpoint.name' },
 };
 
 type TagRows = readonly [key: ConstraintId, value: ConstraintId];
@@ -342,6 +382,12 @@ export const TAGS_BY_TYPE: Readonly<Record<string, TagRows>> = {
   aws_route53profiles_profile: ['route53profiles.tag.key', 'route53profiles.tag.value'],
   aws_route53profiles_association: ['route53profiles.tag.key', 'route53profiles.tag.value'],
   aws_ram_resource_share: ['ram.tag.key', 'ram.tag.value'],
+  // EC2 tags (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_Tag.html) on the transit gateway resources.
+  aws_ec2_transit_gateway: EC2_TAGS,
+  aws_ec2_transit_gateway_route_table: EC2_TAGS,
+  aws_ec2_transit_gateway_vpc_attachment: EC2_TAGS,
+  aws_ec2_transit_gateway_vpc_attachment_accepter: EC2_TAGS,
+  aws_route53_resolver_endpoint: ['route53resolver.tag.key', 'route53resolver.tag.value'],
 };
 
 /** Each distinct (key row, value row) pair of TAGS_BY_TYPE: what the provider's default_tags must satisfy. */

@@ -9,23 +9,23 @@
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import type { Construct } from 'constructs';
-import { awsNames, tagName } from '../planning/naming';
+import { awsNames, ids, tagName } from '../planning/naming';
 import type { HubPlan, SpokePlan } from '../planning/plan';
 import { resource } from './resource';
 
 export function spokeIngressRules(scope: Construct, hub: HubPlan, spoke: SpokePlan, securityGroupId: (group: number) => string, hubProvider: AwsProvider, project: string): void {
   for (const { group, rules } of hub.securityGroups) {
     for (const rule of rules.filter((r) => r.from === 'spoke' && r.spoke === spoke.name)) {
-      const { id, description, from } = awsNames.ingressRule(hub.name, rule);
-      resource(VpcSecurityGroupIngressRule, scope, id, {
+      const { cidr } = rule;
+      resource(VpcSecurityGroupIngressRule, scope, ids.hubIngressRule(hub.name, spoke.name, cidr), {
         provider: hubProvider,
         securityGroupId: securityGroupId(group),
-        description,
+        description: awsNames.ingressRule(hub.name, rule).description,
         ipProtocol: 'tcp',
         fromPort: 443,
         toPort: 443,
-        cidrIpv4: rule.cidr,
-        tags: { Name: tagName(project, hub.name, 'from', from) },
+        cidrIpv4: cidr,
+        tags: { Name: tagName(project, hub.name, 'from', spoke.name) },
         // A rule moves to another group when the group count changes (its address stays, its
         // security_group_id forces a replacement): create the new rule before deleting the old one so
         // the spoke never loses HTTPS. The two never clash, being in different groups.

@@ -33,8 +33,8 @@ export function hubEndpoints(scope: Construct, hub: HubPlan, vpc: HubVpcHandles,
       tags: { Name: name },
     });
     groups.set(group, sg.id);
-    // Rules of what the hub itself serves (its own VPC's CIDRs, client ranges) are shared: they stay here.
-    // Spoke rules are hub halves of pairs and live in the spoke accounts' stacks (constructs/endpoint-ingress.ts).
+    // The hub's own rules (its VPC's CIDRs, client and on-premises ranges) are shared: here. Spoke rules are
+    // pair halves in the spokes stacks (endpoint-ingress.ts).
     for (const rule of rules.filter((r) => r.from !== 'spoke')) {
       const { id, description, from } = awsNames.ingressRule(hub.name, rule);
       resource(VpcSecurityGroupIngressRule, scope, id, {

@@ -8,8 +8,8 @@ import { endpointPolicyDocument } from './endpoint-policy';
 import { spreadIngressRules } from './endpoint-security-groups';
 import { dotted } from './naming';
 import { effectiveQuotas } from './quotas';
-import type { AccountPlan, BackendPlan, EndpointPlan, HubAccessPlan, HubPlan, NetworkPlan, SpokePlan, StackPlan, ZonePlan } from './plan';
-import { planRamShare, ramAccessOf } from './ram-sharing';
+import type { AccountPlan, BackendPlan, EndpointPlan, HubAccessPlan, HubPlan, NetworkPlan, SpokePlan, StackPlan, TransitGatewayPlan, ZonePlan } from './plan';
+import { planRamJoins, planRamShare } from './ram-sharing';
 import { stackNames } from './naming';
 import { resolveHubService, serviceName } from './services';
 
@@ -40,6 +40,7 @@ export function buildPlan(config: VpceHubConfig): NetworkPlan {
         crossAccount,
         crossRegion,
         autoAccept: !crossAccount && !crossRegion,
+        attachmentSubnets: (s.vpc.attachmentSubnetIds ?? []).map((a) => (typeof a === 'string' ? { id: a } : { id: a.id, availabilityZone: a.availabilityZone })),
       };
     })
     .sort(byName);
@@ -89,7 +90,11 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
     // Every hub VPC resolves the service names to its endpoints: in the zone modes the zones are
     // created with the hub VPC inline, in endpoint-url mode the endpoints' private DNS answers there.
     // So its own workloads are clients in every mode, and so are the configured extra ranges.
-    fixed: [...[vpc.cidr, ...secondaryCidrs].map((cidr) => ({ from: 'hub-vpc' as const, cidr })), ...clientCidrs.map((cidr) => ({ from: 'client-range' as const, cidr }))],
+    // On-premises ranges (issue 10) are client ranges of the hub too: HTTPS in group 1, in the hub stack.
+    fixed: [
+      ...[vpc.cidr, ...secondaryCidrs].map((cidr) => ({ from: 'hub-vpc' as const, cidr })),
+      ...[...clientCidrs, ...(h.onPremises?.cidrs ?? [])].map((cidr) => ({ from: 'client-range' as const, cidr })),
+    ],
     rulesPerGroup: effectiveQuotas(config.quotas).inboundRulesPerSecurityGroup,
     pinned: h.endpointSecurityGroups,
   });
@@ -107,6 +112,18 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
     zones,
     // The share depends on the config's sharing model only, never on which spokes exist (issue 9).
     ...(h.dns === 'route53-profile' ? { profile: (() => { const share = planRamShare(config); return share ? { share } : {}; })() } : {}),
+    connectivity: h.connectivity,
+    ...(h.connectivity === 'transit-gateway' ? { transitGateway: planTransitGateway(h, config, account) } : {}),
+    ...(h.onPremises
+      ? {
+          onPremises: {
+            cidrs: [...h.onPremises.cidrs],
+            inboundResolver: h.onPremises.inboundResolver,
+            // The names the hub VPC answers for the services: its zones, or (endpoint-url) the endpoints' private DNS names.
+            forwardedZones: [...new Set(services.flatMap(zonesOf).map((z) => z.zoneName))].sort(),
+          },
+        }
+      : {}),
     spokes: ownSpokes.map((s) => s.name),
   };
   if (vpc.id !== undefined) {
@@ -125,6 +142,30 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
     subnets: (vpc.availabilityZones ?? []).map((az, i) => ({ az, azIsId: AZ_ID_PATTERN.test(az), cidr: nthSubnet(parent, prefix, i).text })),
     routeTables: [{ key: 'endpoints' }],
     ...(flow.enabled ? { flowLogs: { retentionDays: flow.retentionDays, ...(flow.destinationArn ? { destinationArn: flow.destinationArn } : {}) } } : {}),
+  };
+}
+
+/** The role other stacks assume in an account for the halves they create there (hubSideRoleArn, else roleArn). */
+function accessAccount(config: VpceHubConfig, key: string, id: string): AccountPlan {
+  const a = config.accounts[key];
+  const roleArn = a?.hubSideRoleArn ?? a?.roleArn;
+  return { key, id, ...(roleArn ? { roleArn } : {}) };
+}
+
+function planTransitGateway(h: HubConfig, config: VpceHubConfig, hubAccount: AccountPlan): TransitGatewayPlan {
+  const tgw = h.transitGateway;
+  if (!tgw) throw new Error(`hub ${h.name} has connectivity transit-gateway without transitGateway (validation should have caught this)`);
+  const ownerKey = tgw.account ?? hubAccount.key;
+  const owner = config.accounts[ownerKey];
+  if (!owner) throw new Error(`unknown account ${ownerKey} (validation should have caught this)`);
+  // Like the profile's share, it depends on the sharing model only, never on which spokes exist (issue 9).
+  const share = tgw.id === undefined ? planRamShare(config) : undefined;
+  return {
+    ...(tgw.id !== undefined ? { existingId: tgw.id } : {}),
+    owner: accessAccount(config, ownerKey, owner.id),
+    ...(tgw.routeTables ? { routeTables: { ...tgw.routeTables } } : {}),
+    autoAcceptSharedAttachments: tgw.autoAcceptSharedAttachments,
+    ...(share ? { share } : {}),
   };
 }
 
@@ -147,11 +188,15 @@ function planBackend(config: VpceHubConfig): BackendPlan {
 function planStacks(config: VpceHubConfig, hubs: HubPlan[], spokes: SpokePlan[], account: (key: string) => AccountPlan): StackPlan[] {
   const hubAccounts = [...new Set(hubs.map((h) => h.account.key))].sort();
   const hubOf = (s: SpokePlan) => hubs.find((h) => h.name === s.hub) as HubPlan;
-  // Destroying needs the provider configuration each resource was created with (the same alias), so an
-  // empty stack keeps a provider for every region of the config: the regions its hubs or spokes used.
-  const everyRegion = [...new Set([...hubs.map((h) => h.region), ...spokes.map((s) => s.region)])].sort();
   const hubStacks = hubAccounts.map((key): StackPlan => {
     const ownHubs = hubs.filter((h) => h.account.key === key);
+    // The owner's halves of the hub's own attachment (acceptance, association, propagation, route tables)
+    // act in the transit gateway owner's account when that is another one.
+    const access = new Map<string, HubAccessPlan>();
+    for (const h of ownHubs) {
+      const owner = h.transitGateway?.owner;
+      if (owner && owner.key !== key) access.set(`${owner.key}\u0000${h.region}`, { account: owner, region: h.region });
+    }
     return {
       name: stackNames.hub(key),
       kind: 'hub',
@@ -159,10 +204,9 @@ function planStacks(config: VpceHubConfig, hubs: HubPlan[], spokes: SpokePlan[],
       hubs: ownHubs.map((h) => h.name),
       spokes: [],
       regions: [...new Set(ownHubs.map((h) => h.region))].sort(),
-      hubAccess: [],
+      hubAccess: sortedAccess(access),
       dependsOn: [],
-      profileSharePrincipalOf: [],
-      acceptsProfileShareOf: [],
+      ramJoins: [],
     };
   });
   // Every account keeps a spokes stack, empty or not: removing an account's last spoke must leave a stack
@@ -173,30 +217,23 @@ function planStacks(config: VpceHubConfig, hubs: HubPlan[], spokes: SpokePlan[],
     const ownHubs = hubs.filter((h) => h.account.key === key);
     // Own-account providers: the spokes' regions, and the regions of same-account hubs (their hub-side
     // halves run with the account's own credentials); a hub account's spokes stack always has its hubs' regions.
-    const used = [...ownSpokes.map((s) => s.region), ...ownHubs.map((h) => h.region), ...ownSpokes.filter((s) => !s.crossAccount).map((s) => hubOf(s).region)];
-    const regions = new Set(used.length > 0 ? used : everyRegion);
+    const regions = new Set([...ownSpokes.map((s) => s.region), ...ownHubs.map((h) => h.region), ...ownSpokes.filter((s) => !s.crossAccount).map((s) => hubOf(s).region)]);
     // A provider into every other account's hubs, whether or not a spoke pairs with them now: Terraform
     // needs the provider a resource was created with to destroy it, so removing the last spoke of a hub
     // must not remove the provider (and the stack's text then never depends on which spokes exist).
     // Terraform configures only providers that something in the configuration or state uses.
     const access = new Map<string, HubAccessPlan>();
     for (const hub of hubs.filter((h) => h.account.key !== key)) {
-      const a = config.accounts[hub.account.key];
-      const roleArn = a?.hubSideRoleArn ?? a?.roleArn;
-      access.set(`${hub.account.key}\u0000${hub.region}`, { account: { key: hub.account.key, id: hub.account.id, ...(roleArn ? { roleArn } : {}) }, region: hub.region });
+      access.set(`${hub.account.key}\u0000${hub.region}`, { account: accessAccount(config, hub.account.key, hub.account.id), region: hub.region });
     }
-    const principalOf = new Set<string>();
-    const accepts = new Set<string>();
-    const sharing = config.ramSharing;
+    // Transit gateway pairs: the owner's halves (acceptance, association, propagation) act in the owner's
+    // account; like the hubs', a provider into every other owner, spoke or not.
+    for (const hub of hubs) {
+      const owner = hub.transitGateway?.owner;
+      if (owner && owner.key !== key) access.set(`${owner.key}\u0000${hub.region}`, { account: owner, region: hub.region });
+    }
     const own = config.accounts[key];
-    for (const s of ownSpokes.filter((x) => x.crossAccount)) {
-      const hub = hubOf(s);
-      if (!hub.profile?.share || !sharing || !own) continue;
-      const reach = ramAccessOf(sharing, own);
-      if (reach.kind !== 'account') continue;
-      principalOf.add(hub.name);
-      if (reach.invitation) accepts.add(hub.name);
-    }
+    const ramJoins = own && config.ramSharing ? planRamJoins(config.ramSharing, own, ownSpokes.filter((x) => x.crossAccount).map(hubOf)) : [];
     return {
       name: stackNames.spokes(key, ownHubs.length > 0),
       kind: 'spokes',
@@ -204,12 +241,13 @@ function planStacks(config: VpceHubConfig, hubs: HubPlan[], spokes: SpokePlan[],
       hubs: [],
       spokes: ownSpokes.map((s) => s.name),
       regions: [...regions].sort(),
-      hubAccess: [...access.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v),
+      hubAccess: sortedAccess(access),
       dependsOn: [...new Set(ownSpokes.map((s) => stackNames.hub(hubOf(s).account.key)))].sort(),
-      profileSharePrincipalOf: [...principalOf].sort(),
-      acceptsProfileShareOf: [...accepts].sort(),
+      ramJoins,
     };
   });
   // Deploy order: every hub stack, then every spokes stack, each group by name.
   return [...hubStacks, ...spokeStacks.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))];
 }
+
+const sortedAccess = (access: Map<string, HubAccessPlan>): HubAccessPlan[] => [...access.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);

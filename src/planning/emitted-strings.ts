@@ -8,7 +8,7 @@
  */
 import { isS3Arn } from '../config/partitions';
 import { distinctTagRows, TAGS_BY_TYPE, type ConstraintId } from '../constraints/aws-string-constraints';
-import { awsNames, ids, stackNames, tagName } from './naming';
+import { awsNames, ids, ramResourceKey, stackNames, tagName } from './naming';
 import type { HubPlan, NetworkPlan, SpokePlan } from './plan';
 
 /** A config name a generated value is made of. */
@@ -57,9 +57,7 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
   for (const hub of plan.hubs) hubStrings(hub);
   for (const spoke of plan.spokes) spokeStrings(spoke);
   for (const stack of plan.stacks) {
-    const account: NameSource = { kind: 'account', key: stack.account.key };
-    // Own providers (one per region) and hub-side providers (one per hub account and region), alike
-    // but for the role they assume (constructs/providers.ts).
+    // Own-account providers and the providers acting in other accounts (hub-side halves): same tags, own session name.
     const providers = [
       ...stack.regions.map((region) => ({ alias: ids.providerAlias(region), roleArn: stack.account.roleArn })),
       ...stack.hubAccess.map((a) => ({ alias: ids.hubSideProviderAlias(a.account.key, a.region), roleArn: a.account.roleArn })),
@@ -67,7 +65,7 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
     for (const { alias, roleArn } of providers) {
       const provider = `provider.aws.${alias}`;
       for (const [key, value] of Object.entries(defaultTags(project, stack.name))) {
-        const sources = key === 'Project' ? [PROJECT] : key === 'Stack' ? [account] : [];
+        const sources = key === 'Project' ? [PROJECT] : key === 'Stack' ? [{ kind: 'account', key: stack.account.key } as NameSource] : [];
         // Default tags land on every taggable resource: hold them to every tag row.
         for (const [keyRow, valueRow] of distinctTagRows()) {
           emit(keyRow, stack.name, provider, `default_tags key ${key}`, key, []);
@@ -75,18 +73,11 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
         }
       }
       if (roleArn) {
-        emit('sts.role-session-name', stack.name, provider, 'assume_role.session_name', awsNames.providerSession(project, stack.name), [account, PROJECT]);
+        emit('sts.role-session-name', stack.name, provider, 'assume_role.session_name', awsNames.providerSession(project, stack.name), [{ kind: 'account', key: stack.account.key }, PROJECT]);
       }
     }
   }
   return out;
-
-  /** The stack that holds a spoke's pairs, hub halves included (issue 9). */
-  function pairStack(spoke: string): string {
-    const stack = plan.stacks.find((s) => s.spokes.includes(spoke));
-    if (!stack) throw new Error(`spoke ${spoke} is in no stack (planning bug)`);
-    return stack.name;
-  }
 
   function hubStrings(hub: HubPlan): void {
     const stack = stackNames.hub(hub.account.key);
@@ -118,13 +109,11 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
       emit('ec2.security-group.name', stack, `aws_security_group.${id}`, 'name', name, both, `${stack}/${hub.name}`);
       emit('ec2.security-group.description', stack, `aws_security_group.${id}`, 'description', awsNames.endpointSecurityGroupDescription(hub.name, group), [h]);
       nameTag(stack, 'aws_security_group', id, name, both);
-      for (const rule of rules) {
+      for (const rule of rules.filter((r) => r.from !== 'spoke')) {
         const { id: ruleId, description, from } = awsNames.ingressRule(hub.name, rule);
-        const sources = rule.from === 'spoke' ? [spokeSrc(rule.spoke)] : [h];
-        // A spoke's rule is a hub half in its pair stack; the hub's own and client ranges stay here.
-        const ruleStack = rule.from === 'spoke' ? pairStack(rule.spoke) : stack;
-        emit('ec2.security-group-rule.description', ruleStack, `aws_vpc_security_group_ingress_rule.${ruleId}`, 'description', description, sources);
-        nameTag(ruleStack, 'aws_vpc_security_group_ingress_rule', ruleId, tagName(project, hub.name, 'from', from), [...sources, h, PROJECT]);
+        const sources = [h];
+        emit('ec2.security-group-rule.description', stack, `aws_vpc_security_group_ingress_rule.${ruleId}`, 'description', description, sources);
+        nameTag(stack, 'aws_vpc_security_group_ingress_rule', ruleId, tagName(project, hub.name, 'from', from), [...sources, h, PROJECT]);
       }
     }
     for (const ep of hub.endpoints) nameTag(stack, 'aws_vpc_endpoint', ids.hubEndpoint(hub.name, ep.key), tagName(project, hub.name, ep.service), both);
@@ -137,9 +126,6 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
       }
       emit('route53.hosted-zone.comment', stack, `aws_route53_zone.${id}`, 'comment', awsNames.zoneComment(project, z.service, hub.name), both);
       nameTag(stack, 'aws_route53_zone', id, tagName(project, hub.name, z.zoneName), both);
-    }
-    for (const spokeName of hub.spokes) {
-      nameTag(pairStack(spokeName), 'aws_vpc_peering_connection', ids.hubPeering(hub.name, spokeName), tagName(project, hub.name, 'to', spokeName), [spokeSrc(spokeName), h, PROJECT]);
     }
     if (hub.profile) {
       const id = ids.hubProfile(hub.name);
@@ -154,14 +140,65 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
         nameTag(stack, 'aws_ram_resource_share', shareId, awsNames.profileShare(project, hub.name), both);
       }
     }
+    const tgw = hub.transitGateway;
+    if (tgw) {
+      if (tgw.existingId === undefined) {
+        const id = ids.hubTransitGateway(hub.name);
+        emit('ec2.transit-gateway.description', stack, `aws_ec2_transit_gateway.${id}`, 'description', awsNames.transitGatewayDescription(project, hub.name), both);
+        nameTag(stack, 'aws_ec2_transit_gateway', id, tagName(project, hub.name), both);
+        if (tgw.share) {
+          const shareId = ids.hubRamShare(hub.name, ramResourceKey('transit-gateway'));
+          emit('ram.resource-share.name', stack, `aws_ram_resource_share.${shareId}`, 'name', awsNames.transitGatewayShare(project, hub.name), both);
+          nameTag(stack, 'aws_ram_resource_share', shareId, awsNames.transitGatewayShare(project, hub.name), both);
+        }
+      }
+      if (!tgw.routeTables) {
+        for (const which of ['hub', 'spokes'] as const) nameTag(stack, 'aws_ec2_transit_gateway_route_table', ids.hubTransitGatewayRouteTable(hub.name, which), awsNames.transitGatewayRouteTable(project, hub.name, which), both);
+      }
+      nameTag(stack, 'aws_ec2_transit_gateway_vpc_attachment', ids.hubAttachment(hub.name), tagName(project, hub.name), both);
+      if (tgw.owner.id !== hub.account.id && !tgw.autoAcceptSharedAttachments) nameTag(stack, 'aws_ec2_transit_gateway_vpc_attachment_accepter', ids.hubAttachment(hub.name), tagName(project, hub.name), both);
+    }
+    const onPrem = hub.onPremises;
+    if (onPrem) {
+      if (onPrem.inboundResolver) {
+        const id = ids.hubInboundResolver(hub.name);
+        const name = awsNames.inboundResolver(project, hub.name);
+        emit('ec2.security-group.name', stack, `aws_security_group.${id}`, 'name', name, both, `${stack}/${hub.name}`);
+        emit('ec2.security-group.description', stack, `aws_security_group.${id}`, 'description', awsNames.inboundResolverSecurityGroupDescription(hub.name), [h]);
+        nameTag(stack, 'aws_security_group', id, name, both);
+        for (const cidr of onPrem.cidrs) {
+          for (const protocol of ['tcp', 'udp'] as const) {
+            const ruleId = ids.hubInboundResolverRule(hub.name, protocol, cidr);
+            emit('ec2.security-group-rule.description', stack, `aws_vpc_security_group_ingress_rule.${ruleId}`, 'description', awsNames.inboundResolverRuleDescription(protocol, cidr), []);
+            nameTag(stack, 'aws_vpc_security_group_ingress_rule', ruleId, tagName(project, hub.name, 'dns-from', 'on-premises'), both);
+          }
+        }
+        emit('route53resolver.endpoint.name', stack, `aws_route53_resolver_endpoint.${id}`, 'name', name, both);
+        nameTag(stack, 'aws_route53_resolver_endpoint', id, name, both);
+      }
+    }
   }
 
   function spokeStrings(spoke: SpokePlan): void {
-    const stack = pairStack(spoke.name);
+    // Both halves of the pair live in the spoke account's spokes stack (issue 9).
+    const stack = plan.stacks.find((st) => st.kind === 'spokes' && st.spokes.includes(spoke.name))?.name;
     const hub = plan.hubs.find((x) => x.name === spoke.hub);
-    if (!hub) throw new Error(`spoke ${spoke.name} has no hub ${spoke.hub} (planning bug)`);
+    if (!hub || !stack) throw new Error(`spoke ${spoke.name} has no hub ${spoke.hub} or stack (planning bug)`);
     const sources = [spokeSrc(spoke.name), hubSrc(hub.name), PROJECT];
-    if (!spoke.autoAccept) nameTag(stack, 'aws_vpc_peering_connection_accepter', ids.spokeAccepter(spoke.name), tagName(project, spoke.name, 'to', 'hub', hub.name), sources);
+    for (const cidr of spoke.cidrs) {
+      const ruleId = ids.hubIngressRule(hub.name, spoke.name, cidr);
+      emit('ec2.security-group-rule.description', stack, `aws_vpc_security_group_ingress_rule.${ruleId}`, 'description', awsNames.ingressRule(hub.name, { from: 'spoke', spoke: spoke.name, cidr }).description, [spokeSrc(spoke.name)]);
+      nameTag(stack, 'aws_vpc_security_group_ingress_rule', ruleId, tagName(project, hub.name, 'from', spoke.name), sources);
+    }
+    const tgw = hub.transitGateway;
+    if (tgw) {
+      const name = awsNames.spokeAttachment(project, spoke.name, hub.name);
+      nameTag(stack, 'aws_ec2_transit_gateway_vpc_attachment', ids.spokeAttachment(spoke.name), name, sources);
+      if (tgw.owner.id !== spoke.account.id && !tgw.autoAcceptSharedAttachments) nameTag(stack, 'aws_ec2_transit_gateway_vpc_attachment_accepter', ids.spokeAttachment(spoke.name), name, sources);
+    } else {
+      nameTag(stack, 'aws_vpc_peering_connection', ids.hubPeering(hub.name, spoke.name), tagName(project, hub.name, 'to', spoke.name), sources);
+      if (!spoke.autoAccept) nameTag(stack, 'aws_vpc_peering_connection_accepter', ids.spokeAccepter(spoke.name), tagName(project, spoke.name, 'to', 'hub', hub.name), sources);
+    }
     if (hub.dns === 'route53-profile') {
       emit('route53profiles.association.name', stack, `aws_route53profiles_association.${ids.spokeProfileAssociation(spoke.name)}`, 'name', awsNames.profileAssociation(project, spoke.name, hub.name), sources);
     }

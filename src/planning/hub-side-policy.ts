@@ -30,6 +30,16 @@ export const HUB_SIDE_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   aws_vpc_security_group_ingress_rule: ['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress', 'ec2:ModifySecurityGroupRules', 'ec2:DescribeSecurityGroupRules', 'ec2:CreateTags', 'ec2:DeleteTags'],
   aws_route53_vpc_association_authorization: ['route53:CreateVPCAssociationAuthorization', 'route53:DeleteVPCAssociationAuthorization', 'route53:ListVPCAssociationAuthorizations'],
   aws_ram_principal_association: ['ram:AssociateResourceShare', 'ram:DisassociateResourceShare', 'ram:GetResourceShareAssociations', 'ram:GetResourceShares'],
+  // Transit gateway owner's halves (issue 10), in the owner's account.
+  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AcceptTransitGatewayVpcAttachment.html; destroying the accepter deletes the attachment.
+  aws_ec2_transit_gateway_vpc_attachment_accepter: ['ec2:AcceptTransitGatewayVpcAttachment', 'ec2:DeleteTransitGatewayVpcAttachment', 'ec2:DescribeTransitGatewayVpcAttachments', 'ec2:DescribeTransitGateways', 'ec2:CreateTags', 'ec2:DeleteTags'],
+  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AssociateTransitGatewayRouteTable.html
+  aws_ec2_transit_gateway_route_table_association: ['ec2:AssociateTransitGatewayRouteTable', 'ec2:DisassociateTransitGatewayRouteTable', 'ec2:GetTransitGatewayRouteTableAssociations', 'ec2:DescribeTransitGatewayAttachments'],
+  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_EnableTransitGatewayRouteTablePropagation.html
+  aws_ec2_transit_gateway_route_table_propagation: ['ec2:EnableTransitGatewayRouteTablePropagation', 'ec2:DisableTransitGatewayRouteTablePropagation', 'ec2:GetTransitGatewayRouteTablePropagations'],
+  // A hub stack creates the two route tables in an existing transit gateway of another account.
+  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTransitGatewayRouteTable.html
+  aws_ec2_transit_gateway_route_table: ['ec2:CreateTransitGatewayRouteTable', 'ec2:DeleteTransitGatewayRouteTable', 'ec2:DescribeTransitGatewayRouteTables', 'ec2:CreateTags', 'ec2:DeleteTags'],
 };
 
 export interface PolicyStatement {
@@ -44,13 +54,15 @@ export interface PolicyDocument {
   Statement: PolicyStatement[];
 }
 
-/** Hub accounts (keys) that spokes stacks reach through a hub-side provider. */
+/** Hub and transit gateway owner accounts (keys) that other stacks reach through a hub-side provider. */
 export const hubSideAccounts = (plan: NetworkPlan): string[] => [...new Set(plan.stacks.flatMap((s) => s.hubAccess.map((a) => a.account.key)))].sort();
 
-/** The policy for the hub-side role in one hub account: the union over its hubs. */
+/** The policy for the hub-side role in one hub (or transit gateway owner) account: the union over its hubs and transit gateways. */
 export function hubSidePolicy(plan: NetworkPlan, accountKey: string): PolicyDocument {
   const hubs = plan.hubs.filter((h) => h.account.key === accountKey);
-  if (hubs.length === 0) throw new Error(`account ${accountKey} holds no hub`);
+  const owned = plan.hubs.filter((h) => h.transitGateway?.owner.key === accountKey);
+  if (hubs.length === 0 && owned.length === 0) throw new Error(`account ${accountKey} holds no hub and owns no transit gateway`);
+  if (hubs.length === 0) return { Version: '2012-10-17', Statement: transitGatewayOwnerStatements(plan, owned) };
   const account = hubs[0].account.id;
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html: the partition follows the region.
   const partition = hubs[0].region.startsWith('cn-') ? 'aws-cn' : hubs[0].region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
@@ -120,7 +132,11 @@ export function hubSidePolicy(plan: NetworkPlan, accountKey: string): PolicyDocu
       Resource: [`arn:${partition}:route53:::hostedzone/*`],
     });
   }
-  const shares = hubs.filter((h) => h.profile?.share).map((h) => ({ region: h.region, name: tagName(plan.project, h.name, 'route53-profile') }));
+  statements.push(...transitGatewayOwnerStatements(plan, owned));
+  const shares = [
+    ...hubs.filter((h) => h.profile?.share).map((h) => ({ region: h.region, name: tagName(plan.project, h.name, 'route53-profile') })),
+    ...hubs.filter((h) => h.transitGateway?.share).map((h) => ({ region: h.region, name: tagName(plan.project, h.name, 'transit-gateway') })),
+  ];
   if (shares.length > 0) {
     push({
       Sid: 'AccountPrincipalsOfHubShares',
@@ -132,6 +148,49 @@ export function hubSidePolicy(plan: NetworkPlan, accountKey: string): PolicyDocu
     push({ Sid: 'ReadShares', Effect: 'Allow', Action: ['ram:GetResourceShareAssociations', 'ram:GetResourceShares'], Resource: ['*'] });
   }
   return { Version: '2012-10-17', Statement: statements };
+}
+
+/**
+ * The transit gateway owner's halves (issue 10): accepting attachments, associating them with and
+ * propagating them into the hub's two route tables, and (existing gateway, no route tables given)
+ * creating those tables. Route tables are scoped by id when the config names them, else by the hub
+ * stack's tags; attachments by their transit gateway is not expressible (the attachment ARN is the
+ * resource), so they are `transit-gateway-attachment/*` of the owner's account.
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2.html
+ */
+function transitGatewayOwnerStatements(plan: NetworkPlan, owned: HubPlan[]): PolicyStatement[] {
+  if (owned.length === 0) return [];
+  const owner = owned[0].transitGateway?.owner.id as string;
+  const partition = owned[0].region.startsWith('cn-') ? 'aws-cn' : owned[0].region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+  const arn = (region: string, resource: string) => `arn:${partition}:ec2:${region}:${owner}:${resource}`;
+  const regions = [...new Set(owned.map((h) => h.region))].sort();
+  const attachments = regions.map((r) => arn(r, 'transit-gateway-attachment/*'));
+  const out: PolicyStatement[] = [
+    { Sid: 'AcceptHubAndSpokeAttachments', Effect: 'Allow', Action: ['ec2:AcceptTransitGatewayVpcAttachment', 'ec2:DeleteTransitGatewayVpcAttachment', 'ec2:CreateTags', 'ec2:DeleteTags'], Resource: attachments },
+  ];
+  const named = owned.flatMap((h) => (h.transitGateway?.routeTables ? [arn(h.region, `transit-gateway-route-table/${h.transitGateway.routeTables.hub}`), arn(h.region, `transit-gateway-route-table/${h.transitGateway.routeTables.spokes}`)] : []));
+  const tableActions = ['ec2:AssociateTransitGatewayRouteTable', 'ec2:DisassociateTransitGatewayRouteTable', 'ec2:EnableTransitGatewayRouteTablePropagation', 'ec2:DisableTransitGatewayRouteTablePropagation'];
+  if (named.length > 0) out.push({ Sid: 'AssociateAndPropagateInNamedRouteTables', Effect: 'Allow', Action: tableActions, Resource: [...named, ...attachments] });
+  const tagged = owned.filter((h) => !h.transitGateway?.routeTables);
+  if (tagged.length > 0) {
+    const tables = [...new Set(tagged.map((h) => h.region))].map((r) => arn(r, 'transit-gateway-route-table/*'));
+    const byHubStack = { StringEquals: { 'aws:ResourceTag/Project': plan.project, 'aws:ResourceTag/Stack': [...new Set(tagged.map((h) => stackNames.hub(h.account.key)))].sort() } };
+    out.push({ Sid: 'AssociateAndPropagateInHubRouteTables', Effect: 'Allow', Action: tableActions, Resource: tables, Condition: byHubStack });
+    out.push({ Sid: 'AssociateAndPropagateAttachments', Effect: 'Allow', Action: tableActions, Resource: attachments });
+    // Route tables of an existing gateway, created by the hub stack through this role.
+    const existing = tagged.filter((h) => h.transitGateway?.existingId !== undefined);
+    if (existing.length > 0) {
+      out.push({ Sid: 'CreateHubRouteTables', Effect: 'Allow', Action: ['ec2:CreateTransitGatewayRouteTable'], Resource: [...existing.map((h) => arn(h.region, `transit-gateway/${h.transitGateway?.existingId}`)), ...tables] });
+      out.push({ Sid: 'ManageHubRouteTables', Effect: 'Allow', Action: ['ec2:DeleteTransitGatewayRouteTable', 'ec2:CreateTags', 'ec2:DeleteTags'], Resource: tables, Condition: byHubStack });
+    }
+  }
+  out.push({
+    Sid: 'ReadTransitGateway',
+    Effect: 'Allow',
+    Action: ['ec2:DescribeTransitGateways', 'ec2:DescribeTransitGatewayAttachments', 'ec2:DescribeTransitGatewayVpcAttachments', 'ec2:DescribeTransitGatewayRouteTables', 'ec2:GetTransitGatewayRouteTableAssociations', 'ec2:GetTransitGatewayRouteTablePropagations'],
+    Resource: ['*'],
+  });
+  return out;
 }
 
 /** Every action a policy allows. */

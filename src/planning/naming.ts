@@ -54,6 +54,24 @@ export const ids = {
   hubPeering: (hub: string, spoke: string) => `hub_${hub}_to_${spoke}`,
   hubRoute: (hub: string, routeTableKey: string, spoke: string, cidr: string) => `hub_${hub}_${routeTableKey}_to_${spoke}_${cidrKey(cidr)}`,
 
+  // Transit gateway (issue 10). `transit_gateway`, `to_hub`, `on_premises` contain `_`, which no config name can.
+  hubTransitGateway: (hub: string) => `hub_${hub}`,
+  hubTransitGatewayRouteTable: (hub: string, table: 'hub' | 'spokes') => `hub_${hub}_${table}`,
+  /** The hub VPC's attachment, its acceptance, association (hub route table) and propagation (spokes route table). */
+  hubAttachment: (hub: string) => `hub_${hub}`,
+  hubOnPremisesRoute: (hub: string, routeTableKey: string, cidr: string) => `hub_${hub}_${routeTableKey}_to_on_premises_${cidrKey(cidr)}`,
+  /** A spoke's attachment, its acceptance and association (spokes route table); its propagation into the hub route table. */
+  spokeAttachment: (spoke: string) => `spoke_${spoke}`,
+  spokePropagation: (spoke: string) => `spoke_${spoke}_to_hub`,
+  // Route 53 Resolver inbound endpoint for on-premises clients.
+  hubInboundResolver: (hub: string) => `hub_${hub}_inbound_resolver`,
+  hubInboundResolverRule: (hub: string, protocol: 'tcp' | 'udp', cidr: string) => `hub_${hub}_dns_${protocol}_from_${cidrKey(cidr)}`,
+
+  /** RAM shares of hub resources: `profile` keeps the addresses of the profile-only design. */
+  hubRamShare: (hub: string, resourceKey: string) => `hub_${hub}_${resourceKey}`,
+  hubRamPrincipal: (hub: string, resourceKey: string, principal: string) => `hub_${hub}_${resourceKey}_to_${principal}`,
+  ramShareAccepter: (hub: string, resourceKey: string) => `hub_${hub}_${resourceKey}`,
+
   hubProfile: (hub: string) => `hub_${hub}`,
   hubProfileZone: (hub: string, zoneKey: string) => `hub_${hub}_${zoneKey}`,
   hubProfileShare: (hub: string) => `hub_${hub}_profile`,
@@ -76,7 +94,16 @@ export const outputs = {
   endpointDns: (hub: string, serviceKey: string) => `hub_${hub}_endpoint_${serviceKey}_dns`,
   profileId: (hub: string) => `hub_${hub}_profile_id`,
   profileShareArn: (hub: string) => `hub_${hub}_profile_share_arn`,
+  /** The RAM share ARN of a shared hub resource (`profile` keeps profileShareArn's name). */
+  ramShareArn: (hub: string, resourceKey: string) => `hub_${hub}_${resourceKey}_share_arn`,
+  transitGatewayId: (hub: string) => `hub_${hub}_transit_gateway_id`,
+  transitGatewayRouteTableId: (hub: string, table: 'hub' | 'spokes') => `hub_${hub}_transit_gateway_route_table_${table}`,
+  inboundResolverIps: (hub: string) => `hub_${hub}_inbound_resolver_ips`,
+  forwardedZones: (hub: string) => `hub_${hub}_on_premises_forwarded_zones`,
 };
+
+/** Address-safe key of a RAM-shared resource kind. */
+export const ramResourceKey = (resource: 'profile' | 'transit-gateway'): string => (resource === 'profile' ? 'profile' : 'transit_gateway');
 
 /** `Name` tags: readable in the console, prefixed by the project. */
 export const tagName = (project: string, ...parts: string[]): string => [project, ...parts].join('-');
@@ -128,4 +155,13 @@ export const awsNames = {
     return name.length <= PROFILE_NAME_MAX ? name : `${name.slice(0, PROFILE_NAME_MAX - 9)}_${fingerprint(name)}`;
   },
   providerSession: (project: string, stack: string) => `${project}-${stack}`,
+  // Transit gateway and on-premises access (issue 10).
+  transitGatewayShare: (project: string, hub: string) => tagName(project, hub, 'transit-gateway'),
+  transitGatewayDescription: (project: string, hub: string) => `vpce-hub ${project} hub ${hub}: spokes reach the hub's endpoints, never each other`,
+  transitGatewayRouteTable: (project: string, hub: string, table: 'hub' | 'spokes') => tagName(project, hub, table),
+  /** The Name tag of a spoke's attachment (and of its acceptance in the owner's account). */
+  spokeAttachment: (project: string, spoke: string, hub: string) => tagName(project, spoke, 'to', 'hub', hub),
+  inboundResolver: (project: string, hub: string) => tagName(project, hub, 'inbound-resolver'),
+  inboundResolverSecurityGroupDescription: (hub: string) => `DNS from the on-premises ranges of hub ${hub} to its Route 53 Resolver inbound endpoint`,
+  inboundResolverRuleDescription: (protocol: 'tcp' | 'udp', cidr: string) => `DNS over ${protocol.toUpperCase()} from on-premises ${cidr}`,
 };

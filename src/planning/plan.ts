@@ -3,7 +3,7 @@
  * Constructs only turn these records into resources; all decisions (names, CIDRs, which account does
  * what) are made here, where they are unit-testable without cdktf.
  */
-import type { DnsMode } from '../config/schema';
+import type { ConnectivityMode, DnsMode } from '../config/schema';
 
 export interface AccountPlan {
   /** The key under `accounts`, which is also the stack name. */
@@ -83,6 +83,17 @@ export interface RamSharePlan {
   allowExternalPrincipals: boolean;
 }
 
+/** The hub resources shared through RAM, each with its own share (and its own addresses). */
+export type RamSharedResource = 'profile' | 'transit-gateway';
+
+/** One account joining one hub's share as its own principal: the principal association (hub half) and,
+ * where RAM sends an invitation, its acceptance (spoke half), once per (account, hub, resource). */
+export interface RamJoinPlan {
+  hub: string;
+  resource: RamSharedResource;
+  invitation: boolean;
+}
+
 /** How one account reaches a RAM share: through a shared principal, or as its own principal (with or without an invitation to accept). */
 export type RamAccess = { kind: 'shared-principal' } | { kind: 'account'; invitation: boolean };
 
@@ -90,6 +101,35 @@ export type RamAccess = { kind: 'shared-principal' } | { kind: 'account'; invita
 export interface ProfilePlan {
   /** Undefined when the config has no ramSharing (then only same-account spokes may use the profile). */
   share?: RamSharePlan;
+}
+
+/**
+ * connectivity: transit-gateway (issue 10). The transit gateway is created in the hub's account (with
+ * its two route tables and its RAM share), or an existing one is used (owned by `owner`, already shared
+ * with the hub and spoke accounts by its owner). Route tables are created in the owner's account unless
+ * the config names existing ones.
+ */
+export interface TransitGatewayPlan {
+  /** Undefined when we create it. */
+  existingId?: string;
+  /** The owner's account, with `roleArn` set to the role other stacks assume there (hubSideRoleArn, else roleArn). */
+  owner: AccountPlan;
+  /** Existing route table ids (both or neither). */
+  routeTables?: { hub: string; spokes: string };
+  /** Whether the transit gateway accepts shared attachments by itself; otherwise each cross-account
+   * attachment gets an accepter in the owner's account. */
+  autoAcceptSharedAttachments: boolean;
+  /** The RAM share of a created transit gateway (planning/ram-sharing.ts); undefined for an existing one. */
+  share?: RamSharePlan;
+}
+
+/** On-premises clients of a hub's endpoints (hubs.<hub>.onPremises). */
+export interface OnPremisesPlan {
+  cidrs: string[];
+  /** A Route 53 Resolver inbound endpoint in the hub's endpoint subnets. */
+  inboundResolver: boolean;
+  /** The zone names on-premises DNS servers must conditionally forward to the inbound endpoint. */
+  forwardedZones: string[];
 }
 
 export interface HubPlan {
@@ -114,6 +154,10 @@ export interface HubPlan {
   zones: ZonePlan[];
   /** Set in route53-profile mode. */
   profile?: ProfilePlan;
+  connectivity: ConnectivityMode;
+  /** Set with connectivity: transit-gateway. */
+  transitGateway?: TransitGatewayPlan;
+  onPremises?: OnPremisesPlan;
   spokes: string[];
 }
 
@@ -130,9 +174,12 @@ export interface SpokePlan {
   crossRegion: boolean;
   /** `auto_accept` works only within one account and region; otherwise an accepter resource is needed. */
   autoAccept: boolean;
+  /** transit-gateway hubs: the subnets of the spoke's attachment, one per AZ (AZ when the config names it). */
+  attachmentSubnets: Array<{ id: string; availabilityZone?: string }>;
 }
 
-/** A provider in a spoke stack that acts in a hub's account (the hub-side halves of its pairs). */
+/** A provider that acts in another account: a spokes stack's in a hub's account (the hub-side halves of
+ * its pairs) or a transit gateway owner's; a hub stack's in its transit gateway owner's (issue 10). */
 export interface HubAccessPlan {
   /** The hub account, with `roleArn` set to the role to assume there (hubSideRoleArn, else roleArn). */
   account: AccountPlan;
@@ -162,10 +209,9 @@ export interface StackPlan {
   hubAccess: HubAccessPlan[];
   /** Hub stacks whose outputs this one reads. */
   dependsOn: string[];
-  /** route53-profile: hubs whose RAM share this account joins as its own principal (once per account and hub). */
-  profileSharePrincipalOf: string[];
-  /** ... and of those, the hubs whose invitation this stack accepts (an invitation exists: planning/ram-sharing.ts). */
-  acceptsProfileShareOf: string[];
+  /** RAM shares (route53-profile, created transit gateway) this account joins as its own principal, once
+   * per (account, hub, resource), with whether it accepts an invitation (planning/ram-sharing.ts). */
+  ramJoins: RamJoinPlan[];
 }
 
 export type BackendPlan =

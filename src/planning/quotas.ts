@@ -57,6 +57,7 @@ export const QUOTA_HARD_MAX: Partial<Record<QuotaRowName, number>> = {
   inboundRulesPerSecurityGroup: 1000,
   securityGroupsPerNetworkInterface: 16,
   routesPerRouteTable: 1000,
+  transitGatewayAttachmentsPerVpc: 5,
   endpointPolicyCharacters: ENDPOINT_POLICY_MAX_CHARACTERS,
 };
 
@@ -72,6 +73,11 @@ export const QUOTA_COUNTS: Record<QuotaRowName, string> = {
   hostedZonesPerAccount: 'private hosted zones per hub account',
   vpcsPerRoute53Profile: 'spoke VPCs per Route 53 Profile (route53-profile mode)',
   endpointPolicyCharacters: 'characters of the endpoint policy as deployed (fixed limit)',
+  attachmentsPerTransitGateway: 'attachments per transit gateway: the hub VPC and every spoke (ours only; the DX/VPN attachments and others count too)',
+  routesPerTransitGatewayRouteTable: "routes per transit gateway route table: every spoke CIDR propagated into the hub table, the hub CIDR into the spokes table",
+  transitGatewayAttachmentsPerVpc: 'transit gateway attachments per VPC (ours: one per hub and spoke VPC)',
+  transitGatewaysPerAccount: 'transit gateways we create per account and region',
+  resolverEndpointsPerRegion: 'Route 53 Resolver endpoints we create per account and region (inbound resolvers for on-premises clients)',
 };
 
 export const QUOTA_REMEDY: Record<QuotaRowName, string> = {
@@ -89,6 +95,11 @@ export const QUOTA_REMEDY: Record<QuotaRowName, string> = {
   hostedZonesPerAccount: 'request an increase of "Hosted zones" and set quotas.hostedZonesPerAccount, or put a hub in another account',
   vpcsPerRoute53Profile: 'request an increase and set quotas.vpcsPerRoute53Profile, or split the spokes over a second hub (a VPC takes one profile only)',
   endpointPolicyCharacters: 'not adjustable: shorten the policy (account ids instead of many role ARNs, or endpointPolicy: organization)',
+  attachmentsPerTransitGateway: 'request an increase of "Attachments per transit gateway" and set quotas.attachmentsPerTransitGateway, or split the spokes over a second hub with its own transit gateway',
+  routesPerTransitGatewayRouteTable: 'request an increase of "Routes per transit gateway" and set quotas.routesPerTransitGatewayRouteTable, or summarize spoke ranges (fewer secondary CIDRs), or split the spokes over a second hub',
+  transitGatewayAttachmentsPerVpc: 'not adjustable: detach the VPC from another transit gateway, or use connectivity: peering for this hub',
+  transitGatewaysPerAccount: 'request an increase of "Transit gateways per account" and set quotas.transitGatewaysPerAccount, or reuse one with transitGateway.id',
+  resolverEndpointsPerRegion: 'request an increase of "Endpoints per AWS Region" (Route 53 Resolver) and set quotas.resolverEndpointsPerRegion, or reuse one inbound endpoint (inboundResolver on one hub per account and region)',
 };
 
 /** Every quota row of the plan: grouped by quota, each group in plan order (hubs, spokes by name). */
@@ -108,8 +119,9 @@ export function quotaUsage(plan: NetworkPlan, overrides: Partial<Record<QuotaNam
   const peerings = new Counter();
   const vpcKey = (region: string, id: string) => `${region}/${id}`;
   const hubVpcKey = (h: HubPlan) => (h.existingVpcId !== undefined ? vpcKey(h.region, h.existingVpcId) : `new/${h.name}`);
-  for (const h of plan.hubs) peerings.declare(hubVpcKey(h), `hub ${h.name}`, `hubs.${h.name}`);
-  for (const s of plan.spokes) {
+  // A transit-gateway hub has no peerings: the 125-peering ceiling does not apply to it.
+  for (const h of plan.hubs.filter((x) => x.connectivity === 'peering')) peerings.declare(hubVpcKey(h), `hub ${h.name}`, `hubs.${h.name}`);
+  for (const s of plan.spokes.filter((x) => hubOf(x.hub).connectivity === 'peering')) {
     peerings.declare(vpcKey(s.region, s.vpcId), `spoke ${s.name}`, `spokes.${s.name}`);
     peerings.add(hubVpcKey(hubOf(s.hub)));
     peerings.add(vpcKey(s.region, s.vpcId));
@@ -130,7 +142,8 @@ export function quotaUsage(plan: NetworkPlan, overrides: Partial<Record<QuotaNam
     for (const t of h.routeTables) {
       const key = t.id ?? `new/${h.name}/${t.key}`;
       routes.declare(key, `route table ${t.id ?? ids.hubRouteTable(h.name)}`, `hubs.${h.name}`);
-      routes.add(key, spokeCidrs.get(h.name) ?? 0);
+      // On-premises ranges get a route to the transit gateway in every hub route table too.
+      routes.add(key, (spokeCidrs.get(h.name) ?? 0) + (h.onPremises?.cidrs.length ?? 0));
     }
   }
   for (const s of plan.spokes) {
@@ -162,11 +175,61 @@ export function quotaUsage(plan: NetworkPlan, overrides: Partial<Record<QuotaNam
   for (const [account, n] of [...zonesPerAccount].sort(([a], [b]) => (a < b ? -1 : 1))) row('hostedZonesPerAccount', `account ${account}`, n, `accounts.${account}`);
   for (const h of plan.hubs.filter((x) => x.profile !== undefined)) row('vpcsPerRoute53Profile', `profile of hub ${h.name}`, spokesOf.get(h.name)?.all ?? 0, `hubs.${h.name}`);
 
+  transitGatewayRows(plan, hubOf, row);
+
   for (const h of plan.hubs) {
     const size = Math.max(0, ...h.endpoints.map((e) => e.policy?.length ?? 0));
     if (size > 0) row('endpointPolicyCharacters', `hub ${h.name}`, size, `hubs.${h.name}.endpointPolicy`);
   }
   return rows;
+}
+
+/** Transit gateway and Route 53 Resolver rows (issue 10). */
+function transitGatewayRows(plan: NetworkPlan, hubOf: (name: string) => HubPlan, row: (quota: QuotaRowName, scope: string, used: number, path: string) => void): void {
+  const tgwHubs = plan.hubs.filter((h) => h.transitGateway !== undefined);
+  // Hubs that share one existing transit gateway count against it together.
+  const tgwKey = (h: HubPlan) => h.transitGateway?.existingId ?? `new/${h.name}`;
+  const attachments = new Counter();
+  const tgwRoutes = new Counter();
+  for (const h of tgwHubs) {
+    const key = tgwKey(h);
+    attachments.declare(key, `transit gateway ${h.transitGateway?.existingId ?? `of hub ${h.name}`}`, `hubs.${h.name}.transitGateway`);
+    attachments.add(key);
+    const tables = h.transitGateway?.routeTables;
+    tgwRoutes.declare(`${key}/hub/${tables?.hub ?? h.name}`, `transit gateway route table ${tables?.hub ?? `hub of hub ${h.name}`}`, `hubs.${h.name}.transitGateway`);
+    tgwRoutes.declare(`${key}/spokes/${tables?.spokes ?? h.name}`, `transit gateway route table ${tables?.spokes ?? `spokes of hub ${h.name}`}`, `hubs.${h.name}.transitGateway`);
+    tgwRoutes.add(`${key}/spokes/${tables?.spokes ?? h.name}`);
+  }
+  const perVpc = new Counter();
+  for (const h of tgwHubs) {
+    perVpc.declare(`hub/${h.name}`, `hub ${h.name}`, `hubs.${h.name}`);
+    perVpc.add(`hub/${h.name}`);
+  }
+  for (const s of plan.spokes) {
+    const h = hubOf(s.hub);
+    if (!h.transitGateway) continue;
+    attachments.add(tgwKey(h));
+    tgwRoutes.add(`${tgwKey(h)}/hub/${h.transitGateway.routeTables?.hub ?? h.name}`, s.cidrs.length);
+    perVpc.declare(`${s.region}/${s.vpcId}`, `spoke ${s.name}`, `spokes.${s.name}`);
+    perVpc.add(`${s.region}/${s.vpcId}`);
+  }
+  for (const c of attachments.values()) row('attachmentsPerTransitGateway', c.scope, c.used, c.path);
+  for (const c of tgwRoutes.values()) row('routesPerTransitGatewayRouteTable', c.scope, c.used, c.path);
+  for (const c of perVpc.values()) row('transitGatewayAttachmentsPerVpc', c.scope, c.used, c.path);
+  const created = new Counter();
+  for (const h of tgwHubs.filter((x) => x.transitGateway?.existingId === undefined)) {
+    const key = `${h.account.key}/${h.region}`;
+    created.declare(key, `account ${h.account.key} in ${h.region}`, `hubs.${h.name}.transitGateway`);
+    created.add(key);
+  }
+  for (const c of created.values()) row('transitGatewaysPerAccount', c.scope, c.used, c.path);
+  const resolvers = new Counter();
+  for (const h of plan.hubs.filter((x) => x.onPremises?.inboundResolver)) {
+    const key = `${h.account.key}/${h.region}`;
+    resolvers.declare(key, `account ${h.account.key} in ${h.region}`, `hubs.${h.name}.onPremises.inboundResolver`);
+    resolvers.add(key);
+  }
+  for (const c of resolvers.values()) row('resolverEndpointsPerRegion', c.scope, c.used, c.path);
 }
 
 export const isExceeded = (r: QuotaRow): boolean => r.used > r.limit;

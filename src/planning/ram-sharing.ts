@@ -17,7 +17,7 @@
  *   (`allowExternalPrincipals`, https://docs.aws.amazon.com/ram/latest/APIReference/API_CreateResourceShare.html).
  */
 import type { AccountConfig, RamSharingConfig, VpceHubConfig } from '../config/schema';
-import type { RamAccess, RamSharePlan } from './plan';
+import type { HubPlan, RamAccess, RamJoinPlan, RamSharedResource, RamSharePlan } from './plan';
 
 export function planRamShare(config: VpceHubConfig): RamSharePlan | undefined {
   const sharing = config.ramSharing;
@@ -32,4 +32,27 @@ export function ramAccessOf(sharing: RamSharingConfig, account: AccountConfig): 
   const byOrganization = sharing.shareWith === 'organization' || sharing.shareWith === 'organizational-units';
   if (byOrganization && !account.outsideOrganization) return { kind: 'shared-principal' };
   return { kind: 'account', invitation: account.outsideOrganization || sharing.organizationSharing !== 'enabled' };
+}
+
+/** The share of each hub resource that has one: the Route 53 Profile, a created transit gateway. */
+export function ramSharesOf(hub: HubPlan): Array<{ resource: RamSharedResource; share: RamSharePlan }> {
+  const out: Array<{ resource: RamSharedResource; share: RamSharePlan }> = [];
+  if (hub.profile?.share) out.push({ resource: 'profile', share: hub.profile.share });
+  if (hub.transitGateway?.share) out.push({ resource: 'transit-gateway', share: hub.transitGateway.share });
+  return out;
+}
+
+/**
+ * The shares an account joins as its own principal, given the hubs its cross-account spokes use: once
+ * per (hub, resource), with an acceptance exactly where RAM sends an invitation. The same rule for every
+ * shared resource, so the profile and the transit gateway can never disagree on who accepts what.
+ */
+export function planRamJoins(sharing: RamSharingConfig, account: AccountConfig, hubs: HubPlan[]): RamJoinPlan[] {
+  const reach = ramAccessOf(sharing, account);
+  if (reach.kind !== 'account') return [];
+  const joins = new Map<string, RamJoinPlan>();
+  for (const hub of hubs) {
+    for (const { resource } of ramSharesOf(hub)) joins.set(`${hub.name}\u0000${resource}`, { hub: hub.name, resource, invitation: reach.invitation });
+  }
+  return [...joins.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 }

@@ -18,6 +18,11 @@
  * - every region at us-east-1 list prices (PRICE_REGION), said next to each hub;
  * - a centralized `s3` is flagged: S3 gateway endpoints in each spoke are free, the hub's interface
  *   endpoint is not, and its traffic also pays processing and cross-AZ peering.
+ * - connectivity: transit-gateway (issue 10): one attachment per spoke and one for the hub, and the
+ *   gateway's per-GB processing, instead of peering's cross-AZ transfer (ASSUMPTION: traffic through a
+ *   transit gateway pays its processing, not inter-AZ transfer); the report also gives what the same
+ *   hub would cost over peering (free within an AZ), the price of passing the 125-peering ceiling;
+ * - an on-premises inbound resolver: one network interface per hub AZ.
  * Break-even: the smallest number of (same-region) spokes from which the hub is cheaper.
  */
 import { isS3Arn } from '../config/partitions';
@@ -50,6 +55,9 @@ export interface HubCost {
   breakEvenSpokes: number | null;
   /** Set when the hub centralizes `s3`: what its interface endpoint costs that gateway endpoints would not. */
   s3?: { endpointUsd: number; perGbUsd: number };
+  connectivity: HubPlan['connectivity'];
+  /** transit-gateway hubs: the same hub over peering, and what the gateway adds per month (and per spoke). */
+  peering?: { total: number; extra: number; extraPerSpoke: number };
 }
 
 export interface CostEstimate {
@@ -80,12 +88,20 @@ function hubCost(hub: HubPlan, spokes: SpokePlan[], prices: PriceTable): HubCost
   const gb = N * G;
 
   const endpointHours = E * A * HOURS_PER_MONTH;
+  const tgw = hub.connectivity === 'transit-gateway';
+  const peeringLine = line('inter-AZ transfer over peering', `${N} spokes x ${G} GB x ${pct(share)} crossing AZs x 2 directions x ${usd(p.interAzPerGb)}`, gb * share * 2 * p.interAzPerGb);
+  const gatewayLines = [
+    line('transit gateway attachments', `${N + 1} attachments (${N} spokes + the hub) x ${HOURS_PER_MONTH} h x ${usd(p.transitGatewayAttachmentHour)}`, (N + 1) * HOURS_PER_MONTH * p.transitGatewayAttachmentHour),
+    line('transit gateway data processing', `${N} spokes x ${G} GB x ${usd(p.transitGatewayDataPerGb)}`, gb * p.transitGatewayDataPerGb),
+  ];
   const centralized: CostLine[] = [
     line('interface endpoints', `${E} endpoints x ${A} AZs x ${HOURS_PER_MONTH} h x ${usd(p.interfaceEndpointAzHour)}`, endpointHours * p.interfaceEndpointAzHour),
     line('data processing', `${N} spokes x ${G} GB x ${usd(p.endpointDataPerGb)}`, gb * p.endpointDataPerGb),
-    line('inter-AZ transfer over peering', `${N} spokes x ${G} GB x ${pct(share)} crossing AZs x 2 directions x ${usd(p.interAzPerGb)}`, gb * share * 2 * p.interAzPerGb),
+    ...(tgw ? gatewayLines : [peeringLine]),
   ];
   if (remote > 0) centralized.push(line('inter-region transfer over peering', `${remote} spokes in other regions x ${G} GB x ${usd(p.interRegionPerGb)}`, remote * G * p.interRegionPerGb));
+  const resolverHours = hub.onPremises?.inboundResolver ? A * HOURS_PER_MONTH : 0;
+  if (resolverHours > 0) centralized.push(line('Route 53 Resolver inbound endpoint', `${A} network interfaces x ${HOURS_PER_MONTH} h x ${usd(p.resolverEndpointEniHour)}`, resolverHours * p.resolverEndpointEniHour));
   if (Z > 0) centralized.push(line('private hosted zones', `${Z} zones x ${usd(p.hostedZoneMonth)}`, Z * p.hostedZoneMonth));
   if (hub.dns === 'route53-profile' && N > 0) centralized.push(line('Route 53 Profile', profileBasis(N, p), profileMonthly(N, p)));
   // Same test as the construct (hub-vpc.ts): an S3 bucket ARN delivers to S3, anything else to CloudWatch Logs.
@@ -105,10 +121,18 @@ function hubCost(hub: HubPlan, spokes: SpokePlan[], prices: PriceTable): HubCost
   const centralTotal = total(centralized);
   const perVpcTotal = total(perVpc);
   // Per additional same-region spoke: what the hub adds vs what a spoke's own endpoints would cost.
+  const gatewayPerSpoke = HOURS_PER_MONTH * p.transitGatewayAttachmentHour + G * p.transitGatewayDataPerGb;
+  const peeringPerSpoke = G * share * 2 * p.interAzPerGb;
   // A profile's flat fee covers its first 100 associations: a fixed cost up to there (the linear
-  // break-even model ignores the small per-association fee beyond 100).
-  const fixed = endpointHours * p.interfaceEndpointAzHour + Z * p.hostedZoneMonth + (hub.dns === 'route53-profile' ? HOURS_PER_MONTH * p.route53ProfileHour : 0);
-  const perSpokeCentral = G * share * 2 * p.interAzPerGb + F * flowLogPerGb;
+  // break-even model ignores the small per-association fee beyond 100). A transit gateway hub pays for
+  // its own attachment, an inbound resolver for its network interfaces.
+  const fixed =
+    endpointHours * p.interfaceEndpointAzHour +
+    Z * p.hostedZoneMonth +
+    (hub.dns === 'route53-profile' ? HOURS_PER_MONTH * p.route53ProfileHour : 0) +
+    resolverHours * p.resolverEndpointEniHour +
+    (tgw ? HOURS_PER_MONTH * p.transitGatewayAttachmentHour : 0);
+  const perSpokeCentral = (tgw ? gatewayPerSpoke : peeringPerSpoke) + F * flowLogPerGb;
   const perSpokeOwn = endpointHours * p.interfaceEndpointAzHour;
   return {
     hub: hub.name,
@@ -124,6 +148,13 @@ function hubCost(hub: HubPlan, spokes: SpokePlan[], prices: PriceTable): HubCost
     perVpc: { lines: perVpc, total: perVpcTotal },
     savings: round(perVpcTotal - centralTotal),
     breakEvenSpokes: breakEven(fixed, perSpokeCentral, perSpokeOwn),
+    connectivity: hub.connectivity,
+    ...(tgw
+      ? (() => {
+          const overPeering = round(centralTotal - total(gatewayLines) + peeringLine.usd);
+          return { peering: { total: overPeering, extra: round(centralTotal - overPeering), extraPerSpoke: round(gatewayPerSpoke - peeringPerSpoke) } };
+        })()
+      : {}),
     ...(hub.endpoints.some((e) => e.service === 's3')
       ? { s3: { endpointUsd: round(A * HOURS_PER_MONTH * p.interfaceEndpointAzHour), perGbUsd: round((p.endpointDataPerGb + share * 2 * p.interAzPerGb) * 10000) / 10000 } }
       : {}),

@@ -39,6 +39,18 @@ export const FORCE_NEW: Readonly<Record<string, readonly string[]>> = {
   aws_ram_resource_association: ['resource_arn', 'resource_share_arn'],
   aws_ram_principal_association: ['principal', 'resource_share_arn'],
   aws_ram_resource_share_accepter: ['share_arn'],
+  // Transit gateway (issue 10), internal/service/ec2/transitgateway_*.go. The gateway's default
+  // association/propagation, auto-accept, DNS support and description are updated in place
+  // (ModifyTransitGateway); amazon_side_asn and multicast_support are listed as replacing (conservative).
+  aws_ec2_transit_gateway: ['amazon_side_asn', 'multicast_support'],
+  aws_ec2_transit_gateway_route_table: ['transit_gateway_id'],
+  // subnet_ids, dns_support and the default association/propagation flags are modified in place.
+  aws_ec2_transit_gateway_vpc_attachment: ['transit_gateway_id', 'vpc_id'],
+  aws_ec2_transit_gateway_vpc_attachment_accepter: ['transit_gateway_attachment_id'],
+  aws_ec2_transit_gateway_route_table_association: ['transit_gateway_attachment_id', 'transit_gateway_route_table_id'],
+  aws_ec2_transit_gateway_route_table_propagation: ['transit_gateway_attachment_id', 'transit_gateway_route_table_id'],
+  // internal/service/route53resolver/endpoint.go: ip_address and name are updatable.
+  aws_route53_resolver_endpoint: ['direction', 'security_group_ids', 'outpost_arn', 'preferred_instance_type'],
   aws_cloudwatch_log_group: ['name', 'name_prefix'],
   aws_iam_role: ['name', 'name_prefix'],
   aws_iam_role_policy: ['name', 'name_prefix', 'role'],

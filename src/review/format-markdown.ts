@@ -14,6 +14,7 @@ import {
   countsPhrase,
   gatedWhy,
   hubCostSummary,
+  gatewayCostNote,
   s3CostNote,
   priceRows,
   quotaSummary,
@@ -86,6 +87,7 @@ export function formatReviewMarkdown(r: ReviewReport): string {
   }
   if (r.cost.hubs.length > 1) out.push(row(['**total**', '', '', '', formatUsd(r.cost.total.centralized), formatUsd(r.cost.total.perVpc), formatUsd(r.cost.total.savings), '']));
   for (const note of r.cost.hubs.map(s3CostNote).filter((n): n is string => n !== undefined)) out.push('', `> **Warning:** ${cell(note)}`);
+  for (const note of r.cost.hubs.map(gatewayCostNote).filter((n): n is string => n !== undefined)) out.push('', `> **Transit gateway:** ${cell(note)}`);
   const delta = costDelta(r);
   if (delta) out.push('', delta);
   out.push('', '<details><summary>How the estimate is made</summary>', '');

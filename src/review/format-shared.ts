@@ -93,6 +93,12 @@ export function s3CostNote(h: HubCost): string | undefined {
   return `hub ${h.hub} centralizes s3: its interface endpoint costs ${formatUsd(h.s3.endpointUsd)} per month and every GB of S3 traffic pays $${h.s3.perGbUsd} (processing and cross-AZ peering), while an S3 gateway endpoint in each spoke VPC costs nothing; keep s3 only for clients that need the interface endpoint (e.g. on-premises)`;
 }
 
+/** transit-gateway hubs: what the gateway costs against the same hub over peering. */
+export function gatewayCostNote(h: HubCost): string | undefined {
+  if (!h.peering) return undefined;
+  return `hub ${h.hub} connects through a transit gateway: ${formatUsd(h.peering.extra)} per month more than the same hub over peering (${formatUsd(h.peering.total)}), ${formatUsd(h.peering.extraPerSpoke)} per spoke (an attachment and per-GB processing, against peering's cross-AZ transfer, free within an AZ); peering never breaks even against it on cost, it stops at 125 spokes per hub VPC`;
+}
+
 export function breakEvenText(h: HubCost): string {
   return h.breakEvenSpokes === null
     ? 'never: each spoke costs the hub more than its own endpoints would'

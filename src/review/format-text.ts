@@ -11,6 +11,7 @@ import {
   gatedLine,
   gatedWhy,
   hubCostSummary,
+  gatewayCostNote,
   s3CostNote,
   priceRows,
   reachabilityDeltaLines,
@@ -71,6 +72,8 @@ export function formatReviewText(r: ReviewReport): string {
     out.push(`    centralized ${formatUsd(h.centralized.total)}, one set per VPC ${formatUsd(h.perVpc.total)}, savings ${formatUsd(h.savings)}; break-even ${breakEvenText(h)}`);
     const s3 = s3CostNote(h);
     if (s3) out.push(`    warning: ${s3}`);
+    const gateway = gatewayCostNote(h);
+    if (gateway) out.push(`    ${gateway}`);
     const rows = [
       ...h.centralized.lines.map((l) => ['centralized', l.item, l.basis, formatUsd(l.usd)]),
       ...h.perVpc.lines.map((l) => ['per VPC', l.item, l.basis, formatUsd(l.usd)]),

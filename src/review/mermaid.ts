@@ -1,7 +1,8 @@
 /**
  * The topology as a Mermaid flowchart, which GitHub renders inside PR comments and Markdown files:
  * one subgraph per AWS account (its hub stack and spokes stack together), the hub VPC with one node per endpoint service, its DNS
- * (zones or profile), and every spoke with its peering and DNS edges. Spokes a change adds or removes
+ * (zones or profile), and every spoke with its peering and DNS edges; a transit gateway hub draws the
+ * gateway in its owner's account, spokes attached to it, and on-premises clients with their resolver. Spokes a change adds or removes
  * are coloured. Node ids are derived from names (never positions) so the text diffs well.
  */
 import type { HubPlan, NetworkPlan, SpokePlan } from '../planning/plan';
@@ -33,6 +34,8 @@ export function topologyMermaid(plan: NetworkPlan, delta: SpokeDelta = NO_DELTA)
   for (const account of accounts) {
     out.push(`  subgraph ${mermaidId('account', account.key)}[${label(`account ${account.key} (${account.id})`)}]`);
     for (const hub of plan.hubs.filter((h) => h.account.key === account.key)) out.push(...hubLines(hub));
+    // A transit gateway is drawn in its owner's account (the hub's when created there).
+    for (const hub of plan.hubs.filter((h) => h.transitGateway?.owner.key === account.key)) out.push(...gatewayLines(hub));
     for (const spoke of plan.spokes.filter((s) => s.account.key === account.key)) {
       const id = mermaidId('spoke', spoke.name);
       out.push(`    ${id}[${label(...spokeLabel(spoke))}]`);
@@ -55,9 +58,19 @@ export function topologyMermaid(plan: NetworkPlan, delta: SpokeDelta = NO_DELTA)
     const hub = plan.hubs.find((h) => h.name === spoke.hub);
     if (!hub) continue;
     const s = mermaidId('spoke', spoke.name);
-    edges.push(`  ${s} <-->|${label(spoke.crossRegion ? `peering, inter-region (${spoke.region})` : 'peering')}| ${mermaidId('hub', hub.name)}`);
+    if (hub.transitGateway) edges.push(`  ${s} <-->|${label('attachment: spokes table, propagates to hub table')}| ${mermaidId('tgw', hub.name)}`);
+    else edges.push(`  ${s} <-->|${label(spoke.crossRegion ? `peering, inter-region (${spoke.region})` : 'peering')}| ${mermaidId('hub', hub.name)}`);
     if (hub.dns === 'private-hosted-zones') edges.push(`  ${mermaidId('dns', hub.name)} -.->|${label(spoke.crossAccount ? 'authorized + associated' : 'associated')}| ${s}`);
     if (hub.dns === 'route53-profile') edges.push(`  ${mermaidId('dns', hub.name)} -.->|${label('profile association')}| ${s}`);
+  }
+  for (const hub of plan.hubs.filter((h) => h.transitGateway)) {
+    edges.push(`  ${mermaidId('tgw', hub.name)} <-->|${label('hub attachment: hub table, propagates to spokes table')}| ${mermaidId('hub', hub.name)}`);
+    if (hub.onPremises) {
+      const onPrem = mermaidId('onprem', hub.name);
+      out.push(`  ${onPrem}[${label('on premises', hub.onPremises.cidrs.join(', '))}]`);
+      edges.push(`  ${onPrem} <-->|${label('DX / VPN attachment (outside vpce-hub)')}| ${mermaidId('tgw', hub.name)}`);
+      if (hub.onPremises.inboundResolver) edges.push(`  ${onPrem} -.->|${label('DNS: conditional forwarding')}| ${mermaidId('resolver', hub.name)}`);
+    }
   }
   for (const r of delta.removed) edges.push(`  ${mermaidId('spoke', r.name)} -.-|${label('peering removed')}| ${mermaidId('hub', r.hub)}`);
 
@@ -73,7 +86,15 @@ function hubLines(hub: HubPlan): string[] {
   lines.push('    end');
   if (hub.dns === 'private-hosted-zones') lines.push(`    ${mermaidId('dns', hub.name)}[(${label(`${hub.zones.length} private hosted zones`, 'alias A -> endpoints')})]`);
   if (hub.dns === 'route53-profile') lines.push(`    ${mermaidId('dns', hub.name)}[(${label(`Route 53 Profile`, `${hub.zones.length} private hosted zones`)})]`);
+  if (hub.onPremises?.inboundResolver) lines.push(`    ${mermaidId('resolver', hub.name)}[${label('Route 53 Resolver inbound endpoint', `DNS from ${hub.onPremises.cidrs.join(', ')}`)}]`);
   return lines;
+}
+
+function gatewayLines(hub: HubPlan): string[] {
+  const tgw = hub.transitGateway;
+  if (!tgw) return [];
+  const what = tgw.existingId ?? 'created';
+  return [`    ${mermaidId('tgw', hub.name)}{{${label(`transit gateway ${what}`, `hub ${hub.name}: tables hub + spokes, no spoke-to-spoke`)}}}`];
 }
 
 function spokeLabel(spoke: SpokePlan): string[] {
@@ -89,6 +110,8 @@ export function topologyOutline(plan: NetworkPlan, delta: SpokeDelta = NO_DELTA)
       const dns = hub.dns === 'endpoint-url' ? 'endpoint-url (no zones)' : `${hub.dns}, ${hub.zones.length} zones`;
       lines.push(`  hub ${hub.name}: VPC ${hub.existingVpcId ?? hub.cidr} in ${hub.region}, ${hub.subnets.length} AZs, ${dns}`);
       lines.push(`    services: ${hub.endpoints.map((e) => e.service).join(', ')}`);
+      if (hub.transitGateway) lines.push(`    transit gateway ${hub.transitGateway.existingId ?? '(created)'} owned by ${hub.transitGateway.owner.key}: spokes reach the hub, never each other`);
+      if (hub.onPremises) lines.push(`    on premises ${hub.onPremises.cidrs.join(', ')}${hub.onPremises.inboundResolver ? ', inbound resolver' : ''}`);
     }
     for (const spoke of plan.spokes.filter((s) => stack.spokes.includes(s.name))) {
       lines.push(`  spoke ${spoke.name}: ${spokeLabel(spoke)[1]} -> hub ${spoke.hub}${delta.added.has(spoke.name) ? '  (added)' : ''}`);

@@ -10,11 +10,13 @@ import type { Construct } from 'constructs';
 import { remoteStateOf } from '../constructs/backend';
 import { spokeIngressRules } from '../constructs/endpoint-ingress';
 import { peeringPair } from '../constructs/peering-pair';
-import { profileAssociation, profileSharePair } from '../constructs/profile-share-pair';
+import { profileAssociation } from '../constructs/profile-share-pair';
 import { awsProviders, hubSideProviders } from '../constructs/providers';
-import { DNS_CONSEQUENCES } from '../constructs/vpc-dns-check';
+import { ramSharePair } from '../constructs/ram-share';
+import { transitGatewayPair } from '../constructs/transit-gateway-pair';
 import { zoneAssociationPair } from '../constructs/zone-association-pair';
-import { ids, outputs, stackNames } from '../planning/naming';
+import { DNS_CONSEQUENCES, vpcDnsCheck } from '../constructs/vpc-dns-check';
+import { ids, outputs, ramResourceKey, stackNames } from '../planning/naming';
 import type { HubPlan, NetworkPlan, SpokePlan, StackPlan } from '../planning/plan';
 import { VpceHubStack } from './vpce-hub-stack';
 
@@ -27,14 +29,16 @@ export class SpokesStack extends VpceHubStack {
     const project = plan.project;
     const own = awsProviders(this, stackPlan, project);
     const remote = hubSideProviders(this, stackPlan, project);
-    const hubProvider = (hub: HubPlan) => (hub.account.key === stackPlan.account.key ? own(hub.region) : remote(hub.account.key, hub.region));
+    const inAccount = (key: string, region: string) => (key === stackPlan.account.key ? own(region) : remote(key, region));
+    const hubProvider = (hub: HubPlan) => inAccount(hub.account.key, hub.region);
 
-    // Once per (account, hub): the account's RAM principal and, where an invitation exists, its acceptance.
+    // Once per (account, hub, shared resource): the account's RAM principal and, where an invitation exists, its acceptance.
     const shareJoined = new Map<string, TerraformResource>();
-    for (const hubName of stackPlan.profileSharePrincipalOf) {
-      const hub = this.hub(hubName);
-      const invitation = stackPlan.acceptsProfileShareOf.includes(hubName);
-      shareJoined.set(hubName, profileSharePair(this, hub, stackPlan.account, this.read(hub, outputs.profileShareArn(hub.name)), invitation, hubProvider(hub), own(hub.region)));
+    for (const join of stackPlan.ramJoins) {
+      const hub = this.hub(join.hub);
+      const key = ramResourceKey(join.resource);
+      const shareArn = this.read(hub, join.resource === 'profile' ? outputs.profileShareArn(hub.name) : outputs.ramShareArn(hub.name, key));
+      shareJoined.set(`${hub.name}/${join.resource}`, ramSharePair(this, hub.name, join.resource, stackPlan.account, shareArn, join.invitation, hubProvider(hub), own(hub.region)));
     }
 
     for (const spokeName of stackPlan.spokes) {
@@ -45,11 +49,31 @@ export class SpokesStack extends VpceHubStack {
       // Zone modes need both settings; endpoint-url spokes only the Amazon DNS server that resolves the endpoints' own names.
       const spokeCheck = { name: ids.spokeVpcDnsCheck(spoke.name), vpcId: spoke.vpcId, label: `spoke ${spoke.name}`, configPath: `spokes.${spoke.name}.vpc.id` };
       const byMode = hub.dns === 'endpoint-url' ? { consequence: DNS_CONSEQUENCES.amazonDns, settings: ['enable_dns_support'] as const } : { consequence: DNS_CONSEQUENCES.zones };
-      this.addVpcDnsCheck({ ...spokeCheck, ...byMode }, spokeSide);
-      peeringPair(this, hub, spoke, { provider: hubSide, vpcId: this.read(hub, outputs.vpcId(hub.name)), routeTableId: (key) => this.read(hub, outputs.routeTableId(hub.name, key)) }, spokeSide, project);
+      this.checksHcl.push(vpcDnsCheck(this, { ...spokeCheck, ...byMode }, spokeSide));
+      const hubRouteTableId = (key: string) => this.read(hub, outputs.routeTableId(hub.name, key));
+      const tgw = hub.transitGateway;
+      if (tgw) {
+        transitGatewayPair(
+          this,
+          hub,
+          spoke,
+          {
+            transitGatewayId: tgw.existingId ?? this.read(hub, outputs.transitGatewayId(hub.name)),
+            routeTableIds: tgw.routeTables ?? { hub: this.read(hub, outputs.transitGatewayRouteTableId(hub.name, 'hub')), spokes: this.read(hub, outputs.transitGatewayRouteTableId(hub.name, 'spokes')) },
+            hubProvider: hubSide,
+            hubRouteTableId,
+            ownerProvider: inAccount(tgw.owner.key, hub.region),
+            ...(shareJoined.has(`${hub.name}/transit-gateway`) ? { shareJoined: shareJoined.get(`${hub.name}/transit-gateway`) } : {}),
+          },
+          spokeSide,
+          project,
+        );
+      } else {
+        peeringPair(this, hub, spoke, { provider: hubSide, vpcId: this.read(hub, outputs.vpcId(hub.name)), routeTableId: hubRouteTableId }, spokeSide, project);
+      }
       spokeIngressRules(this, hub, spoke, (group) => this.read(hub, outputs.securityGroupId(hub.name, group)), hubSide, project);
       if (hub.dns === 'private-hosted-zones') zoneAssociationPair(this, hub, spoke, (key) => this.read(hub, outputs.zoneId(hub.name, key)), hubSide, spokeSide);
-      if (hub.dns === 'route53-profile') profileAssociation(this, hub, spoke, this.read(hub, outputs.profileId(hub.name)), spokeSide, project, shareJoined.get(hub.name));
+      if (hub.dns === 'route53-profile') profileAssociation(this, hub, spoke, this.read(hub, outputs.profileId(hub.name)), spokeSide, project, shareJoined.get(`${hub.name}/profile`));
     }
   }
 

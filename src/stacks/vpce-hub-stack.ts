@@ -1,13 +1,11 @@
 /**
  * What every vpce-hub stack has, hub stack or spokes stack: its own state in the configured backend
- * (one state per stack, constructs/backend.ts), the Terraform version it needs, and the `check` blocks
- * on VPCs it does not own. Settings every stack must carry go here, once.
+ * (one state per stack, constructs/backend.ts) and the oldest Terraform it works with, in the JSON and
+ * in the HCL handoff. Settings every stack must carry go here, once.
  */
-import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { configureBackend } from '../constructs/backend';
-import { vpcDnsCheck, type VpcDnsCheck } from '../constructs/vpc-dns-check';
 import type { NetworkPlan, StackPlan } from '../planning/plan';
 import { withRequiredVersionHcl } from './hcl-terraform-block';
 
@@ -16,7 +14,7 @@ export const REQUIRED_TERRAFORM = '>= 1.10.0';
 
 export abstract class VpceHubStack extends TerraformStack {
   /** The HCL of this stack's check blocks (vpc-dns-check.ts), for `synth --hcl`. */
-  private readonly checksHcl: string[] = [];
+  protected readonly checksHcl: string[] = [];
 
   constructor(
     scope: Construct,
@@ -29,11 +27,6 @@ export abstract class VpceHubStack extends TerraformStack {
     // one Terraform version works for all of them.
     this.addOverride('terraform.required_version', REQUIRED_TERRAFORM);
     configureBackend(this, plan.backend, stackPlan.name);
-  }
-
-  /** A `check` block on a VPC we do not own (vpc-dns-check.ts), kept for the HCL form too. */
-  protected addVpcDnsCheck(check: VpcDnsCheck, provider: AwsProvider): void {
-    this.checksHcl.push(vpcDnsCheck(this, check, provider));
   }
 
   /**

@@ -8,6 +8,7 @@ import { identityOf, type Resolution } from '../tree';
 import { field, type ProofContext } from './context';
 import type { HubEndpoint } from './endpoint';
 import { checkPeering } from './peering';
+import { checkTransitGateway } from './transit-gateway';
 import type { BrokenLink } from './result';
 import { routeFor, routesOf, tableLabel, type RouteEntry } from './route-table';
 import { describe, literal, resourcesIn, sameValue, targetOf } from './values';
@@ -22,6 +23,13 @@ export function checkPath(ctx: ProofContext, endpoint: HubEndpoint): BrokenLink 
     for (const destination of destinations) {
       const route = routeFor(routes, destination);
       if (!route) return { link: 'route', message: `${tableLabel(table)} ${missingRoute(routes, destination, ctx.hub.cidr)}` };
+      if (ctx.hub.transitGateway) {
+        if (!route.transitGateway) return { link: 'route', message: `${tableLabel(table)} sends ${destination} to ${route.target} (${route.label}), not to hub ${ctx.hub.name}'s transit gateway` };
+        const bad = checkTransitGateway(ctx, route.transitGateway, route.label);
+        if (bad) return bad;
+        peering ??= route.transitGateway;
+        continue;
+      }
       if (!route.peering) return { link: 'route', message: `${tableLabel(table)} sends ${destination} to ${route.target} (${route.label}), not to a peering with hub ${ctx.hub.name}` };
       const bad = checkPeering(ctx, route.peering, route.label);
       if (bad) return bad;
@@ -32,7 +40,38 @@ export function checkPath(ctx: ProofContext, endpoint: HubEndpoint): BrokenLink 
   return checkReturnPath(ctx, endpoint, peering);
 }
 
-function checkReturnPath(ctx: ProofContext, endpoint: HubEndpoint, peering: Resolution): BrokenLink | undefined {
+/** `via` is the peering, or the transit gateway, the spoke's routes use: the return routes must use it too. */
+export function checkReturnPath(ctx: ProofContext, endpoint: HubEndpoint, via: Resolution): BrokenLink | undefined {
+  const peering = via;
+  const found = endpointRouteTables(ctx, endpoint);
+  if (!Array.isArray(found)) return found;
+  const tables = found;
+  const seen = new Set<string>();
+  for (const table of tables) {
+    const key = identityOf(table) ?? describe(table);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    // Return routes are hub halves: in the spokes stack (acting in the hub's account) or the hub stack.
+    const routes = ctx.hubSideStacks.flatMap((stack) => routesOf(ctx.tree, stack, table).filter((r) => r.account === undefined || r.account === ctx.hub.account.id));
+    for (const cidr of ctx.spoke.cidrs) {
+      const route = routeFor(routes, cidr);
+      if (!route) return { link: 'return-route', message: `${tableLabel(table)} has no route back to ${cidr}` };
+      if (ctx.hub.transitGateway) {
+        if (!route.transitGateway || !sameValue(route.transitGateway, via)) {
+          return { link: 'return-route', message: `${tableLabel(table)} sends ${cidr} to ${route.target} (${route.label}), not back through transit gateway ${describe(via)}` };
+        }
+        continue;
+      }
+      if (!route.peering || !sameValue(route.peering, peering)) {
+        return { link: 'return-route', message: `${tableLabel(table)} sends ${cidr} to ${route.target} (${route.label}), not back over ${describe(peering)}` };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The route tables of the endpoint's subnets: their associations in the hub stack, or (existing subnets) the config's. */
+export function endpointRouteTables(ctx: ProofContext, endpoint: HubEndpoint): Resolution[] | BrokenLink {
   const tables: Resolution[] = [];
   for (const subnet of endpoint.subnets) {
     if (!targetOf(subnet.value)) {
@@ -47,22 +86,7 @@ function checkReturnPath(ctx: ProofContext, endpoint: HubEndpoint, peering: Reso
     tables.push(...associations.map((a) => field(ctx, a, 'route_table_id')));
   }
   if (tables.length === 0) return { link: 'return-route', message: `hub ${ctx.hub.name} lists no route tables for its endpoint subnets` };
-  const seen = new Set<string>();
-  for (const table of tables) {
-    const key = identityOf(table) ?? describe(table);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    // Return routes are hub halves: in the spokes stack (acting in the hub's account) or the hub stack.
-    const routes = ctx.hubSideStacks.flatMap((stack) => routesOf(ctx.tree, stack, table).filter((r) => r.account === undefined || r.account === ctx.hub.account.id));
-    for (const cidr of ctx.spoke.cidrs) {
-      const route = routeFor(routes, cidr);
-      if (!route) return { link: 'return-route', message: `${tableLabel(table)} has no route back to ${cidr}` };
-      if (!route.peering || !sameValue(route.peering, peering)) {
-        return { link: 'return-route', message: `${tableLabel(table)} sends ${cidr} to ${route.target} (${route.label}), not back over ${describe(peering)}` };
-      }
-    }
-  }
-  return undefined;
+  return tables;
 }
 
 const unique = (xs: string[]): string[] => [...new Set(xs)];

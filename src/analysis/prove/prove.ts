@@ -15,6 +15,7 @@ import { checkDns } from './dns';
 import { hubEndpoint } from './endpoint';
 import { checkFilter } from './filter';
 import { checkPath } from './path';
+import { onPremisesContexts, proveOnPremisesCell } from './on-premises';
 import { checkResilience } from './resilience';
 import { clientRangeRow, hubVpcRow, type BrokenLink, type ClientKind, type ProofCell, type ReachabilityProof } from './result';
 
@@ -39,6 +40,17 @@ export function proveReachability(tree: SynthTree, config: VpceHubConfig): Reach
     prove(hub, clientRow(hub, hubVpcRow(hub.name), [hub.cidr, ...hub.secondaryCidrs]), 'hub-vpc');
     for (const cidr of hub.clientCidrs) prove(hub, clientRow(hub, clientRangeRow(hub.name, cidr), [cidr]), 'client-range');
   }
+  // On-premises clients of transit-gateway hubs: one row per range (issue 10), proven through the
+  // inbound resolver and the transit gateway, which these stacks do hold.
+  for (const hub of plan.hubs.filter((h) => h.onPremises)) {
+    for (const { row, ctx } of onPremisesContexts(tree, plan, hub)) {
+      rows.push({ name: row, hub: hub.name, kind: 'on-premises' });
+      for (const [name, service] of servicesOf.get(hub.name) ?? []) {
+        const broken = 'link' in ctx ? ctx : (proveOnPremisesCell(ctx, name, service) ?? checkCompanions(ctx, name));
+        cells.push({ spoke: row, hub: hub.name, service: name, reachable: broken === undefined, ...(broken ? { broken } : {}) });
+      }
+    }
+  }
   const reachable = cells.filter((c) => c.reachable).length;
   return {
     ok: reachable === cells.length,
@@ -61,7 +73,7 @@ function hubServices(config: VpceHubConfig, hub: HubPlan): Map<string, ResolvedS
  * it is the endpoints' own VPC) or a client range (no VPC of ours at all).
  */
 function clientRow(hub: HubPlan, name: string, cidrs: string[]): SpokePlan {
-  return { name, account: hub.account, region: hub.region, hub: hub.name, vpcId: hub.existingVpcId ?? `the VPC of hub ${hub.name}`, cidrs, routeTableIds: [], crossAccount: false, crossRegion: false, autoAccept: true };
+  return { name, account: hub.account, region: hub.region, hub: hub.name, vpcId: hub.existingVpcId ?? `the VPC of hub ${hub.name}`, cidrs, routeTableIds: [], crossAccount: false, crossRegion: false, autoAccept: true, attachmentSubnets: [] };
 }
 
 /**

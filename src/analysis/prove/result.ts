@@ -4,7 +4,7 @@
  */
 
 /** The links a call from a spoke to a hub endpoint goes through, in the order they are checked. */
-export const LINKS = ['stack', 'endpoint', 'dns', 'route', 'peering', 'return-route', 'security-group', 'availability-zones', 'companion'] as const;
+export const LINKS = ['stack', 'endpoint', 'dns', 'route', 'peering', 'attachment', 'association', 'propagation', 'segmentation', 'return-route', 'security-group', 'availability-zones', 'companion'] as const;
 export type LinkKind = (typeof LINKS)[number];
 
 export interface BrokenLink {
@@ -14,11 +14,13 @@ export interface BrokenLink {
 }
 
 /** A row that is not a spoke: the hub VPC itself, or one of the hub's clientCidrs. */
-export type ClientKind = 'hub-vpc' | 'client-range';
+export type ClientKind = 'hub-vpc' | 'client-range' | 'on-premises';
 
 /** Row names that no spoke name can take (spoke names are letters, digits and hyphens). */
 export const hubVpcRow = (hub: string): string => `${hub} (hub VPC)`;
 export const clientRangeRow = (hub: string, cidr: string): string => `${hub} client ${cidr}`;
+/** An on-premises range of a transit-gateway hub (issue 10). */
+export const onPremisesRow = (hub: string, cidr: string): string => `${hub} on-premises ${cidr}`;
 
 export interface ProofCell {
   spoke: string;

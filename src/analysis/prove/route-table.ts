@@ -15,6 +15,8 @@ export interface RouteEntry {
   destination: string;
   /** Set when the route targets a peering connection. */
   peering?: Resolution;
+  /** Set when the route targets a transit gateway. */
+  transitGateway?: Resolution;
   /** What the route points at, for messages (`gateway_id igw-...`). */
   target: string;
   /** The account a standalone route is created in (its provider's pin); undefined for inline routes or unpinned providers. */
@@ -42,6 +44,10 @@ function entryOf(tree: SynthTree, stack: string, label: string, body: JsonObject
   if (body.vpc_peering_connection_id !== undefined && body.vpc_peering_connection_id !== '') {
     const peering = resolveExpression(tree, stack, body.vpc_peering_connection_id);
     return { label, destination, peering, target: `peering ${describe(peering)}` };
+  }
+  if (body.transit_gateway_id !== undefined && body.transit_gateway_id !== '') {
+    const transitGateway = resolveExpression(tree, stack, body.transit_gateway_id);
+    return { label, destination, transitGateway, target: `transit_gateway_id ${describe(transitGateway)}` };
   }
   const other = OTHER_TARGETS.find((k) => body[k] !== undefined && body[k] !== '');
   return { label, destination, target: other ? `${other} ${describe(resolveExpression(tree, stack, body[other]))}` : 'nothing' };

@@ -5,6 +5,7 @@
  * that holds the zone (cross-account: shared with its account through AWS RAM).
  */
 import { blocks } from '../json-value';
+import type { RamSharedResource } from '../../planning/plan';
 import type { Resolution, TfResource } from '../tree';
 import { accountIdOfStack, accountOf, field, type ProofContext } from './context';
 import { describe, fieldRefs, literal, refersTo, resourcesIn, sameValue, targetOf, type Target } from './values';
@@ -69,10 +70,11 @@ function profileAssociation(ctx: ProofContext, zone: TfResource, vpc: Resolution
 }
 
 /**
- * A RAM share in the profile's stack holds the profile and names an organization/OU (in that stack) or
- * the spoke's account (there, or as a hub half in the spokes stack acting in the profile's account).
+ * A RAM share in the resource's stack holds the resource (a profile, a created transit gateway) and
+ * names an organization/OU (in that stack) or the spoke's account (there, or as a hub half in the
+ * spokes stack acting in the resource's account).
  */
-function sharedWith(ctx: ProofContext, profile: Target): boolean {
+export function sharedWith(ctx: ProofContext, profile: Target): boolean {
   const owner = ctx.tree.stacks.get(profile.stack)?.resourcesByAddress.get(profile.address);
   const ownerAccount = owner ? accountOf(ctx, owner) : undefined;
   const shares = resourcesIn(ctx.tree, profile.stack, 'aws_ram_resource_association')
@@ -92,11 +94,20 @@ function sharedWith(ctx: ProofContext, profile: Target): boolean {
  * (planning/ram-sharing.ts), the share is usable only once the account accepts it: an accepter in the
  * spokes stack, acting in the spoke's account, for a share of this hub.
  */
-function invitationAccepted(ctx: ProofContext): boolean {
+export function invitationAccepted(ctx: ProofContext, resource: RamSharedResource = 'profile', shared?: Target): boolean {
   const stack = ctx.plan.stacks.find((s) => s.name === ctx.spokeStack);
-  if (!stack?.acceptsProfileShareOf.includes(ctx.hub.name)) return true;
+  if (!stack?.ramJoins.some((j) => j.hub === ctx.hub.name && j.resource === resource && j.invitation)) return true;
+  // The share that holds the resource, when it is known: the acceptance must be of that share.
+  const holding = shared
+    ? resourcesIn(ctx.tree, shared.stack, 'aws_ram_resource_association')
+        .filter((r) => refersTo(fieldRefs(ctx, r, 'resource_arn'), shared))
+        .map((r) => targetOf(field(ctx, r, 'resource_share_arn')))
+        .filter((t): t is Target => t !== undefined)
+    : undefined;
   return resourcesIn(ctx.tree, ctx.spokeStack, 'aws_ram_resource_share_accepter').some(
-    (a) => accountOf(ctx, a) === ctx.spoke.account.id && fieldRefs(ctx, a, 'share_arn').some((r) => r.kind === 'resource' && r.resource.type === 'aws_ram_resource_share'),
+    (a) =>
+      accountOf(ctx, a) === ctx.spoke.account.id &&
+      fieldRefs(ctx, a, 'share_arn').some((r) => r.kind === 'resource' && r.resource.type === 'aws_ram_resource_share' && (holding === undefined || holding.some((t) => t.stack === r.resource.stack && t.address === r.resource.address))),
   );
 }
 

@@ -15,6 +15,7 @@ import { sgNoMixedRules } from './security-group-mixed';
 import { sgNoEgress, sgNoEgressToAnywhere, sgNoIngressFromAnywhere } from './security-group-open';
 import { s3StateEncrypted, s3StateLocked, stateNotLocal, stateNotShared } from './state-backend';
 import { subnetsPrivate, vpcDefaultSgClosed, vpcDns, vpcFlowLogs } from './vpc-baseline';
+import { resolverOpenToDeclared, tgwNoDefaultRouting, tgwNoSpokeToSpoke } from './transit-gateway';
 import { zoneAliasMatchesService } from './zone-alias';
 import { authorizationUsed, crossAccountAssociationAuthorized, peeredVpcsAssociated } from './zone-association';
 import { zoneApexRecord, zoneIgnoresVpcChanges, zoneNoForceDestroy, zonePrivateWithHubVpc, zoneWildcardRecord } from './zone-shape';
@@ -48,6 +49,9 @@ export const RULES: readonly Rule[] = Object.freeze([
   peeringAccepted,
   noAutoAcceptAcross,
   ramAccepterHasInvitation,
+  tgwNoSpokeToSpoke,
+  tgwNoDefaultRouting,
+  resolverOpenToDeclared,
   stateNotLocal,
   s3StateEncrypted,
   s3StateLocked,

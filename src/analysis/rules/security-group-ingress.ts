@@ -14,6 +14,7 @@
 import { cidrWithin, isAnywhere } from '../cidr-match';
 import { peeringRoutes, peeringVpcs, vpcIdentity } from '../peering';
 import { ruleWhere } from '../security-group-rules';
+import { gatewaysOfVpc, transitGatewayRoutes } from '../transit-gateway';
 import { resolveExpression, type SynthTree, type TfResource } from '../tree';
 import { endpointGroupRules } from './endpoint-groups';
 import { defineRule, type Violation } from './rule';
@@ -42,17 +43,19 @@ export const sgSpokeSources = defineRule(
   {
     id: 'VH-SG-003',
     severity: 'error',
-    summary: "Endpoint ingress comes only from spoke CIDRs routed back over peering, the hub VPC's own range, or configured client ranges",
+    summary: 'Endpoint ingress only from spokes or on-premises routed back (peering, transit gateway), the hub VPC, or client ranges',
     explanation:
       'The endpoints are shared with the spokes, the workloads of the hub VPC itself (the zones and private DNS answer there ' +
       'too) and the client ranges a hub lists in clientCidrs, not with every network that can reach the hub. Any other ingress ' +
-      'CIDR that the hub does not route back over a peering connection is either dead or reachable through some other path ' +
-      '(VPN, Transit Gateway) that nobody declared. Security-group and prefix-list sources are refused for the same reason: ' +
+      'CIDR that the hub does not route back over a peering connection, or (connectivity: transit-gateway) to a transit ' +
+      'gateway the group\'s VPC is attached to, is either dead or reachable through some other path that nobody declared; with ' +
+      '--config it must also be a spoke or onPremises range. Security-group and prefix-list sources are refused for the same reason: ' +
       'what they admit is not visible in the tree. Without --config, a range routed back over peering or inside the group\'s ' +
       'own VPC is trusted, and a client range cannot be told from an undeclared one: pass the config.',
   },
   (tree, facts) => {
     const routes = peeringRoutes(tree);
+    const tgwRoutes = transitGatewayRoutes(tree);
     const out: Violation[] = [];
     const routedFor = (group: TfResource | undefined, stack: string): string[] => {
       const vpc = group ? vpcIdentity(tree, group) : undefined;
@@ -63,7 +66,15 @@ export const sgSpokeSources = defineRule(
           const sides = peeringVpcs(tree, r.peering);
           return sides.requester === vpc || sides.accepter === vpc;
         })
-        .flatMap((r) => (r.destination ? [r.destination] : []));
+        .flatMap((r) => (r.destination ? [r.destination] : []))
+        .concat(routedToGateway(group));
+    };
+    // Routes to a transit gateway the group's VPC is attached to (connectivity: transit-gateway).
+    const routedToGateway = (group: TfResource | undefined): string[] => {
+      const vpc = group ? vpcIdentity(tree, group) : undefined;
+      if (vpc === undefined) return [];
+      const gateways = gatewaysOfVpc(tree, vpc);
+      return tgwRoutes.filter((r) => r.transitGateway !== undefined && gateways.has(r.transitGateway)).flatMap((r) => (r.destination ? [r.destination] : []));
     };
     for (const rule of endpointGroupRules(tree).filter((r) => r.direction === 'ingress')) {
       const where = { stack: rule.holder.stack, resource: rule.holder.address };
@@ -74,9 +85,9 @@ export const sgSpokeSources = defineRule(
         if (facts?.clientCidrs.some((c) => cidrWithin(cidr, c))) continue;
         if (!routed.some((d) => cidrWithin(cidr, d))) {
           const hint = facts ? '' : ' (a client range of the config? run check with --config)';
-          out.push({ ...where, message: `${ruleWhere(rule)} admits ${cidr}, which the hub does not route over any peering connection of this VPC and which is not the VPC's own range${hint}` });
-        } else if (facts && !facts.spokeCidrs.some((s) => cidrWithin(cidr, s))) {
-          out.push({ ...where, message: `${ruleWhere(rule)} admits ${cidr}, which is not within any spoke CIDR of the config` });
+          out.push({ ...where, message: `${ruleWhere(rule)} admits ${cidr}, which the hub does not route over any peering connection or transit gateway of this VPC and which is not the VPC's own range${hint}` });
+        } else if (facts && ![...facts.spokeCidrs, ...facts.onPremisesCidrs].some((s) => cidrWithin(cidr, s))) {
+          out.push({ ...where, message: `${ruleWhere(rule)} admits ${cidr}, which is not within any spoke or on-premises CIDR of the config` });
         }
       }
       for (const peer of rule.otherPeers) {

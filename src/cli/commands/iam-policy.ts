@@ -17,7 +17,7 @@ export interface IamPolicyResult {
 
 export function runIamPolicy(configPath?: string, account?: string): IamPolicyResult {
   const plan = buildPlan(loadConfigFile(resolveConfigPath(configPath)).config);
-  const accounts = account ? [account] : plan.hubs.map((h) => h.account.key);
+  const accounts = account ? [account] : [...plan.hubs.map((h) => h.account.key), ...hubSideAccounts(plan)];
   return { policies: Object.fromEntries([...new Set(accounts)].sort().map((key) => [key, hubSidePolicy(plan, key)])) };
 }
 

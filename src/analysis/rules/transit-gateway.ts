@@ -1,0 +1,89 @@
+/**
+ * VH-TGW-001..003 (issue 10): a transit gateway hub keeps spokes apart, a transit gateway we create
+ * never associates or propagates by default, and the inbound resolver admits DNS only from the
+ * declared on-premises ranges.
+ */
+import { cidrWithin, isAnywhere } from '../cidr-match';
+import { ruleWhere, securityGroupRules } from '../security-group-rules';
+import { associations, isHubAttachment, label, propagations, staticRoutes } from '../transit-gateway';
+import { resourcesOfType } from '../tree';
+import { resolverGroupIdentities } from './endpoint-groups';
+import { defineRule, type Violation } from './rule';
+
+export const tgwNoSpokeToSpoke = defineRule(
+  {
+    id: 'VH-TGW-001',
+    severity: 'error',
+    summary: 'No transit gateway route table gives a spoke attachment a route to another spoke',
+    explanation:
+      'Segmentation is the point of a transit gateway hub: spokes reach the endpoints, never each other. A spoke ' +
+      "attachment's route table (the one it is associated with) may learn only hub attachments (those of a VPC holding " +
+      'interface endpoints), by propagation or static route. Another attachment there opens a path between two spokes ' +
+      '(or to whatever that attachment is) that the hub design never meant to open.',
+  },
+  (tree) => {
+    const out: Violation[] = [];
+    const learned = [...propagations(tree), ...staticRoutes(tree)];
+    for (const assoc of associations(tree)) {
+      const spoke = assoc.attachment;
+      if (!spoke || assoc.table === undefined || isHubAttachment(tree, spoke)) continue;
+      for (const l of learned.filter((x) => x.table === assoc.table && x.attachment !== undefined)) {
+        const other = l.attachment as NonNullable<typeof l.attachment>;
+        if (isHubAttachment(tree, other) || (other.stack === spoke.stack && other.address === spoke.address)) continue;
+        out.push({
+          stack: l.holder.stack,
+          resource: l.holder.address,
+          message: `puts ${label(other)} into the route table that spoke attachment ${label(spoke)} is associated with (${assoc.holder.address}): the two can reach each other`,
+        });
+      }
+    }
+    return out;
+  },
+);
+
+export const tgwNoDefaultRouting = defineRule(
+  {
+    id: 'VH-TGW-002',
+    severity: 'error',
+    summary: 'A created transit gateway turns default route table association and propagation off',
+    explanation:
+      'Both default to enable: every new attachment would then be associated with, and propagate into, one default route ' +
+      'table, so every spoke would reach every other spoke the moment it attaches. The hub design associates and ' +
+      'propagates explicitly, into two route tables.',
+  },
+  (tree) =>
+    resourcesOfType(tree, 'aws_ec2_transit_gateway').flatMap((t) =>
+      (['default_route_table_association', 'default_route_table_propagation'] as const)
+        .filter((k) => t.body[k] !== 'disable')
+        .map((k) => ({ stack: t.stack, resource: t.address, message: `${k} is ${t.body[k] === undefined ? 'not set (AWS default: enable)' : JSON.stringify(t.body[k])}; set it to "disable"` })),
+    ),
+);
+
+export const resolverOpenToDeclared = defineRule(
+  {
+    id: 'VH-TGW-003',
+    severity: 'error',
+    summary: 'An inbound resolver security group admits DNS (TCP and UDP 53) only, and only from the declared on-premises ranges',
+    explanation:
+      'A Route 53 Resolver inbound endpoint answers every name the hub VPC resolves, private zones included. Open wider than ' +
+      'the on-premises ranges (or to anywhere) it is a resolver for networks that should not see those names. Without ' +
+      '--config, ranges are not checked against the config; anywhere and ports other than 53 still are.',
+  },
+  (tree, facts) => {
+    const groups = resolverGroupIdentities(tree);
+    const out: Violation[] = [];
+    for (const r of securityGroupRules(tree)) {
+      if (!r.group || !groups.has(`${r.group.stack}/${r.group.address}`) || r.direction !== 'ingress') continue;
+      const where = { stack: r.holder.stack, resource: r.holder.address };
+      if (!((r.protocol === 'tcp' || r.protocol === 'udp') && r.fromPort === 53 && r.toPort === 53)) {
+        out.push({ ...where, message: `${ruleWhere(r)} allows ${r.protocol ?? '(no protocol)'} ${r.fromPort ?? '?'}-${r.toPort ?? '?'}; an inbound resolver needs tcp and udp 53 only` });
+      }
+      for (const cidr of r.cidrs) {
+        if (isAnywhere(cidr)) out.push({ ...where, message: `${ruleWhere(r)} admits ${cidr}: the resolver would answer anyone who can reach it` });
+        else if (facts && !facts.onPremisesCidrs.some((d) => cidrWithin(cidr, d))) out.push({ ...where, message: `${ruleWhere(r)} admits ${cidr}, which is not within any onPremises range of the config` });
+      }
+      for (const peer of r.otherPeers) out.push({ ...where, message: `${ruleWhere(r)} admits ${peer}; only declared on-premises ranges may query the resolver` });
+    }
+    return out;
+  },
+);

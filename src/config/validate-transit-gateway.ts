@@ -1,0 +1,120 @@
+/**
+ * connectivity: transit-gateway and onPremises (issue 10): what must hold for the transit gateway path
+ * and on-premises access to work at all. Quotas are counted on the plan (planning/quotas.ts).
+ */
+import { overlaps, parseCidr, type Cidr } from '../planning/cidr';
+import type { Finding } from './findings';
+import { formatPath } from './paths';
+import { AZ_ID_PATTERN, AZ_NAME_PATTERN, hubOfSpoke, spokeRegion } from './resolve';
+import type { ValidationContext } from './validate';
+import { azIdPrefix } from './validate-vpcs';
+
+export function validateTransitGateway({ config, raw }: ValidationContext): Finding[] {
+  const findings: Finding[] = [];
+  const push = (f: Omit<Finding, 'severity'>) => findings.push({ severity: 'error', ...f });
+  config.hubs.forEach((hub, hi) => {
+    const at = formatPath(['hubs', hi], raw);
+    const tgw = hub.transitGateway;
+    if (hub.connectivity === 'transit-gateway' && !tgw) {
+      push({ code: 'TransitGatewayMissing', path: `${at}.transitGateway`, message: 'is required with connectivity: transit-gateway', fix: 'add transitGateway: {} to create one in the hub account, or transitGateway: { id: tgw-..., account: <owner account key> } to use an existing one' });
+    }
+    if (hub.connectivity === 'peering' && tgw) {
+      push({ code: 'ConflictingField', path: `${at}.transitGateway`, message: 'is set, but the hub connects its spokes by peering (connectivity defaults to peering)', fix: 'set connectivity: transit-gateway, or remove transitGateway' });
+    }
+    if (hub.connectivity === 'peering' && hub.onPremises) {
+      push({ code: 'OnPremisesNeedsTransitGateway', path: `${at}.onPremises`, message: 'is set, but on-premises networks reach the hub through a transit gateway (peering is not transitive)', fix: 'set connectivity: transit-gateway with transitGateway, or remove onPremises' });
+    }
+    if (tgw) {
+      if (tgw.account !== undefined && config.accounts[tgw.account] === undefined) {
+        push({ code: 'UnknownAccount', path: `${at}.transitGateway.account`, value: tgw.account, message: 'is not a key under accounts', fix: `add it under accounts, or use one of ${Object.keys(config.accounts).sort().join(', ')}` });
+      }
+      if (tgw.id === undefined && tgw.account !== undefined && tgw.account !== hub.account) {
+        push({ code: 'TransitGatewayOwnerConflict', path: `${at}.transitGateway.account`, value: tgw.account, message: `names another account than the hub's (${hub.account}), but no transitGateway.id: a created transit gateway lives in the hub's account`, fix: `give transitGateway.id of the transit gateway ${tgw.account} owns, or remove transitGateway.account` });
+      }
+      if (tgw.id === undefined && tgw.routeTables !== undefined) {
+        push({ code: 'ConflictingField', path: `${at}.transitGateway.routeTables`, message: 'names existing route tables, but the transit gateway is created here (no transitGateway.id): its route tables are created with it', fix: 'remove routeTables, or give transitGateway.id' });
+      }
+      if (tgw.routeTables && tgw.routeTables.hub === tgw.routeTables.spokes) {
+        push({ code: 'TransitGatewayRouteTablesSame', path: `${at}.transitGateway.routeTables.spokes`, value: tgw.routeTables.spokes, message: 'is the hub route table too: every spoke would learn every other spoke\'s routes, so spokes could reach each other', fix: 'use two route tables: hub (the hub attachment\'s, spokes propagate into it) and spokes (the spokes\', only the hub propagates into it)' });
+      }
+    }
+    // On-premises ranges: valid, distinct, outside the hub and its spokes (their traffic would be routed locally).
+    const members: Array<{ owner: string; path: string; cidr: Cidr }> = [];
+    const hubCidr = parseCidr(hub.vpc.cidr);
+    if (hubCidr.ok) members.push({ owner: `hub ${hub.name}`, path: `${at}.vpc.cidr`, cidr: hubCidr.cidr });
+    config.spokes.forEach((s, si) => {
+      if (hubOfSpoke(config, s)?.name !== hub.name) return;
+      [s.vpc.cidr, ...s.vpc.secondaryCidrs].forEach((c, ci) => {
+        const p = parseCidr(c);
+        if (p.ok) members.push({ owner: `spoke ${s.name}`, path: ci === 0 ? `${formatPath(['spokes', si], raw)}.vpc.cidr` : `${formatPath(['spokes', si], raw)}.vpc.secondaryCidrs.${ci - 1}`, cidr: p.cidr });
+      });
+    });
+    // A range both in clientCidrs and onPremises would be one HTTPS rule twice (AWS refuses the second).
+    (hub.clientCidrs ?? []).forEach((c, ci) => {
+      const p = parseCidr(c);
+      if (p.ok) members.push({ owner: 'client range', path: `${at}.clientCidrs.${ci}`, cidr: p.cidr });
+    });
+    const seen: Array<{ path: string; cidr: Cidr }> = [];
+    (hub.onPremises?.cidrs ?? []).forEach((text, ci) => {
+      const path = `${at}.onPremises.cidrs.${ci}`;
+      const p = parseCidr(text);
+      if (!p.ok) {
+        push({ code: 'InvalidCidr', path, value: text, message: p.reason, fix: 'write it as a.b.c.d/n' });
+        return;
+      }
+      if (!p.canonical) push({ code: 'NonCanonicalCidr', path, value: text, message: 'has host bits set', fix: `use ${p.canonicalText}` });
+      if (p.cidr.prefix < 8) push({ code: 'OnPremisesCidrTooWide', path, value: text, message: `is a /${p.cidr.prefix}: it would open the endpoints (and DNS) to a large part of the internet`, fix: 'list the on-premises networks themselves (at most /8 each)' });
+      const clash = members.find((m) => overlaps(m.cidr, p.cidr));
+      if (clash) push({ code: 'CidrOverlap', path, value: text, message: `overlaps ${clash.owner} (${clash.cidr.text} at ${clash.path}): the hub would route those addresses locally or to the spoke, never to on-premises`, fix: 'list on-premises ranges outside the hub and spoke ranges' });
+      const twice = seen.find((e) => overlaps(e.cidr, p.cidr));
+      if (twice) push({ code: 'CidrOverlap', path, value: text, message: `overlaps on-premises range ${twice.cidr.text} at ${twice.path}: a duplicate route and security group rule`, fix: 'list each on-premises network once' });
+      seen.push({ path, cidr: p.cidr });
+    });
+  });
+
+  config.spokes.forEach((spoke, si) => {
+    const at = formatPath(['spokes', si], raw);
+    const hub = hubOfSpoke(config, spoke);
+    if (!hub) return;
+    const subnets = spoke.vpc.attachmentSubnetIds;
+    if (hub.connectivity !== 'transit-gateway') {
+      if (subnets !== undefined) push({ code: 'ConflictingField', path: `${at}.vpc.attachmentSubnetIds`, message: `is only for spokes of a transit-gateway hub; hub ${hub.name} peers`, fix: 'remove attachmentSubnetIds, or set the hub to connectivity: transit-gateway' });
+      return;
+    }
+    const region = spokeRegion(config, spoke) ?? hub.region;
+    if (region !== hub.region) {
+      push({
+        code: 'TransitGatewayCrossRegion',
+        path: spoke.region !== undefined ? `${at}.region` : `${at}.hub`,
+        value: region,
+        message: `is another region than hub ${hub.name}'s transit gateway (${hub.region}): a VPC attaches only to a transit gateway of its own region, and inter-region transit gateway peering is out of scope`,
+        fix: `give the spoke a hub in ${region} (a hub there with its own transit gateway), or attach it to a peering hub (connectivity: peering supports inter-region peering)`,
+      });
+    }
+    if (subnets === undefined) {
+      push({ code: 'AttachmentSubnetsMissing', path: `${at}.vpc.attachmentSubnetIds`, message: `is required: spoke ${spoke.name}'s hub ${hub.name} connects through a transit gateway, which attaches the VPC in one subnet per AZ`, fix: 'list one subnet per AZ the spoke uses (subnet-... or { id: subnet-..., availabilityZone: ... })' });
+      return;
+    }
+    const ids = new Set<string>();
+    const azs = new Map<string, number>();
+    subnets.forEach((entry, i) => {
+      const id = typeof entry === 'string' ? entry : entry.id;
+      const path = `${at}.vpc.attachmentSubnetIds.${i}`;
+      if (ids.has(id)) push({ code: 'DuplicateAttachmentSubnet', path, value: id, message: 'is listed twice', fix: 'list each subnet once, one per AZ' });
+      ids.add(id);
+      if (typeof entry === 'string') return;
+      const az = entry.availabilityZone;
+      const name = AZ_NAME_PATTERN.exec(az);
+      if (name ? name[1] !== region : AZ_ID_PATTERN.test(az) ? !az.startsWith(`${azIdPrefix(region)}-az`) : true) {
+        push({ code: 'AzNotInRegion', path: `${path}.availabilityZone`, value: az, message: `is not an availability zone of spoke ${spoke.name}'s region ${region}`, fix: `use an AZ of ${region}` });
+      }
+      const earlier = azs.get(az);
+      if (earlier !== undefined) {
+        push({ code: 'DuplicateAz', path: `${path}.availabilityZone`, value: az, message: `is also the AZ of attachmentSubnetIds.${earlier}: a transit gateway attachment takes one subnet per AZ (CreateTransitGatewayVpcAttachment rejects two)`, fix: 'keep one subnet per AZ' });
+      }
+      azs.set(az, i);
+    });
+  });
+  return findings;
+}
+

@@ -1,0 +1,70 @@
+/**
+ * Hub stack: access to the endpoints from on-premises networks (hubs.<hub>.onPremises, issue 10), after
+ * the AWS blog "Integrating AWS Transit Gateway with AWS PrivateLink and Amazon Route 53 Resolver".
+ * - HTTPS from every on-premises range to the endpoints: a client range of the hub (security group 1,
+ *   planning/endpoint-security-groups.ts, emitted with the other client ranges by hub-endpoints.ts);
+ * - with `inboundResolver`: a Route 53 Resolver inbound endpoint with one address in each endpoint
+ *   subnet (>= 2 AZs), behind its own security group that admits DNS (TCP and UDP 53) from the
+ *   on-premises ranges only. The hub VPC answers the service names (its zones, or the endpoints' private
+ *   DNS), so the inbound endpoint does too; on-premises DNS servers conditionally forward the names the
+ *   `..._on_premises_forwarded_zones` output lists to the addresses `..._inbound_resolver_ips` lists.
+ * The DX/VPN attachment that carries the traffic is outside vpce-hub (README: on-premises access).
+ */
+import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Route53ResolverEndpoint } from '@cdktf/provider-aws/lib/route53-resolver-endpoint';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import type { Construct } from 'constructs';
+import { awsNames, ids, tagName } from '../planning/naming';
+import type { HubPlan } from '../planning/plan';
+import type { HubVpcHandles } from './hub-vpc';
+import { resource } from './resource';
+
+export interface OnPremisesHandles {
+  /** A Terraform expression: the inbound endpoint's IP addresses. */
+  inboundIps?: string;
+}
+
+export function hubOnPremises(scope: Construct, hub: HubPlan, vpc: HubVpcHandles, provider: AwsProvider, project: string): OnPremisesHandles {
+  const onPrem = hub.onPremises;
+  if (!onPrem) return {};
+  if (!onPrem.inboundResolver) return {};
+  const name = awsNames.inboundResolver(project, hub.name);
+  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html
+  const sg = resource(SecurityGroup, scope, ids.hubInboundResolver(hub.name), {
+    provider,
+    name,
+    description: awsNames.inboundResolverSecurityGroupDescription(hub.name),
+    vpcId: vpc.vpcId,
+    // No egress rule: answers to admitted queries pass a stateful group, and an inbound endpoint opens no connections.
+    tags: { Name: name },
+  });
+  for (const cidr of onPrem.cidrs) {
+    // Resolver needs both: "Inbound and outbound rules must allow TCP and UDP access. For inbound access, open port 53."
+    // https://docs.aws.amazon.com/Route53/latest/APIReference/API_route53resolver_CreateResolverEndpoint.html (SecurityGroupIds)
+    for (const protocol of ['tcp', 'udp'] as const) {
+      resource(VpcSecurityGroupIngressRule, scope, ids.hubInboundResolverRule(hub.name, protocol, cidr), {
+        provider,
+        securityGroupId: sg.id,
+        description: awsNames.inboundResolverRuleDescription(protocol, cidr),
+        ipProtocol: protocol,
+        fromPort: 53,
+        toPort: 53,
+        cidrIpv4: cidr,
+        tags: { Name: tagName(project, hub.name, 'dns-from', 'on-premises') },
+      });
+    }
+  }
+  // https://docs.aws.amazon.com/Route53/latest/APIReference/API_route53resolver_CreateResolverEndpoint.html
+  // https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/route53_resolver_endpoint
+  const endpoint = resource(Route53ResolverEndpoint, scope, ids.hubInboundResolver(hub.name), {
+    provider,
+    name,
+    direction: 'INBOUND',
+    securityGroupIds: [sg.id],
+    // One address per endpoint subnet: Resolver requires at least two, in two AZs for resilience.
+    ipAddress: vpc.subnetIds.map((subnetId) => ({ subnetId })),
+    tags: { Name: name },
+  });
+  return { inboundIps: `\${[for a in ${endpoint.terraformResourceType}.${endpoint.friendlyUniqueId}.ip_address : a.ip]}` };
+}

@@ -1,0 +1,95 @@
+/**
+ * A hub-spoke transit gateway pair (issue 10), both halves in the spoke account's stack like a peering
+ * pair (issue 9):
+ * - spoke half (the spoke's own provider): the spoke VPC's attachment in its attachment subnets, and a
+ *   route to the hub CIDR through the transit gateway in every listed route table;
+ * - transit gateway owner's half (a provider in the owner's account): the attachment's acceptance
+ *   (unless same account or auto-accept), its association with the `spokes` route table and its
+ *   propagation into the `hub` route table, never into `spokes`, so no spoke learns another's routes;
+ * - hub half (a provider in the hub's account): routes from the hub's route tables to every spoke CIDR
+ *   through the transit gateway.
+ */
+import { Ec2TransitGatewayRouteTableAssociation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-association';
+import { Ec2TransitGatewayRouteTablePropagation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-propagation';
+import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
+import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Route } from '@cdktf/provider-aws/lib/route';
+import type { TerraformResource } from 'cdktf';
+import type { Construct } from 'constructs';
+import { awsNames, ids } from '../planning/naming';
+import type { HubPlan, SpokePlan } from '../planning/plan';
+import { resource } from './resource';
+import { acceptInOwner } from './transit-gateway';
+
+/** What the pair needs from the hub stack (named outputs) or the config (existing ids). */
+export interface TransitGatewaySide {
+  transitGatewayId: string;
+  routeTableIds: { hub: string; spokes: string };
+  /** Acts in the hub's account: routes in the hub's route tables. */
+  hubProvider: AwsProvider;
+  /** Keyed like `RouteTablePlan.key`. */
+  hubRouteTableId: (key: string) => string;
+  /** Acts in the transit gateway owner's account. */
+  ownerProvider: AwsProvider;
+  /** The RAM share this account must have joined before it can attach (principal or acceptance). */
+  shareJoined?: TerraformResource;
+}
+
+export function transitGatewayPair(scope: Construct, hub: HubPlan, spoke: SpokePlan, side: TransitGatewaySide, spokeProvider: AwsProvider, project: string): void {
+  const tgw = hub.transitGateway;
+  if (!tgw) throw new Error(`hub ${hub.name} has no transit gateway (planning bug)`);
+  const sameAccount = tgw.owner.id === spoke.account.id;
+  const name = awsNames.spokeAttachment(project, spoke.name, hub.name);
+  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTransitGatewayVpcAttachment.html
+  // https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_transit_gateway_vpc_attachment
+  const attachment = resource(Ec2TransitGatewayVpcAttachment, scope, ids.spokeAttachment(spoke.name), {
+    provider: spokeProvider,
+    transitGatewayId: side.transitGatewayId,
+    vpcId: spoke.vpcId,
+    subnetIds: spoke.attachmentSubnets.map((s) => s.id),
+    dnsSupport: 'enable',
+    // Settable only in the owner's account; for a shared gateway the accepter turns them off.
+    ...(sameAccount ? { transitGatewayDefaultRouteTableAssociation: false, transitGatewayDefaultRouteTablePropagation: false } : {}),
+    tags: { Name: name },
+    ...(side.shareJoined ? { dependsOn: [side.shareJoined] } : {}),
+  });
+  const accepted = acceptInOwner(scope, ids.spokeAttachment(spoke.name), attachment, hub, sameAccount, side.ownerProvider, name);
+  const afterAccept = accepted ? { dependsOn: [accepted] } : {};
+  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AssociateTransitGatewayRouteTable.html
+  // https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_transit_gateway_route_table_association
+  const association = resource(Ec2TransitGatewayRouteTableAssociation, scope, ids.spokeAttachment(spoke.name), {
+    provider: side.ownerProvider,
+    transitGatewayAttachmentId: attachment.id,
+    transitGatewayRouteTableId: side.routeTableIds.spokes,
+    ...afterAccept,
+  });
+  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_EnableTransitGatewayRouteTablePropagation.html
+  // https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_transit_gateway_route_table_propagation
+  resource(Ec2TransitGatewayRouteTablePropagation, scope, ids.spokePropagation(spoke.name), {
+    provider: side.ownerProvider,
+    transitGatewayAttachmentId: attachment.id,
+    transitGatewayRouteTableId: side.routeTableIds.hub,
+    ...afterAccept,
+  });
+  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateRoute.html (TransitGatewayId)
+  for (const table of hub.routeTables) {
+    for (const cidr of spoke.cidrs) {
+      resource(Route, scope, ids.hubRoute(hub.name, table.key, spoke.name, cidr), {
+        provider: side.hubProvider,
+        routeTableId: side.hubRouteTableId(table.key),
+        destinationCidrBlock: cidr,
+        transitGatewayId: side.transitGatewayId,
+      });
+    }
+  }
+  // The spoke VPC must be attached (and the attachment accepted) before a route can target the gateway.
+  for (const routeTableId of spoke.routeTableIds) {
+    resource(Route, scope, ids.spokeRoute(spoke.name, routeTableId, hub.name), {
+      provider: spokeProvider,
+      routeTableId,
+      destinationCidrBlock: hub.cidr,
+      transitGatewayId: side.transitGatewayId,
+      dependsOn: [association],
+    });
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * Hub stack, connectivity: transit-gateway (issue 10): what the hub shares with every spoke.
+ * - the transit gateway, when created: default route table association and propagation off (the two
+ *   route tables below do the routing), auto-accept of shared attachments as configured (off by
+ *   default), DNS support on; shared with the spoke accounts through RAM (ram-share.ts);
+ * - its two route tables, unless the config names existing ones: `hub` (the hub attachment is
+ *   associated with it, every spoke attachment propagates into it) and `spokes` (every spoke attachment
+ *   is associated with it, only the hub attachment propagates into it): spokes reach the hub, never
+ *   each other;
+ * - the hub VPC's attachment in the endpoint subnets, accepted (when another account owns the transit
+ *   gateway and does not auto-accept), associated with `hub` and propagated into `spokes`, those three
+ *   acting in the owner's account;
+ * - routes from the hub's route tables to the on-premises ranges through the transit gateway.
+ * Spokes' attachments and the hub's routes back to each spoke are pairs: transit-gateway-pair.ts.
+ */
+import { Ec2TransitGateway } from '@cdktf/provider-aws/lib/ec2-transit-gateway';
+import { Ec2TransitGatewayRouteTable } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table';
+import { Ec2TransitGatewayRouteTableAssociation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-association';
+import { Ec2TransitGatewayRouteTablePropagation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-propagation';
+import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
+import { Ec2TransitGatewayVpcAttachmentAccepter } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment-accepter';
+import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Route } from '@cdktf/provider-aws/lib/route';
+import type { TerraformResource } from 'cdktf';
+import type { Construct } from 'constructs';
+import { awsNames, ids, tagName } from '../planning/naming';
+import type { HubPlan } from '../planning/plan';
+import type { HubVpcHandles } from './hub-vpc';
+import { ramShare } from './ram-share';
+import { resource } from './resource';
+
+export interface TransitGatewayHandles {
+  transitGatewayId: string;
+  routeTableIds: { hub: string; spokes: string };
+  /** Set when we created the transit gateway and the config has a RAM sharing model. */
+  shareArn?: string;
+  /** Set when we created either route table (they are then outputs). */
+  createdRouteTables: boolean;
+  created: boolean;
+}
+
+/**
+ * `ownerProvider` acts in the transit gateway owner's account (the hub stack's own provider when the
+ * hub's account owns it).
+ */
+export function hubTransitGateway(scope: Construct, hub: HubPlan, vpc: HubVpcHandles, provider: AwsProvider, ownerProvider: AwsProvider, project: string): TransitGatewayHandles {
+  const tgw = hub.transitGateway;
+  if (!tgw) throw new Error(`hub ${hub.name} has no transit gateway (planning bug)`);
+  let transitGatewayId = tgw.existingId;
+  let shareArn: string | undefined;
+  if (transitGatewayId === undefined) {
+    const name = tagName(project, hub.name);
+    // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTransitGateway.html (TransitGatewayRequestOptions)
+    // https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_transit_gateway
+    const created = resource(Ec2TransitGateway, scope, ids.hubTransitGateway(hub.name), {
+      provider,
+      description: awsNames.transitGatewayDescription(project, hub.name),
+      // Off: an attachment lands in no route table until we associate it, so no spoke can ever reach another by default.
+      defaultRouteTableAssociation: 'disable',
+      defaultRouteTablePropagation: 'disable',
+      autoAcceptSharedAttachments: tgw.autoAcceptSharedAttachments ? 'enable' : 'disable',
+      dnsSupport: 'enable',
+      tags: { Name: name },
+    });
+    transitGatewayId = created.id;
+    if (tgw.share) shareArn = ramShare(scope, hub.name, 'transit-gateway', created.arn, tgw.share, awsNames.transitGatewayShare(project, hub.name), provider);
+  }
+  const table = (which: 'hub' | 'spokes'): string => {
+    const existing = tgw.routeTables?.[which];
+    if (existing !== undefined) return existing;
+    // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTransitGatewayRouteTable.html
+    return resource(Ec2TransitGatewayRouteTable, scope, ids.hubTransitGatewayRouteTable(hub.name, which), {
+      provider: ownerProvider,
+      transitGatewayId: transitGatewayId as string,
+      tags: { Name: awsNames.transitGatewayRouteTable(project, hub.name, which) },
+    }).id;
+  };
+  const routeTableIds = { hub: table('hub'), spokes: table('spokes') };
+
+  const sameAccount = tgw.owner.id === hub.account.id;
+  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTransitGatewayVpcAttachment.html
+  // https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_transit_gateway_vpc_attachment
+  const attachment = resource(Ec2TransitGatewayVpcAttachment, scope, ids.hubAttachment(hub.name), {
+    provider,
+    transitGatewayId,
+    vpcId: vpc.vpcId,
+    // One subnet per AZ: the endpoint subnets, so traffic stays in the endpoint's AZ.
+    subnetIds: vpc.subnetIds,
+    dnsSupport: 'enable',
+    // The provider can set these only in the owner's account (not for RAM-shared gateways): there the accepter sets them.
+    ...(sameAccount ? { transitGatewayDefaultRouteTableAssociation: false, transitGatewayDefaultRouteTablePropagation: false } : {}),
+    tags: { Name: tagName(project, hub.name) },
+  });
+  const accepted = acceptInOwner(scope, ids.hubAttachment(hub.name), attachment, hub, sameAccount, ownerProvider, tagName(project, hub.name));
+  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AssociateTransitGatewayRouteTable.html
+  resource(Ec2TransitGatewayRouteTableAssociation, scope, ids.hubAttachment(hub.name), {
+    provider: ownerProvider,
+    transitGatewayAttachmentId: attachment.id,
+    transitGatewayRouteTableId: routeTableIds.hub,
+    ...(accepted ? { dependsOn: [accepted] } : {}),
+  });
+  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_EnableTransitGatewayRouteTablePropagation.html
+  resource(Ec2TransitGatewayRouteTablePropagation, scope, ids.hubAttachment(hub.name), {
+    provider: ownerProvider,
+    transitGatewayAttachmentId: attachment.id,
+    transitGatewayRouteTableId: routeTableIds.spokes,
+    ...(accepted ? { dependsOn: [accepted] } : {}),
+  });
+  // Replies to on-premises clients leave the hub VPC through the transit gateway (the DX/VPN attachment
+  // and its routes in the `hub` route table are the network team's, outside vpce-hub).
+  for (const t of hub.routeTables) {
+    for (const cidr of hub.onPremises?.cidrs ?? []) {
+      // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateRoute.html (TransitGatewayId)
+      resource(Route, scope, ids.hubOnPremisesRoute(hub.name, t.key, cidr), {
+        provider,
+        routeTableId: vpc.routeTableIds.get(t.key) as string,
+        destinationCidrBlock: cidr,
+        transitGatewayId,
+        dependsOn: [accepted ?? attachment],
+      });
+    }
+  }
+  return { transitGatewayId, routeTableIds, ...(shareArn ? { shareArn } : {}), createdRouteTables: tgw.routeTables === undefined, created: tgw.existingId === undefined };
+}
+
+/**
+ * The owner's acceptance of an attachment from another account, unless the transit gateway accepts
+ * shared attachments by itself. Default association and propagation are turned off here, where the
+ * provider can set them for a shared gateway.
+ * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AcceptTransitGatewayVpcAttachment.html
+ * https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_transit_gateway_vpc_attachment_accepter
+ */
+export function acceptInOwner(scope: Construct, id: string, attachment: Ec2TransitGatewayVpcAttachment, hub: HubPlan, sameAccount: boolean, ownerProvider: AwsProvider, name: string): TerraformResource | undefined {
+  if (sameAccount || hub.transitGateway?.autoAcceptSharedAttachments) return undefined;
+  return resource(Ec2TransitGatewayVpcAttachmentAccepter, scope, id, {
+    provider: ownerProvider,
+    transitGatewayAttachmentId: attachment.id,
+    transitGatewayDefaultRouteTableAssociation: false,
+    transitGatewayDefaultRouteTablePropagation: false,
+    tags: { Name: name },
+  });
+}
