@@ -59,6 +59,7 @@ export const FINDING_CODES = {
   UnknownHub: error('names', 'a spoke names a hub that does not exist'),
   HubAmbiguous: error('names', 'a spoke names no hub and none can be inferred (several hubs, not exactly one in its region)'),
   HubSideRoleAccount: error('names', "a hubSideRoleArn of another account than the account's own id"),
+  HubSideRoleMissing: error('names', "a stack has providers for two or more accounts, and another account than its own has neither hubSideRoleArn nor roleArn: both providers would use the same ambient credentials, so one fails every plan (allowed_account_ids)"),
   StackNameClash: error('names', "an account key equal to the spokes stack name of a hub account (<account>-spokes)"),
   AwsStringConstraint: error('names', "a name, description, comment or tag the stacks would emit breaks AWS's documented constraint (length, characters, reserved prefix): the config field, the generated value, the limit and its source are named"),
   AwsNameNotUnique: error('names', 'two generated names that AWS requires to be unique in one scope (an IAM role name cut to 64 characters, ...) would be equal'),

@@ -10,6 +10,7 @@ import { Route } from '@cdktf/provider-aws/lib/route';
 import { VpcPeeringConnection } from '@cdktf/provider-aws/lib/vpc-peering-connection';
 import { VpcPeeringConnectionAccepterA } from '@cdktf/provider-aws/lib/vpc-peering-connection-accepter';
 import type { Construct } from 'constructs';
+import { hubCidrs } from '../planning/hub-cidrs';
 import { ids, tagName } from '../planning/naming';
 import type { HubPlan, SpokePlan } from '../planning/plan';
 import { resource } from './resource';
@@ -56,13 +57,16 @@ export function peeringPair(scope: Construct, hub: HubPlan, spoke: SpokePlan, hu
       });
     }
   }
+  // Every hub CIDR: an existing hub VPC's endpoint subnets (given by id) may sit in a secondary range.
   for (const routeTableId of spoke.routeTableIds) {
-    resource(Route, scope, ids.spokeRoute(spoke.name, routeTableId, hub.name), {
-      provider: spokeProvider,
-      routeTableId,
-      destinationCidrBlock: hub.cidr,
-      vpcPeeringConnectionId: pcx.id,
-      ...afterAccept,
-    });
+    for (const { cidr, secondary } of hubCidrs(hub)) {
+      resource(Route, scope, ids.spokeRoute(spoke.name, routeTableId, hub.name, secondary ? cidr : undefined), {
+        provider: spokeProvider,
+        routeTableId,
+        destinationCidrBlock: cidr,
+        vpcPeeringConnectionId: pcx.id,
+        ...afterAccept,
+      });
+    }
   }
 }
