@@ -159,6 +159,9 @@ export function generateTopology(opts: TopologyOptions): ConfigInput {
       dns: opts.dns,
       services: BENCH_SERVICES.slice(0, opts.services),
       endpointPolicy: 'organization' as const,
+      // Pinned (the inbound-rules quota is raised to fit every rule in one group): onboarding then never
+      // adds a group to the hub stack, and validate has nothing to warn about.
+      endpointSecurityGroups: 1,
       ...(tgw ? { connectivity: 'transit-gateway' as const, transitGateway: {} } : {}),
     })),
     spokes,

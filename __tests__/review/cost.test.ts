@@ -98,14 +98,14 @@ describe('other DNS modes and regions', () => {
     expect(hub.centralized.lines.find((l) => l.item === 'inter-region transfer over peering')?.usd).toBe(100 * 0.02);
   });
   it('charges the Route 53 Profile its flat hourly fee for up to 100 associations in route53-profile mode, not a fee per spoke', () => {
-    const { plan, config } = planOf(shipped.replace('dns: private-hosted-zones', 'dns: route53-profile'));
+    const { plan, config } = planOf(`${shipped.replace('dns: private-hosted-zones', 'dns: route53-profile')}\nramSharing: { shareWith: accounts, organizationSharing: enabled }\n`);
     const [hub] = estimateCost(plan, priceTable(config.prices)).hubs;
     expect(hub.spokes).toBe(2);
     expect(hub.centralized.lines.find((l) => l.item === 'Route 53 Profile')?.usd).toBe(730 * 0.75);
     expect(hub.breakEvenSpokes).not.toBeNull();
   });
   it('adds the per-association fee only beyond 100 associations of a profile', () => {
-    const { plan, config } = planOf(shipped.replace('dns: private-hosted-zones', 'dns: route53-profile'));
+    const { plan, config } = planOf(`${shipped.replace('dns: private-hosted-zones', 'dns: route53-profile')}\nramSharing: { shareWith: accounts, organizationSharing: enabled }\n`);
     const [hub] = plan.hubs;
     const spokes = Array.from({ length: 103 }, (_, i) => ({ ...plan.spokes[0], name: `s${i}`, hub: hub.name }));
     const [cost] = estimateCost({ ...plan, spokes }, priceTable(config.prices)).hubs;

@@ -13,7 +13,7 @@ import { toYaml } from '../support/arbitraries';
 import { synthConfig, type Synthesized } from '../support/synth';
 import { ofType } from './json';
 
-const ORGANIZATION = { organizationId: 'o-a1b2c3d4e5', organizationArn: 'arn:aws:organizations::111111111111:organization/o-a1b2c3d4e5' };
+const ORGANIZATION = { organizationId: 'o-a1b2c3d4e5', organizationArn: 'arn:aws:organizations::111111111111:organization/o-a1b2c3d4e5', ramSharing: { shareWith: 'organization' as const, organizationSharing: 'enabled' as const } };
 
 describe.each(DNS_MODES)('dynamodb in %s mode', (dns: DnsMode) => {
   const text = toYaml(

@@ -126,6 +126,8 @@ export const FINDING_CODES = {
   ZoneConflictOnVpc: error('dns', "a hub VPC made a zone-mode spoke of another hub: two zones of one name on one VPC"),
   ProfileOnePerVpc: warning('dns', 'route53-profile: a VPC takes one profile, and validate cannot see whether a spoke VPC already has one'),
 
+  TransitGatewayMissing: error('vpcs', 'connectivity: transit-gateway without a transitGateway section'),
+  AttachmentSubnetsMissing: error('vpcs', 'a spoke of a transit-gateway hub without attachmentSubnetIds'),
   TransitGatewayOwnerConflict: error('vpcs', "transitGateway.account names another account than the hub's without transitGateway.id: a created transit gateway lives in the hub's account"),
   TransitGatewayRouteTablesSame: error('vpcs', 'transitGateway.routeTables uses one route table as both hub and spokes table: spokes would reach each other'),
   TransitGatewayCrossRegion: error('vpcs', "a spoke of a transit-gateway hub in another region than the hub (a VPC attaches only in its own region; inter-region TGW peering is out of scope)"),

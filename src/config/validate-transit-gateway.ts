@@ -16,7 +16,7 @@ export function validateTransitGateway({ config, raw }: ValidationContext): Find
     const at = formatPath(['hubs', hi], raw);
     const tgw = hub.transitGateway;
     if (hub.connectivity === 'transit-gateway' && !tgw) {
-      push({ code: 'MissingField', path: `${at}.transitGateway`, message: 'is required with connectivity: transit-gateway', fix: 'add transitGateway: {} to create one in the hub account, or transitGateway: { id: tgw-..., account: <owner account key> } to use an existing one' });
+      push({ code: 'TransitGatewayMissing', path: `${at}.transitGateway`, message: 'is required with connectivity: transit-gateway', fix: 'add transitGateway: {} to create one in the hub account, or transitGateway: { id: tgw-..., account: <owner account key> } to use an existing one' });
     }
     if (hub.connectivity === 'peering' && tgw) {
       push({ code: 'ConflictingField', path: `${at}.transitGateway`, message: 'is set, but the hub connects its spokes by peering (connectivity defaults to peering)', fix: 'set connectivity: transit-gateway, or remove transitGateway' });
@@ -92,7 +92,7 @@ export function validateTransitGateway({ config, raw }: ValidationContext): Find
       });
     }
     if (subnets === undefined) {
-      push({ code: 'MissingField', path: `${at}.vpc.attachmentSubnetIds`, message: `is required: spoke ${spoke.name}'s hub ${hub.name} connects through a transit gateway, which attaches the VPC in one subnet per AZ`, fix: 'list one subnet per AZ the spoke uses (subnet-... or { id: subnet-..., availabilityZone: ... })' });
+      push({ code: 'AttachmentSubnetsMissing', path: `${at}.vpc.attachmentSubnetIds`, message: `is required: spoke ${spoke.name}'s hub ${hub.name} connects through a transit gateway, which attaches the VPC in one subnet per AZ`, fix: 'list one subnet per AZ the spoke uses (subnet-... or { id: subnet-..., availabilityZone: ... })' });
       return;
     }
     const ids = new Set<string>();
