@@ -4,7 +4,8 @@
  * (https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-iam-role.html). The Terraform tier
  * (offline-plan.test.ts) checks the evaluated trust policy; here the synthesized JSON.
  */
-import { flowLogTrustPolicy, partitionOf } from '../../src/planning/flow-log-role';
+import { isS3Arn, partitionOfRegion as partitionOf } from '../../src/config/partitions';
+import { flowLogTrustPolicy } from '../../src/planning/flow-log-role';
 import { REQUIRED_TERRAFORM } from '../../src/stacks/vpce-hub-stack';
 import { SHIPPED_CONFIGS } from '../support/shipped-configs';
 import { resourcesOf, synthFile } from '../support/synth';
@@ -34,6 +35,14 @@ describe('the flow-log role', () => {
     } finally {
       synth.cleanup();
     }
+  });
+
+  it('recognizes an S3 flow-log destination in every partition, not only arn:aws', () => {
+    expect(isS3Arn('arn:aws:s3:::acme-flow-logs')).toBe(true);
+    expect(isS3Arn('arn:aws-cn:s3:::acme-flow-logs')).toBe(true);
+    expect(isS3Arn('arn:aws-us-gov:s3:::acme-flow-logs/prefix')).toBe(true);
+    expect(isS3Arn('arn:aws-cn:logs:cn-north-1:123456789012:log-group:x')).toBe(false);
+    expect(isS3Arn(undefined)).toBe(false);
   });
 
   it('names the partition of the region in the source ARN', () => {

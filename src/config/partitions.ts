@@ -28,3 +28,8 @@ export function partitionOfArn(arn: string): string | undefined {
 export function accountOfArn(arn: string): string | undefined {
   return /^arn:[a-z-]+:[a-z0-9-]+:[a-z0-9-]*:(\d{12}):/.exec(arn)?.[1];
 }
+
+/** An S3 bucket ARN, in any partition (`arn:aws-cn:s3:::bucket`): flow logs then go to S3, not CloudWatch Logs. */
+export function isS3Arn(arn: string | undefined): boolean {
+  return arn !== undefined && /^arn:[a-z-]+:s3:::/.test(arn);
+}

@@ -68,6 +68,8 @@ export function hubEndpoints(scope: Construct, hub: HubPlan, vpc: HubVpcHandles,
         // Always explicit: the API default is true, and provider 5.51.0-5.51.1 sent true even when
         // false was meant (terraform-provider-aws issue 37694).
         privateDnsEnabled: ep.privateDnsEnabled,
+        // DnsOptionsSpecification.PrivateDnsOnlyForInboundResolverEndpoint (gateway-services.ts).
+        ...(ep.privateDnsOnlyForInboundResolverEndpoint !== undefined ? { dnsOptions: { privateDnsOnlyForInboundResolverEndpoint: ep.privateDnsOnlyForInboundResolverEndpoint } } : {}),
         ...(ep.policy !== undefined ? { policy: ep.policy } : {}),
         tags: { Name: tagName(project, hub.name, ep.service) },
       }),

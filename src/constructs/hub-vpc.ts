@@ -2,6 +2,7 @@
  * The hub VPC: new (private endpoint subnets, one per AZ, their route table, flow logs, a locked-down
  * default security group) or existing (ids from the config, nothing created).
  */
+import { isS3Arn } from '../config/partitions';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
 import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
@@ -64,7 +65,7 @@ export function hubVpc(scope: Construct, hub: HubPlan, provider: AwsProvider, pr
 function flowLogs(scope: Construct, hub: HubPlan, vpc: Vpc, plan: FlowLogPlan, provider: AwsProvider, project: string): void {
   const id = ids.hubFlowLog(hub.name);
   const name = tagName(project, hub.name, 'flow-logs');
-  if (plan.destinationArn?.startsWith('arn:aws:s3:')) {
+  if (isS3Arn(plan.destinationArn)) {
     resource(FlowLog, scope, id, { provider, vpcId: vpc.id, trafficType: 'ALL', logDestinationType: 's3', logDestination: plan.destinationArn, tags: { Name: name } });
     return;
   }

@@ -1,4 +1,5 @@
 /** Config -> network plan. Pure: no cdktf, no I/O. Assumes a config that passed validation. */
+import { hasGatewayEndpoint } from '../catalogue/gateway-services';
 import type { ResolvedService } from '../catalogue/catalogue';
 import { AZ_ID_PATTERN, hubOfSpoke, spokeRegion } from '../config/resolve';
 import type { HubConfig, VpceHubConfig } from '../config/schema';
@@ -71,6 +72,9 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
       // PHZ mode: the hub's zones answer instead, and the API default is true (provider issue 37694).
       // endpoint-url mode: private DNS serves clients inside the hub; impossible without a DNS name.
       privateDnsEnabled: h.dns === 'endpoint-url' && svc.zones.length > 0,
+      // The hub VPC has no gateway endpoint: its own clients must resolve to the interface endpoint too
+      // (gateway-services.ts), else CreateVpcEndpoint refuses private DNS for s3 and dynamodb.
+      ...(h.dns === 'endpoint-url' && svc.zones.length > 0 && hasGatewayEndpoint(svc.name) ? { privateDnsOnlyForInboundResolverEndpoint: false as const } : {}),
       // Per service: each gets its template (policy/templates.ts); none where the service takes no policy.
       ...(policy !== undefined ? { policy } : {}),
     }))

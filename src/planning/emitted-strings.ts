@@ -6,6 +6,7 @@
  * `vpce-hub validate` checks these before anything is synthesized; the property test
  * (__tests__/properties/aws-strings.test.ts) asserts that this list and the synthesized JSON agree.
  */
+import { isS3Arn } from '../config/partitions';
 import { distinctTagRows, TAGS_BY_TYPE, type ConstraintId } from '../constraints/aws-string-constraints';
 import { awsNames, ids, ramResourceKey, stackNames, tagName } from './naming';
 import type { HubPlan, NetworkPlan, SpokePlan } from './plan';
@@ -91,7 +92,7 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
         const id = ids.hubFlowLog(hub.name);
         const name = tagName(project, hub.name, 'flow-logs');
         nameTag(stack, 'aws_flow_log', id, name, both);
-        if (!hub.flowLogs.destinationArn?.startsWith('arn:aws:s3:')) {
+        if (!isS3Arn(hub.flowLogs.destinationArn)) {
           if (hub.flowLogs.destinationArn === undefined) {
             emit('logs.log-group.name', stack, `aws_cloudwatch_log_group.${id}`, 'name', awsNames.flowLogGroup(project, hub.name), both, `${stack}/${hub.region}`);
             nameTag(stack, 'aws_cloudwatch_log_group', id, name, both);

@@ -8,13 +8,7 @@
  * https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-iam-role.html
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html
  */
-
-/** The ARN partition of a region: aws-cn for China, aws-us-gov for GovCloud, else aws. */
-export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
-}
+import { partitionOfRegion } from '../config/partitions';
 
 export function flowLogTrustPolicy(accountId: string, region: string) {
   return {
@@ -27,7 +21,7 @@ export function flowLogTrustPolicy(accountId: string, region: string) {
         Action: 'sts:AssumeRole',
         Condition: {
           StringEquals: { 'aws:SourceAccount': accountId },
-          ArnLike: { 'aws:SourceArn': `arn:${partitionOf(region)}:ec2:${region}:${accountId}:vpc-flow-log/*` },
+          ArnLike: { 'aws:SourceArn': `arn:${partitionOfRegion(region)}:ec2:${region}:${accountId}:vpc-flow-log/*` },
         },
       },
     ],

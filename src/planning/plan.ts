@@ -33,6 +33,8 @@ export interface EndpointPlan {
   key: string;
   serviceName: string;
   privateDnsEnabled: boolean;
+  /** Set (false) only where private DNS is on for a service that also has a gateway endpoint (s3, dynamodb). */
+  privateDnsOnlyForInboundResolverEndpoint?: false;
   /** JSON policy document, or undefined for AWS's default (full access) policy. */
   policy?: string;
 }

@@ -10,6 +10,7 @@
  *
  * Which services get which exceptions is data (SERVICE_EXCEPTIONS), not code branching on names.
  */
+import { partitionOfRegion } from '../config/partitions';
 import type { PolicyDocument, PolicyStatement } from './document';
 
 export interface TemplateContext {
@@ -18,12 +19,8 @@ export interface TemplateContext {
   identity: { organizationId: string } | { principals: string[] };
 }
 
-/** `arn:aws`, `arn:aws-cn`, `arn:aws-us-gov`: ARNs in a policy must use the partition of the region. */
-export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
-}
+/** The ARN partition of a region (one definition, in config/partitions.ts). */
+export const partitionOf = partitionOfRegion;
 
 /**
  * S3 buckets owned by AWS that instances and agents read through the S3 endpoint, `{region}` replaced.

@@ -25,6 +25,7 @@
  * - an on-premises inbound resolver: one network interface per hub AZ.
  * Break-even: the smallest number of (same-region) spokes from which the hub is cheaper.
  */
+import { isS3Arn } from '../config/partitions';
 import type { HubPlan, NetworkPlan, SpokePlan } from '../planning/plan';
 import { HOURS_PER_MONTH, PRICE_REGION, type PriceTable } from '../catalogue/prices';
 
@@ -104,7 +105,7 @@ function hubCost(hub: HubPlan, spokes: SpokePlan[], prices: PriceTable): HubCost
   if (Z > 0) centralized.push(line('private hosted zones', `${Z} zones x ${usd(p.hostedZoneMonth)}`, Z * p.hostedZoneMonth));
   if (hub.dns === 'route53-profile' && N > 0) centralized.push(line('Route 53 Profile', profileBasis(N, p), profileMonthly(N, p)));
   // Same test as the construct (hub-vpc.ts): an S3 bucket ARN delivers to S3, anything else to CloudWatch Logs.
-  const flowLogsToS3 = hub.flowLogs?.destinationArn?.startsWith('arn:aws:s3:') ?? false;
+  const flowLogsToS3 = isS3Arn(hub.flowLogs?.destinationArn);
   const flowLogPerGb = hub.flowLogs ? (flowLogsToS3 ? p.flowLogsS3PerGb : p.flowLogsCloudWatchPerGb) : 0;
   const F = prices.flowLogGbPerSpokeMonth;
   if (hub.flowLogs) {
