@@ -126,3 +126,13 @@ it("limits peering requests to the configured spokes' VPCs of other accounts as 
   const [doc] = Object.values(existing.policies);
   expect(doc.Statement.find((s) => s.Sid === 'PeeringRequestsOfExistingHubVpcs')?.Condition?.ArnEquals['ec2:AccepterVpc']).toEqual([expect.stringMatching(/^arn:aws:ec2:[a-z0-9-]+:555555555555:vpc\/vpc-[0-9a-f]+$/)]);
 });
+
+it("lets the transit gateway owner's role undo AWS's default association and propagation on the gateway's named default tables only", () => {
+  const { policies } = runIamPolicy(path.join(PROJECT_ROOT, 'examples/transit-gateway/vpce-hub.yaml'));
+  const undo = policies.network.Statement.find((s) => s.Sid === 'UndoDefaultAssociationAndPropagation');
+  expect(undo?.Action).toEqual(['ec2:DisassociateTransitGatewayRouteTable', 'ec2:DisableTransitGatewayRouteTablePropagation']);
+  expect(undo?.Resource).toEqual(['arn:aws:ec2:us-east-1:111111111111:transit-gateway-route-table/tgw-rtb-0aaaaaaaaaaaaaaaa', 'arn:aws:ec2:us-east-1:111111111111:transit-gateway-attachment/*']);
+  // No statement allows those actions on every route table of the account.
+  const anyTable = policies.network.Statement.filter((s) => s.Action.includes('ec2:DisassociateTransitGatewayRouteTable') && s.Resource.some((r) => r.endsWith(':transit-gateway-route-table/*')) && s.Condition === undefined);
+  expect(anyTable).toEqual([]);
+});

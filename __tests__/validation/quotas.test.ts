@@ -103,7 +103,7 @@ describe('quotaUsage', () => {
     expect(usage(quotaUsage(p).filter((r) => r.scope === 'route table rtb-00000000000000001'))).toEqual([['routesPerRouteTable', 'route table rtb-00000000000000001', 3, 50]]);
     const tgw = planOf(
       config(
-        [hub({ vpc, connectivity: 'transit-gateway', transitGateway: { id: 'tgw-0123456789abcdef0', routeTables: { hub: 'tgw-rtb-0123456789abcdef0', spokes: 'tgw-rtb-0fedcba9876543210' } } })],
+        [hub({ vpc, connectivity: 'transit-gateway', transitGateway: { id: 'tgw-0123456789abcdef0', routeTables: { hub: 'tgw-rtb-0123456789abcdef0', spokes: 'tgw-rtb-0fedcba9876543210' }, defaultRouteTableIds: [] } })],
         [spoke('a', 'payments', 1, { vpc: { id: 'vpc-00000000000000001', cidr: '10.1.0.0/16', routeTableIds: ['rtb-00000000000000001'], attachmentSubnetIds: ['subnet-00000000000000001', 'subnet-00000000000000002'] } })],
       ),
     );

@@ -183,6 +183,15 @@ function transitGatewayOwnerStatements(plan: NetworkPlan, owned: HubPlan[]): Pol
   const out: PolicyStatement[] = [
     { Sid: 'AcceptHubAndSpokeAttachments', Effect: 'Allow', Action: ['ec2:AcceptTransitGatewayVpcAttachment', 'ec2:DeleteTransitGatewayVpcAttachment', 'ec2:CreateTags', 'ec2:DeleteTags'], Resource: attachments },
   ];
+  // Accepting with default association and propagation off disassociates the attachment from, and disables
+  // its propagation into, the gateway's default route tables (the provider's accepter update:
+  // https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_transit_gateway_vpc_attachment_accepter);
+  // IAM has no condition key for a route table's gateway, so they are named by id
+  // (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2.html: transit-gateway-route-table).
+  const defaults = owned.flatMap((h) => (h.transitGateway?.defaultRouteTableIds ?? []).map((id) => arn(h.region, `transit-gateway-route-table/${id}`)));
+  if (defaults.length > 0) {
+    out.push({ Sid: 'UndoDefaultAssociationAndPropagation', Effect: 'Allow', Action: ['ec2:DisassociateTransitGatewayRouteTable', 'ec2:DisableTransitGatewayRouteTablePropagation'], Resource: [...new Set(defaults)].sort().concat(attachments) });
+  }
   const named = owned.flatMap((h) => (h.transitGateway?.routeTables ? [arn(h.region, `transit-gateway-route-table/${h.transitGateway.routeTables.hub}`), arn(h.region, `transit-gateway-route-table/${h.transitGateway.routeTables.spokes}`)] : []));
   const tableActions = ['ec2:AssociateTransitGatewayRouteTable', 'ec2:DisassociateTransitGatewayRouteTable', 'ec2:EnableTransitGatewayRouteTablePropagation', 'ec2:DisableTransitGatewayRouteTablePropagation'];
   if (named.length > 0) out.push({ Sid: 'AssociateAndPropagateInNamedRouteTables', Effect: 'Allow', Action: tableActions, Resource: [...named, ...attachments] });
