@@ -122,7 +122,8 @@ export function generateTopology(opts: TopologyOptions): ConfigInput {
   const routeTables = opts.routeTablesPerSpoke ?? 2;
   const tgw = opts.connectivity === 'transit-gateway';
   const usedAccounts = Math.min(opts.accounts, opts.spokes);
-  const accounts: ConfigInput['accounts'] = { [HUB_ACCOUNT]: { id: '100000000000' } };
+  // The spokes stacks act in the hub account through the role they assume there (HubSideRoleMissing).
+  const accounts: ConfigInput['accounts'] = { [HUB_ACCOUNT]: { id: '100000000000', hubSideRoleArn: 'arn:aws:iam::100000000000:role/vpce-hub-pairs' } };
   for (let k = 0; k < usedAccounts; k++) accounts[accountKey(k)] = { id: String(200000000000 + k) };
   const hubs = opts.hubs ?? 1;
   const spokes = Array.from({ length: opts.spokes }, (_, i) => ({

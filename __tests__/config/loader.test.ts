@@ -11,7 +11,7 @@ import { loadConfigFile, parseConfigText, resolveConfigPath } from '../../src/co
 
 const VALID = `
 accounts:
-  network: { id: "111111111111" }
+  network: { id: "111111111111", hubSideRoleArn: "arn:aws:iam::111111111111:role/vpce-hub-pairs" }
   payments: { id: "222222222222" }
 hubs:
   - name: main

@@ -87,7 +87,7 @@ it('scopes an existing hub VPC by id: the requester VPC and its route tables', (
   const [doc] = Object.values(policies);
   const sid = (id: string) => doc.Statement.find((s) => s.Sid === id);
   expect(sid('PeeringFromExistingHubVpcs')?.Resource).toEqual([expect.stringMatching(/^arn:aws:ec2:[a-z0-9-]+:\d{12}:vpc\/vpc-0bbbbbbbbbbbbbbb1$/)]);
-  expect(sid('PeeringRequestsOfExistingHubVpcs')?.Condition).toEqual({ ArnEquals: { 'ec2:RequesterVpc': sid('PeeringFromExistingHubVpcs')?.Resource } });
+  expect(sid('PeeringRequestsOfExistingHubVpcs')?.Condition?.ArnEquals['ec2:RequesterVpc']).toEqual(sid('PeeringFromExistingHubVpcs')?.Resource);
   expect(sid('ReturnRoutesInExistingHubRouteTables')?.Resource.every((r) => /:route-table\/rtb-[0-9a-f]{17}$/.test(r))).toBe(true);
 });
 
@@ -102,4 +102,37 @@ it("scopes a created hub VPC, its route table and security groups by the hub sta
 it("limits RAM principal associations to the hub's profile share by name", () => {
   const { policies } = runIamPolicy(path.join(PROJECT_ROOT, 'examples/multi-hub/vpce-hub.yaml'));
   expect(policies.network.Statement.find((s) => s.Sid === 'AccountPrincipalsOfHubShares')?.Condition).toEqual({ StringEquals: { 'ram:ResourceShareName': ['global-use1-route53-profile'] } });
+});
+
+it('grants a transit gateway hub no VPC peering: its pairs never request one', () => {
+  const { policies } = runIamPolicy(path.join(PROJECT_ROOT, 'examples/transit-gateway/vpce-hub.yaml'));
+  const doc = policies['shared-services'];
+  expect(doc).toBeDefined();
+  const text = JSON.stringify(doc);
+  expect(text).not.toMatch(/VpcPeeringConnection|vpc-peering-connection/);
+  expect(doc.Statement.map((s) => s.Sid)).not.toContain('ManageOwnPeeringsAndRuleTags');
+});
+
+it("limits peering requests to the configured spokes' VPCs of other accounts as accepters (ec2:AccepterVpc)", () => {
+  const file = path.join(PROJECT_ROOT, 'vpce-hub.yaml');
+  const plan = buildPlan(loadConfigFile(file).config);
+  const { policies } = runIamPolicy(file);
+  const request = policies.network.Statement.find((s) => s.Sid === 'PeeringRequestsOfCreatedHubVpcs');
+  const accepters = plan.spokes.filter((s) => s.crossAccount).map((s) => `arn:aws:ec2:${s.region}:${s.account.id}:vpc/${s.vpcId}`).sort();
+  expect(accepters.length).toBeGreaterThan(0);
+  expect(request?.Condition?.ArnEquals).toEqual({ 'ec2:AccepterVpc': accepters });
+  expect(request?.Condition?.ArnLike?.['ec2:RequesterVpc']).toBeDefined();
+  const existing = runIamPolicy(path.join(PROJECT_ROOT, 'examples/existing-hub-vpc/vpce-hub.yaml'));
+  const [doc] = Object.values(existing.policies);
+  expect(doc.Statement.find((s) => s.Sid === 'PeeringRequestsOfExistingHubVpcs')?.Condition?.ArnEquals['ec2:AccepterVpc']).toEqual([expect.stringMatching(/^arn:aws:ec2:[a-z0-9-]+:555555555555:vpc\/vpc-[0-9a-f]+$/)]);
+});
+
+it("lets the transit gateway owner's role undo AWS's default association and propagation on the gateway's named default tables only", () => {
+  const { policies } = runIamPolicy(path.join(PROJECT_ROOT, 'examples/transit-gateway/vpce-hub.yaml'));
+  const undo = policies.network.Statement.find((s) => s.Sid === 'UndoDefaultAssociationAndPropagation');
+  expect(undo?.Action).toEqual(['ec2:DisassociateTransitGatewayRouteTable', 'ec2:DisableTransitGatewayRouteTablePropagation']);
+  expect(undo?.Resource).toEqual(['arn:aws:ec2:us-east-1:111111111111:transit-gateway-route-table/tgw-rtb-0aaaaaaaaaaaaaaaa', 'arn:aws:ec2:us-east-1:111111111111:transit-gateway-attachment/*']);
+  // No statement allows those actions on every route table of the account.
+  const anyTable = policies.network.Statement.filter((s) => s.Action.includes('ec2:DisassociateTransitGatewayRouteTable') && s.Resource.some((r) => r.endsWith(':transit-gateway-route-table/*')) && s.Condition === undefined);
+  expect(anyTable).toEqual([]);
 });

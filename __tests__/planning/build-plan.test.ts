@@ -275,6 +275,7 @@ describe('no stack cycles: hub stacks read nothing, spokes stacks read hub stack
       config(
         [hub(), hub({ name: 'west', account: 'payments', region: 'us-west-2', vpc: { cidr: '10.100.0.0/22', availabilityZones: ['us-west-2a', 'us-west-2b'] } })],
         [spoke('payments-prod', 'payments', 1, { hub: 'main' }), spoke('tools', 'network', 102, { hub: 'west', region: 'us-west-2' })],
+        { accounts: { ...config([], []).accounts, payments: { id: '222222222222', roleArn: 'arn:aws:iam::222222222222:role/terraform' } } },
       ),
     );
     expect(Object.fromEntries(p.stacks.map((s) => [s.name, s.dependsOn]))).toEqual({ network: [], payments: [], analytics: [], 'network-spokes': ['payments'], 'payments-spokes': ['network'] });

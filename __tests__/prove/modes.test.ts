@@ -157,6 +157,23 @@ describe('existing-hub-vpc: subnets and route tables are ids from the config', (
     expect(cell(proof, 'tooling', 'logs').broken?.message).toBe('aws_vpc_peering_connection.hub_shared_to_tooling is never accepted: no aws_vpc_peering_connection_accepter in stack network-spokes accepts it');
   });
 
+  it('every spoke route table routes every hub CIDR, the secondary ones too (endpoint subnets given by id may be in them)', () => {
+    const hub = ex.config.hubs.find((h) => h.name === 'shared');
+    expect(hub?.vpc.secondaryCidrs).toEqual(['100.64.16.0/22']);
+    for (const [stack, spoke, table] of [['data', 'lake', 'rtb-0bbbbbbbbbbbbbbb5'], ['network-spokes', 'tooling', 'rtb-0bbbbbbbbbbbbbbb3']]) {
+      // The primary route keeps its address; the secondary one is named by its CIDR.
+      expect(bodyOf(ex.app, stack, `aws_route.${ids.spokeRoute(spoke, table, 'shared')}`).destination_cidr_block).toBe('10.100.0.0/20');
+      expect(bodyOf(ex.app, stack, `aws_route.${ids.spokeRoute(spoke, table, 'shared', '100.64.16.0/22')}`).destination_cidr_block).toBe('100.64.16.0/22');
+    }
+    expect(ids.spokeRoute('lake', 'rtb-0bbbbbbbbbbbbbbb5', 'shared')).toBe('spoke_lake_rtb-0bbbbbbbbbbbbbbb5_to_hub_shared');
+  });
+
+  it('a spoke route table without a route to a secondary hub CIDR does not reach subnets of unknown range', () => {
+    const proof = ex.prove((a) => removeResource(a, 'data', `aws_route.${ids.spokeRoute('lake', 'rtb-0bbbbbbbbbbbbbbb6', 'shared', '100.64.16.0/22')}`));
+    expect(brokenCells(proof)).toEqual(rowOf(proof, 'lake'));
+    expect(cell(proof, 'lake', 'logs').broken).toEqual({ link: 'route', message: 'route table rtb-0bbbbbbbbbbbbbbb6 has no route to secondary hub CIDR 100.64.16.0/22' });
+  });
+
   it('a spoke route narrower than the hub CIDR does not reach subnets of unknown range', () => {
     const proof = ex.prove((a) => {
       bodyOf(a, 'data', `aws_route.${ids.spokeRoute('lake', 'rtb-0bbbbbbbbbbbbbbb6', 'shared')}`).destination_cidr_block = '10.100.0.0/21';

@@ -141,7 +141,7 @@ const hubArb: fc.Arbitrary<{ hub: HubInput; organization: boolean }> = fc
       ...(h.policy === 'default' ? { endpointPolicy: 'default' as const } : {}),
       ...(h.connectivity === 'created-tgw' ? { connectivity: 'transit-gateway' as const, transitGateway: {}, onPremises: { cidrs: ['192.168.0.0/16'], inboundResolver: true } } : {}),
       ...(h.connectivity === 'existing-tgw'
-        ? { connectivity: 'transit-gateway' as const, transitGateway: { id: 'tgw-0123456789abcdef0', routeTables: { hub: 'tgw-rtb-0123456789abcdef0', spokes: 'tgw-rtb-0fedcba9876543210' } } }
+        ? { connectivity: 'transit-gateway' as const, transitGateway: { id: 'tgw-0123456789abcdef0', routeTables: { hub: 'tgw-rtb-0123456789abcdef0', spokes: 'tgw-rtb-0fedcba9876543210' }, defaultRouteTableIds: [] } }
         : {}),
     };
     return { hub, organization: h.policy === 'organization' };

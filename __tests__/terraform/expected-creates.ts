@@ -89,8 +89,9 @@ function pairCreates(counts: Counts, hub: HubPlan, spoke: SpokePlan): void {
     add(counts, 'aws_vpc_peering_connection', 1);
     add(counts, 'aws_vpc_peering_connection_accepter', spoke.autoAccept ? 0 : 1);
   }
-  // Return routes in every hub route table, one per spoke CIDR; one route to the hub per spoke route table.
-  add(counts, 'aws_route', hub.routeTables.length * spoke.cidrs.length + spoke.routeTableIds.length);
+  // Return routes in every hub route table, one per spoke CIDR; in every spoke route table one route per
+  // hub CIDR (an existing hub VPC's secondary CIDRs too).
+  add(counts, 'aws_route', hub.routeTables.length * spoke.cidrs.length + spoke.routeTableIds.length * (1 + hub.secondaryCidrs.length));
   add(counts, 'aws_vpc_security_group_ingress_rule', spoke.cidrs.length);
   if (hub.dns === 'private-hosted-zones') {
     add(counts, 'aws_route53_vpc_association_authorization', spoke.crossAccount ? hub.zones.length : 0);

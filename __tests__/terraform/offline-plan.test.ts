@@ -109,7 +109,7 @@ describe('an account without hubs or spokes (issue 8, section 10)', () => {
   it('keeps an empty stack that validates and plans offline to no changes', () => {
     const synth = synthText(`
 accounts:
-  network: { id: "111111111111" }
+  network: { id: "111111111111", hubSideRoleArn: "arn:aws:iam::111111111111:role/vpce-hub-pairs" }
   payments: { id: "222222222222" }
   retired: { id: "333333333333", roleArn: "arn:aws:iam::333333333333:role/terraform" }
 hubs:

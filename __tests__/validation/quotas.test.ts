@@ -88,6 +88,29 @@ describe('quotaUsage', () => {
     ]);
   });
 
+  it("counts a route per hub CIDR, secondary ones too, in every spoke route table and the transit gateway's spokes table", () => {
+    const vpc = {
+      id: 'vpc-0123456789abcdef0',
+      cidr: '10.0.0.0/22',
+      secondaryCidrs: ['10.0.8.0/22', '10.0.16.0/22'],
+      subnets: [
+        { id: 'subnet-0123456789abcdef0', availabilityZone: 'us-east-1a' },
+        { id: 'subnet-0123456789abcdef1', availabilityZone: 'us-east-1b' },
+      ],
+      routeTableIds: ['rtb-0123456789abcdef0'],
+    };
+    const p = planOf(config([hub({ vpc })], [spoke('a', 'payments', 1, { vpc: { id: 'vpc-00000000000000001', cidr: '10.1.0.0/16', routeTableIds: ['rtb-00000000000000001'] } })]));
+    expect(usage(quotaUsage(p).filter((r) => r.scope === 'route table rtb-00000000000000001'))).toEqual([['routesPerRouteTable', 'route table rtb-00000000000000001', 3, 50]]);
+    const tgw = planOf(
+      config(
+        [hub({ vpc, connectivity: 'transit-gateway', transitGateway: { id: 'tgw-0123456789abcdef0', routeTables: { hub: 'tgw-rtb-0123456789abcdef0', spokes: 'tgw-rtb-0fedcba9876543210' }, defaultRouteTableIds: [] } })],
+        [spoke('a', 'payments', 1, { vpc: { id: 'vpc-00000000000000001', cidr: '10.1.0.0/16', routeTableIds: ['rtb-00000000000000001'], attachmentSubnetIds: ['subnet-00000000000000001', 'subnet-00000000000000002'] } })],
+      ),
+    );
+    expect(quotaUsage(tgw).find((r) => r.scope === 'transit gateway route table tgw-rtb-0fedcba9876543210')?.used).toBe(3);
+    expect(quotaUsage(tgw).find((r) => r.scope === 'route table rtb-00000000000000001')?.used).toBe(3);
+  });
+
   it('counts one row per spread security group', () => {
     const spokes = Array.from({ length: 5 }, (_, i) => spoke(`s${i + 1}`, 'payments', i + 1));
     const rows = quotaUsage(planOf(config([hub({ endpointSecurityGroups: 2 })], spokes)));

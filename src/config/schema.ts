@@ -139,6 +139,12 @@ const transitGateway = z.strictObject({
   /** A created transit gateway's auto_accept_shared_attachments: off, so that every cross-account
    * attachment is accepted by an explicit accepter in the owner's account. */
   autoAcceptSharedAttachments: z.boolean().default(false),
+  /** An existing transit gateway's default association and propagation route table ids
+   * (AssociationDefaultRouteTableId, PropagationDefaultRouteTableId of DescribeTransitGateways), or []
+   * when both defaults are disabled. Accepting an attachment with default association and propagation
+   * off disassociates it from, and disables its propagation into, those tables, so the hub-side role
+   * needs them: https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_transit_gateway_vpc_attachment_accepter */
+  defaultRouteTableIds: z.array(transitGatewayRouteTableId).max(2).optional(),
 });
 
 /** Clients of the endpoints on premises, reaching the hub over a DX/VPN attachment of the transit gateway

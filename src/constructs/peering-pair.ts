@@ -10,6 +10,7 @@ import { Route } from '@cdktf/provider-aws/lib/route';
 import { VpcPeeringConnection } from '@cdktf/provider-aws/lib/vpc-peering-connection';
 import { VpcPeeringConnectionAccepterA } from '@cdktf/provider-aws/lib/vpc-peering-connection-accepter';
 import type { Construct } from 'constructs';
+import { hubCidrs } from '../planning/hub-cidrs';
 import { ids, tagName } from '../planning/naming';
 import type { HubPlan, SpokePlan } from '../planning/plan';
 import { importIds } from '../planning/adopt';
@@ -63,14 +64,17 @@ export function peeringPair(scope: Construct, hub: HubPlan, spoke: SpokePlan, hu
       adopt(route, adopted && table.id ? importIds.route(table.id, cidr) : undefined);
     }
   }
+  // Every hub CIDR: an existing hub VPC's endpoint subnets (given by id) may sit in a secondary range.
   for (const routeTableId of spoke.routeTableIds) {
-    const route = resource(Route, scope, ids.spokeRoute(spoke.name, routeTableId, hub.name), {
-      provider: spokeProvider,
-      routeTableId,
-      destinationCidrBlock: hub.cidr,
-      vpcPeeringConnectionId: pcx.id,
-      ...afterAccept,
-    });
-    adopt(route, adopted ? importIds.route(routeTableId, hub.cidr) : undefined);
+    for (const { cidr, secondary } of hubCidrs(hub)) {
+      const route = resource(Route, scope, ids.spokeRoute(spoke.name, routeTableId, hub.name, secondary ? cidr : undefined), {
+        provider: spokeProvider,
+        routeTableId,
+        destinationCidrBlock: cidr,
+        vpcPeeringConnectionId: pcx.id,
+        ...afterAccept,
+      });
+      adopt(route, adopted ? importIds.route(routeTableId, cidr) : undefined);
+    }
   }
 }

@@ -16,6 +16,7 @@ import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Route } from '@cdktf/provider-aws/lib/route';
 import type { TerraformResource } from 'cdktf';
 import type { Construct } from 'constructs';
+import { hubCidrs } from '../planning/hub-cidrs';
 import { awsNames, ids } from '../planning/naming';
 import type { HubPlan, SpokePlan } from '../planning/plan';
 import { resource } from './resource';
@@ -83,13 +84,16 @@ export function transitGatewayPair(scope: Construct, hub: HubPlan, spoke: SpokeP
     }
   }
   // The spoke VPC must be attached (and the attachment accepted) before a route can target the gateway.
+  // Every hub CIDR: an existing hub VPC's endpoint subnets (given by id) may sit in a secondary range.
   for (const routeTableId of spoke.routeTableIds) {
-    resource(Route, scope, ids.spokeRoute(spoke.name, routeTableId, hub.name), {
-      provider: spokeProvider,
-      routeTableId,
-      destinationCidrBlock: hub.cidr,
-      transitGatewayId: side.transitGatewayId,
-      dependsOn: [association],
-    });
+    for (const { cidr, secondary } of hubCidrs(hub)) {
+      resource(Route, scope, ids.spokeRoute(spoke.name, routeTableId, hub.name, secondary ? cidr : undefined), {
+        provider: spokeProvider,
+        routeTableId,
+        destinationCidrBlock: cidr,
+        transitGatewayId: side.transitGatewayId,
+        dependsOn: [association],
+      });
+    }
   }
 }

@@ -174,6 +174,7 @@ function planTransitGateway(h: HubConfig, config: VpceHubConfig, hubAccount: Acc
     owner: accessAccount(config, ownerKey, owner.id),
     ...(tgw.routeTables ? { routeTables: { ...tgw.routeTables } } : {}),
     autoAcceptSharedAttachments: tgw.autoAcceptSharedAttachments,
+    ...(tgw.defaultRouteTableIds !== undefined ? { defaultRouteTableIds: [...new Set(tgw.defaultRouteTableIds)].sort() } : {}),
     ...(share ? { share } : {}),
   };
 }

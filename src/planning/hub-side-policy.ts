@@ -8,7 +8,8 @@
  * What IAM can scope (Service Authorization Reference, per service:
  * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2.html,
  * .../list_amazonroute53.html, .../list_awsresourceaccessmanagerram.html):
- * - peering requests to the hub VPC as requester (the `vpc` resource, and `ec2:RequesterVpc` on the
+ * - peering requests (peering hubs only) from the hub VPC as requester to a configured spoke VPC as
+ *   accepter (the `vpc` resource, and `ec2:RequesterVpc` and `ec2:AccepterVpc` on the
  *   `vpc-peering-connection`);
  * - routes to the hub's route tables, rules to the hub's security groups: by id for existing route
  *   tables, else by the tags every resource the hub stack creates carries (provider default_tags
@@ -20,7 +21,7 @@
  * hub's route tables, other spokes' routes included; the README's trust model says who may hold it.
  */
 import { stackNames, tagName } from './naming';
-import type { HubPlan, NetworkPlan } from './plan';
+import type { HubPlan, NetworkPlan, SpokePlan } from './plan';
 
 /** Every action the hub halves need, by the Terraform resource type that needs it (create, read, update, delete, tags). */
 export const HUB_SIDE_ACTIONS: Readonly<Record<string, readonly string[]>> = {
@@ -77,40 +78,54 @@ export function hubSidePolicy(plan: NetworkPlan, accountKey: string): PolicyDocu
   const existing = hubs.filter((h) => h.existingVpcId !== undefined);
   const created = hubs.filter((h) => h.existingVpcId === undefined);
   const vpcArn = (h: HubPlan) => arn('ec2', h.region, `vpc/${h.existingVpcId}`);
-  // Peering: the requester VPC must be a hub VPC; the request itself is a new resource.
-  if (existing.length > 0) {
-    push({ Sid: 'PeeringFromExistingHubVpcs', Effect: 'Allow', Action: ['ec2:CreateVpcPeeringConnection'], Resource: existing.map(vpcArn) });
+  // Peering only for peering hubs: a transit gateway hub's pairs never request one. The request is
+  // limited to the configured spokes' VPCs as accepters (ec2:AccepterVpc on the vpc-peering-connection
+  // resource of CreateVpcPeeringConnection: https://docs.aws.amazon.com/vpc/latest/peering/security-iam.html,
+  // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2.html).
+  const peering = (h: HubPlan) => h.connectivity === 'peering';
+  const peeringRegions = [...new Set(hubs.filter(peering).map((h) => h.region))].sort();
+  const spokeVpcArn = (s: SpokePlan) => `arn:${partition}:ec2:${s.region}:${s.account.id}:vpc/${s.vpcId}`;
+  // Only spokes of other accounts: a same-account spoke's stack requests its peering with its own credentials.
+  const acceptersOf = (of: HubPlan[]) => [...new Set(plan.spokes.filter((s) => s.crossAccount && of.some((h) => h.name === s.hub)).map(spokeVpcArn))].sort();
+  const existingPeering = existing.filter(peering);
+  const createdPeering = created.filter(peering);
+  // Peering: the requester VPC must be a hub VPC, the accepter a spoke VPC; the request itself is a new resource.
+  if (existingPeering.length > 0 && acceptersOf(existingPeering).length > 0) {
+    push({ Sid: 'PeeringFromExistingHubVpcs', Effect: 'Allow', Action: ['ec2:CreateVpcPeeringConnection'], Resource: existingPeering.map(vpcArn) });
     push({
       Sid: 'PeeringRequestsOfExistingHubVpcs',
       Effect: 'Allow',
       Action: ['ec2:CreateVpcPeeringConnection'],
-      Resource: regions.map((r) => arn('ec2', r, 'vpc-peering-connection/*')),
-      Condition: { ArnEquals: { 'ec2:RequesterVpc': existing.map(vpcArn) } },
+      Resource: [...new Set(existingPeering.map((h) => h.region))].sort().map((r) => arn('ec2', r, 'vpc-peering-connection/*')),
+      Condition: { ArnEquals: { 'ec2:RequesterVpc': existingPeering.map(vpcArn), 'ec2:AccepterVpc': acceptersOf(existingPeering) } },
     });
   }
-  if (created.length > 0) {
-    push({ Sid: 'PeeringFromCreatedHubVpcs', Effect: 'Allow', Action: ['ec2:CreateVpcPeeringConnection'], Resource: [...new Set(created.map((h) => h.region))].map((r) => arn('ec2', r, 'vpc/*')), Condition: taggedByHubStack });
+  if (createdPeering.length > 0 && acceptersOf(createdPeering).length > 0) {
+    const createdRegions = [...new Set(createdPeering.map((h) => h.region))].sort();
+    push({ Sid: 'PeeringFromCreatedHubVpcs', Effect: 'Allow', Action: ['ec2:CreateVpcPeeringConnection'], Resource: createdRegions.map((r) => arn('ec2', r, 'vpc/*')), Condition: taggedByHubStack });
     push({
       Sid: 'PeeringRequestsOfCreatedHubVpcs',
       Effect: 'Allow',
       Action: ['ec2:CreateVpcPeeringConnection'],
-      Resource: regions.map((r) => arn('ec2', r, 'vpc-peering-connection/*')),
-      Condition: { ArnLike: { 'ec2:RequesterVpc': [...new Set(created.map((h) => h.region))].map((r) => arn('ec2', r, 'vpc/*')) } },
+      Resource: createdRegions.map((r) => arn('ec2', r, 'vpc-peering-connection/*')),
+      Condition: { ArnLike: { 'ec2:RequesterVpc': createdRegions.map((r) => arn('ec2', r, 'vpc/*')) }, ArnEquals: { 'ec2:AccepterVpc': acceptersOf(createdPeering) } },
     });
   }
+  const peeringConnections = peeringRegions.map((r) => arn('ec2', r, 'vpc-peering-connection/*'));
+  const ruleResources = regions.map((r) => arn('ec2', r, 'security-group-rule/*'));
   // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/supported-iam-actions-tagging.html: tags at creation need CreateTags with ec2:CreateAction.
   push({
     Sid: 'TagPairsAtCreation',
     Effect: 'Allow',
     Action: ['ec2:CreateTags'],
-    Resource: regions.flatMap((r) => [arn('ec2', r, 'vpc-peering-connection/*'), arn('ec2', r, 'security-group-rule/*')]),
-    Condition: { StringEquals: { 'ec2:CreateAction': ['CreateVpcPeeringConnection', 'AuthorizeSecurityGroupIngress'] } },
+    Resource: [...peeringConnections, ...ruleResources],
+    Condition: { StringEquals: { 'ec2:CreateAction': [...(peeringRegions.length > 0 ? ['CreateVpcPeeringConnection'] : []), 'AuthorizeSecurityGroupIngress'] } },
   });
   push({
-    Sid: 'ManageOwnPeeringsAndRuleTags',
+    Sid: peeringRegions.length > 0 ? 'ManageOwnPeeringsAndRuleTags' : 'ManageOwnRuleTags',
     Effect: 'Allow',
-    Action: ['ec2:DeleteVpcPeeringConnection', 'ec2:CreateTags', 'ec2:DeleteTags'],
-    Resource: regions.flatMap((r) => [arn('ec2', r, 'vpc-peering-connection/*'), arn('ec2', r, 'security-group-rule/*')]),
+    Action: [...(peeringRegions.length > 0 ? ['ec2:DeleteVpcPeeringConnection'] : []), 'ec2:CreateTags', 'ec2:DeleteTags'],
+    Resource: [...peeringConnections, ...ruleResources],
     Condition: createdByUs,
   });
   // Return routes: route tables of existing hub VPCs by id, the created ones by tag. Never scoped by destination (IAM cannot).
@@ -123,7 +138,7 @@ export function hubSidePolicy(plan: NetworkPlan, accountKey: string): PolicyDocu
   push({ Sid: 'SpokeRulesOnHubSecurityGroups', Effect: 'Allow', Action: ['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress', 'ec2:ModifySecurityGroupRules'], Resource: regions.map((r) => arn('ec2', r, 'security-group/*')), Condition: taggedByHubStack });
   push({ Sid: 'SpokeRuleResources', Effect: 'Allow', Action: ['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress', 'ec2:ModifySecurityGroupRules'], Resource: regions.map((r) => arn('ec2', r, 'security-group-rule/*')) });
   // Reads (Describe* cannot be scoped to resources).
-  push({ Sid: 'ReadPairs', Effect: 'Allow', Action: ['ec2:DescribeRouteTables', 'ec2:DescribeSecurityGroupRules', 'ec2:DescribeVpcPeeringConnections'], Resource: ['*'] });
+  push({ Sid: 'ReadPairs', Effect: 'Allow', Action: ['ec2:DescribeRouteTables', 'ec2:DescribeSecurityGroupRules', ...(peeringRegions.length > 0 ? ['ec2:DescribeVpcPeeringConnections'] : [])], Resource: ['*'] });
   if (hubs.some((h) => h.zoneAssociations)) {
     push({
       Sid: 'ZoneAuthorizations',
@@ -168,6 +183,15 @@ function transitGatewayOwnerStatements(plan: NetworkPlan, owned: HubPlan[]): Pol
   const out: PolicyStatement[] = [
     { Sid: 'AcceptHubAndSpokeAttachments', Effect: 'Allow', Action: ['ec2:AcceptTransitGatewayVpcAttachment', 'ec2:DeleteTransitGatewayVpcAttachment', 'ec2:CreateTags', 'ec2:DeleteTags'], Resource: attachments },
   ];
+  // Accepting with default association and propagation off disassociates the attachment from, and disables
+  // its propagation into, the gateway's default route tables (the provider's accepter update:
+  // https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_transit_gateway_vpc_attachment_accepter);
+  // IAM has no condition key for a route table's gateway, so they are named by id
+  // (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2.html: transit-gateway-route-table).
+  const defaults = owned.flatMap((h) => (h.transitGateway?.defaultRouteTableIds ?? []).map((id) => arn(h.region, `transit-gateway-route-table/${id}`)));
+  if (defaults.length > 0) {
+    out.push({ Sid: 'UndoDefaultAssociationAndPropagation', Effect: 'Allow', Action: ['ec2:DisassociateTransitGatewayRouteTable', 'ec2:DisableTransitGatewayRouteTablePropagation'], Resource: [...new Set(defaults)].sort().concat(attachments) });
+  }
   const named = owned.flatMap((h) => (h.transitGateway?.routeTables ? [arn(h.region, `transit-gateway-route-table/${h.transitGateway.routeTables.hub}`), arn(h.region, `transit-gateway-route-table/${h.transitGateway.routeTables.spokes}`)] : []));
   const tableActions = ['ec2:AssociateTransitGatewayRouteTable', 'ec2:DisassociateTransitGatewayRouteTable', 'ec2:EnableTransitGatewayRouteTablePropagation', 'ec2:DisableTransitGatewayRouteTablePropagation'];
   if (named.length > 0) out.push({ Sid: 'AssociateAndPropagateInNamedRouteTables', Effect: 'Allow', Action: tableActions, Resource: [...named, ...attachments] });

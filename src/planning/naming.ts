@@ -80,7 +80,10 @@ export const ids = {
 
   spokeAccepter: (spoke: string) => `spoke_${spoke}`,
   spokeProfileAssociation: (spoke: string) => `spoke_${spoke}`,
-  spokeRoute: (spoke: string, routeTableId: string, hub: string) => `spoke_${spoke}_${routeTableId}_to_hub_${hub}`,
+  /** The route to the hub's primary CIDR keeps the address it always had; each secondary CIDR of an
+   * existing hub VPC gets its own, named by the CIDR (a hub name has no `_`, so never another hub's). */
+  spokeRoute: (spoke: string, routeTableId: string, hub: string, secondaryCidr?: string) =>
+    `spoke_${spoke}_${routeTableId}_to_hub_${hub}${secondaryCidr === undefined ? '' : `_${cidrKey(secondaryCidr)}`}`,
   spokeAssociation: (spoke: string, zoneKey: string) => `spoke_${spoke}_${zoneKey}`,
 };
 

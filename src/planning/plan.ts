@@ -120,6 +120,9 @@ export interface TransitGatewayPlan {
   /** Whether the transit gateway accepts shared attachments by itself; otherwise each cross-account
    * attachment gets an accepter in the owner's account. */
   autoAcceptSharedAttachments: boolean;
+  /** An existing transit gateway's default association/propagation route tables ([] when disabled):
+   * accepters undo AWS's default association and propagation there (hubs.<hub>.transitGateway.defaultRouteTableIds). */
+  defaultRouteTableIds?: string[];
   /** The RAM share of a created transit gateway (planning/ram-sharing.ts); undefined for an existing one. */
   share?: RamSharePlan;
 }

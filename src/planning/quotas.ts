@@ -5,6 +5,7 @@
  * QuotaExceeded errors and prints the headroom table; the PR review report shows the same table.
  */
 import { QUOTA_DEFAULTS, type QuotaName } from '../config/schema';
+import { hubCidrs } from './hub-cidrs';
 import { ids } from './naming';
 import type { HubPlan, NetworkPlan } from './plan';
 
@@ -67,14 +68,14 @@ export const QUOTA_COUNTS: Record<QuotaRowName, string> = {
   interfaceEndpointsPerVpc: 'interface endpoints per hub VPC (one per service)',
   inboundRulesPerSecurityGroup: "ingress rules per endpoint security group (one per spoke CIDR, hub VPC CIDR and client range)",
   securityGroupsPerNetworkInterface: "endpoint security groups on each endpoint's network interfaces",
-  routesPerRouteTable: 'routes we add per route table: one per spoke CIDR in the hub tables, one per hub in each spoke table',
+  routesPerRouteTable: 'routes we add per route table: one per spoke CIDR in the hub tables, one per hub CIDR (primary and secondary) in each spoke table',
   vpcsPerHostedZone: 'VPCs per private hosted zone: the hub VPC and every spoke (private-hosted-zones mode)',
   associationAuthorizationsPerZone: 'cross-account association authorizations per zone (private-hosted-zones mode)',
   hostedZonesPerAccount: 'private hosted zones per hub account',
   vpcsPerRoute53Profile: 'spoke VPCs per Route 53 Profile (route53-profile mode)',
   endpointPolicyCharacters: 'characters of the endpoint policy as deployed (fixed limit)',
   attachmentsPerTransitGateway: 'attachments per transit gateway: the hub VPC and every spoke (ours only; the DX/VPN attachments and others count too)',
-  routesPerTransitGatewayRouteTable: "routes per transit gateway route table: every spoke CIDR propagated into the hub table, the hub CIDR into the spokes table",
+  routesPerTransitGatewayRouteTable: "routes per transit gateway route table: every spoke CIDR propagated into the hub table, the hub VPC's CIDRs into the spokes table",
   transitGatewayAttachmentsPerVpc: 'transit gateway attachments per VPC (ours: one per hub and spoke VPC)',
   transitGatewaysPerAccount: 'transit gateways we create per account and region',
   resolverEndpointsPerRegion: 'Route 53 Resolver endpoints we create per account and region (inbound resolvers for on-premises clients)',
@@ -134,7 +135,8 @@ export function quotaUsage(plan: NetworkPlan, overrides: Partial<Record<QuotaNam
   }
   for (const h of plan.hubs) row('securityGroupsPerNetworkInterface', `hub ${h.name} endpoints`, h.securityGroups.length, `hubs.${h.name}`);
 
-  // Routes we add: in every hub endpoint route table one per spoke CIDR, in every spoke table one per hub.
+  // Routes we add: in every hub endpoint route table one per spoke CIDR, in every spoke table one per hub
+  // CIDR (primary and secondary: endpoint subnets given by id may be in any of them).
   const routes = new Counter();
   const spokeCidrs = new Map<string, number>();
   for (const s of plan.spokes) spokeCidrs.set(s.hub, (spokeCidrs.get(s.hub) ?? 0) + s.cidrs.length);
@@ -149,7 +151,7 @@ export function quotaUsage(plan: NetworkPlan, overrides: Partial<Record<QuotaNam
   for (const s of plan.spokes) {
     for (const id of s.routeTableIds) {
       routes.declare(id, `route table ${id}`, `spokes.${s.name}.vpc.routeTableIds`);
-      routes.add(id);
+      routes.add(id, hubCidrs(hubOf(s.hub)).length);
     }
   }
   for (const c of routes.values()) row('routesPerRouteTable', c.scope, c.used, c.path);
@@ -198,7 +200,9 @@ function transitGatewayRows(plan: NetworkPlan, hubOf: (name: string) => HubPlan,
     const tables = h.transitGateway?.routeTables;
     tgwRoutes.declare(`${key}/hub/${tables?.hub ?? h.name}`, `transit gateway route table ${tables?.hub ?? `hub of hub ${h.name}`}`, `hubs.${h.name}.transitGateway`);
     tgwRoutes.declare(`${key}/spokes/${tables?.spokes ?? h.name}`, `transit gateway route table ${tables?.spokes ?? `spokes of hub ${h.name}`}`, `hubs.${h.name}.transitGateway`);
-    tgwRoutes.add(`${key}/spokes/${tables?.spokes ?? h.name}`);
+    // The hub attachment propagates every CIDR of the hub VPC, secondary ones too.
+    // https://docs.aws.amazon.com/vpc/latest/tgw/tgw-route-tables.html (route propagation)
+    tgwRoutes.add(`${key}/spokes/${tables?.spokes ?? h.name}`, hubCidrs(h).length);
   }
   const perVpc = new Counter();
   for (const h of tgwHubs) {

@@ -14,15 +14,17 @@ import { routeFor, routesOf, tableLabel, type RouteEntry } from './route-table';
 import { describe, literal, resourcesIn, sameValue, targetOf } from './values';
 
 export function checkPath(ctx: ProofContext, endpoint: HubEndpoint): BrokenLink | undefined {
-  // An existing subnet's CIDR is not in the JSON; the hub CIDR covers it.
-  const destinations = unique(endpoint.subnets.map((s) => s.cidr ?? ctx.hub.cidr));
+  // An existing subnet's CIDR is not in the JSON: it may be in any of the hub VPC's CIDRs, primary or
+  // secondary, so each of them must be routed.
+  const hubCidrs = [ctx.hub.cidr, ...ctx.hub.secondaryCidrs];
+  const destinations = unique(endpoint.subnets.flatMap((s) => (s.cidr !== undefined ? [s.cidr] : hubCidrs)));
   let peering: Resolution | undefined;
   for (const id of ctx.spoke.routeTableIds) {
     const table = literal(ctx.spokeStack, id);
     const routes = routesOf(ctx.tree, ctx.spokeStack, table);
     for (const destination of destinations) {
       const route = routeFor(routes, destination);
-      if (!route) return { link: 'route', message: `${tableLabel(table)} ${missingRoute(routes, destination, ctx.hub.cidr)}` };
+      if (!route) return { link: 'route', message: `${tableLabel(table)} ${missingRoute(routes, destination, hubCidrs)}` };
       if (ctx.hub.transitGateway) {
         if (!route.transitGateway) return { link: 'route', message: `${tableLabel(table)} sends ${destination} to ${route.target} (${route.label}), not to hub ${ctx.hub.name}'s transit gateway` };
         const bad = checkTransitGateway(ctx, route.transitGateway, route.label);
@@ -91,10 +93,11 @@ export function endpointRouteTables(ctx: ProofContext, endpoint: HubEndpoint): R
 
 const unique = (xs: string[]): string[] => [...new Set(xs)];
 
-/** Names the hub CIDR when nothing leads towards the hub at all, else the part that is not covered. */
-function missingRoute(routes: RouteEntry[], destination: string, hubCidr: string): string {
-  if (!routes.some((r) => safeOverlap(r.destination, hubCidr))) return `has no route to ${hubCidr}`;
-  return destination === hubCidr ? `has no route covering all of ${hubCidr}, where the endpoint subnets are` : `has no route to endpoint subnet ${destination}`;
+/** Names the hub CIDR when nothing leads towards it at all, else the part that is not covered. */
+function missingRoute(routes: RouteEntry[], destination: string, hubCidrs: string[]): string {
+  const hubCidr = hubCidrs.find((c) => safeOverlap(c, destination)) ?? destination;
+  if (!routes.some((r) => safeOverlap(r.destination, hubCidr))) return `has no route to ${hubCidrs.includes(destination) && destination !== hubCidrs[0] ? `secondary hub CIDR ${hubCidr}` : hubCidr}`;
+  return hubCidrs.includes(destination) ? `has no route covering all of ${hubCidr}, where the endpoint subnets are` : `has no route to endpoint subnet ${destination}`;
 }
 
 function safeOverlap(a: string, b: string): boolean {
