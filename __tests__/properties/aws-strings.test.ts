@@ -29,6 +29,8 @@ interface Names {
   dns: 'private-hosted-zones' | 'endpoint-url' | 'route53-profile';
   /** transit-gateway: a created gateway with on-premises access and an inbound resolver (issue 10). */
   connectivity?: 'peering' | 'transit-gateway';
+  /** The config's tags (issue 12): top level, the hub's, the remote spoke's. */
+  tags?: { top: Record<string, string>; hub: Record<string, string>; spoke: Record<string, string> };
 }
 
 const CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-';
@@ -43,6 +45,16 @@ const nameArb = (max: number, lower = false): fc.Arbitrary<string> => {
   );
 };
 
+/** Tag keys and values: allowed by every service, allowed by EC2 only (`#`), AWS's reserved prefix, and past the length limits. */
+const TAG_CHARS = 'abcXYZ019 _.:/=+-@#';
+const tagTextArb = (max: number) =>
+  fc.oneof(
+    fc.array(fc.constantFrom(...TAG_CHARS.split('')), { minLength: 1, maxLength: 12 }).map((c) => c.join('')),
+    fc.constant('aws:team'),
+    fc.constant('k'.repeat(max + 1)),
+  );
+const tagsArb: fc.Arbitrary<Record<string, string>> = fc.dictionary(tagTextArb(128), tagTextArb(256), { maxKeys: 3 });
+
 const namesArb: fc.Arbitrary<Names> = fc.record({
   project: fc.oneof(nameArb(32, true), fc.constant('sg-prefixed')),
   hub: nameArb(48),
@@ -52,6 +64,7 @@ const namesArb: fc.Arbitrary<Names> = fc.record({
   spokeAccount: nameArb(48),
   dns: fc.constantFrom('private-hosted-zones' as const, 'endpoint-url' as const, 'route53-profile' as const),
   connectivity: fc.constantFrom('peering' as const, 'transit-gateway' as const),
+  tags: fc.record({ top: tagsArb, hub: tagsArb, spoke: tagsArb }),
 });
 
 function configOf(n: Names): unknown {
@@ -59,6 +72,7 @@ function configOf(n: Names): unknown {
   const attach = (id: string) => (tgw ? { attachmentSubnetIds: [`subnet-${id}`] } : {});
   return {
     project: n.project,
+    ...(n.tags ? { tags: n.tags.top } : {}),
     organizationId: 'o-a1b2c3d4e5',
     // Shared per account with invitations: every RAM resource (share, principals, accepters) is emitted.
     ramSharing: { shareWith: 'accounts', organizationSharing: 'disabled' },
@@ -69,6 +83,7 @@ function configOf(n: Names): unknown {
     hubs: [
       {
         name: n.hub,
+        ...(n.tags ? { tags: n.tags.hub } : {}),
         account: n.hubAccount,
         region: 'us-east-1',
         vpc: { cidr: '10.0.0.0/22', availabilityZones: ['us-east-1a', 'us-east-1b'], flowLogs: { enabled: true } },
@@ -79,7 +94,7 @@ function configOf(n: Names): unknown {
     ],
     spokes: [
       { name: n.local, account: n.hubAccount, vpc: { id: 'vpc-0a1b2c3d4e5f67890', cidr: '10.1.0.0/16', routeTableIds: ['rtb-0a1b2c3d4e5f67890'], ...attach('0a1b2c3d4e5f67890') } },
-      { name: n.remote, account: n.spokeAccount, vpc: { id: 'vpc-0c1d2e3f4a5b67890', cidr: '10.2.0.0/16', routeTableIds: ['rtb-0c1d2e3f4a5b67890'], ...attach('0c1d2e3f4a5b67890') } },
+      { name: n.remote, ...(n.tags ? { tags: n.tags.spoke } : {}), account: n.spokeAccount, vpc: { id: 'vpc-0c1d2e3f4a5b67890', cidr: '10.2.0.0/16', routeTableIds: ['rtb-0c1d2e3f4a5b67890'], ...attach('0c1d2e3f4a5b67890') } },
     ],
   };
 }
@@ -174,6 +189,7 @@ describe('emitted strings and AWS constraints', () => {
     ['a project starting with sg-', { ...shortest, project: 'sg-x' }],
     ['transit gateway and on-premises, shortest names', { ...shortest, connectivity: 'transit-gateway' as const }],
     ['transit gateway and on-premises, longest names', { ...longest, connectivity: 'transit-gateway' as const }],
+    ['tags at every level, one with a character only EC2 allows', { ...shortest, dns: 'route53-profile' as const, tags: { top: { CostCenter: 'network' }, hub: { Owner: 'team#1' }, spoke: { CostCenter: 'payments', Tier: 'w' } } }],
     ['every allowed character', { ...shortest, hub: 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUV', local: 'WXYZ0123456789-', dns: 'private-hosted-zones' as const }],
   ])('%s', (_label, names) => checkNames(names));
 

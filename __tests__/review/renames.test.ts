@@ -91,6 +91,24 @@ describe('formerNames', () => {
     expect(hcl.toHclTerraform().hcl).toContain('moved {\n  from = aws_vpc.hub_main\n  to   = aws_vpc.hub_central\n}');
   });
 
+  it("a route53-profile hub renamed keeps its profile's name, which AWS cannot change in place", () => {
+    const profileBase = readFileSync(path.join(__dirname, '../../examples/route53-profile/vpce-hub.yaml'), 'utf8');
+    const renamed = edit((doc) => {
+      doc.setIn(['hubs', 0, 'name'], 'central');
+      doc.setIn(['hubs', 0, 'formerNames'], doc.createNode(['core']));
+    }, profileBase);
+    const r = review(renamed, profileBase);
+    expect(destructive(r)).toEqual([]);
+    const profile = changes(r).find((c) => c.address === 'aws_route53profiles_profile.hub_central');
+    expect(profile?.movedFrom).toBe('aws_route53profiles_profile.hub_core');
+    // Before the fix the construct named the profile after the current hub name: an update of `name`, which forces a new profile.
+    expect(profile?.attributes ?? []).not.toContain('name');
+    const out = path.join(dir, 'profile-out');
+    buildApp(buildPlan(parseConfigText(renamed).config), out).synth();
+    const json = JSON.parse(readFileSync(path.join(out, 'stacks', 'network', 'cdk.tf.json'), 'utf8')) as { resource: Record<string, Record<string, { name: string; tags: { Name: string } }>> };
+    expect(json.resource.aws_route53profiles_profile.hub_central).toMatchObject({ name: 'scale-core', tags: { Name: 'scale-core' } });
+  });
+
   it('validate rejects a former name that is in use or listed twice', () => {
     const inUse = edit((doc) => doc.setIn(['spokes', 0, 'formerNames'], doc.createNode(['analytics-prod'])));
     expect(() => parseConfigText(inUse)).toThrow(/formerNames/);

@@ -5,7 +5,7 @@
  */
 import type { Severity } from './findings';
 
-export type FindingTopic = 'file' | 'structure' | 'names' | 'regions' | 'cidrs' | 'azs' | 'vpcs' | 'services' | 'policy' | 'dns' | 'sharing' | 'quotas' | 'internal';
+export type FindingTopic = 'file' | 'structure' | 'names' | 'tags' | 'regions' | 'cidrs' | 'azs' | 'vpcs' | 'services' | 'policy' | 'dns' | 'sharing' | 'quotas' | 'internal';
 
 export interface FindingCodeDoc {
   severity: Severity;
@@ -17,6 +17,7 @@ export const FINDING_TOPICS: Record<FindingTopic, string> = {
   file: 'File and YAML',
   structure: 'Structure (schema)',
   names: 'Names and references',
+  tags: 'Tags',
   regions: 'Regions',
   cidrs: 'CIDRs',
   azs: 'Availability zones',
@@ -60,6 +61,10 @@ export const FINDING_CODES = {
   AdoptNeedsExistingVpc: error('vpcs', "a hub adopts its security group or endpoints but vpce-hub creates its VPC: they live in the existing VPC, give it under vpc:"),
   FormerNameInUse: error('names', 'a formerNames entry that is a current hub or spoke name (its own or another)'),
   FormerNameDuplicate: error('names', 'one former name listed by two hubs or spokes'),
+  ReservedTagKey: error('tags', 'a tag key vpce-hub sets itself (Name, Project, ManagedBy, Stack), in any case'),
+  EmptyTagValue: error('tags', 'a tag with an empty value, which the AWS provider 5.x mishandles in default_tags'),
+  TagKeyCaseClash: error('tags', 'two tag keys that differ only in case land on the same resources (IAM role tag keys ignore case)'),
+  TooManyTags: error('tags', "more than 50 tags on one resource, counting vpce-hub's four"),
   UnknownAccount: error('names', 'a hub or spoke names an account key that is not under accounts'),
   UnknownHub: error('names', 'a spoke names a hub that does not exist'),
   HubAmbiguous: error('names', 'a spoke names no hub and none can be inferred (several hubs, not exactly one in its region)'),

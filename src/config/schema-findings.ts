@@ -103,11 +103,13 @@ export function issueToFindings(issue: z.core.$ZodIssue, schema: AnySchema, raw:
       if (value === undefined) {
         return [{ severity: 'error', code: 'MissingField', path: where, message: `is required (${issue.expected})`, fix: `add ${path[path.length - 1]}` }];
       }
-      const accountIdHint =
+      const fix =
         typeof value === 'number' && path[path.length - 1] === 'id' && path[0] === 'accounts'
           ? 'quote the account id ("012345678901"): YAML reads digits as a number and drops leading zeros'
-          : `give ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}`;
-      return [{ severity: 'error', code: 'WrongType', path: where, value, message: `is ${describe(value)}, expected ${issue.expected}`, fix: accountIdHint }];
+          : issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')
+            ? `quote it (${JSON.stringify(String(value))}): YAML reads an unquoted ${value} as a ${typeof value}`
+            : `give ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}`;
+      return [{ severity: 'error', code: 'WrongType', path: where, value, message: `is ${describe(value)}, expected ${issue.expected}`, fix }];
     }
     case 'invalid_value':
       return [{ severity: 'error', code: 'InvalidValue', path: where, value, message: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` }];

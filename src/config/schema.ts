@@ -160,6 +160,13 @@ const onPremises = z.strictObject({
 const formerNames = z.array(name).default([]);
 
 /**
+ * Tags for organization tag policies (planning/tags.ts): the top level's go into every provider's
+ * default_tags, a hub's onto its resources, a spoke's onto both halves of its pair. Values must be
+ * strings (YAML reads an unquoted 1234 or true as a number or boolean); validate-tags.ts checks keys.
+ */
+const tags = z.record(z.string(), z.string()).default({});
+
+/**
  * Resources of a hand-built hub (the blog's pattern) that synth imports instead of creating
  * (planning/adopt.ts): the endpoint security group, endpoints by service, zones by zone name.
  */
@@ -172,6 +179,7 @@ const hubAdopt = z.strictObject({
 const hub = z.strictObject({
   name,
   formerNames,
+  tags,
   account: z.string(),
   region,
   vpc: hubVpc,
@@ -202,6 +210,7 @@ const hub = z.strictObject({
 const spoke = z.strictObject({
   name,
   formerNames,
+  tags,
   /** An existing spoke of a hand-built hub: its peering (and, of adopted zones, its associations) are imported. */
   adopt: z.strictObject({ peeringConnectionId: peeringConnectionId.optional() }).optional(),
   account: z.string(),
@@ -268,6 +277,7 @@ export const configSchema = z.strictObject({
   /** Required once a route53-profile hub has a spoke in another account (validate-ram-sharing.ts). */
   ramSharing: ramSharing.optional(),
   backend: backendSchema.default({ local: { dir: '.terraform-state' } }),
+  tags,
   accounts: z.record(name, account),
   hubs: z.array(hub).min(1),
   spokes: z.array(spoke).default([]),

@@ -7,7 +7,7 @@
 import { rowOf, characters, violation, type StringConstraint } from '../constraints/aws-string-constraints';
 import { emittedStrings, type EmittedString, type NameSource } from '../planning/emitted-strings';
 import type { Finding } from './findings';
-import { formatPath } from './paths';
+import { formatPath, valueAt, type PathSegment } from './paths';
 import type { PlanValidationContext } from './validate';
 
 interface Field {
@@ -31,6 +31,15 @@ export function validateAwsStrings({ config, raw, plan }: PlanValidationContext)
         const si = config.hubs[hi]?.services.findIndex((x) => (typeof x === 'string' ? x : x.name) === s.service) ?? -1;
         return { path: formatPath(['hubs', hi, 'services', si], raw), value: s.service };
       }
+      case 'tag': {
+        // The most specific level that sets the key: the spoke's, the hub's, else the top level's.
+        const si = s.spoke === undefined ? -1 : config.spokes.findIndex((x) => x.name === s.spoke);
+        const hi = s.hub === undefined ? -1 : config.hubs.findIndex((h) => h.name === s.hub);
+        const segments: PathSegment[] =
+          si >= 0 && s.key in config.spokes[si].tags ? ['spokes', si, 'tags'] : hi >= 0 && s.key in config.hubs[hi].tags ? ['hubs', hi, 'tags'] : ['tags'];
+        const owner = formatPath(segments, raw);
+        return { path: `${owner}.${s.key}`, value: s.part === 'key' ? s.key : (valueAt([...segments, s.key], raw) as string) };
+      }
     }
   };
   const findings: Finding[] = [];
@@ -42,7 +51,8 @@ export function validateAwsStrings({ config, raw, plan }: PlanValidationContext)
     if (why === undefined) continue;
     const fields = responsibleFirst(row, e.value, e.sources.map(fieldOf));
     // One finding per (row, fields): a long project name would otherwise be reported on every resource.
-    const once = `${row.id}|${fields.map((f) => f.path).join(',')}`;
+    // A config tag once per field: its characters break the same rule of several services' tags.
+    const once = `${e.sources.some((x) => x.kind === 'tag') ? 'tag' : row.id}|${fields.map((f) => f.path).join(',')}`;
     if (reported.has(once)) continue;
     reported.add(once);
     findings.push({

@@ -12,6 +12,7 @@ import type { Construct } from 'constructs';
 import { awsNames, ids, tagName } from '../planning/naming';
 import type { HubPlan, SpokePlan } from '../planning/plan';
 import { resource } from './resource';
+import { pairTags } from '../planning/tags';
 
 export function spokeIngressRules(scope: Construct, hub: HubPlan, spoke: SpokePlan, securityGroupId: (group: number) => string, hubProvider: AwsProvider, project: string): void {
   for (const { group, rules } of hub.securityGroups) {
@@ -25,7 +26,7 @@ export function spokeIngressRules(scope: Construct, hub: HubPlan, spoke: SpokePl
         fromPort: 443,
         toPort: 443,
         cidrIpv4: cidr,
-        tags: { Name: tagName(project, hub.name, 'from', spoke.name) },
+        tags: pairTags(spoke, tagName(project, hub.name, 'from', spoke.name)),
         // A rule moves to another group when the group count changes (its address stays, its
         // security_group_id forces a replacement): create the new rule before deleting the old one so
         // the spoke never loses HTTPS. The two never clash, being in different groups.

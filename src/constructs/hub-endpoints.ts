@@ -14,6 +14,7 @@ import type { HubPlan } from '../planning/plan';
 import type { HubVpcHandles } from './hub-vpc';
 import { adopt } from './adopt';
 import { resource } from './resource';
+import { hubTags } from '../planning/tags';
 
 export interface EndpointHandles {
   endpoints: Map<string, VpcEndpoint>;
@@ -32,7 +33,7 @@ export function hubEndpoints(scope: Construct, hub: HubPlan, vpc: HubVpcHandles,
       description: awsNames.endpointSecurityGroupDescription(hub.awsName, group),
       vpcId: vpc.vpcId,
       // No egress rule: security groups are stateful and endpoint ENIs never initiate connections.
-      tags: { Name: name },
+      tags: hubTags(hub, name),
       // An adopted group keeps the name and description it was made with: both force replacement,
       // which would take every endpoint's HTTPS down with it.
       ...(adopted ? { lifecycle: { ignoreChanges: ['name', 'description'] } } : {}),
@@ -51,7 +52,7 @@ export function hubEndpoints(scope: Construct, hub: HubPlan, vpc: HubVpcHandles,
         fromPort: 443,
         toPort: 443,
         cidrIpv4: rule.cidr,
-        tags: { Name: tagName(project, hub.name, 'from', from) },
+        tags: hubTags(hub, tagName(project, hub.name, 'from', from)),
         // A rule moves to another group when the group count changes (its address stays, its
         // security_group_id forces a replacement): create the new rule before deleting the old one so
         // the spoke never loses HTTPS. The two never clash, being in different groups.
@@ -75,7 +76,7 @@ export function hubEndpoints(scope: Construct, hub: HubPlan, vpc: HubVpcHandles,
         // DnsOptionsSpecification.PrivateDnsOnlyForInboundResolverEndpoint (gateway-services.ts).
         ...(ep.privateDnsOnlyForInboundResolverEndpoint !== undefined ? { dnsOptions: { privateDnsOnlyForInboundResolverEndpoint: ep.privateDnsOnlyForInboundResolverEndpoint } } : {}),
         ...(ep.policy !== undefined ? { policy: ep.policy } : {}),
-        tags: { Name: tagName(project, hub.name, ep.service) },
+        tags: hubTags(hub, tagName(project, hub.name, ep.service)),
       });
     adopt(endpoint, hub.adopt?.endpoints[ep.service]);
     endpoints.set(ep.service, endpoint);

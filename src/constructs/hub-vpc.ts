@@ -19,6 +19,7 @@ import { flowLogTrustPolicy, flowLogWritePolicy } from '../planning/flow-log-rol
 import { awsNames, ids, tagName } from '../planning/naming';
 import { resource } from './resource';
 import type { FlowLogPlan, HubPlan } from '../planning/plan';
+import { hubTags } from '../planning/tags';
 
 export interface HubVpcHandles {
   vpcId: string;
@@ -41,11 +42,11 @@ export function hubVpc(scope: Construct, hub: HubPlan, provider: AwsProvider, pr
     // Both are required on every VPC associated with a private hosted zone.
     enableDnsSupport: true,
     enableDnsHostnames: true,
-    tags: { Name: tagName(project, hub.name) },
+    tags: hubTags(hub, tagName(project, hub.name)),
   });
   // Taking over the default SG with no rules removes AWS's allow-all-within-group default.
-  resource(DefaultSecurityGroup, scope, ids.hubDefaultSg(hub.name), { provider, vpcId: vpc.id, tags: { Name: tagName(project, hub.name, 'default-deny') } });
-  const table = resource(RouteTable, scope, ids.hubRouteTable(hub.name), { provider, vpcId: vpc.id, tags: { Name: tagName(project, hub.name, 'endpoints') } });
+  resource(DefaultSecurityGroup, scope, ids.hubDefaultSg(hub.name), { provider, vpcId: vpc.id, tags: hubTags(hub, tagName(project, hub.name, 'default-deny')) });
+  const table = resource(RouteTable, scope, ids.hubRouteTable(hub.name), { provider, vpcId: vpc.id, tags: hubTags(hub, tagName(project, hub.name, 'endpoints')) });
   const subnetIds = hub.subnets.map((s) => {
     const subnet = resource(Subnet, scope, ids.hubSubnet(hub.name, s.az), {
       provider,
@@ -53,7 +54,7 @@ export function hubVpc(scope: Construct, hub: HubPlan, provider: AwsProvider, pr
       cidrBlock: s.cidr as string,
       ...(s.azIsId ? { availabilityZoneId: s.az } : { availabilityZone: s.az }),
       mapPublicIpOnLaunch: false,
-      tags: { Name: tagName(project, hub.name, 'endpoints', s.az) },
+      tags: hubTags(hub, tagName(project, hub.name, 'endpoints', s.az)),
     });
     resource(RouteTableAssociation, scope, ids.hubRouteTableAssociation(hub.name, s.az), { provider, subnetId: subnet.id, routeTableId: table.id });
     return subnet.id;
@@ -66,19 +67,19 @@ function flowLogs(scope: Construct, hub: HubPlan, vpc: Vpc, plan: FlowLogPlan, p
   const id = ids.hubFlowLog(hub.name);
   const name = tagName(project, hub.name, 'flow-logs');
   if (isS3Arn(plan.destinationArn)) {
-    resource(FlowLog, scope, id, { provider, vpcId: vpc.id, trafficType: 'ALL', logDestinationType: 's3', logDestination: plan.destinationArn, tags: { Name: name } });
+    resource(FlowLog, scope, id, { provider, vpcId: vpc.id, trafficType: 'ALL', logDestinationType: 's3', logDestination: plan.destinationArn, tags: hubTags(hub, name) });
     return;
   }
   const logGroupArn =
     plan.destinationArn ??
-    resource(CloudwatchLogGroup, scope, id, { provider, name: awsNames.flowLogGroup(project, hub.awsName), retentionInDays: plan.retentionDays, tags: { Name: name } }).arn;
+    resource(CloudwatchLogGroup, scope, id, { provider, name: awsNames.flowLogGroup(project, hub.awsName), retentionInDays: plan.retentionDays, tags: hubTags(hub, name) }).arn;
   // Policies go through Terraform's jsonencode, never JSON.stringify: a JSON string with an embedded
   // reference is written unescaped by `cdktf synth --hcl`, which Terraform then rejects.
   const role = resource(IamRole, scope, id, {
     provider,
     name: awsNames.flowLogRole(project, hub.awsName, hub.region),
     assumeRolePolicy: Fn.jsonencode(flowLogTrustPolicy(hub.account.id, hub.region)),
-    tags: { Name: name },
+    tags: hubTags(hub, name),
   });
   resource(IamRolePolicy, scope, id, {
     provider,
@@ -86,5 +87,5 @@ function flowLogs(scope: Construct, hub: HubPlan, vpc: Vpc, plan: FlowLogPlan, p
     role: role.id,
     policy: Fn.jsonencode(flowLogWritePolicy(logGroupArn)),
   });
-  resource(FlowLog, scope, id, { provider, vpcId: vpc.id, trafficType: 'ALL', logDestinationType: 'cloud-watch-logs', logDestination: logGroupArn, iamRoleArn: role.arn, tags: { Name: name } });
+  resource(FlowLog, scope, id, { provider, vpcId: vpc.id, trafficType: 'ALL', logDestinationType: 'cloud-watch-logs', logDestination: logGroupArn, iamRoleArn: role.arn, tags: hubTags(hub, name) });
 }

@@ -13,6 +13,7 @@ import type { HubPlan } from '../planning/plan';
 import { importIds } from '../planning/adopt';
 import { adopt } from './adopt';
 import { resource } from './resource';
+import { hubTags } from '../planning/tags';
 
 export interface ZoneHandle {
   id: string;
@@ -31,7 +32,7 @@ export function hubZones(scope: Construct, hub: HubPlan, vpcId: string, endpoint
       // association resources, which Terraform would otherwise try to remove on every plan.
       vpc: [{ vpcId, vpcRegion: hub.region }],
       lifecycle: { ignoreChanges: ['vpc'] },
-      tags: { Name: tagName(project, hub.name, z.zoneName) },
+      tags: hubTags(hub, tagName(project, hub.name, z.zoneName)),
     });
     const adoptedZoneId = hub.adopt?.zones[z.zoneName];
     adopt(zone, adoptedZoneId);

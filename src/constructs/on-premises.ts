@@ -19,6 +19,7 @@ import { awsNames, ids, tagName } from '../planning/naming';
 import type { HubPlan } from '../planning/plan';
 import type { HubVpcHandles } from './hub-vpc';
 import { resource } from './resource';
+import { hubTags } from '../planning/tags';
 
 export interface OnPremisesHandles {
   /** A Terraform expression: the inbound endpoint's IP addresses. */
@@ -37,7 +38,7 @@ export function hubOnPremises(scope: Construct, hub: HubPlan, vpc: HubVpcHandles
     description: awsNames.inboundResolverSecurityGroupDescription(hub.awsName),
     vpcId: vpc.vpcId,
     // No egress rule: answers to admitted queries pass a stateful group, and an inbound endpoint opens no connections.
-    tags: { Name: name },
+    tags: hubTags(hub, name),
   });
   for (const cidr of onPrem.cidrs) {
     // Resolver needs both: "Inbound and outbound rules must allow TCP and UDP access. For inbound access, open port 53."
@@ -51,7 +52,7 @@ export function hubOnPremises(scope: Construct, hub: HubPlan, vpc: HubVpcHandles
         fromPort: 53,
         toPort: 53,
         cidrIpv4: cidr,
-        tags: { Name: tagName(project, hub.name, 'dns-from', 'on-premises') },
+        tags: hubTags(hub, tagName(project, hub.name, 'dns-from', 'on-premises')),
       });
     }
   }
@@ -64,7 +65,7 @@ export function hubOnPremises(scope: Construct, hub: HubPlan, vpc: HubVpcHandles
     securityGroupIds: [sg.id],
     // One address per endpoint subnet: Resolver requires at least two, in two AZs for resilience.
     ipAddress: vpc.subnetIds.map((subnetId) => ({ subnetId })),
-    tags: { Name: name },
+    tags: hubTags(hub, name),
   });
   return { inboundIps: `\${[for a in ${endpoint.terraformResourceType}.${endpoint.friendlyUniqueId}.ip_address : a.ip]}` };
 }

@@ -16,6 +16,7 @@ import type { HubPlan, SpokePlan } from '../planning/plan';
 import { importIds } from '../planning/adopt';
 import { adopt } from './adopt';
 import { resource } from './resource';
+import { pairTags } from '../planning/tags';
 
 /** What the hub half needs from the hub stack: its named outputs, read through remote state. */
 export interface HubSide {
@@ -35,7 +36,7 @@ export function peeringPair(scope: Construct, hub: HubPlan, spoke: SpokePlan, hu
     // auto_accept only works within one account and region; peer_region must be absent then.
     ...(spoke.crossRegion ? { peerRegion: spoke.region } : {}),
     ...(spoke.autoAccept ? { autoAccept: true } : {}),
-    tags: { Name: tagName(project, hub.name, 'to', spoke.name) },
+    tags: pairTags(spoke, tagName(project, hub.name, 'to', spoke.name)),
   });
   const adopted = spoke.adoptPeeringConnectionId;
   adopt(pcx, adopted);
@@ -46,7 +47,7 @@ export function peeringPair(scope: Construct, hub: HubPlan, spoke: SpokePlan, hu
         provider: spokeProvider,
         vpcPeeringConnectionId: pcx.id,
         autoAccept: true,
-        tags: { Name: tagName(project, spoke.name, 'to', 'hub', hub.name) },
+        tags: pairTags(spoke, tagName(project, spoke.name, 'to', 'hub', hub.name)),
       });
   if (accepter) adopt(accepter, adopted);
   // Routes only carry traffic once the peering is active: both sides wait for the acceptance.

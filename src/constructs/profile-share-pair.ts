@@ -14,11 +14,12 @@ import { Route53ProfilesProfile } from '@cdktf/provider-aws/lib/route53profiles-
 import { Route53ProfilesResourceAssociation } from '@cdktf/provider-aws/lib/route53profiles-resource-association';
 import type { TerraformResource } from 'cdktf';
 import type { Construct } from 'constructs';
-import { awsNames, ids, tagName } from '../planning/naming';
+import { awsNames, ids } from '../planning/naming';
 import type { HubPlan, SpokePlan } from '../planning/plan';
 import type { ZoneHandle } from './hub-zones';
 import { ramShare } from './ram-share';
 import { resource } from './resource';
+import { hubTags } from '../planning/tags';
 
 export interface ProfileHandles {
   profileId: string;
@@ -30,7 +31,7 @@ export interface ProfileHandles {
 export function hubProfile(scope: Construct, hub: HubPlan, zones: Map<string, ZoneHandle>, provider: AwsProvider, project: string): ProfileHandles {
   const profile = hub.profile;
   if (!profile) throw new Error(`hub ${hub.name} is not in route53-profile mode (planning bug)`);
-  const p = resource(Route53ProfilesProfile, scope, ids.hubProfile(hub.name), { provider, name: tagName(project, hub.name), tags: { Name: tagName(project, hub.name) } });
+  const p = resource(Route53ProfilesProfile, scope, ids.hubProfile(hub.name), { provider, name: awsNames.profile(project, hub.awsName), tags: hubTags(hub, awsNames.profile(project, hub.awsName)) });
   for (const z of hub.zones) {
     resource(Route53ProfilesResourceAssociation, scope, ids.hubProfileZone(hub.name, z.key), {
       provider,
@@ -42,7 +43,7 @@ export function hubProfile(scope: Construct, hub: HubPlan, zones: Map<string, Zo
   }
   const share = profile.share;
   if (!share) return { profileId: p.id };
-  return { profileId: p.id, shareArn: ramShare(scope, hub.name, 'profile', p.arn, share, awsNames.profileShare(project, hub.name), provider) };
+  return { profileId: p.id, shareArn: ramShare(scope, hub.name, 'profile', p.arn, share, awsNames.profileShare(project, hub.name), hubTags(hub, awsNames.profileShare(project, hub.name)), provider) };
 }
 
 /** Spoke half: one association of the spoke VPC with the hub's profile. */
@@ -52,6 +53,7 @@ export function profileAssociation(scope: Construct, hub: HubPlan, spoke: SpokeP
     provider,
     name: awsNames.profileAssociation(project, spoke.awsName, hub.awsName),
     profileId,
+    ...(Object.keys(spoke.tags).length > 0 ? { tags: spoke.tags } : {}),
     resourceId: spoke.vpcId,
     ...(after ? { dependsOn: [after] } : {}),
   });

@@ -11,24 +11,28 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { Construct } from 'constructs';
 import { awsNames, ids } from '../planning/naming';
-import type { AccountPlan, StackPlan } from '../planning/plan';
+import type { AccountPlan, NetworkPlan, StackPlan } from '../planning/plan';
+import { defaultTags } from '../planning/tags';
 
 export type ProviderFor = (region: string) => AwsProvider;
 export type HubSideProviderFor = (account: string, region: string) => AwsProvider;
 
-function pinnedProvider(scope: Construct, id: string, alias: string, region: string, account: AccountPlan, project: string, stack: string): AwsProvider {
+type Tagging = Pick<NetworkPlan, 'project' | 'tags'>;
+
+function pinnedProvider(scope: Construct, id: string, alias: string, region: string, account: AccountPlan, plan: Tagging, stack: string): AwsProvider {
   return new AwsProvider(scope, id, {
     alias,
     region,
     allowedAccountIds: [account.id],
-    ...(account.roleArn ? { assumeRole: [{ roleArn: account.roleArn, sessionName: awsNames.providerSession(project, stack) }] } : {}),
-    defaultTags: [{ tags: { Project: project, ManagedBy: 'vpce-hub', Stack: stack } }],
+    ...(account.roleArn ? { assumeRole: [{ roleArn: account.roleArn, sessionName: awsNames.providerSession(plan.project, stack) }] } : {}),
+    // The config's top-level tags and ours (planning/tags.ts), on every resource of the provider.
+    defaultTags: [{ tags: defaultTags(plan.project, stack, plan.tags) }],
   });
 }
 
-export function awsProviders(scope: Construct, stack: StackPlan, project: string): ProviderFor {
+export function awsProviders(scope: Construct, stack: StackPlan, plan: Tagging): ProviderFor {
   const providers = new Map<string, AwsProvider>();
-  for (const region of stack.regions) providers.set(region, pinnedProvider(scope, ids.provider(region), ids.providerAlias(region), region, stack.account, project, stack.name));
+  for (const region of stack.regions) providers.set(region, pinnedProvider(scope, ids.provider(region), ids.providerAlias(region), region, stack.account, plan, stack.name));
   return (region: string) => {
     const p = providers.get(region);
     if (!p) throw new Error(`stack ${stack.name} has no provider for ${region} (planning bug)`);
@@ -36,10 +40,10 @@ export function awsProviders(scope: Construct, stack: StackPlan, project: string
   };
 }
 
-export function hubSideProviders(scope: Construct, stack: StackPlan, project: string): HubSideProviderFor {
+export function hubSideProviders(scope: Construct, stack: StackPlan, plan: Tagging): HubSideProviderFor {
   const providers = new Map<string, AwsProvider>();
   for (const { account, region } of stack.hubAccess) {
-    providers.set(`${account.key}/${region}`, pinnedProvider(scope, ids.hubSideProvider(account.key, region), ids.hubSideProviderAlias(account.key, region), region, account, project, stack.name));
+    providers.set(`${account.key}/${region}`, pinnedProvider(scope, ids.hubSideProvider(account.key, region), ids.hubSideProviderAlias(account.key, region), region, account, plan, stack.name));
   }
   return (account: string, region: string) => {
     const p = providers.get(`${account}/${region}`);

@@ -17,7 +17,7 @@ import type { AccountPlan, RamSharedResource, RamSharePlan } from '../planning/p
 import { resource } from './resource';
 
 /** Hub stack: the share of `resourceArn`, named `name`, and its shared principals. Returns the share ARN. */
-export function ramShare(scope: Construct, hub: string, kind: RamSharedResource, resourceArn: string, share: RamSharePlan, name: string, provider: AwsProvider): string {
+export function ramShare(scope: Construct, hub: string, kind: RamSharedResource, resourceArn: string, share: RamSharePlan, name: string, tags: Record<string, string>, provider: AwsProvider): string {
   const key = ramResourceKey(kind);
   // https://docs.aws.amazon.com/ram/latest/APIReference/API_CreateResourceShare.html
   // https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ram_resource_share
@@ -26,7 +26,7 @@ export function ramShare(scope: Construct, hub: string, kind: RamSharedResource,
     name,
     // From the config, never from the spokes: adding an account outside the organization must not change the hub stack.
     allowExternalPrincipals: share.allowExternalPrincipals,
-    tags: { Name: name },
+    tags,
   });
   // https://docs.aws.amazon.com/ram/latest/APIReference/API_AssociateResourceShare.html (resourceArns)
   resource(RamResourceAssociation, scope, ids.hubRamShare(hub, key), { provider, resourceArn, resourceShareArn: ram.arn });

@@ -21,6 +21,7 @@ import { awsNames, ids } from '../planning/naming';
 import type { HubPlan, SpokePlan } from '../planning/plan';
 import { resource } from './resource';
 import { acceptInOwner } from './transit-gateway';
+import { pairTags } from '../planning/tags';
 
 /** What the pair needs from the hub stack (named outputs) or the config (existing ids). */
 export interface TransitGatewaySide {
@@ -51,10 +52,10 @@ export function transitGatewayPair(scope: Construct, hub: HubPlan, spoke: SpokeP
     dnsSupport: 'enable',
     // Settable only in the owner's account; for a shared gateway the accepter turns them off.
     ...(sameAccount ? { transitGatewayDefaultRouteTableAssociation: false, transitGatewayDefaultRouteTablePropagation: false } : {}),
-    tags: { Name: name },
+    tags: pairTags(spoke, name),
     ...(side.shareJoined ? { dependsOn: [side.shareJoined] } : {}),
   });
-  const accepted = acceptInOwner(scope, ids.spokeAttachment(spoke.name), attachment, hub, sameAccount, side.ownerProvider, name);
+  const accepted = acceptInOwner(scope, ids.spokeAttachment(spoke.name), attachment, hub, sameAccount, side.ownerProvider, pairTags(spoke, name));
   const afterAccept = accepted ? { dependsOn: [accepted] } : {};
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AssociateTransitGatewayRouteTable.html
   // https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_transit_gateway_route_table_association

@@ -28,6 +28,7 @@ import type { HubPlan } from '../planning/plan';
 import type { HubVpcHandles } from './hub-vpc';
 import { ramShare } from './ram-share';
 import { resource } from './resource';
+import { hubTags } from '../planning/tags';
 
 export interface TransitGatewayHandles {
   transitGatewayId: string;
@@ -60,10 +61,10 @@ export function hubTransitGateway(scope: Construct, hub: HubPlan, vpc: HubVpcHan
       defaultRouteTablePropagation: 'disable',
       autoAcceptSharedAttachments: tgw.autoAcceptSharedAttachments ? 'enable' : 'disable',
       dnsSupport: 'enable',
-      tags: { Name: name },
+      tags: hubTags(hub, name),
     });
     transitGatewayId = created.id;
-    if (tgw.share) shareArn = ramShare(scope, hub.name, 'transit-gateway', created.arn, tgw.share, awsNames.transitGatewayShare(project, hub.name), provider);
+    if (tgw.share) shareArn = ramShare(scope, hub.name, 'transit-gateway', created.arn, tgw.share, awsNames.transitGatewayShare(project, hub.name), hubTags(hub, awsNames.transitGatewayShare(project, hub.name)), provider);
   }
   const table = (which: 'hub' | 'spokes'): string => {
     const existing = tgw.routeTables?.[which];
@@ -72,7 +73,7 @@ export function hubTransitGateway(scope: Construct, hub: HubPlan, vpc: HubVpcHan
     return resource(Ec2TransitGatewayRouteTable, scope, ids.hubTransitGatewayRouteTable(hub.name, which), {
       provider: ownerProvider,
       transitGatewayId: transitGatewayId as string,
-      tags: { Name: awsNames.transitGatewayRouteTable(project, hub.name, which) },
+      tags: hubTags(hub, awsNames.transitGatewayRouteTable(project, hub.name, which)),
     }).id;
   };
   const routeTableIds = { hub: table('hub'), spokes: table('spokes') };
@@ -89,9 +90,9 @@ export function hubTransitGateway(scope: Construct, hub: HubPlan, vpc: HubVpcHan
     dnsSupport: 'enable',
     // The provider can set these only in the owner's account (not for RAM-shared gateways): there the accepter sets them.
     ...(sameAccount ? { transitGatewayDefaultRouteTableAssociation: false, transitGatewayDefaultRouteTablePropagation: false } : {}),
-    tags: { Name: tagName(project, hub.name) },
+    tags: hubTags(hub, tagName(project, hub.name)),
   });
-  const accepted = acceptInOwner(scope, ids.hubAttachment(hub.name), attachment, hub, sameAccount, ownerProvider, tagName(project, hub.name));
+  const accepted = acceptInOwner(scope, ids.hubAttachment(hub.name), attachment, hub, sameAccount, ownerProvider, hubTags(hub, tagName(project, hub.name)));
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AssociateTransitGatewayRouteTable.html
   resource(Ec2TransitGatewayRouteTableAssociation, scope, ids.hubAttachment(hub.name), {
     provider: ownerProvider,
@@ -130,13 +131,13 @@ export function hubTransitGateway(scope: Construct, hub: HubPlan, vpc: HubVpcHan
  * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AcceptTransitGatewayVpcAttachment.html
  * https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_transit_gateway_vpc_attachment_accepter
  */
-export function acceptInOwner(scope: Construct, id: string, attachment: Ec2TransitGatewayVpcAttachment, hub: HubPlan, sameAccount: boolean, ownerProvider: AwsProvider, name: string): TerraformResource | undefined {
+export function acceptInOwner(scope: Construct, id: string, attachment: Ec2TransitGatewayVpcAttachment, hub: HubPlan, sameAccount: boolean, ownerProvider: AwsProvider, tags: Record<string, string>): TerraformResource | undefined {
   if (sameAccount || hub.transitGateway?.autoAcceptSharedAttachments) return undefined;
   return resource(Ec2TransitGatewayVpcAttachmentAccepter, scope, id, {
     provider: ownerProvider,
     transitGatewayAttachmentId: attachment.id,
     transitGatewayDefaultRouteTableAssociation: false,
     transitGatewayDefaultRouteTablePropagation: false,
-    tags: { Name: name },
+    tags,
   });
 }

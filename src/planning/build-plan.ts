@@ -12,6 +12,7 @@ import { effectiveQuotas } from './quotas';
 import type { AccountPlan, BackendPlan, EndpointPlan, HubAccessPlan, HubPlan, NetworkPlan, SpokePlan, StackPlan, TransitGatewayPlan, ZonePlan } from './plan';
 import { planRamJoins, planRamShare } from './ram-sharing';
 import { stackNames } from './naming';
+import { ownTags } from './tags';
 import { resolveHubService, serviceName } from './services';
 
 const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -44,6 +45,7 @@ export function buildPlan(config: VpceHubConfig): NetworkPlan {
         crossRegion,
         autoAccept: !crossAccount && !crossRegion,
         attachmentSubnets: (s.vpc.attachmentSubnetIds ?? []).map((a) => (typeof a === 'string' ? { id: a } : { id: a.id, availabilityZone: a.availabilityZone })),
+        tags: ownTags(config.tags, hub.tags, s.tags),
       };
     })
     .sort(byName);
@@ -51,6 +53,7 @@ export function buildPlan(config: VpceHubConfig): NetworkPlan {
   const hubs = config.hubs.map((h) => planHub(h, config, account(h.account), spokes)).sort(byName);
   return {
     project: config.project,
+    tags: { ...config.tags },
     ...(config.organizationId ? { organizationId: config.organizationId } : {}),
     ...(config.organizationArn ? { organizationArn: config.organizationArn } : {}),
     backend: planBackend(config),
@@ -134,6 +137,7 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
         }
       : {}),
     spokes: ownSpokes.map((s) => s.name),
+    tags: ownTags(config.tags, h.tags),
   };
   if (vpc.id !== undefined) {
     return {

@@ -9,6 +9,7 @@
 import { isS3Arn } from '../config/partitions';
 import { distinctTagRows, TAGS_BY_TYPE, type ConstraintId } from '../constraints/aws-string-constraints';
 import { awsNames, ids, ramResourceKey, stackNames, tagName } from './naming';
+import { defaultTags, RESERVED_TAG_KEYS } from './tags';
 import type { HubPlan, NetworkPlan, SpokePlan } from './plan';
 
 /** A config name a generated value is made of. */
@@ -18,7 +19,9 @@ export type NameSource =
   | { kind: 'spoke'; name: string }
   | { kind: 'account'; key: string }
   /** A service of a hub (its zone names come from the catalogue or the service's privateDnsNames). */
-  | { kind: 'service'; hub: string; service: string };
+  | { kind: 'service'; hub: string; service: string }
+  /** A tag of the config (planning/tags.ts): the key or the value, from the most specific level of `spoke`, `hub`, the top level that sets it. */
+  | { kind: 'tag'; key: string; part: 'key' | 'value'; hub?: string; spoke?: string };
 
 export interface EmittedString {
   readonly constraint: ConstraintId;
@@ -38,20 +41,26 @@ const PROJECT: NameSource = { kind: 'project' };
 const hubSrc = (name: string): NameSource => ({ kind: 'hub', name });
 const spokeSrc = (name: string): NameSource => ({ kind: 'spoke', name });
 
-/** Tags the provider adds to every resource (constructs/providers.ts). */
-export const defaultTags = (project: string, stack: string): Record<string, string> => ({ Project: project, ManagedBy: 'vpce-hub', Stack: stack });
 
 export function emittedStrings(plan: NetworkPlan): EmittedString[] {
   const out: EmittedString[] = [];
   const project = plan.project;
   const emit = (constraint: ConstraintId, stack: string, resource: string, argument: string, value: string, sources: NameSource[], uniqueIn?: string) =>
     out.push({ constraint, stack, resource, argument, value, sources, ...(uniqueIn ? { uniqueIn } : {}) });
-  /** The Name tag of `type.name` (key and value, under the type's tag rows). */
-  const nameTag = (stack: string, type: string, name: string, value: string, sources: NameSource[]) => {
+  /** A tag of the config, from its owner's level (a spoke's pair, a hub, or the top level). */
+  const tagSource = (key: string, part: 'key' | 'value', owner: { hub?: string; spoke?: string }): NameSource => ({ kind: 'tag', key, part, ...owner });
+  /** The resource-level tags of `type.name` (key and value, under the type's tag rows): its Name, and
+   * the hub's or the pair's own tags (planning/tags.ts) when `owner` names them. */
+  const nameTag = (stack: string, type: string, name: string, value: string, sources: NameSource[], owner: { tags: Record<string, string>; hub: string; spoke?: string }) => {
     const rows = TAGS_BY_TYPE[type];
     if (!rows) throw new Error(`${type} has no tag rows in aws-string-constraints.ts`);
-    emit(rows[0], stack, `${type}.${name}`, 'tags key Name', 'Name', []);
-    emit(rows[1], stack, `${type}.${name}`, 'tags.Name', value, sources);
+    const address = `${type}.${name}`;
+    for (const [key, tagValue] of Object.entries(owner.tags)) {
+      emit(rows[0], stack, address, `tags key ${key}`, key, [tagSource(key, 'key', owner)]);
+      emit(rows[1], stack, address, `tags.${key}`, tagValue, [tagSource(key, 'value', owner)]);
+    }
+    emit(rows[0], stack, address, 'tags key Name', 'Name', []);
+    emit(rows[1], stack, address, 'tags.Name', value, sources);
   };
 
   for (const hub of plan.hubs) hubStrings(hub);
@@ -64,11 +73,13 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
     ];
     for (const { alias, roleArn } of providers) {
       const provider = `provider.aws.${alias}`;
-      for (const [key, value] of Object.entries(defaultTags(project, stack.name))) {
-        const sources = key === 'Project' ? [PROJECT] : key === 'Stack' ? [{ kind: 'account', key: stack.account.key } as NameSource] : [];
+      for (const [key, value] of Object.entries(defaultTags(project, stack.name, plan.tags))) {
+        const ours = (RESERVED_TAG_KEYS as readonly string[]).includes(key);
+        const keySources = ours ? [] : [tagSource(key, 'key', {})];
+        const sources = !ours ? [tagSource(key, 'value', {})] : key === 'Project' ? [PROJECT] : key === 'Stack' ? [{ kind: 'account', key: stack.account.key } as NameSource] : [];
         // Default tags land on every taggable resource: hold them to every tag row.
         for (const [keyRow, valueRow] of distinctTagRows()) {
-          emit(keyRow, stack.name, provider, `default_tags key ${key}`, key, []);
+          emit(keyRow, stack.name, provider, `default_tags key ${key}`, key, keySources);
           emit(valueRow, stack.name, provider, `default_tags.${key}`, value, sources);
         }
       }
@@ -81,24 +92,25 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
 
   function hubStrings(hub: HubPlan): void {
     const stack = stackNames.hub(hub.account.key);
+    const own = { tags: hub.tags, hub: hub.name };
     const h = hubSrc(hub.name);
     const both = [h, PROJECT];
     if (hub.existingVpcId === undefined) {
-      nameTag(stack, 'aws_vpc', ids.hubVpc(hub.name), tagName(project, hub.name), both);
-      nameTag(stack, 'aws_default_security_group', ids.hubDefaultSg(hub.name), tagName(project, hub.name, 'default-deny'), both);
-      nameTag(stack, 'aws_route_table', ids.hubRouteTable(hub.name), tagName(project, hub.name, 'endpoints'), both);
-      for (const s of hub.subnets) nameTag(stack, 'aws_subnet', ids.hubSubnet(hub.name, s.az), tagName(project, hub.name, 'endpoints', s.az), both);
+      nameTag(stack, 'aws_vpc', ids.hubVpc(hub.name), tagName(project, hub.name), both, own);
+      nameTag(stack, 'aws_default_security_group', ids.hubDefaultSg(hub.name), tagName(project, hub.name, 'default-deny'), both, own);
+      nameTag(stack, 'aws_route_table', ids.hubRouteTable(hub.name), tagName(project, hub.name, 'endpoints'), both, own);
+      for (const s of hub.subnets) nameTag(stack, 'aws_subnet', ids.hubSubnet(hub.name, s.az), tagName(project, hub.name, 'endpoints', s.az), both, own);
       if (hub.flowLogs) {
         const id = ids.hubFlowLog(hub.name);
         const name = tagName(project, hub.name, 'flow-logs');
-        nameTag(stack, 'aws_flow_log', id, name, both);
+        nameTag(stack, 'aws_flow_log', id, name, both, own);
         if (!isS3Arn(hub.flowLogs.destinationArn)) {
           if (hub.flowLogs.destinationArn === undefined) {
             emit('logs.log-group.name', stack, `aws_cloudwatch_log_group.${id}`, 'name', awsNames.flowLogGroup(project, hub.awsName), both, `${stack}/${hub.region}`);
-            nameTag(stack, 'aws_cloudwatch_log_group', id, name, both);
+            nameTag(stack, 'aws_cloudwatch_log_group', id, name, both, own);
           }
           emit('iam.role.name', stack, `aws_iam_role.${id}`, 'name', awsNames.flowLogRole(project, hub.awsName, hub.region), both, stack);
-          nameTag(stack, 'aws_iam_role', id, name, both);
+          nameTag(stack, 'aws_iam_role', id, name, both, own);
           emit('iam.role-policy.name', stack, `aws_iam_role_policy.${id}`, 'name', awsNames.flowLogRolePolicy(), []);
         }
       }
@@ -108,15 +120,15 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
       const name = awsNames.endpointSecurityGroup(project, hub.awsName, group);
       emit('ec2.security-group.name', stack, `aws_security_group.${id}`, 'name', name, both, `${stack}/${hub.name}`);
       emit('ec2.security-group.description', stack, `aws_security_group.${id}`, 'description', awsNames.endpointSecurityGroupDescription(hub.awsName, group), [h]);
-      nameTag(stack, 'aws_security_group', id, name, both);
+      nameTag(stack, 'aws_security_group', id, name, both, own);
       for (const rule of rules.filter((r) => r.from !== 'spoke')) {
         const { id: ruleId, description, from } = awsNames.ingressRule(hub.name, rule);
         const sources = [h];
         emit('ec2.security-group-rule.description', stack, `aws_vpc_security_group_ingress_rule.${ruleId}`, 'description', description, sources);
-        nameTag(stack, 'aws_vpc_security_group_ingress_rule', ruleId, tagName(project, hub.name, 'from', from), [...sources, h, PROJECT]);
+        nameTag(stack, 'aws_vpc_security_group_ingress_rule', ruleId, tagName(project, hub.name, 'from', from), [...sources, h, PROJECT], own);
       }
     }
-    for (const ep of hub.endpoints) nameTag(stack, 'aws_vpc_endpoint', ids.hubEndpoint(hub.name, ep.key), tagName(project, hub.name, ep.service), both);
+    for (const ep of hub.endpoints) nameTag(stack, 'aws_vpc_endpoint', ids.hubEndpoint(hub.name, ep.key), tagName(project, hub.name, ep.service), both, own);
     for (const z of hub.zones) {
       const id = ids.hubZone(hub.name, z.key);
       const svc: NameSource = { kind: 'service', hub: hub.name, service: z.service };
@@ -125,19 +137,19 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
         emit('route53.record.name', stack, `aws_route53_record.${ids.hubRecord(hub.name, z.key, kind)}`, 'name', kind === 'apex' ? z.zoneName : `*.${z.zoneName}`, [svc]);
       }
       emit('route53.hosted-zone.comment', stack, `aws_route53_zone.${id}`, 'comment', awsNames.zoneComment(project, z.service, hub.name), both);
-      nameTag(stack, 'aws_route53_zone', id, tagName(project, hub.name, z.zoneName), both);
+      nameTag(stack, 'aws_route53_zone', id, tagName(project, hub.name, z.zoneName), both, own);
     }
     if (hub.profile) {
       const id = ids.hubProfile(hub.name);
       emit('route53profiles.profile.name', stack, `aws_route53profiles_profile.${id}`, 'name', awsNames.profile(project, hub.awsName), both);
-      nameTag(stack, 'aws_route53profiles_profile', id, awsNames.profile(project, hub.awsName), both);
+      nameTag(stack, 'aws_route53profiles_profile', id, awsNames.profile(project, hub.awsName), both, own);
       for (const z of hub.zones) {
         emit('route53profiles.resource-association.name', stack, `aws_route53profiles_resource_association.${ids.hubProfileZone(hub.name, z.key)}`, 'name', awsNames.profileResourceAssociation(z.zoneName), []);
       }
       if (hub.profile.share) {
         const shareId = ids.hubProfileShare(hub.name);
         emit('ram.resource-share.name', stack, `aws_ram_resource_share.${shareId}`, 'name', awsNames.profileShare(project, hub.name), both);
-        nameTag(stack, 'aws_ram_resource_share', shareId, awsNames.profileShare(project, hub.name), both);
+        nameTag(stack, 'aws_ram_resource_share', shareId, awsNames.profileShare(project, hub.name), both, own);
       }
     }
     const tgw = hub.transitGateway;
@@ -145,18 +157,18 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
       if (tgw.existingId === undefined) {
         const id = ids.hubTransitGateway(hub.name);
         emit('ec2.transit-gateway.description', stack, `aws_ec2_transit_gateway.${id}`, 'description', awsNames.transitGatewayDescription(project, hub.name), both);
-        nameTag(stack, 'aws_ec2_transit_gateway', id, tagName(project, hub.name), both);
+        nameTag(stack, 'aws_ec2_transit_gateway', id, tagName(project, hub.name), both, own);
         if (tgw.share) {
           const shareId = ids.hubRamShare(hub.name, ramResourceKey('transit-gateway'));
           emit('ram.resource-share.name', stack, `aws_ram_resource_share.${shareId}`, 'name', awsNames.transitGatewayShare(project, hub.name), both);
-          nameTag(stack, 'aws_ram_resource_share', shareId, awsNames.transitGatewayShare(project, hub.name), both);
+          nameTag(stack, 'aws_ram_resource_share', shareId, awsNames.transitGatewayShare(project, hub.name), both, own);
         }
       }
       if (!tgw.routeTables) {
-        for (const which of ['hub', 'spokes'] as const) nameTag(stack, 'aws_ec2_transit_gateway_route_table', ids.hubTransitGatewayRouteTable(hub.name, which), awsNames.transitGatewayRouteTable(project, hub.name, which), both);
+        for (const which of ['hub', 'spokes'] as const) nameTag(stack, 'aws_ec2_transit_gateway_route_table', ids.hubTransitGatewayRouteTable(hub.name, which), awsNames.transitGatewayRouteTable(project, hub.name, which), both, own);
       }
-      nameTag(stack, 'aws_ec2_transit_gateway_vpc_attachment', ids.hubAttachment(hub.name), tagName(project, hub.name), both);
-      if (tgw.owner.id !== hub.account.id && !tgw.autoAcceptSharedAttachments) nameTag(stack, 'aws_ec2_transit_gateway_vpc_attachment_accepter', ids.hubAttachment(hub.name), tagName(project, hub.name), both);
+      nameTag(stack, 'aws_ec2_transit_gateway_vpc_attachment', ids.hubAttachment(hub.name), tagName(project, hub.name), both, own);
+      if (tgw.owner.id !== hub.account.id && !tgw.autoAcceptSharedAttachments) nameTag(stack, 'aws_ec2_transit_gateway_vpc_attachment_accepter', ids.hubAttachment(hub.name), tagName(project, hub.name), both, own);
     }
     const onPrem = hub.onPremises;
     if (onPrem) {
@@ -165,16 +177,16 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
         const name = awsNames.inboundResolver(project, hub.awsName);
         emit('ec2.security-group.name', stack, `aws_security_group.${id}`, 'name', name, both, `${stack}/${hub.name}`);
         emit('ec2.security-group.description', stack, `aws_security_group.${id}`, 'description', awsNames.inboundResolverSecurityGroupDescription(hub.awsName), [h]);
-        nameTag(stack, 'aws_security_group', id, name, both);
+        nameTag(stack, 'aws_security_group', id, name, both, own);
         for (const cidr of onPrem.cidrs) {
           for (const protocol of ['tcp', 'udp'] as const) {
             const ruleId = ids.hubInboundResolverRule(hub.name, protocol, cidr);
             emit('ec2.security-group-rule.description', stack, `aws_vpc_security_group_ingress_rule.${ruleId}`, 'description', awsNames.inboundResolverRuleDescription(protocol, cidr), []);
-            nameTag(stack, 'aws_vpc_security_group_ingress_rule', ruleId, tagName(project, hub.name, 'dns-from', 'on-premises'), both);
+            nameTag(stack, 'aws_vpc_security_group_ingress_rule', ruleId, tagName(project, hub.name, 'dns-from', 'on-premises'), both, own);
           }
         }
         emit('route53resolver.endpoint.name', stack, `aws_route53_resolver_endpoint.${id}`, 'name', name, both);
-        nameTag(stack, 'aws_route53_resolver_endpoint', id, name, both);
+        nameTag(stack, 'aws_route53_resolver_endpoint', id, name, both, own);
       }
     }
   }
@@ -185,22 +197,29 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
     const hub = plan.hubs.find((x) => x.name === spoke.hub);
     if (!hub || !stack) throw new Error(`spoke ${spoke.name} has no hub ${spoke.hub} or stack (planning bug)`);
     const sources = [spokeSrc(spoke.name), hubSrc(hub.name), PROJECT];
+    const pair = { tags: spoke.tags, hub: hub.name, spoke: spoke.name };
     for (const cidr of spoke.cidrs) {
       const ruleId = ids.hubIngressRule(hub.name, spoke.name, cidr);
       emit('ec2.security-group-rule.description', stack, `aws_vpc_security_group_ingress_rule.${ruleId}`, 'description', awsNames.ingressRule(hub.name, { from: 'spoke', spoke: spoke.name, cidr }).description, [spokeSrc(spoke.name)]);
-      nameTag(stack, 'aws_vpc_security_group_ingress_rule', ruleId, tagName(project, hub.name, 'from', spoke.name), sources);
+      nameTag(stack, 'aws_vpc_security_group_ingress_rule', ruleId, tagName(project, hub.name, 'from', spoke.name), sources, pair);
     }
     const tgw = hub.transitGateway;
     if (tgw) {
       const name = awsNames.spokeAttachment(project, spoke.name, hub.name);
-      nameTag(stack, 'aws_ec2_transit_gateway_vpc_attachment', ids.spokeAttachment(spoke.name), name, sources);
-      if (tgw.owner.id !== spoke.account.id && !tgw.autoAcceptSharedAttachments) nameTag(stack, 'aws_ec2_transit_gateway_vpc_attachment_accepter', ids.spokeAttachment(spoke.name), name, sources);
+      nameTag(stack, 'aws_ec2_transit_gateway_vpc_attachment', ids.spokeAttachment(spoke.name), name, sources, pair);
+      if (tgw.owner.id !== spoke.account.id && !tgw.autoAcceptSharedAttachments) nameTag(stack, 'aws_ec2_transit_gateway_vpc_attachment_accepter', ids.spokeAttachment(spoke.name), name, sources, pair);
     } else {
-      nameTag(stack, 'aws_vpc_peering_connection', ids.hubPeering(hub.name, spoke.name), tagName(project, hub.name, 'to', spoke.name), sources);
-      if (!spoke.autoAccept) nameTag(stack, 'aws_vpc_peering_connection_accepter', ids.spokeAccepter(spoke.name), tagName(project, spoke.name, 'to', 'hub', hub.name), sources);
+      nameTag(stack, 'aws_vpc_peering_connection', ids.hubPeering(hub.name, spoke.name), tagName(project, hub.name, 'to', spoke.name), sources, pair);
+      if (!spoke.autoAccept) nameTag(stack, 'aws_vpc_peering_connection_accepter', ids.spokeAccepter(spoke.name), tagName(project, spoke.name, 'to', 'hub', hub.name), sources, pair);
     }
     if (hub.dns === 'route53-profile') {
-      emit('route53profiles.association.name', stack, `aws_route53profiles_association.${ids.spokeProfileAssociation(spoke.name)}`, 'name', awsNames.profileAssociation(project, spoke.awsName, hub.awsName), sources);
+      const address = `aws_route53profiles_association.${ids.spokeProfileAssociation(spoke.name)}`;
+      emit('route53profiles.association.name', stack, address, 'name', awsNames.profileAssociation(project, spoke.awsName, hub.awsName), sources);
+      // No Name tag (the association has a name), only the pair's own tags.
+      for (const [key, value] of Object.entries(spoke.tags)) {
+        emit('route53profiles.tag.key', stack, address, `tags key ${key}`, key, [tagSource(key, 'key', pair)]);
+        emit('route53profiles.tag.value', stack, address, `tags.${key}`, value, [tagSource(key, 'value', pair)]);
+      }
     }
   }
 }

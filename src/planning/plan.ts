@@ -178,6 +178,8 @@ export interface HubPlan {
   transitGateway?: TransitGatewayPlan;
   onPremises?: OnPremisesPlan;
   spokes: string[];
+  /** hubs.<hub>.tags, less what the top level already applies (planning/tags.ts): on every resource of the hub. */
+  tags: Record<string, string>;
 }
 
 export interface SpokePlan {
@@ -199,6 +201,9 @@ export interface SpokePlan {
   autoAccept: boolean;
   /** transit-gateway hubs: the subnets of the spoke's attachment, one per AZ (AZ when the config names it). */
   attachmentSubnets: Array<{ id: string; availabilityZone?: string }>;
+  /** The hub's tags and then the spoke's, less what the top level already applies (planning/tags.ts):
+   * on every resource of the pair, in either account. */
+  tags: Record<string, string>;
 }
 
 /** A provider that acts in another account: a spokes stack's in a hub's account (the hub-side halves of
@@ -244,6 +249,8 @@ export type BackendPlan =
 
 export interface NetworkPlan {
   project: string;
+  /** The config's top-level tags: in every provider's default_tags (planning/tags.ts). */
+  tags: Record<string, string>;
   organizationId?: string;
   organizationArn?: string;
   backend: BackendPlan;

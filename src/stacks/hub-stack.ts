@@ -22,9 +22,9 @@ import { VpceHubStack } from './vpce-hub-stack';
 export class HubStack extends VpceHubStack {
   constructor(scope: Construct, plan: NetworkPlan, stackPlan: StackPlan) {
     super(scope, plan, stackPlan);
-    const providerFor = awsProviders(this, stackPlan, plan.project);
+    const providerFor = awsProviders(this, stackPlan, plan);
     // A transit gateway owned by another account: the owner's halves of the hub attachment act there.
-    const ownerProviderFor = hubSideProviders(this, stackPlan, plan.project);
+    const ownerProviderFor = hubSideProviders(this, stackPlan, plan);
     for (const hubName of stackPlan.hubs) {
       const hub = plan.hubs.find((h) => h.name === hubName);
       if (!hub) throw new Error(`unknown hub ${hubName} (planning bug)`);

@@ -27,8 +27,8 @@ export class SpokesStack extends VpceHubStack {
   constructor(scope: Construct, plan: NetworkPlan, stackPlan: StackPlan) {
     super(scope, plan, stackPlan);
     const project = plan.project;
-    const own = awsProviders(this, stackPlan, project);
-    const remote = hubSideProviders(this, stackPlan, project);
+    const own = awsProviders(this, stackPlan, plan);
+    const remote = hubSideProviders(this, stackPlan, plan);
     const inAccount = (key: string, region: string) => (key === stackPlan.account.key ? own(region) : remote(key, region));
     const hubProvider = (hub: HubPlan) => inAccount(hub.account.key, hub.region);
 

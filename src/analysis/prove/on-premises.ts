@@ -25,7 +25,7 @@ import { zoneName } from './zone-association';
 
 /** The row's stand-in for a spoke: the range, in the hub's account (its rules and routes are the hub stack's). */
 function clientOf(hub: HubPlan, cidr: string): SpokePlan {
-  return { name: onPremisesRow(hub.name, cidr), awsName: onPremisesRow(hub.name, cidr), account: hub.account, region: hub.region, hub: hub.name, vpcId: 'on-premises', cidrs: [cidr], routeTableIds: [], crossAccount: false, crossRegion: false, autoAccept: true, attachmentSubnets: [] };
+  return { name: onPremisesRow(hub.name, cidr), awsName: onPremisesRow(hub.name, cidr), account: hub.account, region: hub.region, hub: hub.name, vpcId: 'on-premises', cidrs: [cidr], routeTableIds: [], crossAccount: false, crossRegion: false, autoAccept: true, attachmentSubnets: [], tags: {} };
 }
 
 export function onPremisesContexts(tree: SynthTree, plan: NetworkPlan, hub: HubPlan): Array<{ row: string; ctx: ProofContext | BrokenLink }> {

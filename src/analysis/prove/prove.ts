@@ -73,7 +73,7 @@ function hubServices(config: VpceHubConfig, hub: HubPlan): Map<string, ResolvedS
  * it is the endpoints' own VPC) or a client range (no VPC of ours at all).
  */
 function clientRow(hub: HubPlan, name: string, cidrs: string[]): SpokePlan {
-  return { name, awsName: name, account: hub.account, region: hub.region, hub: hub.name, vpcId: hub.existingVpcId ?? `the VPC of hub ${hub.name}`, cidrs, routeTableIds: [], crossAccount: false, crossRegion: false, autoAccept: true, attachmentSubnets: [] };
+  return { name, awsName: name, account: hub.account, region: hub.region, hub: hub.name, vpcId: hub.existingVpcId ?? `the VPC of hub ${hub.name}`, cidrs, routeTableIds: [], crossAccount: false, crossRegion: false, autoAccept: true, attachmentSubnets: [], tags: {} };
 }
 
 /**
