@@ -136,7 +136,7 @@ export const FINDING_CODES = {
   ZoneConflictOnVpc: error('dns', "a hub VPC made a zone-mode spoke of another hub: two zones of one name on one VPC"),
   KeepZoneAssociationsMode: error('dns', 'keepZoneAssociations on a hub whose dns is not route53-profile (it is the first step of the migration to a profile)'),
   ProfileMigrationInProgress: warning('dns', 'keepZoneAssociations: spokes answer through both their zone associations and the profile; remove it to finish the migration'),
-  ProfileOnePerVpc: warning('dns', 'route53-profile: a VPC takes one profile, and validate cannot see whether a spoke VPC already has one'),
+  ProfileOnePerVpc: warning('dns', 'route53-profile: validate cannot see whether a spoke VPC already has a profile (one per VPC in the API reference; several, by priority, in the newer Developer Guide)'),
 
   TransitGatewayMissing: error('vpcs', 'connectivity: transit-gateway without a transitGateway section'),
   AttachmentSubnetsMissing: error('vpcs', 'a spoke of a transit-gateway hub without attachmentSubnetIds'),

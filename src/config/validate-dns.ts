@@ -67,7 +67,10 @@ export function validateDns({ config, raw }: ValidationContext): Finding[] {
   });
   // "A VPC can have only one Profile associated with it" (AssociateProfile,
   // https://docs.aws.amazon.com/Route53/latest/APIReference/API_route53profiles_AssociateProfile.html).
-  // Spoke VPCs are not ours: whether a landing zone already gave them a profile is invisible from here.
+  // The Developer Guide now also describes several profiles per VPC, evaluated by the priority of each
+  // association (100-9900, unique per VPC; https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/profiles-vpc-update-priority.html),
+  // which provider 5.100.0's aws_route53profiles_association cannot set. Either way a spoke VPC that
+  // already has a profile needs a look; spoke VPCs are not ours, so whether one has is invisible here.
   config.hubs.forEach((hub, i) => {
     if (hub.dns !== 'route53-profile') return;
     const vpcs = config.spokes.filter((s) => hubOfSpoke(config, s)?.name === hub.name).map((s) => `${s.name} (${s.vpc.id})`);
@@ -77,8 +80,8 @@ export function validateDns({ config, raw }: ValidationContext): Finding[] {
       code: 'ProfileOnePerVpc',
       path: `${formatPath(['hubs', i], raw)}.dns`,
       value: hub.dns,
-      message: `associates hub ${hub.name}'s Route 53 Profile with ${vpcs.length} spoke VPC(s), and a VPC can have only one profile; validate cannot see whether ${vpcs.length > 5 ? `${vpcs.slice(0, 5).join(', ')} or ${vpcs.length - 5} more` : vpcs.join(', ')} already has one (the association would then fail at apply)`,
-      fix: 'in each spoke account run `aws route53profiles list-profile-associations --resource-id <vpc-id>`; where a profile exists, use dns: private-hosted-zones for that hub (or add these zones to the existing profile outside vpce-hub)',
+      message: `associates hub ${hub.name}'s Route 53 Profile with ${vpcs.length} spoke VPC(s); validate cannot see whether ${vpcs.length > 5 ? `${vpcs.slice(0, 5).join(', ')} or ${vpcs.length - 5} more` : vpcs.join(', ')} already has one. Where AWS allows one profile per VPC the association then fails at apply; where it allows several, they are evaluated by a priority that this provider version cannot set`,
+      fix: 'in each spoke account run `aws route53profiles list-profile-associations --resource-id <vpc-id>`; where a profile exists, use dns: private-hosted-zones for that hub, or add these zones to the existing profile outside vpce-hub, or check after apply that no zone of the same name in the other profile takes precedence (`aws route53profiles update-profile-association --priority`)',
     });
   });
   return findings;
