@@ -3,7 +3,8 @@
  * Loads and validates the config first; an invalid config exits non-zero before anything is written,
  * so an earlier cdktf.out/ stays as it was.
  */
+import { cdktfCliOutput } from './src/cli/cdktf-cli-output';
 import { synthesize } from './src/cli/synthesize';
 
 const underCdktfCli = process.env.CDKTF_OUTDIR !== undefined;
-process.exitCode = synthesize({ outdir: process.env.CDKTF_OUTDIR ?? 'cdktf.out', replaceOutdir: !underCdktfCli });
+process.exitCode = synthesize({ outdir: process.env.CDKTF_OUTDIR ?? 'cdktf.out', replaceOutdir: !underCdktfCli, ...(underCdktfCli ? cdktfCliOutput() : {}) });

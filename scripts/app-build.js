@@ -64,7 +64,10 @@ function staleness(root = ROOT, current = fingerprint(root)) {
  * Builds the app when it is stale. Returns true when dist/ holds the app of the current sources;
  * false (after tsc printed why) when the build failed. `log` gets one line when a build runs.
  */
-function ensureAppBuilt({ root = ROOT, log = (line) => process.stderr.write(`${line}\n`), force = false } = {}) {
+// Under the cdktf CLI (CDKTF_OUTDIR set) stdout: the CLI labels every stderr line of the app [ERROR] (src/cli/cdktf-cli-output.ts).
+const defaultLog = (line) => (process.env.CDKTF_OUTDIR ? process.stdout : process.stderr).write(`${line}\n`);
+
+function ensureAppBuilt({ root = ROOT, log = defaultLog, force = false } = {}) {
   const current = fingerprint(root);
   const state = force ? { fresh: false, why: 'forced', afresh: true } : staleness(root, current);
   if (state.fresh) return true;

@@ -2,6 +2,7 @@
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { writeSynthRecord } from '../analysis/synth-record';
+import { NOTHING_WRITTEN } from './cdktf-cli-output';
 import { ConfigError, formatFinding, formatFindings } from '../config/findings';
 import { loadConfigFile, resolveConfigPath } from '../config/load';
 import { buildPlan } from '../planning/build-plan';
@@ -16,6 +17,8 @@ export interface SynthOptions {
    */
   replaceOutdir?: boolean;
   log?: (line: string) => void;
+  /** Where an invalid config's findings go (default: `log`, then that nothing was written; cdktf-cli-output.ts). */
+  logErrors?: (text: string) => void;
 }
 
 /** Returns the process exit code: 0 synthesized, 2 invalid config. */
@@ -27,8 +30,8 @@ export function synthesize(opts: SynthOptions): number {
     loaded = loadConfigFile(file);
   } catch (e) {
     if (e instanceof ConfigError) {
-      log(formatFindings(e.findings.filter((f) => f.severity === 'error'), e.file));
-      log('vpce-hub: nothing was written.');
+      const text = formatFindings(e.findings.filter((f) => f.severity === 'error'), e.file);
+      (opts.logErrors ?? ((t: string) => log(`${t}\n${NOTHING_WRITTEN}`)))(text);
       return 2;
     }
     throw e;
