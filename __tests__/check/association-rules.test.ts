@@ -5,7 +5,7 @@ import { noAutoAcceptAcross, peeringAccepted } from '../../src/analysis/rules/pe
 import { authorizationUsed, crossAccountAssociationAuthorized, peeredVpcsAssociated } from '../../src/analysis/rules/zone-association';
 import { buildTree } from '../../src/analysis/tree';
 import { PROJECT_ROOT, synthText } from '../support/synth';
-import { addResource, body, EXAMPLES, example, flagged, messages, mutated, namesOf, removeResource, SHIPPED, type Stacks } from './support/trees';
+import { body, EXAMPLES, example, flagged, messages, mutated, namesOf, removeResource, SHIPPED, type Stacks } from './support/trees';
 
 const { stacks, tree } = example(SHIPPED);
 const SQS_ZONE = 'aws_route53_zone.hub_main_sqs_us-east-1_amazonaws_com';

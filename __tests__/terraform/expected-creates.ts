@@ -10,7 +10,6 @@ type Counts = Record<string, number>;
 const add = (counts: Counts, type: string, n: number): void => {
   if (n > 0) counts[type] = (counts[type] ?? 0) + n;
 };
-const sum = <T>(items: T[], f: (t: T) => number): number => items.reduce((acc, t) => acc + f(t), 0);
 
 /** A hub stack: what the hub shares, whatever its spokes (issue 9). */
 function hubCreates(counts: Counts, hub: HubPlan): void {

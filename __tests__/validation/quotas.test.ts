@@ -4,7 +4,7 @@
  */
 import { buildPlan } from '../../src/planning/build-plan';
 import { formatHeadroomTable, quotaUsage, type QuotaRow } from '../../src/planning/quotas';
-import { config, hub, load, planOf, spoke } from '../planning/configs';
+import { config, hub, planOf, spoke } from '../planning/configs';
 import { checkConfigText, loadConfigFile } from '../../src/config/load';
 import { configSchema } from '../../src/config/schema';
 import { topologyYaml } from '../../bench/topology';
