@@ -104,7 +104,7 @@ export const FINDING_CODES = {
   InvalidRetention: error('vpcs', 'a flow-log retentionDays that CloudWatch Logs does not offer (PutRetentionPolicy values)'),
 
   UnknownService: error('services', 'a service the catalogue does not know, with the nearest names'),
-  GatewayServiceCentralized: warning('services', 's3 centralized through a paid interface endpoint, where a gateway endpoint in each spoke is free'),
+  GatewayServiceCentralized: warning('services', 'a service with a free gateway endpoint (s3, dynamodb) centralized through a paid interface endpoint, where a gateway endpoint in each spoke is free (not raised when another hub service needs it as a companion, like s3 for ecr.dkr)'),
   ServiceNotInRegion: error('services', "a catalogue service not offered in the hub's region"),
   DuplicateService: error('services', 'a service listed twice in one hub'),
   NoPrivateDns: error('services', 'a service without private DNS in a mode that needs zones (private-hosted-zones, route53-profile)'),

@@ -4,6 +4,7 @@
  */
 import { catalogueAzNames, catalogueServiceNames, isOfferedIn, nearestServiceNames, zoneSpec, type ResolvedService } from '../catalogue/catalogue';
 import { companionOf } from '../catalogue/companions';
+import { gatewayServiceLabel, hasGatewayEndpoint } from '../catalogue/gateway-services';
 import { resolveHubService, serviceName } from '../planning/services';
 import type { Finding } from './findings';
 import { formatPath } from './paths';
@@ -36,19 +37,21 @@ function checkAzsExist(hub: HubConfig, hubPath: string, hubAzs: string[], findin
 }
 
 /**
- * S3 has free gateway endpoints, which work only inside their own VPC (not across peering): each spoke
- * can have one at no charge. Centralizing s3 instead sends all S3 traffic through a paid interface
- * endpoint and the peering. https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html
- * ("There is no additional charge for using gateway endpoints").
+ * S3 and DynamoDB have free gateway endpoints, which work only inside their own VPC (not across
+ * peering): each spoke can have one at no charge. Centralizing the service instead sends all its
+ * traffic through a paid interface endpoint and the peering.
+ * https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html ("There is no additional
+ * charge for using gateway endpoints").
  */
-function centralizedS3(hub: HubConfig, path: string): Finding {
+function centralizedGatewayService(name: string, hub: HubConfig, path: string): Finding {
+  const label = gatewayServiceLabel(name);
   return {
     severity: 'warning',
     code: 'GatewayServiceCentralized',
     path,
-    value: 's3',
-    message: `sends every spoke's S3 traffic through hub ${hub.name}'s interface endpoint: per-GB processing and cross-AZ peering transfer, plus endpoint hours, where an S3 gateway endpoint in each spoke VPC costs nothing (the review's cost table shows the difference)`,
-    fix: 'give each spoke VPC an S3 gateway endpoint and remove s3 here, unless clients need the interface endpoint (on-premises access, or policies on the endpoint)',
+    value: name,
+    message: `sends every spoke's ${label} traffic through hub ${hub.name}'s interface endpoint: per-GB processing and cross-AZ peering transfer, plus endpoint hours, where ${label} gateway endpoints, one in each spoke VPC, cost nothing (the review's cost table shows the difference)`,
+    fix: `give each spoke VPC its own ${label} gateway endpoint and remove ${name} here, unless clients need the interface endpoint (on-premises access, or policies on the endpoint)`,
   };
 }
 
@@ -73,10 +76,10 @@ export function validateServices({ config, raw }: ValidationContext): Finding[] 
         return;
       }
       seen.set(name, i);
-      // s3 kept as a companion (ecr.dkr's image layers) is a choice validate already asked for
-      // (CompanionMissing): warning about it too would tell the user to undo the other fix. The
-      // review's cost table still shows what it costs.
-      if (name === 's3' && companionOf('s3', hub.services.map(serviceName)).length === 0) findings.push(centralizedS3(hub, path));
+      // A gateway service kept as a companion (s3 for ecr.dkr's image layers) is a choice validate
+      // already asked for (CompanionMissing): warning about it too would tell the user to undo the
+      // other fix. The review's cost table still shows what it costs.
+      if (hasGatewayEndpoint(name) && companionOf(name, hub.services.map(serviceName)).length === 0) findings.push(centralizedGatewayService(name, hub, path));
       const svc = resolveChecked(entry, hub, path, findings);
       if (svc === null) return;
       if (svc === undefined) {
