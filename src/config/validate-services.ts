@@ -8,6 +8,8 @@ import { gatewayServiceLabel, hasGatewayEndpoint } from '../catalogue/gateway-se
 import { resolveHubService, serviceName } from '../planning/services';
 import type { Finding } from './findings';
 import { formatPath } from './paths';
+import { shadowedDomain } from './shadowed-domain';
+import { IOT_DATA_ZONE_FIX, isIotData } from './validate-iot-data';
 import { AZ_NAME_PATTERN } from './resolve';
 import { azIdPrefix } from './validate-vpcs';
 import type { HubConfig, ServiceConfig } from './schema';
@@ -96,7 +98,9 @@ export function validateServices({ config, raw }: ValidationContext): Finding[] 
         return;
       }
       if (needsZones && svc.zones.length === 0) {
-        findings.push({ severity: 'error', code: 'NoPrivateDns', path, value: name, message: `has no private DNS name, so no private hosted zone can centralize it (dns: ${hub.dns})`, fix: "remove it, or use dns: endpoint-url, where clients pass the endpoint's DNS name" });
+        // iot.data's clients cannot use the endpoint's own name either (validate-iot-data.ts): a zone is its only way.
+        const fix = isIotData(entry, hub.region) ? IOT_DATA_ZONE_FIX : "remove it, or use dns: endpoint-url, where clients pass the endpoint's DNS name";
+        findings.push({ severity: 'error', code: 'NoPrivateDns', path, value: name, message: `has no private DNS name, so no private hosted zone can centralize it (dns: ${hub.dns})`, fix });
       }
       if (svc.availabilityZones !== null) {
         // AZ ids (use1-az1) are the same in every account; AZ names are not, and the catalogue's AZ lists
@@ -159,15 +163,6 @@ function resolveChecked(entry: ServiceConfig, hub: HubConfig, path: string, find
   }
   // Past the checks above the escape hatch cannot throw; if it does, that is a bug (InternalError).
   return resolveHubService(entry, hub.region);
-}
-
-/** The domain a zone of this name would hide entirely, if it is an AWS service or endpoint domain. */
-function shadowedDomain(zoneName: string): string | undefined {
-  if (zoneName.split('.').length < 3) return `the whole domain ${zoneName}`;
-  const region = '[a-z]{2}(-[a-z]+)+-\\d';
-  const aws = new RegExp(`^(${region}\\.)?(vpce\\.)?(amazonaws\\.com(\\.cn)?|api\\.aws)$`).exec(zoneName);
-  if (!aws) return undefined;
-  return aws[1] ? `every service of region ${aws[1].slice(0, -1)}` : `the AWS domain ${zoneName}`;
 }
 
 function isKnownElsewhere(name: string, region: string): boolean {
