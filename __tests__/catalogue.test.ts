@@ -42,7 +42,7 @@ describe('zone names come from AWS private DNS names, not from the service name 
       [`kinesis.${R}.amazonaws.com`, `*.data-kinesis.${R}.amazonaws.com`, `*.control-kinesis.${R}.amazonaws.com`],
     ],
     ['sagemaker.notebook', 'maps sagemaker.notebook to *.notebook.<r>.sagemaker.aws', [`*.notebook.${R}.sagemaker.aws`]],
-    ['iot.data', 'gives iot.data no zone at all (no private DNS: cannot be centralized by a PHZ)', []],
+    ['iot.data', "gives iot.data no zone at all (AWS gives it no private DNS name: its zone is the account's own data endpoint, a custom entry)", []],
   ])('%s: %s', (name, _spec, expected) => {
     expect(zones(resolveService(name, R)!.zones)).toEqual(expected);
   });

@@ -32,7 +32,8 @@ export const TARGETS: Targets = {
   maxProfileOnboardingResources: 8,
 };
 
-export interface BenchResult {
+/** What every synth-timing run records (the benchmark's and the user path's): when, where, how, the timings per size. */
+export interface TimingRunResult {
   date: string;
   machine: Machine;
   /** The command that produced this result, as typed in the project root. */
@@ -40,9 +41,12 @@ export interface BenchResult {
   runs: number;
   warmup: number;
   sizes: SizeTiming[];
+  durationMs: number;
+}
+
+export interface BenchResult extends TimingRunResult {
   onboarding: OnboardingResult[];
   plan: PlanTiming | { skipped: string };
-  durationMs: number;
 }
 
 export interface TargetVerdict {

@@ -5,7 +5,7 @@
  * interleaved run by run; then `npx cdktf synth` on the shipped example, now and with the old app command.
  * Nothing changed between runs, which is the case of a user who edits only the YAML.
  */
-import type { Machine } from './report';
+import type { Machine, TimingRunResult } from './report';
 import { timeConfig, timeSize, type SizeSpec, type SizeTiming, type TimingOptions, type Variant } from './synth-timing';
 
 /** `npm run synth` before issue 11 (package.json and cdktf.json "app" both ran this). */
@@ -54,15 +54,8 @@ export const SHIPPED_EXAMPLE = 'vpce-hub.yaml';
 /** Target of issue 11: `npm run synth` end to end on the held-out topology. */
 export const USER_PATH_TARGET_MS = 3000;
 
-export interface UserPathResult {
-  date: string;
-  machine: Machine;
-  command: string;
-  runs: number;
-  warmup: number;
-  sizes: SizeTiming[];
+export interface UserPathResult extends TimingRunResult {
   example: Omit<SizeTiming, 'size'>;
-  durationMs: number;
 }
 
 export interface UserPathPlan {

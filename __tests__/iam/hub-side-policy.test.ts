@@ -11,6 +11,7 @@ import { runIamPolicy } from '../../src/cli/commands/iam-policy';
 import { loadConfigFile } from '../../src/config/load';
 import { buildPlan } from '../../src/planning/build-plan';
 import { actionsOf, HUB_SIDE_ACTIONS, hubSideAccounts, hubSidePolicy } from '../../src/planning/hub-side-policy';
+import { ACCOUNT_IDS, config, hub, planOf, spoke } from '../planning/configs';
 import { PROJECT_ROOT, synthFile } from '../support/synth';
 
 const CONFIGS = [
@@ -135,4 +136,18 @@ it("lets the transit gateway owner's role undo AWS's default association and pro
   // No statement allows those actions on every route table of the account.
   const anyTable = policies.network.Statement.filter((s) => s.Action.includes('ec2:DisassociateTransitGatewayRouteTable') && s.Resource.some((r) => r.endsWith(':transit-gateway-route-table/*')) && s.Condition === undefined);
   expect(anyTable).toEqual([]);
+});
+
+it("writes the ARNs of a hub outside the commercial partition in that region's partition (us-iso-east-1 -> aws-iso)", () => {
+  const iso = (id: string) => ({ id, roleArn: `arn:aws-iso:iam::${id}:role/terraform` });
+  const plan = planOf(
+    config(
+      [hub({ region: 'us-iso-east-1', vpc: { cidr: '10.0.0.0/22', availabilityZones: ['us-iso-east-1a', 'us-iso-east-1b'] } })],
+      [spoke('payments-prod', 'payments', 1)],
+      { accounts: { network: iso(ACCOUNT_IDS.network), payments: iso(ACCOUNT_IDS.payments) } },
+    ),
+  );
+  const arns = hubSidePolicy(plan, 'network').Statement.flatMap((s) => s.Resource).filter((r) => r !== '*');
+  expect(arns.length).toBeGreaterThan(0);
+  expect(arns.filter((a) => !a.startsWith('arn:aws-iso:'))).toEqual([]);
 });

@@ -167,6 +167,15 @@ describe('endpoints: private DNS and policy', () => {
     expect(JSON.parse(sqs.policy as string).Statement[0]).toMatchObject({ Sid: 'AllowOrganizationPrincipals', Effect: 'Allow', Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG } } });
   });
 
+  it("zones iot.data under the account's data endpoint given as privateDnsNames, and attaches no policy to it (iot.data takes none, custom entry or not)", () => {
+    const iot = { name: 'iot.data', privateDnsNames: ['a1b2c3d4e5f6g7-ats.iot.{region}.amazonaws.com'] };
+    const p = planOf(config([hub({ services: ['sqs', iot], endpointPolicy: 'organization' })], [], { organizationId: ORG }));
+    const [iotData, sqs] = p.hubs[0].endpoints;
+    expect(iotData).toEqual({ service: 'iot.data', key: 'iot_data', serviceName: 'com.amazonaws.us-east-1.iot.data', privateDnsEnabled: false });
+    expect(sqs.policy).toBeDefined();
+    expect(p.hubs[0].zones.map((z) => z.zoneName)).toContain('a1b2c3d4e5f6g7-ats.iot.us-east-1.amazonaws.com');
+  });
+
   it('gives each service its template: STS lets federation through, S3 reads of AWS-owned buckets, execute-api private APIs', () => {
     const p = planOf(config([hub({ services: ['sqs', 'sts', 's3', 'execute-api'], endpointPolicy: 'organization' })], [], { organizationId: ORG }));
     const sids = Object.fromEntries(p.hubs[0].endpoints.map((e) => [e.service, JSON.parse(e.policy as string).Statement.map((st: { Sid: string }) => st.Sid)]));

@@ -1,6 +1,6 @@
 /** The cost estimate: the arithmetic on the shipped example, the break-even, and config overrides. */
 import { breakEven, estimateCost, formatUsd } from '../../src/review/cost';
-import { hubCostSummary, s3CostNote } from '../../src/review/format-shared';
+import { gatewayServiceCostNotes, hubCostSummary } from '../../src/review/format-shared';
 import { PRICES, priceTable, pricesOverrideSchema } from '../../src/catalogue/prices';
 import { loadConfigFile, parseConfigText } from '../../src/config/load';
 import { PROJECT_ROOT } from '../support/synth';
@@ -51,7 +51,7 @@ describe('estimateCost on the shipped example (6 services x 2 AZs, 8 zones, 2 sp
   it('says which region it priced the hub at', () => {
     expect(hub.pricedAt).toBe('us-east-1');
     // The shipped example centralizes s3 for ecr.dkr's image layers, so the s3 note is there.
-    expect(hub.s3).toEqual({ endpointUsd: 14.6, perGbUsd: 0.02 });
+    expect(hub.gatewayServices).toEqual([{ service: 's3', endpointUsd: 14.6, perGbUsd: 0.02 }]);
   });
 });
 
@@ -131,8 +131,23 @@ describe('other DNS modes and regions', () => {
     const { plan, config } = planOf(shipped.replace('services: [sqs, sts, ssm, ecr.api, ecr.dkr, s3]', 'services: [sqs, s3]'));
     const [hub] = estimateCost(plan, priceTable(config.prices)).hubs;
     // 1 endpoint x 2 AZs x 730 h x $0.01; $0.01 processing + 50% x 2 x $0.01 cross-AZ per GB.
-    expect(hub.s3).toEqual({ endpointUsd: 14.6, perGbUsd: 0.02 });
-    expect(s3CostNote(hub)).toContain('an S3 gateway endpoint in each spoke VPC costs nothing');
+    expect(hub.gatewayServices).toEqual([{ service: 's3', endpointUsd: 14.6, perGbUsd: 0.02 }]);
+    expect(gatewayServiceCostNotes(hub)).toEqual([expect.stringContaining('while S3 gateway endpoints, one in each spoke VPC, cost nothing')]);
+  });
+  it('flags a centralized dynamodb the same way: it has a free gateway endpoint too', () => {
+    const { plan, config } = planOf(shipped.replace('services: [sqs, sts, ssm, ecr.api, ecr.dkr, s3]', 'services: [sqs, dynamodb]'));
+    const [hub] = estimateCost(plan, priceTable(config.prices)).hubs;
+    expect(hub.gatewayServices).toEqual([{ service: 'dynamodb', endpointUsd: 14.6, perGbUsd: 0.02 }]);
+    const [note] = gatewayServiceCostNotes(hub);
+    expect(note).toContain('hub main centralizes dynamodb');
+    expect(note).toContain('every GB of DynamoDB traffic');
+    expect(note).toContain('DynamoDB gateway endpoints, one in each spoke VPC, cost nothing');
+  });
+  it('flags nothing for a hub without gateway services', () => {
+    const { plan, config } = planOf(shipped.replace('services: [sqs, sts, ssm, ecr.api, ecr.dkr, s3]', 'services: [sqs, sts]'));
+    const [hub] = estimateCost(plan, priceTable(config.prices)).hubs;
+    expect(hub.gatewayServices).toEqual([]);
+    expect(gatewayServiceCostNotes(hub)).toEqual([]);
   });
   it('has no zone line in endpoint-url mode', () => {
     const { plan, config } = planOf(shipped.replace('dns: private-hosted-zones', 'dns: endpoint-url'));

@@ -4,7 +4,7 @@
  * (https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-iam-role.html). The Terraform tier
  * (offline-plan.test.ts) checks the evaluated trust policy; here the synthesized JSON.
  */
-import { isS3Arn, partitionOfRegion as partitionOf } from '../../src/config/partitions';
+import { isS3Arn, partitionOfRegion } from '../../src/config/partitions';
 import { flowLogTrustPolicy } from '../../src/planning/flow-log-role';
 import { REQUIRED_TERRAFORM } from '../../src/stacks/vpce-hub-stack';
 import { SHIPPED_CONFIGS } from '../support/shipped-configs';
@@ -46,9 +46,9 @@ describe('the flow-log role', () => {
   });
 
   it('names the partition of the region in the source ARN', () => {
-    expect(partitionOf('us-east-1')).toBe('aws');
-    expect(partitionOf('cn-north-1')).toBe('aws-cn');
-    expect(partitionOf('us-gov-west-1')).toBe('aws-us-gov');
+    expect(partitionOfRegion('us-east-1')).toBe('aws');
+    expect(partitionOfRegion('cn-north-1')).toBe('aws-cn');
+    expect(partitionOfRegion('us-gov-west-1')).toBe('aws-us-gov');
     const condition = flowLogTrustPolicy('123456789012', 'cn-northwest-1').Statement[0].Condition;
     expect(condition).toEqual({
       StringEquals: { 'aws:SourceAccount': '123456789012' },

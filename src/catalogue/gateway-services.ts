@@ -10,6 +10,9 @@
  * (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DnsOptionsSpecification.html; the
  * CreateVpcEndpoint error is reported in terraform-provider-aws issue 32407).
  */
-const GATEWAY_SERVICES: readonly string[] = ['s3', 'dynamodb'];
+const GATEWAY_SERVICES: Readonly<Record<string, string>> = { s3: 'S3', dynamodb: 'DynamoDB' };
 
-export const hasGatewayEndpoint = (service: string): boolean => GATEWAY_SERVICES.includes(service);
+export const hasGatewayEndpoint = (service: string): boolean => Object.prototype.hasOwnProperty.call(GATEWAY_SERVICES, service);
+
+/** The service's name in AWS's prose (`S3`, `DynamoDB`), for messages; the catalogue name otherwise. */
+export const gatewayServiceLabel = (service: string): string => (hasGatewayEndpoint(service) ? GATEWAY_SERVICES[service] : service);

@@ -109,14 +109,16 @@ export const FINDING_CODES = {
   InvalidRetention: error('vpcs', 'a flow-log retentionDays that CloudWatch Logs does not offer (PutRetentionPolicy values)'),
 
   UnknownService: error('services', 'a service the catalogue does not know, with the nearest names'),
-  GatewayServiceCentralized: warning('services', 's3 centralized through a paid interface endpoint, where a gateway endpoint in each spoke is free'),
+  GatewayServiceCentralized: warning('services', 'a service with a free gateway endpoint (s3, dynamodb) centralized through a paid interface endpoint, where a gateway endpoint in each spoke is free (not raised when another hub service needs it as a companion, like s3 for ecr.dkr)'),
   ServiceNotInRegion: error('services', "a catalogue service not offered in the hub's region"),
   DuplicateService: error('services', 'a service listed twice in one hub'),
-  NoPrivateDns: error('services', 'a service without private DNS in a mode that needs zones (private-hosted-zones, route53-profile)'),
+  NoPrivateDns: error('services', 'a service without private DNS in a mode that needs zones (private-hosted-zones, route53-profile); for iot.data the fix names the account-specific data endpoint to list as privateDnsNames'),
   ZoneCollision: error('services', 'two services (or one custom service twice) need zones of the same name'),
   ZoneShadowsRegion: error('services', 'a zone that would answer for a whole AWS domain or region (amazonaws.com, <region>.amazonaws.com)'),
   InvalidPrivateDnsName: error('services', 'a custom privateDnsNames entry that is not a DNS name'),
   InvalidServiceName: error('services', 'a custom serviceName that is not an endpoint service name'),
+  IotDataEndpointUrl: warning('dns', "iot.data in endpoint-url mode: AWS IoT Core refuses TLS connections to the endpoint's own name (the server name must be the account's <prefix>-ats.iot.<region>.amazonaws.com), and AWS gives iot.data no private DNS; list it with that name as privateDnsNames in a zone mode"),
+  IotDataZoneName: error('services', "an iot.data privateDnsNames entry under amazonaws.com other than the account's ATS data endpoint (<prefix>-ats.iot.<region>.amazonaws.com): IoT clients never connect to it, and iot.<region>.amazonaws.com would capture the IoT control plane and every other IoT endpoint"),
   CompanionMissing: warning('services', "a service whose clients also need another service's endpoint in the same hub (ecr.dkr: s3 and ecr.api; ecs-agent: ecs; ...); src/catalogue/companions.json"),
   WideCaptureName: warning('services', "a service whose private DNS name captures more than its own API (execute-api: every API Gateway call of the region, public APIs included)"),
 

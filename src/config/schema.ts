@@ -105,7 +105,7 @@ const hubVpc = z.strictObject({
 
 const customService = z.strictObject({
   name: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, { message: 'must be lower case letters, digits, dots and hyphens, like ecr.api' }),
-  /** Escape hatch for services the catalogue lacks; `{region}` is replaced by the hub's region. */
+  /** Escape hatch for services the catalogue lacks, and iot.data's zone (the account's `<prefix>-ats.iot.{region}.amazonaws.com`); `{region}` is replaced by the hub's region. */
   privateDnsNames: z.array(z.string().min(1)).optional(),
   serviceName: z.string().optional(),
 });

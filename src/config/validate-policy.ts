@@ -9,9 +9,9 @@ import { ENDPOINT_POLICY_MAX_CHARACTERS } from '../planning/quotas';
 import type { PolicyDocument } from '../policy/document';
 import { evaluatePolicy } from '../policy/evaluate';
 import { CANONICAL_REQUESTS, type RequestEnv } from '../policy/requests';
-import { partitionOf } from '../policy/templates';
 import { resolveHubService, serviceName } from '../planning/services';
 import type { Finding } from './findings';
+import { partitionOfRegion } from './partitions';
 import { formatPath } from './paths';
 import { hubOfSpoke } from './resolve';
 import type { HubConfig, VpceHubConfig } from './schema';
@@ -117,7 +117,7 @@ function deniedAwsTraffic(config: VpceHubConfig, hub: HubConfig, text: string, p
   const account = config.accounts[hub.account]?.id;
   if (account === undefined) return []; // validate-references reports the unknown account
   const doc = JSON.parse(text) as PolicyDocument;
-  const env: RequestEnv = { region: hub.region, organizationId: config.organizationId, member: { arn: `arn:${partitionOf(hub.region)}:iam::${account}:role/workload`, account } };
+  const env: RequestEnv = { region: hub.region, organizationId: config.organizationId, member: { arn: `arn:${partitionOfRegion(hub.region)}:iam::${account}:role/workload`, account } };
   const services = hub.services.filter((entry) => {
     try {
       return resolveHubService(entry, hub.region)?.endpointPolicySupported ?? false;

@@ -4,9 +4,12 @@
  */
 import { catalogueAzNames, catalogueServiceNames, isOfferedIn, nearestServiceNames, zoneSpec, type ResolvedService } from '../catalogue/catalogue';
 import { companionOf } from '../catalogue/companions';
+import { gatewayServiceLabel, hasGatewayEndpoint } from '../catalogue/gateway-services';
 import { resolveHubService, serviceName } from '../planning/services';
 import type { Finding } from './findings';
 import { formatPath } from './paths';
+import { shadowedDomain } from './shadowed-domain';
+import { IOT_DATA_ZONE_FIX, isIotData } from './validate-iot-data';
 import { AZ_NAME_PATTERN } from './resolve';
 import { azIdPrefix } from './validate-vpcs';
 import type { HubConfig, ServiceConfig } from './schema';
@@ -36,19 +39,21 @@ function checkAzsExist(hub: HubConfig, hubPath: string, hubAzs: string[], findin
 }
 
 /**
- * S3 has free gateway endpoints, which work only inside their own VPC (not across peering): each spoke
- * can have one at no charge. Centralizing s3 instead sends all S3 traffic through a paid interface
- * endpoint and the peering. https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html
- * ("There is no additional charge for using gateway endpoints").
+ * S3 and DynamoDB have free gateway endpoints, which work only inside their own VPC (not across
+ * peering): each spoke can have one at no charge. Centralizing the service instead sends all its
+ * traffic through a paid interface endpoint and the peering.
+ * https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html ("There is no additional
+ * charge for using gateway endpoints").
  */
-function centralizedS3(hub: HubConfig, path: string): Finding {
+function centralizedGatewayService(name: string, hub: HubConfig, path: string): Finding {
+  const label = gatewayServiceLabel(name);
   return {
     severity: 'warning',
     code: 'GatewayServiceCentralized',
     path,
-    value: 's3',
-    message: `sends every spoke's S3 traffic through hub ${hub.name}'s interface endpoint: per-GB processing and cross-AZ peering transfer, plus endpoint hours, where an S3 gateway endpoint in each spoke VPC costs nothing (the review's cost table shows the difference)`,
-    fix: 'give each spoke VPC an S3 gateway endpoint and remove s3 here, unless clients need the interface endpoint (on-premises access, or policies on the endpoint)',
+    value: name,
+    message: `sends every spoke's ${label} traffic through hub ${hub.name}'s interface endpoint: per-GB processing and cross-AZ peering transfer, plus endpoint hours, where ${label} gateway endpoints, one in each spoke VPC, cost nothing (the review's cost table shows the difference)`,
+    fix: `give each spoke VPC its own ${label} gateway endpoint and remove ${name} here, unless clients need the interface endpoint (on-premises access, or policies on the endpoint)`,
   };
 }
 
@@ -73,10 +78,10 @@ export function validateServices({ config, raw }: ValidationContext): Finding[] 
         return;
       }
       seen.set(name, i);
-      // s3 kept as a companion (ecr.dkr's image layers) is a choice validate already asked for
-      // (CompanionMissing): warning about it too would tell the user to undo the other fix. The
-      // review's cost table still shows what it costs.
-      if (name === 's3' && companionOf('s3', hub.services.map(serviceName)).length === 0) findings.push(centralizedS3(hub, path));
+      // A gateway service kept as a companion (s3 for ecr.dkr's image layers) is a choice validate
+      // already asked for (CompanionMissing): warning about it too would tell the user to undo the
+      // other fix. The review's cost table still shows what it costs.
+      if (hasGatewayEndpoint(name) && companionOf(name, hub.services.map(serviceName)).length === 0) findings.push(centralizedGatewayService(name, hub, path));
       const svc = resolveChecked(entry, hub, path, findings);
       if (svc === null) return;
       if (svc === undefined) {
@@ -93,7 +98,9 @@ export function validateServices({ config, raw }: ValidationContext): Finding[] 
         return;
       }
       if (needsZones && svc.zones.length === 0) {
-        findings.push({ severity: 'error', code: 'NoPrivateDns', path, value: name, message: `has no private DNS name, so no private hosted zone can centralize it (dns: ${hub.dns})`, fix: "remove it, or use dns: endpoint-url, where clients pass the endpoint's DNS name" });
+        // iot.data's clients cannot use the endpoint's own name either (validate-iot-data.ts): a zone is its only way.
+        const fix = isIotData(entry, hub.region) ? IOT_DATA_ZONE_FIX : "remove it, or use dns: endpoint-url, where clients pass the endpoint's DNS name";
+        findings.push({ severity: 'error', code: 'NoPrivateDns', path, value: name, message: `has no private DNS name, so no private hosted zone can centralize it (dns: ${hub.dns})`, fix });
       }
       if (svc.availabilityZones !== null) {
         // AZ ids (use1-az1) are the same in every account; AZ names are not, and the catalogue's AZ lists
@@ -156,15 +163,6 @@ function resolveChecked(entry: ServiceConfig, hub: HubConfig, path: string, find
   }
   // Past the checks above the escape hatch cannot throw; if it does, that is a bug (InternalError).
   return resolveHubService(entry, hub.region);
-}
-
-/** The domain a zone of this name would hide entirely, if it is an AWS service or endpoint domain. */
-function shadowedDomain(zoneName: string): string | undefined {
-  if (zoneName.split('.').length < 3) return `the whole domain ${zoneName}`;
-  const region = '[a-z]{2}(-[a-z]+)+-\\d';
-  const aws = new RegExp(`^(${region}\\.)?(vpce\\.)?(amazonaws\\.com(\\.cn)?|api\\.aws)$`).exec(zoneName);
-  if (!aws) return undefined;
-  return aws[1] ? `every service of region ${aws[1].slice(0, -1)}` : `the AWS domain ${zoneName}`;
 }
 
 function isKnownElsewhere(name: string, region: string): boolean {

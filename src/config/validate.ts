@@ -14,6 +14,7 @@ import { validateCompanions } from './validate-companions';
 import { validateBackend } from './validate-backend';
 import { validateDns } from './validate-dns';
 import { validateHubSideRole } from './validate-hub-side-role';
+import { validateIotData } from './validate-iot-data';
 import { validateNames } from './validate-names';
 import { validatePartitions } from './validate-partitions';
 import { validatePolicy } from './validate-policy';
@@ -57,6 +58,7 @@ export const VALIDATORS: ReadonlyArray<RegisteredValidator> = [
   { id: 'ram-sharing', stage: 'config', summary: 'the RAM sharing model (organization, OUs or accounts) can work: organization and OU principals need the organization and RAM organization sharing, accounts outside the organization need external principals allowed, and where invitations exist is stated', run: validateRamSharing },
   { id: 'transit-gateway', stage: 'config', summary: 'connectivity: transit-gateway has a transitGateway (owner known; a created one in the hub account; two distinct route tables), its spokes are in its region and list attachment subnets (distinct, one per AZ of the spoke region); onPremises needs a transit gateway, and its ranges are valid, at most /8 wide and overlap neither each other nor the hub or its spokes', run: validateTransitGateway },
   { id: 'services', stage: 'config', summary: 'services exist in the catalogue and the hub region and AZs, are unique, have private DNS when zones are needed, and their zones neither collide nor shadow a region', run: validateServices },
+  { id: 'iot-data', stage: 'config', summary: "iot.data (AWS IoT Core's data endpoint, whose clients must use the account's own data endpoint name): in endpoint-url mode clients are refused (warning); in the zone modes each privateDnsNames entry is that ATS endpoint name or a custom domain, never another AWS name", run: validateIotData },
   { id: 'companions', stage: 'config', summary: 'services that need companions in the same hub (ecr.dkr: s3 and ecr.api; ecs-agent: ecs; ...) and private DNS names that capture more than the service (execute-api) are warned about, with the fix', run: validateCompanions },
   { id: 'policy', stage: 'config', summary: 'endpoint policies: organization needs organizationId, principals are account ids or ARNs, a custom document is JSON with a Principal in every statement, fits 20,480 characters, conditions on nothing that cannot match through the hub, and (simulated) lets AWS\'s own traffic through', run: validatePolicy },
   { id: 'quotas', stage: 'plan', summary: 'the planned network fits every AWS quota (peerings, endpoints, security group rules and groups, routes, zone associations and authorizations, hosted zones, profile VPCs, policy size)', run: validateQuotas },

@@ -20,6 +20,7 @@
  * What IAM cannot scope: a route's destination CIDR. A holder of this role can change any route in the
  * hub's route tables, other spokes' routes included; the README's trust model says who may hold it.
  */
+import { partitionOfRegion } from '../config/partitions';
 import { stackNames, tagName } from './naming';
 import type { HubPlan, NetworkPlan, SpokePlan } from './plan';
 
@@ -66,7 +67,7 @@ export function hubSidePolicy(plan: NetworkPlan, accountKey: string): PolicyDocu
   if (hubs.length === 0) return { Version: '2012-10-17', Statement: transitGatewayOwnerStatements(plan, owned) };
   const account = hubs[0].account.id;
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html: the partition follows the region.
-  const partition = hubs[0].region.startsWith('cn-') ? 'aws-cn' : hubs[0].region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+  const partition = partitionOfRegion(hubs[0].region);
   const arn = (service: string, region: string, resource: string) => `arn:${partition}:${service}:${region}:${account}:${resource}`;
   const hubStack = stackNames.hub(accountKey);
   const taggedByHubStack = { StringEquals: { 'aws:ResourceTag/Project': plan.project, 'aws:ResourceTag/Stack': hubStack } };
@@ -176,7 +177,7 @@ export function hubSidePolicy(plan: NetworkPlan, accountKey: string): PolicyDocu
 function transitGatewayOwnerStatements(plan: NetworkPlan, owned: HubPlan[]): PolicyStatement[] {
   if (owned.length === 0) return [];
   const owner = owned[0].transitGateway?.owner.id as string;
-  const partition = owned[0].region.startsWith('cn-') ? 'aws-cn' : owned[0].region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+  const partition = partitionOfRegion(owned[0].region);
   const arn = (region: string, resource: string) => `arn:${partition}:ec2:${region}:${owner}:${resource}`;
   const regions = [...new Set(owned.map((h) => h.region))].sort();
   const attachments = regions.map((r) => arn(r, 'transit-gateway-attachment/*'));

@@ -9,6 +9,14 @@ export function serviceName(entry: ServiceConfig): string {
 /** Undefined when the name is not in the catalogue for that region and no privateDnsNames are given. */
 export function resolveHubService(entry: ServiceConfig, region: string): ResolvedService | undefined {
   const name = serviceName(entry);
-  if (typeof entry !== 'string' && entry.privateDnsNames !== undefined) return customService(entry.name, region, entry.privateDnsNames, entry.serviceName);
-  return resolveService(name, region) ?? resolveServiceInNewerRegion(name, region);
+  const catalogued = resolveService(name, region) ?? resolveServiceInNewerRegion(name, region);
+  if (typeof entry !== 'string' && entry.privateDnsNames !== undefined) {
+    // The escape hatch replaces the DNS names only: whether the endpoint takes a policy stays the
+    // catalogue's for the same endpoint service. iot.data takes none ("VPC endpoint policies are not
+    // supported", https://docs.aws.amazon.com/iot/latest/developerguide/IoTCore-VPC.html), yet it needs
+    // this escape hatch for its zone (validate-iot-data.ts).
+    const custom = customService(entry.name, region, entry.privateDnsNames, entry.serviceName);
+    return catalogued?.serviceName === custom.serviceName ? { ...custom, endpointPolicySupported: catalogued.endpointPolicySupported } : custom;
+  }
+  return catalogued;
 }

@@ -4,9 +4,9 @@
  * (service principals, federation, AWS-owned buckets, private APIs), and what the identity perimeter
  * exists to stop (principals outside the organization, unsigned calls of our APIs).
  */
+import { partitionOfRegion } from '../config/partitions';
 import type { PolicyRequest, RequestPrincipal } from './document';
 import { MAIN_ACTIONS } from './main-actions';
-import { partitionOf } from './templates';
 
 export interface RequestEnv {
   region: string;
@@ -31,7 +31,7 @@ export const AWS_OWNED_ACCOUNT = '000000000000';
 
 const fill = (template: string, env: RequestEnv, account: string): string =>
   template
-    .replace(/\{partition\}/g, partitionOf(env.region))
+    .replace(/\{partition\}/g, partitionOfRegion(env.region))
     .replace(/\{region\}/g, env.region)
     .replace(/\{account\}/g, account);
 
@@ -65,7 +65,7 @@ function s3Get(env: RequestEnv, principal: RequestPrincipal, bucket: string, key
   return {
     principal,
     action,
-    resource: `arn:${partitionOf(env.region)}:s3:::${bucket.replace(/\{region\}/g, env.region)}/${key}`,
+    resource: `arn:${partitionOfRegion(env.region)}:s3:::${bucket.replace(/\{region\}/g, env.region)}/${key}`,
     resourceAccount: account,
     context,
   };
@@ -88,7 +88,7 @@ export const CANONICAL_REQUESTS: readonly CanonicalRequest[] = [
     title: 'a principal outside the organization',
     expect: 'deny',
     build: (env, service) => {
-      const arn = `arn:${partitionOf(env.region)}:iam::${OUTSIDE_ACCOUNT}:role/intruder`;
+      const arn = `arn:${partitionOfRegion(env.region)}:iam::${OUTSIDE_ACCOUNT}:role/intruder`;
       return mainApi(env, service, { type: 'aws', arn }, OUTSIDE_ACCOUNT, {
         'aws:PrincipalOrgID': OUTSIDE_ORGANIZATION,
         'aws:PrincipalAccount': OUTSIDE_ACCOUNT,
@@ -124,7 +124,7 @@ export const CANONICAL_REQUESTS: readonly CanonicalRequest[] = [
     build: only(['sts'], (env) => ({
       principal: anonymous,
       action: 'sts:AssumeRoleWithWebIdentity',
-      resource: `arn:${partitionOf(env.region)}:iam::${env.member.account}:role/irsa-app`,
+      resource: `arn:${partitionOfRegion(env.region)}:iam::${env.member.account}:role/irsa-app`,
       resourceAccount: env.member.account,
       context: {},
     })),
@@ -136,7 +136,7 @@ export const CANONICAL_REQUESTS: readonly CanonicalRequest[] = [
     build: only(['sts'], (env) => ({
       principal: anonymous,
       action: 'sts:AssumeRoleWithSAML',
-      resource: `arn:${partitionOf(env.region)}:iam::${env.member.account}:role/sso-admins`,
+      resource: `arn:${partitionOfRegion(env.region)}:iam::${env.member.account}:role/sso-admins`,
       resourceAccount: env.member.account,
       context: {},
     })),
@@ -146,7 +146,7 @@ export const CANONICAL_REQUESTS: readonly CanonicalRequest[] = [
     title: "ECR image layer from AWS's layer bucket",
     expect: 'allow',
     build: only(['s3'], (env) => {
-      const arn = `arn:${partitionOf(env.region)}:iam::${AWS_OWNED_ACCOUNT}:role/ecr-layer-url`;
+      const arn = `arn:${partitionOfRegion(env.region)}:iam::${AWS_OWNED_ACCOUNT}:role/ecr-layer-url`;
       return s3Get(env, { type: 'aws', arn }, 'prod-{region}-starport-layer-bucket', 'sha256/4f4fb700ef54461cfa02571ae0db9a0dc1e0cdb5577484a6d75e68dc38e8acc1', AWS_OWNED_ACCOUNT, {
         'aws:PrincipalAccount': AWS_OWNED_ACCOUNT,
         'aws:PrincipalArn': arn,
@@ -184,7 +184,7 @@ export const CANONICAL_REQUESTS: readonly CanonicalRequest[] = [
     build: only(['execute-api'], (env) => ({
       principal: anonymous,
       action: 'execute-api:Invoke',
-      resource: `arn:${partitionOf(env.region)}:execute-api:${env.region}:${env.member.account}:a1b2c3d4e5/prod/GET/orders`,
+      resource: `arn:${partitionOfRegion(env.region)}:execute-api:${env.region}:${env.member.account}:a1b2c3d4e5/prod/GET/orders`,
       resourceAccount: env.member.account,
       context: {},
     })),

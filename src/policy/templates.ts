@@ -19,9 +19,6 @@ export interface TemplateContext {
   identity: { organizationId: string } | { principals: string[] };
 }
 
-/** The ARN partition of a region (one definition, in config/partitions.ts). */
-export const partitionOf = partitionOfRegion;
-
 /**
  * S3 buckets owned by AWS that instances and agents read through the S3 endpoint, `{region}` replaced.
  * Requests to them are signed by an AWS-owned principal (ECR's presigned layer URLs) or unsigned
@@ -109,7 +106,7 @@ const STATEMENTS: Record<StatementKind, (ctx: TemplateContext) => PolicyStatemen
       Effect: 'Allow',
       Principal: '*',
       Action: 's3:GetObject',
-      Resource: AWS_OWNED_BUCKETS.map((b) => `arn:${partitionOf(ctx.region)}:s3:::${b.replace(/\{region\}/g, ctx.region)}/*`),
+      Resource: AWS_OWNED_BUCKETS.map((b) => `arn:${partitionOfRegion(ctx.region)}:s3:::${b.replace(/\{region\}/g, ctx.region)}/*`),
     },
   ],
   // A private API called without SigV4 (API key, bearer token, no auth) is evaluated as anonymous;
@@ -124,7 +121,7 @@ const STATEMENTS: Record<StatementKind, (ctx: TemplateContext) => PolicyStatemen
       Effect: 'Allow',
       Principal: '*',
       Action: 'execute-api:Invoke',
-      Resource: `arn:${partitionOf(ctx.region)}:execute-api:${ctx.region}:*:*`,
+      Resource: `arn:${partitionOfRegion(ctx.region)}:execute-api:${ctx.region}:*:*`,
       Condition: { Null: { 'aws:PrincipalArn': 'true' } },
     },
   ],

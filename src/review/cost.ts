@@ -16,8 +16,9 @@
  *   the destination (CloudWatch Logs, or S3 when destinationArn is a bucket); the spokes' own flow
  *   logs are theirs in both models;
  * - every region at us-east-1 list prices (PRICE_REGION), said next to each hub;
- * - a centralized `s3` is flagged: S3 gateway endpoints in each spoke are free, the hub's interface
- *   endpoint is not, and its traffic also pays processing and cross-AZ peering.
+ * - a centralized service with a gateway endpoint (`s3`, `dynamodb`) is flagged: gateway endpoints in
+ *   each spoke are free, the hub's interface endpoint is not, and its traffic also pays processing
+ *   and cross-AZ peering.
  * - connectivity: transit-gateway (issue 10): one attachment per spoke and one for the hub, and the
  *   gateway's per-GB processing, instead of peering's cross-AZ transfer (ASSUMPTION: traffic through a
  *   transit gateway pays its processing, not inter-AZ transfer); the report also gives what the same
@@ -25,6 +26,7 @@
  * - an on-premises inbound resolver: one network interface per hub AZ.
  * Break-even: the smallest number of (same-region) spokes from which the hub is cheaper.
  */
+import { hasGatewayEndpoint } from '../catalogue/gateway-services';
 import { isS3Arn } from '../config/partitions';
 import type { HubPlan, NetworkPlan, SpokePlan } from '../planning/plan';
 import { HOURS_PER_MONTH, PRICE_REGION, type PriceTable } from '../catalogue/prices';
@@ -53,11 +55,17 @@ export interface HubCost {
   savings: number;
   /** Smallest spoke count at which the hub is cheaper; null when it never is (per-spoke costs exceed the per-VPC endpoints). */
   breakEvenSpokes: number | null;
-  /** Set when the hub centralizes `s3`: what its interface endpoint costs that gateway endpoints would not. */
-  s3?: { endpointUsd: number; perGbUsd: number };
+  /** Each centralized service that has a free gateway endpoint (s3, dynamodb): what its interface endpoint costs that gateway endpoints would not. */
+  gatewayServices: GatewayServiceCost[];
   connectivity: HubPlan['connectivity'];
   /** transit-gateway hubs: the same hub over peering, and what the gateway adds per month (and per spoke). */
   peering?: { total: number; extra: number; extraPerSpoke: number };
+}
+
+export interface GatewayServiceCost {
+  service: string;
+  endpointUsd: number;
+  perGbUsd: number;
 }
 
 export interface CostEstimate {
@@ -155,9 +163,9 @@ function hubCost(hub: HubPlan, spokes: SpokePlan[], prices: PriceTable): HubCost
           return { peering: { total: overPeering, extra: round(centralTotal - overPeering), extraPerSpoke: round(gatewayPerSpoke - peeringPerSpoke) } };
         })()
       : {}),
-    ...(hub.endpoints.some((e) => e.service === 's3')
-      ? { s3: { endpointUsd: round(A * HOURS_PER_MONTH * p.interfaceEndpointAzHour), perGbUsd: round((p.endpointDataPerGb + share * 2 * p.interAzPerGb) * 10000) / 10000 } }
-      : {}),
+    gatewayServices: hub.endpoints
+      .filter((e) => hasGatewayEndpoint(e.service))
+      .map((e) => ({ service: e.service, endpointUsd: round(A * HOURS_PER_MONTH * p.interfaceEndpointAzHour), perGbUsd: round((p.endpointDataPerGb + share * 2 * p.interAzPerGb) * 10000) / 10000 })),
   };
 }
 

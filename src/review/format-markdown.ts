@@ -17,7 +17,7 @@ import {
   gatedWhy,
   hubCostSummary,
   gatewayCostNote,
-  s3CostNote,
+  gatewayServiceCostNotes,
   priceRows,
   quotaSummary,
   reachabilityDeltaLines,
@@ -93,7 +93,7 @@ export function formatReviewMarkdown(r: ReviewReport): string {
     out.push(row([code(h.hub), h.region, `${h.pricedAt} rates`, String(h.spokes), formatUsd(h.centralized.total), formatUsd(h.perVpc.total), formatUsd(h.savings), cell(breakEvenText(h))]));
   }
   if (r.cost.hubs.length > 1) out.push(row(['**total**', '', '', '', formatUsd(r.cost.total.centralized), formatUsd(r.cost.total.perVpc), formatUsd(r.cost.total.savings), '']));
-  for (const note of r.cost.hubs.map(s3CostNote).filter((n): n is string => n !== undefined)) out.push('', `> **Warning:** ${cell(note)}`);
+  for (const note of r.cost.hubs.flatMap(gatewayServiceCostNotes)) out.push('', `> **Warning:** ${cell(note)}`);
   for (const note of r.cost.hubs.map(gatewayCostNote).filter((n): n is string => n !== undefined)) out.push('', `> **Transit gateway:** ${cell(note)}`);
   const delta = costDelta(r);
   if (delta) out.push('', delta);

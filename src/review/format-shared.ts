@@ -3,6 +3,7 @@ import { countActions, type ChangeSource, type ResourceChange, type StackChanges
 import { formatUsd, type CostEstimate, type HubCost } from './cost';
 import type { GatedChange } from './gate';
 import { HOURS_PER_MONTH, PRICE_REGION, PRICES, PRICE_KEYS } from '../catalogue/prices';
+import { gatewayServiceLabel } from '../catalogue/gateway-services';
 import { isExceeded, type QuotaRow } from '../planning/quotas';
 import type { ReviewReport } from './report';
 
@@ -97,10 +98,12 @@ export function pricedAtText(h: HubCost): string {
   return h.region === h.pricedAt ? `priced at ${h.pricedAt} rates` : `priced at ${h.pricedAt} rates, not ${h.region}'s`;
 }
 
-/** What centralizing `s3` costs that S3 gateway endpoints in the spokes would not. */
-export function s3CostNote(h: HubCost): string | undefined {
-  if (!h.s3) return undefined;
-  return `hub ${h.hub} centralizes s3: its interface endpoint costs ${formatUsd(h.s3.endpointUsd)} per month and every GB of S3 traffic pays $${h.s3.perGbUsd} (processing and cross-AZ peering), while an S3 gateway endpoint in each spoke VPC costs nothing; keep s3 only for clients that need the interface endpoint (e.g. on-premises)`;
+/** What centralizing each gateway service (s3, dynamodb) costs that gateway endpoints in the spokes would not. */
+export function gatewayServiceCostNotes(h: HubCost): string[] {
+  return h.gatewayServices.map((g) => {
+    const label = gatewayServiceLabel(g.service);
+    return `hub ${h.hub} centralizes ${g.service}: its interface endpoint costs ${formatUsd(g.endpointUsd)} per month and every GB of ${label} traffic pays $${g.perGbUsd} (processing and cross-AZ peering), while ${label} gateway endpoints, one in each spoke VPC, cost nothing; keep ${g.service} only for clients that need the interface endpoint (e.g. on-premises)`;
+  });
 }
 
 /** transit-gateway hubs: what the gateway costs against the same hub over peering. */

@@ -13,7 +13,7 @@ import {
   gatedWhy,
   hubCostSummary,
   gatewayCostNote,
-  s3CostNote,
+  gatewayServiceCostNotes,
   priceRows,
   reachabilityDeltaLines,
   removedStacksLine,
@@ -72,8 +72,7 @@ export function formatReviewText(r: ReviewReport): string {
   for (const h of r.cost.hubs) {
     out.push(`  ${hubCostSummary(h)}`);
     out.push(`    centralized ${formatUsd(h.centralized.total)}, one set per VPC ${formatUsd(h.perVpc.total)}, savings ${formatUsd(h.savings)}; break-even ${breakEvenText(h)}`);
-    const s3 = s3CostNote(h);
-    if (s3) out.push(`    warning: ${s3}`);
+    for (const note of gatewayServiceCostNotes(h)) out.push(`    warning: ${note}`);
     const gateway = gatewayCostNote(h);
     if (gateway) out.push(`    ${gateway}`);
     const rows = [

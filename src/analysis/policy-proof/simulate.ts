@@ -2,13 +2,14 @@
  * Simulates every hub's endpoint policies against the canonical requests (src/policy/requests.ts)
  * with our evaluator. The documents are the planner's, the same strings synth writes. Pure: no I/O.
  */
+import { partitionOfRegion } from '../../config/partitions';
 import type { VpceHubConfig } from '../../config/schema';
 import { buildPlan } from '../../planning/build-plan';
 import { resolveHubService } from '../../planning/services';
 import type { PolicyDocument } from '../../policy/document';
 import { evaluatePolicy, type Decision } from '../../policy/evaluate';
 import { CANONICAL_REQUESTS, type RequestEnv } from '../../policy/requests';
-import { FULL_ACCESS_POLICY, partitionOf } from '../../policy/templates';
+import { FULL_ACCESS_POLICY } from '../../policy/templates';
 import type { HubPolicyProof, PolicyCell, PolicyProof } from './result';
 
 export function provePolicies(config: VpceHubConfig): PolicyProof {
@@ -56,7 +57,7 @@ function policyForm(policy: NonNullable<VpceHubConfig['hubs'][number]['endpointP
 
 /** The identity our workloads sign with: a role in the hub's account, or the first listed principal. */
 function memberOf(policy: VpceHubConfig['hubs'][number]['endpointPolicy'] | undefined, hubAccount: string, region: string): RequestEnv['member'] {
-  const role = (account: string) => ({ arn: `arn:${partitionOf(region)}:iam::${account}:role/workload`, account });
+  const role = (account: string) => ({ arn: `arn:${partitionOfRegion(region)}:iam::${account}:role/workload`, account });
   if (typeof policy !== 'object' || !('principals' in policy)) return role(hubAccount);
   const first = [...policy.principals].sort()[0];
   const account = /^\d{12}$/.test(first) ? first : /^arn:[^:]+:(iam|sts)::(\d{12}):/.exec(first)?.[2];
