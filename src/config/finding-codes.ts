@@ -65,6 +65,7 @@ export const FINDING_CODES = {
   EmptyTagValue: error('tags', 'a tag with an empty value, which the AWS provider 5.x mishandles in default_tags'),
   TagKeyCaseClash: error('tags', 'two tag keys that differ only in case land on the same resources (IAM role tag keys ignore case)'),
   TooManyTags: error('tags', "more than 50 tags on one resource, counting vpce-hub's four"),
+  TooManyZoneTags: error('tags', "more than 10 tags on a hub's private hosted zones (Route 53's limit), counting vpce-hub's four"),
   UnknownAccount: error('names', 'a hub or spoke names an account key that is not under accounts'),
   UnknownHub: error('names', 'a spoke names a hub that does not exist'),
   HubAmbiguous: error('names', 'a spoke names no hub and none can be inferred (several hubs, not exactly one in its region)'),

@@ -11,7 +11,11 @@
  *   (terraform-provider-aws issues 34155 and 42247: other tags cleared, plans that never settle);
  * - more than 50 tags on one resource ("Maximum number of tags per resource - 50",
  *   https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Tags.html#tag-restrictions), Name and
- *   vpce-hub's three default tags included.
+ *   vpce-hub's three default tags included;
+ * - more than 10 on a hub's private hosted zones: "You can add a maximum of 10 tags to a health check
+ *   or a hosted zone" (https://docs.aws.amazon.com/Route53/latest/APIReference/API_ChangeTagsForResource.html;
+ *   ResourceTagSet: at most 10). CreateHostedZone takes no tags, so the provider adds them all in one
+ *   ChangeTagsForResource after the zone exists: the zone is created, then the apply fails.
  */
 import { RESERVED_TAG_KEYS } from '../planning/tags';
 import type { Finding } from './findings';
@@ -21,6 +25,8 @@ import type { ValidationContext } from './validate';
 
 /** AWS's per-resource tag limit (user tags; `aws:` tags do not count). */
 export const MAX_TAGS_PER_RESOURCE = 50;
+/** Route 53's limit on a hosted zone's tags: the hub's zones carry the top level's and the hub's. */
+export const MAX_TAGS_PER_HOSTED_ZONE = 10;
 
 interface Level {
   segments: PathSegment[];
@@ -70,6 +76,22 @@ export function validateTags({ config, raw }: ValidationContext): Finding[] {
       return [top, ...(hubLevel ? [hubLevel] : []), spokeLevels[i]];
     }),
   ];
+  // A hub's zones (zone modes only; endpoint-url hubs have none) carry the top level's tags and the hub's.
+  config.hubs.forEach((h) => {
+    if (h.dns === 'endpoint-url') return;
+    const level = hubs.get(h.name) as Level;
+    const total = new Set([...Object.keys(config.tags), ...Object.keys(h.tags)]).size + RESERVED_TAG_KEYS.length;
+    if (total <= MAX_TAGS_PER_HOSTED_ZONE) return;
+    findings.push({
+      severity: 'error',
+      code: 'TooManyZoneTags',
+      // The hub's tags when it has any (they are what differs from hub to hub), else the top level's.
+      path: where(Object.keys(h.tags).length > 0 ? level : top),
+      message: `puts ${total} tags on each private hosted zone of hub ${h.name} (${total - RESERVED_TAG_KEYS.length} from ${where(top)} and ${where(level)}, and vpce-hub's ${RESERVED_TAG_KEYS.length}), over Route 53's limit of ${MAX_TAGS_PER_HOSTED_ZONE} per hosted zone (https://docs.aws.amazon.com/Route53/latest/APIReference/API_ChangeTagsForResource.html); the zones would be created and the apply would then fail tagging them`,
+      fix: `keep ${where(top)} and ${where(level)} to ${MAX_TAGS_PER_HOSTED_ZONE - RESERVED_TAG_KEYS.length} keys together: remove at least ${total - MAX_TAGS_PER_HOSTED_ZONE}`,
+    });
+  });
+
   const reportedCase = new Set<string>();
   for (const combo of combos) {
     const byLower = new Map<string, { key: string; level: Level }>();
