@@ -78,9 +78,9 @@ describe('stacks: hub stacks hold what hubs share, spokes stacks hold the pairs 
     ]);
   });
 
-  it('gives each stack a provider region for its hubs and for its own spokes', () => {
+  it("gives each spokes stack a provider in every hub's region and in its own spokes' regions", () => {
     const p = planOf(config([hub()], [spoke('west', 'network', 1, { region: 'us-west-2' }), spoke('paris', 'payments', 2, { region: 'eu-west-3' })]));
-    expect(Object.fromEntries(p.stacks.map((s) => [s.name, s.regions]))).toEqual({ network: ['us-east-1'], analytics: [], 'network-spokes': ['us-east-1', 'us-west-2'], payments: ['eu-west-3'] });
+    expect(Object.fromEntries(p.stacks.map((s) => [s.name, s.regions]))).toEqual({ network: ['us-east-1'], analytics: ['us-east-1'], 'network-spokes': ['us-east-1', 'us-west-2'], payments: ['eu-west-3', 'us-east-1'] });
     expect(p.stacks.find((s) => s.name === 'payments')?.hubAccess.map((a) => [a.account.key, a.region])).toEqual([['network', 'us-east-1']]);
   });
 });

@@ -65,9 +65,13 @@ describe('an existing hub VPC with a secondary CIDR and client ranges', () => {
     const empty = synth.stacks.analytics;
     expect(empty.resource ?? {}).toEqual({});
     expect(empty.terraform?.backend).toEqual({ local: { path: '../../../.terraform-state/analytics.tfstate' } });
-    // Issue 9: a provider into the hub's account that a former spoke's hub halves were created with; an
-    // own-region provider it no longer has is gated by review (a region provider a stack loses).
-    expect((empty.provider?.aws ?? []).map((p) => [p.alias, p.allowed_account_ids])).toEqual([['hub_network_us_east_1', ['111111111111']]]);
+    // The providers a former spoke's halves were created with: its own account's in the hub's region (the
+    // spoke half) and one into the hub's account (issue 9's hub half). Only a cross-region spoke's own
+    // region can still go with it, which review gates (a region provider a stack loses).
+    expect((empty.provider?.aws ?? []).map((p) => [p.alias, p.allowed_account_ids])).toEqual([
+      ['us_east_1', ['333333333333']],
+      ['hub_network_us_east_1', ['111111111111']],
+    ]);
   });
 });
 

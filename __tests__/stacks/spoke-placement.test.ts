@@ -122,6 +122,8 @@ describe('other account, other region (paris)', () => {
     const stack = synth.stacks.payments;
     expect((stack.provider?.aws ?? []).map((p) => [p.alias, p.region, p.allowed_account_ids])).toEqual([
       ['eu_west_3', 'eu-west-3', ['222222222222']],
+      // Every hub's region too, spoke there or not (removing a spoke must leave its provider).
+      ['us_east_1', 'us-east-1', ['222222222222']],
       ['hub_network_us_east_1', 'us-east-1', ['111111111111']],
     ]);
     expect(ofType(stack, 'aws_vpc_peering_connection_accepter').spoke_paris).toMatchObject({ provider: 'aws.eu_west_3', auto_accept: true });

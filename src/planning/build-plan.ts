@@ -229,9 +229,13 @@ function planStacks(config: VpceHubConfig, hubs: HubPlan[], spokes: SpokePlan[],
   const spokeStacks = spokeAccounts.map((key): StackPlan => {
     const ownSpokes = spokes.filter((s) => s.account.key === key);
     const ownHubs = hubs.filter((h) => h.account.key === key);
-    // Own-account providers: the spokes' regions, and the regions of same-account hubs (their hub-side
-    // halves run with the account's own credentials); a hub account's spokes stack always has its hubs' regions.
-    const regions = new Set([...ownSpokes.map((s) => s.region), ...ownHubs.map((h) => h.region), ...ownSpokes.filter((s) => !s.crossAccount).map((s) => hubOf(s).region)]);
+    // Own-account providers: every hub's region, whether or not a spoke of this account is there now, and
+    // the spokes' own regions (a spoke in another region than its hub). As with the hub-side providers
+    // below, Terraform needs the provider a resource was created with to destroy it: removing an account's
+    // last spoke must leave the provider its spoke halves were made with (a plan would otherwise stop at
+    // "Provider configuration not present"). Only a cross-region spoke's own region can still go with
+    // its last spoke, which `review` blocks (review/gate.ts).
+    const regions = new Set([...hubs.map((h) => h.region), ...ownSpokes.map((s) => s.region)]);
     // A provider into every other account's hubs, whether or not a spoke pairs with them now: Terraform
     // needs the provider a resource was created with to destroy it, so removing the last spoke of a hub
     // must not remove the provider (and the stack's text then never depends on which spokes exist).
