@@ -126,9 +126,9 @@ spokes:
 `);
     try {
       expect(resourcesOf(synth.stacks.retired).size).toBe(0);
-      // Pair stacks (issue 9): a provider into every hub account, which a former spoke's hub halves were
-      // created with; an own-region provider it no longer has is gated by review (a region provider a stack loses).
-      expect((synth.stacks.retired.provider?.aws ?? []).map((p) => p.alias)).toEqual(['hub_network_us_east_1']);
+      // The providers a former spoke's halves were created with: its own in every hub's region, and one
+      // into every hub account (pair stacks, issue 9); __tests__/terraform/remove-last-spoke.test.ts.
+      expect((synth.stacks.retired.provider?.aws ?? []).map((p) => p.alias)).toEqual(['us_east_1', 'hub_network_us_east_1']);
       const { validate, plan } = offlinePlan(synth.stacksDir, 'retired');
       expect(validate).toMatchObject({ valid: true, error_count: 0 });
       expect(plan.resource_changes ?? []).toEqual([]);
