@@ -57,7 +57,7 @@ export function runCheckCommand(opts: CheckCommandOptions, cwd = process.cwd()):
       if (strangers.length > 0) {
         return fail(`${file} does not describe ${dir}: stack(s) ${strangers.join(', ')} are not stacks it makes. Pass the config the tree was synthesized from, or --no-config.`);
       }
-      const stale = staleOutputReason(dir, loaded.config, loaded.file);
+      const stale = staleOutputReason(dir, loaded.config, loaded.file, { config: opts.config, out: opts.dir });
       if (stale) return fail(stale);
     }
   }

@@ -43,7 +43,7 @@ export const registerProve: Register = (program: Command, setExit) => {
         if (!(e instanceof TreeLoadError)) throw e;
         return fail(`vpce-hub prove: ${e.message}`);
       }
-      const stale = staleOutputReason(dir, config, configFile);
+      const stale = staleOutputReason(dir, config, configFile, { config: opts.config, out: opts.out ?? opts.dir });
       if (stale) return fail(`vpce-hub prove: ${stale}`);
       const proof = proveReachability(tree, config);
       // Second matrix: the endpoint policies against canonical requests (src/policy).
