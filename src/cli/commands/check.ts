@@ -1,6 +1,7 @@
 /**
  * `vpce-hub check`: the security rule pack over the synthesized Terraform JSON. Exit 0 no unsuppressed
- * error (warnings allowed), 1 errors found, 2 nothing to check or an invalid config.
+ * error (warnings allowed), 1 errors found, 2 bad input: no synthesized folder, stale output (synth-record.ts),
+ * an invalid config or one that does not describe the folder.
  *
  * The config is optional: it adds suppressions and what the tree cannot know (each stack's account,
  * the declared spoke CIDRs, custom services). It is read from --config, else $VPCE_HUB_CONFIG or
@@ -79,7 +80,7 @@ function fail(message: string): CheckCommandOutput {
 export const registerCheck: Register = (program: Command, setExit) => {
   program
     .command('check')
-    .description('run the security rule pack on the synthesized stacks; exit 0 passed, 1 errors found, 2 nothing to check')
+    .description('run the security rule pack on the synthesized stacks; exit 0 passed, 1 errors found, 2 on bad input (no synthesized folder, stale output, an invalid config)')
     .option('-d, --dir <dir>', 'synth output folder', 'cdktf.out')
     .option('-c, --config <file>', 'config file for suppressions and account/CIDR facts (default: $VPCE_HUB_CONFIG or vpce-hub.yaml when present)')
     .option('--no-config', 'check the synthesized tree alone')
