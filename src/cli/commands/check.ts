@@ -17,6 +17,7 @@ import { loadTree, TreeLoadError, type SynthTree } from '../../analysis/tree';
 import { ConfigError, formatFindings } from '../../config/findings';
 import { loadConfigFile, resolveConfigPath, type LoadedConfig } from '../../config/load';
 import { buildPlan } from '../../planning/build-plan';
+import { displayPath } from '../display-path';
 import type { Register } from '../index';
 
 export interface CheckCommandOptions {
@@ -50,7 +51,7 @@ export function runCheckCommand(opts: CheckCommandOptions, cwd = process.cwd()):
       try {
         loaded = loadConfigFile(file);
       } catch (e) {
-        if (e instanceof ConfigError) return fail(formatFindings(e.findings.filter((f) => f.severity === 'error'), e.file));
+        if (e instanceof ConfigError) return fail(formatFindings(e.findings.filter((f) => f.severity === 'error'), displayPath(e.file, cwd)));
         throw e;
       }
       const known = new Set(buildPlan(loaded.config).stacks.map((s) => s.name));
@@ -65,7 +66,7 @@ export function runCheckCommand(opts: CheckCommandOptions, cwd = process.cwd()):
   const result = runChecks(tree, loaded ? { facts: configFacts(loaded.config), suppressions: loaded.config.suppressions } : {});
   // Config warnings are `vpce-hub validate`'s to report; here the config only supplies facts and suppressions.
   const stderr = '';
-  const stdout = opts.format === 'json' ? `${JSON.stringify(toJson(result, dir, loaded?.file), null, 2)}\n` : `${formatCheckText(result)}${loaded ? `\n(config: ${path.relative(cwd, loaded.file) || loaded.file})` : '\n(no config: tree-only checks, no suppressions)'}\n`;
+  const stdout = opts.format === 'json' ? `${JSON.stringify(toJson(result, dir, loaded?.file), null, 2)}\n` : `${formatCheckText(result)}${loaded ? `\n(config: ${displayPath(loaded.file, cwd)})` : '\n(no config: tree-only checks, no suppressions)'}\n`;
   return { exitCode: checkExitCode(result), stdout, stderr };
 }
 
