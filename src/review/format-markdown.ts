@@ -1,6 +1,7 @@
 /**
  * The review report for a pull request comment (GitHub-flavoured Markdown): the verdict and any
- * destructive change first, long lists folded into <details>, the topology as a Mermaid block.
+ * destructive change first (after any rename, which is their fix), long lists folded into <details>,
+ * the topology as a Mermaid block.
  */
 import { suggestAcknowledgements } from './acknowledgements';
 import { renameLines } from './format-shared';
