@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { RECORD_FILE } from '../../src/analysis/synth-record';
+import { RECORD_FILE, synthCommand } from '../../src/analysis/synth-record';
 import { registerCheck } from '../../src/cli/commands/check';
 import { registerProve } from '../../src/cli/commands/prove';
 import { main } from '../../src/cli/index';
@@ -91,7 +91,8 @@ describe.each([
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`${outdir} is stale: it was synthesized from a different version of ${config}`);
-    expect(r.stderr).toContain('run `vpce-hub synth`');
+    // The command repeats --config and the folder: a bare `vpce-hub synth` reads ./vpce-hub.yaml (FileNotFound here).
+    expect(r.stderr).toContain(`run \`vpce-hub synth --config ${config} --out ${outdir}\` to write`);
     expect((await synth()).code).toBe(0);
     expect((await use()).code).toBe(0);
   });
@@ -102,6 +103,15 @@ describe.each([
     const r = await use();
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${path.join(outdir, RECORD_FILE)} is missing, so nothing says which config ${outdir} was synthesized from`);
+  });
+});
+
+describe('the synth command a stale folder suggests', () => {
+  it('repeats --config and a folder other than cdktf.out, as given; offers cdktf synth only for cdktf.out', () => {
+    expect(synthCommand()).toBe('`vpce-hub synth` (or `npx cdktf synth`)');
+    expect(synthCommand({ config: 'org.yaml', out: 'cdktf.out' })).toBe('`vpce-hub synth --config org.yaml` (or `VPCE_HUB_CONFIG=org.yaml npx cdktf synth`)');
+    expect(synthCommand({ config: 'org.yaml', out: 'build/out' })).toBe('`vpce-hub synth --config org.yaml --out build/out`');
+    expect(synthCommand({ out: './cdktf.out' })).toBe('`vpce-hub synth` (or `npx cdktf synth`)');
   });
 });
 

@@ -1,6 +1,10 @@
 /** The README facts a reader deciding on adoption, or deploying offline, must not miss. */
-import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { registerCheck, runCheckCommand } from '../../src/cli/commands/check';
+import { registerReview } from '../../src/cli/commands/review';
 
 const README = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
 const section = (heading: string): string => {
@@ -38,5 +42,33 @@ describe('README', () => {
 
   it('documents one Route 53 Profile per VPC', () => {
     expect(README).toContain('A VPC can be associated with **only one** Route 53 Profile');
+  });
+
+  it('says a spokes stack cannot be planned before its hub stack has state, and what the error reads', () => {
+    const deploy = section('## Operations');
+    expect(deploy).toContain('cannot even be **planned** before its hub stack has been\napplied once');
+    expect(deploy).toContain('Unable to find remote state');
+  });
+
+  it("gives check's and review's exit 2 as their --help does, and as they behave", () => {
+    const program = new Command();
+    for (const register of [registerCheck, registerReview]) register(program, () => undefined);
+    const help = (command: string) => program.commands.find((c) => c.name() === command)?.description() ?? '';
+    const row = (command: string) => README.split('\n').find((l) => l.startsWith(`| \`vpce-hub ${command}\` |`)) ?? '';
+    const exit2 = (text: string) => /2 on bad input \(([^)]*)\)/.exec(text.replace(/`/g, ''))?.[1];
+    for (const command of ['check', 'review']) {
+      expect(exit2(help(command))).toBeDefined();
+      expect([command, exit2(row(command))]).toEqual([command, exit2(help(command))]);
+    }
+    expect(exit2(help('check'))).toContain('no synthesized folder');
+    expect(exit2(help('check'))).toContain('stale output');
+    expect(exit2(help('review'))).toContain('an invalid config');
+    // "No synthesized folder" really is exit 2 (stale output and invalid configs: synth-output.test.ts, review.test.ts).
+    const empty = mkdtempSync(path.join(os.tmpdir(), 'vpce-hub-readme-'));
+    try {
+      expect(runCheckCommand({ dir: 'cdktf.out', config: false, format: 'text' }, empty).exitCode).toBe(2);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 });

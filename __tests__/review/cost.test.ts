@@ -50,8 +50,17 @@ describe('estimateCost on the shipped example (6 services x 2 AZs, 8 zones, 2 sp
   });
   it('says which region it priced the hub at', () => {
     expect(hub.pricedAt).toBe('us-east-1');
-    // The shipped example centralizes s3 for ecr.dkr's image layers, so the s3 note is there.
-    expect(hub.gatewayServices).toEqual([{ service: 's3', endpointUsd: 14.6, perGbUsd: 0.02 }]);
+  });
+  it("says nothing against s3 kept as ecr.dkr's companion (image layers come from S3), as validate does not", () => {
+    // The shipped example centralizes s3 for ecr.dkr: the note would undo validate's CompanionMissing fix.
+    expect(hub.gatewayServices).toEqual([]);
+    expect(gatewayServiceCostNotes(hub)).toEqual([]);
+    expect(parseConfigText(shipped).findings.map((f) => f.code)).not.toContain('GatewayServiceCentralized');
+    // Without ecr.dkr, both warn.
+    const s3Only = shipped.replace('services: [sqs, sts, ssm, ecr.api, ecr.dkr, s3]', 'services: [sqs, ecr.api, s3]');
+    const { plan, config } = planOf(s3Only);
+    expect(gatewayServiceCostNotes(estimateCost(plan, priceTable(config.prices)).hubs[0])).toEqual([expect.stringContaining('hub main centralizes s3')]);
+    expect(parseConfigText(s3Only).findings.map((f) => f.code)).toContain('GatewayServiceCentralized');
   });
 });
 

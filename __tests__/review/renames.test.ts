@@ -3,6 +3,7 @@
  * review follows (0 destroys); without them review names the likely rename and the fix; a renamed
  * account key gets the state procedure.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -65,6 +66,14 @@ describe('formerNames', () => {
     expect(review(spokeRenamed(true)).renames).toEqual([]);
   });
 
+  it('shows the likely rename before the destructive changes it fixes', () => {
+    const r = review(spokeRenamed(false));
+    for (const text of [formatReviewText(r), formatReviewMarkdown(r)]) {
+      expect(text.indexOf('Likely rename: spoke payments-prod')).toBeGreaterThan(0);
+      expect(text.indexOf('Likely rename: spoke payments-prod')).toBeLessThan(text.indexOf('Destructive changes'));
+    }
+  });
+
   it('a hub and a spoke renamed together: one chain per resource, AWS-stored names kept, 0 destroys', () => {
     const r = review(hubAndSpokeRenamed);
     expect(destructive(r)).toEqual([]);
@@ -125,5 +134,41 @@ describe('account key renamed', () => {
     expect(a.commands).toContain('terraform -chdir=cdktf.base.out/stacks/payments state pull > payments.tfstate');
     expect(a.commands).toContain('terraform -chdir=cdktf.out/stacks/pay state push "$PWD/payments.tfstate"');
     expect(formatReviewText(r)).toContain('Account key renamed: payments -> pay');
+  });
+
+  it('gives the state procedure instead of "destroy it first", before the blocking list, with --config and the base ref filled in', () => {
+    const renamed = SHIPPED.replace(/\bpayments:( \{ id: "222222222222")/, 'pay:$1').replace(/account: payments\b/g, 'account: pay');
+    const git = (...args: string[]) => {
+      const g = spawnSync('git', args, { cwd: dir, encoding: 'utf8' });
+      expect(g.stderr).not.toMatch(/fatal/);
+      return g.stdout;
+    };
+    git('init', '-q');
+    writeFileSync(path.join(dir, 'org.yaml'), SHIPPED);
+    git('add', 'org.yaml');
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'base');
+    writeFileSync(path.join(dir, 'org.yaml'), renamed);
+    const r = runReview({ configPath: 'org.yaml', cwd: dir, base: 'HEAD' });
+
+    // Still gated until the state is moved, but nothing tells the user to destroy the stack.
+    expect(r.exitCode).toBe(1);
+    const stack = r.gate.changes.find((g) => g.stack === 'payments' && g.address === '*');
+    expect(stack?.consequence).toContain('Do not destroy it');
+    expect(stack?.consequence).toContain('copy its state into pay');
+    for (const text of [formatReviewText(r), formatReviewMarkdown(r)]) {
+      expect(text).not.toMatch(/Destroy (it|them) first/);
+      expect(text).not.toContain('destroy it before removing it from the config');
+      expect(text).toContain('stack RENAMED to pay');
+      expect(text.indexOf('Account key renamed: payments -> pay')).toBeLessThan(text.indexOf('Destructive changes'));
+    }
+
+    const a = r.accountRenames[0];
+    // Step 1 names the ref and the file, and the command really writes the base config.
+    const show = a.commands.find((c) => c.startsWith('git show '));
+    expect(show).toBe('git show HEAD:./org.yaml > vpce-hub.base.yaml');
+    expect(spawnSync('bash', ['-c', show ?? 'false'], { cwd: dir }).status).toBe(0);
+    expect(readFileSync(path.join(dir, 'vpce-hub.base.yaml'), 'utf8')).toBe(SHIPPED);
+    // Step 2 synthesizes the config under review, not ./vpce-hub.yaml.
+    expect(a.commands).toContain('npx vpce-hub synth --config org.yaml --out cdktf.out');
   });
 });

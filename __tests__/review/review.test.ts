@@ -262,6 +262,8 @@ describe('the command', () => {
     writeFileSync(path.join(dir, 'vpce-hub.yaml'), SHIPPED);
     expect(await run('--config', path.join(dir, 'vpce-hub.yaml'), '--format', 'html')).toBe(2);
     expect(await run('--config', path.join(dir, 'missing.yaml'))).toBe(2);
+    writeFileSync(path.join(dir, 'invalid.yaml'), SHIPPED.replace('cidr: 10.1.0.0/16', 'cidr: 10.1.0.0/99'));
+    expect(await run('--config', path.join(dir, 'invalid.yaml'))).toBe(2);
     expect(await run('--config', path.join(dir, 'vpce-hub.yaml'), '--gb-per-spoke', 'lots')).toBe(2);
   });
 });

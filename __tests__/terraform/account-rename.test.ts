@@ -28,7 +28,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 it('moves the state of a renamed account key with the printed commands', () => {
   const base = parseConfigText(SHIPPED).config;
   const current = parseConfigText(RENAMED).config;
-  const [rename] = accountRenames(base, current, { baseConfig: 'vpce-hub.base.yaml', baseOut: 'cdktf.base.out', out: 'cdktf.out' });
+  const [rename] = accountRenames(base, current, { baseConfig: 'vpce-hub.base.yaml', baseOut: 'cdktf.base.out', out: 'cdktf.out', base: { ref: 'origin/main', configPath: 'vpce-hub.yaml' } });
   expect(rename.stacks).toEqual([{ from: 'payments', to: 'pay' }]);
   buildApp(buildPlan(base), path.join(dir, 'cdktf.base.out')).synth();
   buildApp(buildPlan(current), path.join(dir, 'cdktf.out')).synth();

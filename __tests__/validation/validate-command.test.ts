@@ -2,7 +2,8 @@
  * `vpce-hub validate`: findings, then the quota headroom table (also when all is well), exit 0 for a
  * valid config (warnings allowed) and 2 for an invalid one; `--format json` carries the same, rows included.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { formatValidationText, runValidation } from '../../src/cli/commands/validate';
 import { main } from '../../src/cli/index';
@@ -77,6 +78,26 @@ describe('vpce-hub validate', () => {
     expect(report.valid).toBe(false);
     expect(report.findings.map((f) => [f.code, f.path])).toEqual([['QuotaExceeded', 'hubs.main']]);
     expect(report.quotas).toContainEqual(expect.objectContaining({ quota: 'peeringConnectionsPerVpc', scope: 'hub main', used: 2, limit: 1, remedy: expect.any(String) }));
+  });
+
+  it('names the config relative to the current folder, as synth does', async () => {
+    const shown = path.relative(process.cwd(), SHIPPED[0]);
+    expect(path.isAbsolute(shown)).toBe(false);
+    expect((await cli('validate', '-c', SHIPPED[0])).out.trimEnd().split('\n').pop()).toBe(`${shown}: valid (0 warnings)`);
+    expect((JSON.parse((await cli('validate', '-q', '--format', 'json', '-c', SHIPPED[0])).out) as { file: string }).file).toBe(shown);
+    const synthOut = await cli('synth', '-c', SHIPPED[0], '--out', path.join(os.tmpdir(), `vpce-hub-display-path-${process.pid}`));
+    rmSync(path.join(os.tmpdir(), `vpce-hub-display-path-${process.pid}`), { recursive: true, force: true });
+    expect(synthOut.out).toContain(`from ${shown} into`);
+    // An invalid config: synth's findings are headed by the same relative name as validate's verdict.
+    const bad = fixture('region-misspelled');
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect((await cli('synth', '-c', bad, '--out', path.join(os.tmpdir(), `vpce-hub-display-path-${process.pid}`))).code).toBe(2);
+      expect(String(stderr.mock.calls[0]?.[0])).toMatch(new RegExp(`^${path.relative(process.cwd(), bad).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: 1 problem`));
+    } finally {
+      stderr.mockRestore();
+    }
+    expect((await cli('validate', '-c', bad)).out.trimEnd().split('\n').pop()).toBe(`${path.relative(process.cwd(), bad)}: invalid (1 error, 0 warnings)`);
   });
 
   it('rejects an unknown --format with exit 2', async () => {

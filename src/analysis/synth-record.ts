@@ -46,13 +46,37 @@ export function writeSynthRecord(outdir: string, config: VpceHubConfig, configFi
   writeFileSync(path.join(outdir, RECORD_FILE), `${JSON.stringify(record, null, 2)}\n`);
 }
 
+/** The folder `vpce-hub synth` and `cdktf synth` write when not told otherwise. */
+export const DEFAULT_OUTDIR = 'cdktf.out';
+
+/** The flags a command was given, as the user typed them, so the suggested synth can repeat them. */
+export interface SynthFlags {
+  /** `--config` as given; undefined when the default lookup ($VPCE_HUB_CONFIG, vpce-hub.yaml) found it. */
+  config?: string;
+  /** The synth output folder as given (`--dir`/`--out`); undefined or `cdktf.out` for the default. */
+  out?: string;
+}
+
+/**
+ * The synth command that rewrites the folder from the same config: without the `--config` a user
+ * gave, `vpce-hub synth` reads vpce-hub.yaml instead (FileNotFound, or worse, another config).
+ * `cdktf synth` takes the config from $VPCE_HUB_CONFIG only and writes cdktf.out, so it is offered
+ * only for the default folder.
+ */
+export function synthCommand(flags: SynthFlags = {}): string {
+  const custom = flags.out !== undefined && path.normalize(flags.out) !== DEFAULT_OUTDIR;
+  const vpceHub = ['vpce-hub synth', ...(flags.config !== undefined ? [`--config ${flags.config}`] : []), ...(custom ? [`--out ${flags.out}`] : [])].join(' ');
+  if (custom) return `\`${vpceHub}\``;
+  return `\`${vpceHub}\` (or \`${flags.config !== undefined ? `VPCE_HUB_CONFIG=${flags.config} ` : ''}npx cdktf synth\`)`;
+}
+
 /**
  * Undefined when `outdir` was synthesized from `config` by this tool; otherwise the reason, naming
- * both files and the command that fixes it.
+ * both files and the command that fixes it (repeating the caller's `flags`).
  */
-export function staleOutputReason(outdir: string, config: VpceHubConfig, configFile: string): string | undefined {
+export function staleOutputReason(outdir: string, config: VpceHubConfig, configFile: string, flags: SynthFlags = {}): string | undefined {
   const recordFile = path.join(outdir, RECORD_FILE);
-  const fix = `run \`vpce-hub synth\` (or \`npx cdktf synth\`) to write ${outdir} from ${configFile} again`;
+  const fix = `run ${synthCommand(flags)} to write ${outdir} from ${configFile} again`;
   if (!existsSync(recordFile)) return `${recordFile} is missing, so nothing says which config ${outdir} was synthesized from (it may be older than ${configFile}): ${fix}`;
   let record: Partial<SynthRecord>;
   try {

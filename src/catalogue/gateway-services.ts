@@ -10,9 +10,18 @@
  * (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DnsOptionsSpecification.html; the
  * CreateVpcEndpoint error is reported in terraform-provider-aws issue 32407).
  */
+import { companionOf } from './companions';
+
 const GATEWAY_SERVICES: Readonly<Record<string, string>> = { s3: 'S3', dynamodb: 'DynamoDB' };
 
 export const hasGatewayEndpoint = (service: string): boolean => Object.prototype.hasOwnProperty.call(GATEWAY_SERVICES, service);
 
 /** The service's name in AWS's prose (`S3`, `DynamoDB`), for messages; the catalogue name otherwise. */
 export const gatewayServiceLabel = (service: string): string => (hasGatewayEndpoint(service) ? GATEWAY_SERVICES[service] : service);
+
+/**
+ * A gateway service centralized for nothing: no other service of the hub needs it as a companion (s3
+ * for ecr.dkr's image layers). The one answer validate's GatewayServiceCentralized and the review's
+ * cost notes share, so neither tells the user to undo what the other (CompanionMissing) asked for.
+ */
+export const isAvoidableGatewayService = (service: string, hubServices: readonly string[]): boolean => hasGatewayEndpoint(service) && companionOf(service, hubServices).length === 0;

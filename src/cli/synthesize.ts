@@ -3,6 +3,7 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFi
 import path from 'node:path';
 import { writeSynthRecord } from '../analysis/synth-record';
 import { NOTHING_WRITTEN } from './cdktf-cli-output';
+import { displayPath } from './display-path';
 import { ConfigError, formatFinding, formatFindings } from '../config/findings';
 import { loadConfigFile, resolveConfigPath } from '../config/load';
 import { buildPlan } from '../planning/build-plan';
@@ -30,7 +31,7 @@ export function synthesize(opts: SynthOptions): number {
     loaded = loadConfigFile(file);
   } catch (e) {
     if (e instanceof ConfigError) {
-      const text = formatFindings(e.findings.filter((f) => f.severity === 'error'), e.file);
+      const text = formatFindings(e.findings.filter((f) => f.severity === 'error'), displayPath(e.file));
       (opts.logErrors ?? ((t: string) => log(`${t}\n${NOTHING_WRITTEN}`)))(text);
       return 2;
     }
@@ -61,7 +62,7 @@ export function synthesize(opts: SynthOptions): number {
     endFilesWithNewline(outdir);
     writeSynthRecord(outdir, loaded.config, file);
   }
-  process.stdout.write(`vpce-hub: synthesized ${plan.stacks.length} stack(s) from ${path.relative(process.cwd(), file) || file} into ${path.relative(process.cwd(), outdir) || '.'}: ${plan.stacks.map((s) => s.name).join(', ')} (deploy in this order)\n`);
+  process.stdout.write(`vpce-hub: synthesized ${plan.stacks.length} stack(s) from ${displayPath(file)} into ${path.relative(process.cwd(), outdir) || '.'}: ${plan.stacks.map((s) => s.name).join(', ')} (deploy in this order)\n`);
   return 0;
 }
 

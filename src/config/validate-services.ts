@@ -3,8 +3,7 @@
  * be created and associated without shadowing other names or each other.
  */
 import { catalogueAzNames, catalogueServiceNames, isOfferedIn, nearestServiceNames, zoneSpec, type ResolvedService } from '../catalogue/catalogue';
-import { companionOf } from '../catalogue/companions';
-import { gatewayServiceLabel, hasGatewayEndpoint } from '../catalogue/gateway-services';
+import { gatewayServiceLabel, isAvoidableGatewayService } from '../catalogue/gateway-services';
 import { resolveHubService, serviceName } from '../planning/services';
 import type { Finding } from './findings';
 import { formatPath } from './paths';
@@ -81,7 +80,7 @@ export function validateServices({ config, raw }: ValidationContext): Finding[] 
       // A gateway service kept as a companion (s3 for ecr.dkr's image layers) is a choice validate
       // already asked for (CompanionMissing): warning about it too would tell the user to undo the
       // other fix. The review's cost table still shows what it costs.
-      if (hasGatewayEndpoint(name) && companionOf(name, hub.services.map(serviceName)).length === 0) findings.push(centralizedGatewayService(name, hub, path));
+      if (isAvoidableGatewayService(name, hub.services.map(serviceName))) findings.push(centralizedGatewayService(name, hub, path));
       const svc = resolveChecked(entry, hub, path, findings);
       if (svc === null) return;
       if (svc === undefined) {

@@ -26,7 +26,7 @@
  * - an on-premises inbound resolver: one network interface per hub AZ.
  * Break-even: the smallest number of (same-region) spokes from which the hub is cheaper.
  */
-import { hasGatewayEndpoint } from '../catalogue/gateway-services';
+import { isAvoidableGatewayService } from '../catalogue/gateway-services';
 import { isS3Arn } from '../config/partitions';
 import type { HubPlan, NetworkPlan, SpokePlan } from '../planning/plan';
 import { HOURS_PER_MONTH, PRICE_REGION, type PriceTable } from '../catalogue/prices';
@@ -55,7 +55,7 @@ export interface HubCost {
   savings: number;
   /** Smallest spoke count at which the hub is cheaper; null when it never is (per-spoke costs exceed the per-VPC endpoints). */
   breakEvenSpokes: number | null;
-  /** Each centralized service that has a free gateway endpoint (s3, dynamodb): what its interface endpoint costs that gateway endpoints would not. */
+  /** Each centralized service that has a free gateway endpoint (s3, dynamodb) and no other hub service needs as a companion: what its interface endpoint costs that gateway endpoints would not. */
   gatewayServices: GatewayServiceCost[];
   connectivity: HubPlan['connectivity'];
   /** transit-gateway hubs: the same hub over peering, and what the gateway adds per month (and per spoke). */
@@ -163,8 +163,9 @@ function hubCost(hub: HubPlan, spokes: SpokePlan[], prices: PriceTable): HubCost
           return { peering: { total: overPeering, extra: round(centralTotal - overPeering), extraPerSpoke: round(gatewayPerSpoke - peeringPerSpoke) } };
         })()
       : {}),
+    // Not the ones another service needs as a companion (validate's GatewayServiceCentralized skips them too).
     gatewayServices: hub.endpoints
-      .filter((e) => hasGatewayEndpoint(e.service))
+      .filter((e) => isAvoidableGatewayService(e.service, hub.endpoints.map((x) => x.service)))
       .map((e) => ({ service: e.service, endpointUsd: round(A * HOURS_PER_MONTH * p.interfaceEndpointAzHour), perGbUsd: round((p.endpointDataPerGb + share * 2 * p.interAzPerGb) * 10000) / 10000 })),
   };
 }

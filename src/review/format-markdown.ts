@@ -1,6 +1,7 @@
 /**
  * The review report for a pull request comment (GitHub-flavoured Markdown): the verdict and any
- * destructive change first, long lists folded into <details>, the topology as a Mermaid block.
+ * destructive change first (after any rename, which is their fix), long lists folded into <details>,
+ * the topology as a Mermaid block.
  */
 import { suggestAcknowledgements } from './acknowledgements';
 import { renameLines } from './format-shared';
@@ -22,6 +23,7 @@ import {
   quotaSummary,
   reachabilityDeltaLines,
   removedStacksLine,
+  renamedStackTo,
   resultLine,
   stackSummary,
   VERB,
@@ -41,6 +43,9 @@ export function formatReviewMarkdown(r: ReviewReport): string {
   out.push(`Config ${code(r.config)} against ${cell(r.base.label)}.`, '');
   out.push(`**${r.exitCode === 0 ? '✅' : '⛔'} ${cell(resultLine(r))}**`);
 
+  // Renames first: they are the fix for most of the destructive changes listed next.
+  const renames = renameLines(r);
+  if (renames.length > 0) out.push('', '```', ...renames.filter((l) => l !== ''), '```');
   if (r.gate.changes.length > 0) {
     out.push('', '### ⚠️ Destructive changes', '');
     out.push(row(['', 'stack', 'resource', 'action', 'consequence']), row(['---', '---', '---', '---', '---']));
@@ -58,14 +63,12 @@ export function formatReviewMarkdown(r: ReviewReport): string {
     }
   }
   for (const u of r.gate.unmatched) out.push('', `> Note: \`--allow-destroy ${u}\` matches no destructive change.`);
-  const renames = renameLines(r);
-  if (renames.length > 0) out.push('', '```', ...renames.filter((l) => l !== ''), '```');
   const removed = removedStacksLine(r);
   if (removed) out.push('', `> **Warning:** ${cell(removed)}`);
 
   out.push('', '### Changes in deploy order', '');
   r.stacks.forEach((s, i) => {
-    out.push(`${i + 1}. **${code(s.stack)}** ${cell(stackSummary(s))}`);
+    out.push(`${i + 1}. **${code(s.stack)}** ${cell(stackSummary(s, renamedStackTo(r, s.stack)))}`);
   });
   for (const s of r.stacks.filter((x) => x.changes.length > 0)) {
     const table = [row(['action', 'type', 'name', 'detail']), row(['---', '---', '---', '---'])];

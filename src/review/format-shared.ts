@@ -22,12 +22,18 @@ const STATUS: Record<StackChanges['status'], string> = {
   removed: 'stack REMOVED from the synthesized output: Terraform will not run for it and its resources stay in AWS; destroy it before removing it from the config',
 };
 
-/** `(existing stack; from comparing the synthesized trees): 3 to add, ...` */
-export function stackSummary(s: StackChanges): string {
-  return `(${STATUS[s.status]}; ${SOURCE[s.source]}): ${countsPhrase(s.changes)}`;
+/** The stack a removed stack became by an account key rename, if it did. */
+export function renamedStackTo(r: Pick<ReviewReport, 'accountRenames'>, stack: string): string | undefined {
+  return r.accountRenames.flatMap((a) => a.stacks).find((s) => s.from === stack)?.to;
 }
 
-export const stackHeading = (s: StackChanges): string => `${s.stack} ${stackSummary(s)}`;
+/** `(existing stack; from comparing the synthesized trees): 3 to add, ...` */
+export function stackSummary(s: StackChanges, renamedTo?: string): string {
+  const status = s.status === 'removed' && renamedTo !== undefined ? `stack RENAMED to ${renamedTo} (account key renamed): copy its state into ${renamedTo} (see "Account key renamed"), do not destroy it` : STATUS[s.status];
+  return `(${status}; ${SOURCE[s.source]}): ${countsPhrase(s.changes)}`;
+}
+
+export const stackHeading = (s: StackChanges, renamedTo?: string): string => `${s.stack} ${stackSummary(s, renamedTo)}`;
 
 export function countsPhrase(changes: readonly ResourceChange[]): string {
   if (changes.length === 0) return 'no changes';
@@ -153,7 +159,8 @@ export function quotaSummary(rows: readonly QuotaRow[]): string {
 
 /** The warning for stacks that disappear from the synthesized output, or undefined when none does. */
 export function removedStacksLine(r: ReviewReport): string | undefined {
-  const removed = r.stacks.filter((s) => s.status === 'removed').map((s) => s.stack);
+  // A stack renamed with its account key is not gone: its state moves (renameLines says how).
+  const removed = r.stacks.filter((s) => s.status === 'removed' && renamedStackTo(r, s.stack) === undefined).map((s) => s.stack);
   if (removed.length === 0) return undefined;
   return `Stack${removed.length === 1 ? '' : 's'} ${removed.join(', ')} ${removed.length === 1 ? 'is' : 'are'} no longer synthesized: Terraform will never run for ${removed.length === 1 ? 'it' : 'them'}, so ${removed.length === 1 ? 'its' : 'their'} resources stay in AWS. Destroy ${removed.length === 1 ? 'it' : 'them'} first (apply ${removed.length === 1 ? 'it' : 'them'} with the account key still in accounts, or npx cdktf destroy ${removed.join(' ')} on the base revision), then remove the account key${removed.length === 1 ? '' : 's'}.`;
 }

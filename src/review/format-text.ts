@@ -17,6 +17,7 @@ import {
   priceRows,
   reachabilityDeltaLines,
   removedStacksLine,
+  renamedStackTo,
   resultLine,
   stackHeading,
   SYMBOL,
@@ -34,6 +35,8 @@ export function formatReviewText(r: ReviewReport): string {
   out.push(`vpce-hub review of ${r.config} against ${r.base.label}`);
   out.push(`Result: ${resultLine(r)}`);
 
+  // Renames first: they are the fix for most of the destructive changes listed next.
+  for (const line of renameLines(r)) out.push(line);
   if (r.gate.changes.length > 0) {
     out.push('', 'Destructive changes (acknowledge each with --allow-destroy <stack>/<address>, or a pattern such as <stack>/<type>.*):');
     for (const g of r.gate.changes) {
@@ -43,13 +46,12 @@ export function formatReviewText(r: ReviewReport): string {
     }
   }
   for (const u of r.gate.unmatched) out.push(`  note: --allow-destroy ${u} matches no destructive change`);
-  for (const line of renameLines(r)) out.push(line);
   const removed = removedStacksLine(r);
   if (removed) out.push('', `Warning: ${removed}`);
 
   out.push('', 'Changes, in deploy order:');
   r.stacks.forEach((s, i) => {
-    out.push(`  ${i + 1}. ${stackHeading(s)}`);
+    out.push(`  ${i + 1}. ${stackHeading(s, renamedStackTo(r, s.stack))}`);
     const width = Math.max(0, ...s.changes.map((c) => SYMBOL[c.action].length));
     for (const c of s.changes) {
       const detail = changeDetail(c);

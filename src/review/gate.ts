@@ -10,11 +10,16 @@
  * it holds: acknowledging it (`<stack>/*`) means it has been destroyed first, or is left on purpose.
  * So is a provider configuration a stack loses while its base had resources under it
  * (orphaned-providers.ts): `<stack>/provider.<key>`.
+ *
+ * A stack that disappears because its account key was renamed (renames.ts) is gated too, until its
+ * state has been copied to the new stack, but its advice is that copy: destroying it would take the
+ * spokes' routes and DNS away for nothing.
  */
 import { acknowledges } from './acknowledgements';
 import type { StackChanges } from './changes';
 import { consequenceOf } from './consequences';
 import type { OrphanedProvider } from './orphaned-providers';
+import type { AccountRename } from './renames';
 
 export interface GatedChange {
   stack: string;
@@ -40,7 +45,8 @@ export interface GateResult {
   unmatched: string[];
 }
 
-export function evaluateGate(stacks: readonly StackChanges[], allowDestroy: readonly string[], orphaned: readonly OrphanedProvider[] = []): GateResult {
+export function evaluateGate(stacks: readonly StackChanges[], allowDestroy: readonly string[], orphaned: readonly OrphanedProvider[] = [], renamedKeys: readonly AccountRename[] = []): GateResult {
+  const renamedTo = renamedStacks(renamedKeys);
   const allow = new Set(allowDestroy.map((a) => a.trim()).filter((a) => a !== ''));
   const used = new Set<string>();
   const changes: GatedChange[] = [];
@@ -55,7 +61,7 @@ export function evaluateGate(stacks: readonly StackChanges[], allowDestroy: read
         address: '*',
         type: 'stack',
         action: 'delete',
-        consequence: stackRemovalConsequence(s.stack),
+        consequence: renamedTo.get(s.stack)?.consequence ?? stackRemovalConsequence(s.stack),
         attributes: [],
         stackRemoved: true,
         acknowledged: stackHits.length > 0,
@@ -89,7 +95,7 @@ export function evaluateGate(stacks: readonly StackChanges[], allowDestroy: read
         action: c.action,
         consequence,
         attributes: c.action === 'replace' ? c.attributes : [],
-        ...(c.reason ? { reason: c.reason } : {}),
+        ...(c.reason || renamedTo.has(c.stack) ? { reason: [c.reason, renamedTo.get(c.stack)?.kept].filter(Boolean).join('; ') } : {}),
         stackRemoved: s.status === 'removed',
         acknowledged: hits.length > 0,
       });
@@ -105,6 +111,23 @@ export function stackRemovalConsequence(stack: string): string {
     `Destroy it first: keep the account key (its stack becomes empty) and apply it, or run \`npx cdktf destroy ${stack}\` (or \`terraform destroy\` in cdktf.out/stacks/${stack}) on the base revision; ` +
     `then remove the key and acknowledge with --allow-destroy ${stack}/*`
   );
+}
+
+/** Old stack -> what to say about it and about each of its resources, for every renamed account key. */
+function renamedStacks(renamedKeys: readonly AccountRename[]): Map<string, { consequence: string; kept: string }> {
+  const out = new Map<string, { consequence: string; kept: string }>();
+  for (const a of renamedKeys) {
+    for (const s of a.stacks) {
+      out.set(s.from, {
+        consequence:
+          `the account key ${a.from} was renamed to ${a.to} (account ${a.accountId}), so this stack is now ${s.to}: its state must move with it. ` +
+          `Do not destroy it (that would take these resources, and the spokes' routes and DNS, away): copy its state into ${s.to} with the steps under "Account key renamed", check that the ${s.to} plan destroys nothing, ` +
+          `then acknowledge with --allow-destroy ${s.from}/*`,
+        kept: `account key renamed (${a.from} -> ${a.to}): kept, not destroyed, once the state of ${s.from} is copied into ${s.to}`,
+      });
+    }
+  }
+  return out;
 }
 
 /** How to get rid of what a stack holds in a region it no longer configures. */

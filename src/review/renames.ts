@@ -56,7 +56,18 @@ function stacksOfKey(config: VpceHubConfig, key: string): string[] {
   return holdsHub ? [stackNames.hub(key), stackNames.spokes(key, true)] : [stackNames.spokes(key, false)];
 }
 
-export function accountRenames(base: VpceHubConfig, current: VpceHubConfig, opts: { baseOut: string; out: string; baseConfig: string }): AccountRename[] {
+export interface AccountRenameOptions {
+  /** Where step 1 writes the base config, and the two synth folders. */
+  baseConfig: string;
+  baseOut: string;
+  out: string;
+  /** `--config` as the user gave it; undefined for the default lookup (then synth finds it the same way). */
+  config?: string;
+  /** Where the base config comes from: a git ref and the config's path (relative to the cwd), or a label only. */
+  base: { ref: string; configPath: string } | { label: string };
+}
+
+export function accountRenames(base: VpceHubConfig, current: VpceHubConfig, opts: AccountRenameOptions): AccountRename[] {
   const out: AccountRename[] = [];
   for (const [oldKey, account] of Object.entries(base.accounts)) {
     if (current.accounts[oldKey]) continue;
@@ -66,12 +77,13 @@ export function accountRenames(base: VpceHubConfig, current: VpceHubConfig, opts
     const after = stacksOfKey(current, newKey);
     const stacks = before.map((from, i) => ({ from, to: after[Math.min(i, after.length - 1)] })).filter((s, i, all) => all.findIndex((x) => x.to === s.to) === i);
     const commands = [
-      `# 1. The old stacks, synthesized from the base config (its backend settings name the old states);`,
-      `#    from git: git show <base>:<config> > ${opts.baseConfig}`,
+      `# 1. The old stacks, synthesized from the base config (its backend settings name the old states)`,
+      // `<ref>:./<path>` is relative to the current folder (git-show(1), "<rev>:<path>").
+      'ref' in opts.base ? `git show ${opts.base.ref}:./${opts.base.configPath} > ${opts.baseConfig}` : `#    write the base config (${opts.base.label}) to ${opts.baseConfig}`,
       `npx vpce-hub synth --config ${opts.baseConfig} --out ${opts.baseOut}`,
       ...stacks.flatMap((s) => [`terraform -chdir=${opts.baseOut}/stacks/${s.from} init -input=false`, `terraform -chdir=${opts.baseOut}/stacks/${s.from} state pull > ${s.from}.tfstate`]),
       `# 2. The new stacks, and each old state pushed into its new, still empty, state`,
-      `npx vpce-hub synth --out ${opts.out}`,
+      `npx vpce-hub synth${opts.config !== undefined ? ` --config ${opts.config}` : ''} --out ${opts.out}`,
       ...stacks.flatMap((s) => [`terraform -chdir=${opts.out}/stacks/${s.to} init -input=false`, `terraform -chdir=${opts.out}/stacks/${s.to} state push "$PWD/${s.from}.tfstate"`]),
       `# 3. Check: the plans show no destroy (apply the hub stack first, as always); then delete the old states`,
       ...stacks.map((s) => `terraform -chdir=${opts.out}/stacks/${s.to} plan`),

@@ -71,7 +71,16 @@ export function runReview(opts: ReviewOptions): ReviewReport {
     const terraform: TerraformCheck[] = [];
     if (opts.offline) stacks = runOffline(stacks, current, base.kind === 'none', opts.terraform ?? {}, terraform);
 
-    const gate = evaluateGate(stacks, opts.allowDestroy ?? [], orphanedProviders(base.tree, current.tree));
+    const renamedKeys = base.synth
+      ? accountRenames(base.synth.config, config, {
+          baseConfig: 'vpce-hub.base.yaml',
+          baseOut: 'cdktf.base.out',
+          out: 'cdktf.out',
+          ...(opts.configPath !== undefined ? { config: opts.configPath } : {}),
+          base: opts.base !== undefined ? { ref: opts.base, configPath: path.relative(cwd, file) || path.basename(file) } : { label: base.info.label },
+        })
+      : [];
+    const gate = evaluateGate(stacks, opts.allowDestroy ?? [], orphanedProviders(base.tree, current.tree), renamedKeys);
     const proof = proveReachability(current.tree, config);
     const baseProof = base.synth ? proveReachability(base.synth.tree, base.synth.config) : undefined;
     const prices = priceTable(config.prices, opts.gbPerSpokeMonth);
@@ -92,7 +101,7 @@ export function runReview(opts: ReviewOptions): ReviewReport {
       cost: estimateCost(current.plan, prices),
       adoption: adoptionNotes(current.plan),
       renames: base.synth ? suggestRenames(base.synth.config, config) : [],
-      accountRenames: base.synth ? accountRenames(base.synth.config, config, { baseConfig: 'vpce-hub.base.yaml', baseOut: 'cdktf.base.out', out: 'cdktf.out' }) : [],
+      accountRenames: renamedKeys,
       ...(base.synth ? { baseCost: estimateCost(base.synth.plan, priceTable(base.synth.config.prices, opts.gbPerSpokeMonth)).total } : {}),
       failures,
       exitCode: failures.length > 0 ? 1 : 0,

@@ -1,6 +1,7 @@
 /**
  * `vpce-hub check`: the security rule pack over the synthesized Terraform JSON. Exit 0 no unsuppressed
- * error (warnings allowed), 1 errors found, 2 nothing to check or an invalid config.
+ * error (warnings allowed), 1 errors found, 2 bad input: no synthesized folder, stale output (synth-record.ts),
+ * an invalid config or one that does not describe the folder.
  *
  * The config is optional: it adds suppressions and what the tree cannot know (each stack's account,
  * the declared spoke CIDRs, custom services). It is read from --config, else $VPCE_HUB_CONFIG or
@@ -16,6 +17,7 @@ import { loadTree, TreeLoadError, type SynthTree } from '../../analysis/tree';
 import { ConfigError, formatFindings } from '../../config/findings';
 import { loadConfigFile, resolveConfigPath, type LoadedConfig } from '../../config/load';
 import { buildPlan } from '../../planning/build-plan';
+import { displayPath } from '../display-path';
 import type { Register } from '../index';
 
 export interface CheckCommandOptions {
@@ -49,7 +51,7 @@ export function runCheckCommand(opts: CheckCommandOptions, cwd = process.cwd()):
       try {
         loaded = loadConfigFile(file);
       } catch (e) {
-        if (e instanceof ConfigError) return fail(formatFindings(e.findings.filter((f) => f.severity === 'error'), e.file));
+        if (e instanceof ConfigError) return fail(formatFindings(e.findings.filter((f) => f.severity === 'error'), displayPath(e.file, cwd)));
         throw e;
       }
       const known = new Set(buildPlan(loaded.config).stacks.map((s) => s.name));
@@ -57,14 +59,14 @@ export function runCheckCommand(opts: CheckCommandOptions, cwd = process.cwd()):
       if (strangers.length > 0) {
         return fail(`${file} does not describe ${dir}: stack(s) ${strangers.join(', ')} are not stacks it makes. Pass the config the tree was synthesized from, or --no-config.`);
       }
-      const stale = staleOutputReason(dir, loaded.config, loaded.file);
+      const stale = staleOutputReason(dir, loaded.config, loaded.file, { config: opts.config, out: opts.dir });
       if (stale) return fail(stale);
     }
   }
   const result = runChecks(tree, loaded ? { facts: configFacts(loaded.config), suppressions: loaded.config.suppressions } : {});
   // Config warnings are `vpce-hub validate`'s to report; here the config only supplies facts and suppressions.
   const stderr = '';
-  const stdout = opts.format === 'json' ? `${JSON.stringify(toJson(result, dir, loaded?.file), null, 2)}\n` : `${formatCheckText(result)}${loaded ? `\n(config: ${path.relative(cwd, loaded.file) || loaded.file})` : '\n(no config: tree-only checks, no suppressions)'}\n`;
+  const stdout = opts.format === 'json' ? `${JSON.stringify(toJson(result, dir, loaded?.file), null, 2)}\n` : `${formatCheckText(result)}${loaded ? `\n(config: ${displayPath(loaded.file, cwd)})` : '\n(no config: tree-only checks, no suppressions)'}\n`;
   return { exitCode: checkExitCode(result), stdout, stderr };
 }
 
@@ -79,7 +81,7 @@ function fail(message: string): CheckCommandOutput {
 export const registerCheck: Register = (program: Command, setExit) => {
   program
     .command('check')
-    .description('run the security rule pack on the synthesized stacks; exit 0 passed, 1 errors found, 2 nothing to check')
+    .description('run the security rule pack on the synthesized stacks; exit 0 passed, 1 errors found, 2 on bad input (no synthesized folder, stale output, an invalid config)')
     .option('-d, --dir <dir>', 'synth output folder', 'cdktf.out')
     .option('-c, --config <file>', 'config file for suppressions and account/CIDR facts (default: $VPCE_HUB_CONFIG or vpce-hub.yaml when present)')
     .option('--no-config', 'check the synthesized tree alone')

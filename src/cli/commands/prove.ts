@@ -7,6 +7,7 @@ import { formatPolicyMarkdown, formatPolicyText, provePolicies } from '../../ana
 import { formatMatrixMarkdown, formatMatrixText, proveReachability } from '../../analysis/prove';
 import { staleOutputReason } from '../../analysis/synth-record';
 import { loadTree, TreeLoadError, type SynthTree } from '../../analysis/tree';
+import { displayPath } from '../display-path';
 import type { Register } from '../index';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
@@ -32,7 +33,7 @@ export const registerProve: Register = (program: Command, setExit) => {
       try {
         ({ config, file: configFile } = loadConfigFile(resolveConfigPath(opts.config)));
       } catch (e) {
-        if (e instanceof ConfigError) return fail(formatFindings(e.findings.filter((f) => f.severity === 'error'), e.file));
+        if (e instanceof ConfigError) return fail(formatFindings(e.findings.filter((f) => f.severity === 'error'), displayPath(e.file)));
         throw e;
       }
       const dir = path.resolve(opts.out ?? opts.dir);
@@ -43,7 +44,7 @@ export const registerProve: Register = (program: Command, setExit) => {
         if (!(e instanceof TreeLoadError)) throw e;
         return fail(`vpce-hub prove: ${e.message}`);
       }
-      const stale = staleOutputReason(dir, config, configFile);
+      const stale = staleOutputReason(dir, config, configFile, { config: opts.config, out: opts.out ?? opts.dir });
       if (stale) return fail(`vpce-hub prove: ${stale}`);
       const proof = proveReachability(tree, config);
       // Second matrix: the endpoint policies against canonical requests (src/policy).

@@ -29,7 +29,7 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 export const registerReview: Register = (program: Command, setExit) => {
   program
     .command('review')
-    .description('report what a config change does, per stack in deploy order, with a destructive-change gate, the reachability matrix, topology, quota headroom and cost; exit 1 when blocked')
+    .description('report what a config change does, per stack in deploy order, with a destructive-change gate, the reachability matrix, topology, quota headroom and cost; exit 0 safe to apply, 1 when blocked, 2 on bad input (an invalid config, an unknown --base ref, an unreadable --plan)')
     .option('-c, --config <file>', 'config file (default: $VPCE_HUB_CONFIG or vpce-hub.yaml)')
     .option('--base <git ref>', 'compare with the config file as it is at this git ref (e.g. origin/main)')
     .option('--base-dir <dir>', 'compare with an earlier synth output folder instead')

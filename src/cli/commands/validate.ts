@@ -6,11 +6,13 @@ import type { Command } from 'commander';
 import { formatFinding, hasErrors, type Finding } from '../../config/findings';
 import { checkConfigFile, resolveConfigPath } from '../../config/load';
 import { formatHeadroomTable, quotaUsage, type QuotaRow } from '../../planning/quotas';
+import { displayPath } from '../display-path';
 import type { Register } from '../index';
 
 const FORMATS = ['text', 'json'] as const;
 
 export interface ValidationReport {
+  /** The config file, relative to the current folder (displayPath). */
   file: string;
   valid: boolean;
   findings: Finding[];
@@ -18,12 +20,12 @@ export interface ValidationReport {
   quotas?: QuotaRow[];
 }
 
-export function runValidation(configPath?: string): ValidationReport {
-  const file = resolveConfigPath(configPath);
+export function runValidation(configPath?: string, cwd = process.cwd()): ValidationReport {
+  const file = resolveConfigPath(configPath, cwd);
   const checked = checkConfigFile(file);
   const valid = checked.config !== undefined && !hasErrors(checked.findings);
   const quotas = checked.plan && checked.config ? quotaUsage(checked.plan, checked.config.quotas) : undefined;
-  return { file, valid, findings: checked.findings, ...(quotas ? { quotas } : {}) };
+  return { file: displayPath(file, cwd), valid, findings: checked.findings, ...(quotas ? { quotas } : {}) };
 }
 
 export function formatValidationText(report: ValidationReport): string {
