@@ -236,6 +236,17 @@ describe('a policy that would outgrow IAM\'s size limits (https://docs.aws.amazo
     expect(err).toMatch(/^vpce-hub iam-policy: account network: the per-VPC list of peering accepters \(\d{1,2},\d{3} characters\) exceeds IAM's 6,144-character managed policy limit, so ec2:AccepterVpc is scoped per spoke account and region/);
   });
 
+  it('scopes an existing hub VPC\'s requests the same way: requester by id (ArnEquals), accepters per spoke account (ArnLike)', () => {
+    const existing = buildPlan(loadConfigFile(path.join(PROJECT_ROOT, 'examples/existing-hub-vpc/vpce-hub.yaml')).config);
+    const [key] = hubSideAccounts(existing);
+    const perVpc = hubSidePolicy(existing, key, 'vpc').Statement.find((s) => s.Sid === 'PeeringRequestsOfExistingHubVpcs');
+    const perAccount = hubSidePolicy(existing, key, 'account').Statement.find((s) => s.Sid === 'PeeringRequestsOfExistingHubVpcs');
+    expect(perAccount?.Condition).toEqual({
+      ArnEquals: { 'ec2:RequesterVpc': perVpc?.Condition?.ArnEquals['ec2:RequesterVpc'] },
+      ArnLike: { 'ec2:AccepterVpc': [expect.stringMatching(/^arn:aws:ec2:[a-z0-9-]+:555555555555:vpc\/\*$/)] },
+    });
+  });
+
   it('keeps the per-VPC list while it fits, and says nothing', () => {
     const small = runIamPolicyText(topologyYaml({ spokes: 40, accounts: 40, services: 1, dns: 'private-hosted-zones' }));
     expect(small.scoping).toEqual({ network: 'vpc' });

@@ -54,7 +54,7 @@ function indentationMessage(p: IndentationProblem): Located {
   return {
     line: p.line,
     col: 1,
-    message: `inconsistent indentation: this line is indented ${spaces(p.indent)}, ${Math.abs(diff)} ${diff > 0 ? 'more' : 'less'} than ${ref} (column ${p.expected + 1}), the section it most likely belongs to`,
+    message: `inconsistent indentation: this line is indented ${spaces(p.indent)}, ${Math.abs(diff)} ${diff > 0 ? 'more' : 'less'} than ${ref} (column ${p.expected + 1}), the key it most likely lines up with`,
     fix: `indent it with ${spaces(p.expected)}, so it starts in the same column as ${ref} (YAML nests by indentation: every key of a section starts in the same column)`,
   };
 }
