@@ -7,7 +7,9 @@
  * AWS STS character limits" and "IAM object quotas"; whitespace is not counted):
  * - a customer managed policy: 6,144 characters (not adjustable);
  * - all inline policies of one role together: 10,240 characters (not adjustable);
- * - managed policies attached to one role: 10 by default, at most 20 on request.
+ * - managed policies attached to one role: 10 by default, at most 20 on request (why one document that
+ *   fits is printed rather than several: each would take one of those slots, and a pipeline attaching
+ *   `iam-policy --account` output expects one document).
  */
 import { hubSidePolicy, type AccepterScoping, type PolicyDocument } from './hub-side-policy';
 import type { NetworkPlan } from './plan';
@@ -15,8 +17,6 @@ import type { NetworkPlan } from './plan';
 export const IAM_POLICY_LIMITS = {
   managedPolicyCharacters: 6144,
   roleInlinePolicyCharacters: 10240,
-  managedPoliciesPerRole: 10,
-  managedPoliciesPerRoleMax: 20,
 } as const;
 
 /** A count as AWS's documentation writes it (6,144). */
