@@ -104,7 +104,8 @@ describe('stage 2: YAML', () => {
   it.each([
     ['a tab as indentation', 'accounts:\n\tnetwork: { id: "111111111111" }\n', 'line 2, column 1: a tab is used for indentation, and YAML allows only spaces', 'replace the tab with spaces'],
     ['a key without its colon', 'accounts:\n  network\n  payments: { id: "222222222222" }\n', 'line 2, column 3: a key without a colon', 'look for a missing `:`'],
-    ['an unclosed {', 'accounts:\n  network: { id: "111111111111"\nhubs: []\n', 'line 3, column 1: a { opened above is not closed with } before this line (the line reads `hubs: []`)', 'add the missing }'],
+    // The line that opened it, not the line where parsing gave up.
+    ['an unclosed {', 'accounts:\n  network: { id: "111111111111"\nhubs: []\n', 'line 2, column 12: a { opened here is not closed with } before line 3 (the line reads `  network: { id: "111111111111"`)', 'close the { of line 2 with } where its mapping ends, before line 3'],
     ['a list item among keys', 'hubs:\n  name: x\n  - name: y\n', 'line 3, column 1: a list item (`- ...`) where its section holds `key: value` pairs (the line reads `  - name: y`)', 'not both'],
   ])('explains %s in plain words, once, with the line as written', (_case, text, message, fix) => {
     const all = findings(text);

@@ -37,12 +37,12 @@ export const FINDING_CODES = {
   FileNotFound: error('file', 'the config file does not exist'),
   FileUnreadable: error('file', 'the config path exists but cannot be read as a file (a folder, no permission)'),
   EmptyFile: error('file', 'the file is empty or holds only comments'),
-  YamlSyntax: error('file', 'the YAML cannot be parsed (line and column given), or an alias is undefined or expands too much'),
+  YamlSyntax: error('file', 'the YAML cannot be parsed (line and column given; a line indented off its section is named with the column its section uses, an unclosed [ or { with the line that opened it), or an alias is undefined or expands too much'),
   DuplicateKey: error('file', 'a key appears twice in one mapping; YAML would silently keep the last'),
 
   WrongType: error('structure', 'a value of the wrong type, e.g. a number for an account id (quote it) or a scalar for a list; also a non-mapping file'),
   MissingField: error('structure', 'a required field is absent'),
-  UnknownKey: error('structure', 'a key the schema does not know, with the nearest allowed key when it looks misspelled'),
+  UnknownKey: error('structure', 'a key the schema does not know, with the level it belongs to when it is indented one level too shallow or too deep, else the nearest allowed key when it looks misspelled'),
   ReservedKey: error('structure', 'a key that is a JavaScript object internal (__proto__, constructor, prototype)'),
   InvalidValue: error('structure', 'a value outside the allowed set (dns mode, endpointPolicy form, ...)'),
   InvalidFormat: error('structure', 'a string of the wrong shape: account id not 12 digits, malformed VPC/subnet/route table id, region, role ARN'),
@@ -162,6 +162,7 @@ export const FINDING_CODES = {
   RamOrganizationUnknown: error('sharing', 'an account marked outsideOrganization while the config names no organization'),
 
   QuotaExceeded: error('quotas', 'the planned network needs more of an AWS quota than the limit (count, limit and remedy given)'),
+  HubSidePolicyTooLarge: warning('quotas', "the hub-side role's policy (vpce-hub iam-policy) is over IAM's 6,144-character managed policy limit even with peering accepters scoped per spoke account: it fits only as the role's inline policy (10,240 characters per role), or not at all"),
   SecurityGroupCountDerived: warning('quotas', 'spoke CIDR rules are spread over a derived number of endpoint security groups, or will soon need a second one: the hub stack changes when it grows; pin it with endpointSecurityGroups'),
 
   InternalError: error('internal', 'a validation step crashed: a vpce-hub bug, never expected'),

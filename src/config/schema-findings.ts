@@ -61,6 +61,20 @@ function deeperHome(schema: AnySchema, path: readonly PathSegment[], key: string
 }
 
 /**
+ * A key that belongs one level up, in an enclosing mapping (`dns` indented under a hub's `vpc:` instead
+ * of beside it): the path of that mapping. Removing such a key, as "unknown" would suggest, silently
+ * drops a setting (a hub's dns mode falls back to its default); moving it up keeps it. Not offered when
+ * the enclosing mapping already has the key (moving it would make a duplicate).
+ */
+function shallowerHome(schema: AnySchema, path: readonly PathSegment[], key: string, raw: unknown): PathSegment[] | undefined {
+  if (path.length === 0 || typeof path[path.length - 1] !== 'string') return undefined;
+  const parent = path.slice(0, -1);
+  const there = valueAt(parent, raw);
+  if (there === null || typeof there !== 'object' || Array.isArray(there) || Object.prototype.hasOwnProperty.call(there, key)) return undefined;
+  return allowedKeysAt(schema, parent).includes(key) ? parent : undefined;
+}
+
+/**
  * The allowed key a misspelling most likely meant: close in edit distance, or one name containing the
  * other (`accountId` for `id`, `role` for `roleArn`), which edit distance misses.
  */
@@ -89,13 +103,20 @@ export function issueToFindings(issue: z.core.$ZodIssue, schema: AnySchema, raw:
       const allowed = allowedKeysAt(schema, path);
       return issue.keys.map((key) => {
         const home = deeperHome(schema, path, key, value);
+        const up = home ? undefined : shallowerHome(schema, path, key, raw);
         const near = nearestKey(key, allowed);
         return {
           severity: 'error' as const,
           code: 'UnknownKey',
           path: where ? `${where}.${key}` : key,
           message: `is not a known key${allowed.length ? ` here (allowed: ${allowed.join(', ')})` : ''}`,
-          fix: home ? `did you mean under \`${home}:\`? Indent it one level deeper, below ${home}` : near ? `did you mean "${near}"?` : 'remove it',
+          fix: home
+            ? `did you mean under \`${home}:\`? Indent it one level deeper, below ${home}`
+            : up
+              ? `did you mean one level up, ${up.length > 0 ? `under \`${formatPath(up, raw)}\`` : 'at the top level'}? Indent it one level less, beside ${String(path[path.length - 1])}`
+              : near
+                ? `did you mean "${near}"?`
+                : 'remove it',
         };
       });
     }

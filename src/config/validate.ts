@@ -13,6 +13,7 @@ import { validateAwsStrings } from './validate-aws-strings';
 import { validateCompanions } from './validate-companions';
 import { validateBackend } from './validate-backend';
 import { validateDns } from './validate-dns';
+import { validateHubSidePolicySize } from './validate-hub-side-policy-size';
 import { validateHubSideRole } from './validate-hub-side-role';
 import { validateIotData } from './validate-iot-data';
 import { validateNames } from './validate-names';
@@ -63,6 +64,7 @@ export const VALIDATORS: ReadonlyArray<RegisteredValidator> = [
   { id: 'policy', stage: 'config', summary: 'endpoint policies: organization needs organizationId, principals are account ids or ARNs, a custom document is JSON with a Principal in every statement, fits 20,480 characters, conditions on nothing that cannot match through the hub, and (simulated) lets AWS\'s own traffic through', run: validatePolicy },
   { id: 'quotas', stage: 'plan', summary: 'the planned network fits every AWS quota (peerings, endpoints, security group rules and groups, routes, zone associations and authorizations, hosted zones, profile VPCs, policy size)', run: validateQuotas },
   { id: 'stack-roles', stage: 'plan', summary: "a stack whose providers act in another account (the hub-side halves of its pairs, a transit gateway owner's halves) has a role to assume there (hubSideRoleArn, else roleArn): two providers on the same ambient credentials cannot be pinned to two accounts", run: validateStackRoles },
+  { id: 'hub-side-policy-size', stage: 'plan', summary: "the hub-side role's policy (vpce-hub iam-policy) fits one IAM managed policy (6,144 characters), with peering accepters scoped per spoke account when the per-VPC list would not; otherwise a warning says whether it fits as the role's inline policy (10,240)", run: validateHubSidePolicySize },
   { id: 'aws-strings', stage: 'plan', summary: "every name, description, comment and tag the stacks would emit (from project, hub, spoke and account names) fits AWS's documented length, characters and reserved prefixes, and names AWS requires unique (IAM roles per account, log groups per region, security groups per VPC) differ", run: validateAwsStrings },
   { id: 'adopt', stage: 'plan', summary: 'adopted ids (security group, endpoints, zones, peerings) belong to things the config builds, in an existing hub VPC, and none is adopted twice', run: validateAdopt },
   { id: 'security-groups', stage: 'plan', summary: 'a hub whose spoke CIDRs need several endpoint security groups is told how the rules are spread and how to pin the group count', run: validateSecurityGroups },

@@ -6,6 +6,8 @@
  */
 import type { YAMLError } from 'yaml';
 import type { Finding } from './findings';
+import { findIndentationProblem, type IndentationProblem } from './yaml-indentation';
+import { unclosedBracketBefore } from './yaml-unclosed-bracket';
 
 interface Plain {
   message: string;
@@ -30,26 +32,73 @@ const PLAIN: Partial<Record<string, (original: string) => Plain>> = {
   BAD_SCALAR_START: (original) => ({ message: `a value starts with a character YAML reserves (${lowerFirst(original)})`, fix: 'quote the value' }),
 };
 
+/** Where a finding points and what it says, before the line's text is appended. */
+interface Located {
+  line?: number;
+  col?: number;
+  message: string;
+  fix: string;
+}
+
+/**
+ * Errors the parser gives for a line indented off its section: a key one space too shallow reads as
+ * an unclosed quote or a list item without `-` (MISSING_CHAR), one space too deep as a nested mapping
+ * in the line above (BLOCK_AS_IMPLICIT_KEY, MULTILINE_IMPLICIT_KEY), or BAD_INDENT.
+ */
+const INDENTATION_CODES = new Set(['MISSING_CHAR', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'BAD_INDENT']);
+
+function indentationMessage(p: IndentationProblem): Located {
+  const diff = p.indent - p.expected;
+  const spaces = (k: number) => `${k} space${k === 1 ? '' : 's'}`;
+  const ref = p.referenceKey ? `\`${p.referenceKey}:\` on line ${p.referenceLine}` : `the \`- \` on line ${p.referenceLine}`;
+  return {
+    line: p.line,
+    col: 1,
+    message: `inconsistent indentation: this line is indented ${spaces(p.indent)}, ${Math.abs(diff)} ${diff > 0 ? 'more' : 'less'} than ${ref} (column ${p.expected + 1}), the key it most likely lines up with`,
+    fix: `indent it with ${spaces(p.expected)}, so it starts in the same column as ${ref} (YAML nests by indentation: every key of a section starts in the same column)`,
+  };
+}
+
+function locate(e: YAMLError, original: string, text: string): Located {
+  const pos = e.linePos?.[0];
+  // An unclosed [ or {: name the line that opened it, not the line where parsing gave up.
+  if (e.code === 'BAD_INDENT' || e.code === 'MISSING_CHAR') {
+    const closer = /end with an? ([\]}])/.exec(original)?.[1];
+    const open = closer ? unclosedBracketBefore(text, e.pos[0]) : undefined;
+    if (closer && open) {
+      const until = pos && pos.line > open.line ? ` before line ${pos.line}` : '';
+      return { line: open.line, col: open.col, message: `a ${open.bracket} opened here is not closed with ${closer}${until}`, fix: `close the ${open.bracket} of line ${open.line} with ${closer} where its ${open.bracket === '[' ? 'list' : 'mapping'} ends${until ? `, ${until.trim()}` : ''}` };
+    }
+  }
+  if (pos && INDENTATION_CODES.has(e.code)) {
+    const problem = findIndentationProblem(text, (e.linePos?.[1]?.line ?? pos.line) + 1);
+    if (problem && problem.line >= pos.line - 1 && problem.line <= pos.line + 1) return indentationMessage(problem);
+  }
+  const plain = PLAIN[e.code]?.(original) ?? { message: original, fix: 'fix the YAML syntax at that position' };
+  return { line: pos?.line, col: pos?.col, ...plain };
+}
+
 export function yamlErrorFindings(errors: readonly YAMLError[], text: string): Finding[] {
   const lines = text.split(/\r?\n/);
   const seenLines = new Set<number>();
   const findings: Finding[] = [];
   for (const e of errors) {
     const pos = e.linePos?.[0];
-    if (pos && e.code !== 'DUPLICATE_KEY') {
-      if (seenLines.has(pos.line)) continue;
-      seenLines.add(pos.line);
-    }
-    const at = pos ? `line ${pos.line}, column ${pos.col}` : 'unknown position';
     const original = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     if (e.code === 'DUPLICATE_KEY') {
+      const at = pos ? `line ${pos.line}, column ${pos.col}` : 'unknown position';
       findings.push({ severity: 'error', code: 'DuplicateKey', path: '', message: `${at}: ${original}`, fix: 'keep one of the two keys' });
       continue;
     }
-    const plain = PLAIN[e.code]?.(original) ?? { message: original, fix: 'fix the YAML syntax at that position' };
-    const source = pos ? lines[pos.line - 1] : undefined;
+    const located = locate(e, original, text);
+    if (located.line !== undefined) {
+      if (seenLines.has(located.line)) continue;
+      seenLines.add(located.line);
+    }
+    const at = located.line !== undefined ? `line ${located.line}, column ${located.col}` : 'unknown position';
+    const source = located.line !== undefined ? lines[located.line - 1] : undefined;
     const shown = source !== undefined && source.trim() !== '' ? ` (the line reads \`${source.trimEnd().slice(0, 80)}\`)` : '';
-    findings.push({ severity: 'error', code: 'YamlSyntax', path: '', message: `${at}: ${plain.message}${shown}`, fix: plain.fix });
+    findings.push({ severity: 'error', code: 'YamlSyntax', path: '', message: `${at}: ${located.message}${shown}`, fix: located.fix });
   }
   return findings;
 }

@@ -59,8 +59,18 @@ export interface PolicyDocument {
 /** Hub and transit gateway owner accounts (keys) that other stacks reach through a hub-side provider. */
 export const hubSideAccounts = (plan: NetworkPlan): string[] => [...new Set(plan.stacks.flatMap((s) => s.hubAccess.map((a) => a.account.key)))].sort();
 
-/** The policy for the hub-side role in one hub (or transit gateway owner) account: the union over its hubs and transit gateways. */
-export function hubSidePolicy(plan: NetworkPlan, accountKey: string): PolicyDocument {
+/**
+ * How `ec2:AccepterVpc` names the spoke VPCs a peering request may go to: each configured spoke VPC
+ * (`vpc`), or every VPC of each configured spoke account and region (`account`), which is shorter when
+ * the per-VPC list would not fit IAM's policy size limit (planning/hub-side-policy-size.ts chooses).
+ */
+export type AccepterScoping = 'vpc' | 'account';
+
+/**
+ * The policy for the hub-side role in one hub (or transit gateway owner) account: the union over its
+ * hubs and transit gateways. `vpce-hub iam-policy` prints `fittedHubSidePolicy`, which picks the scoping.
+ */
+export function hubSidePolicy(plan: NetworkPlan, accountKey: string, scoping: AccepterScoping = 'vpc'): PolicyDocument {
   const hubs = plan.hubs.filter((h) => h.account.key === accountKey);
   const owned = plan.hubs.filter((h) => h.transitGateway?.owner.key === accountKey);
   if (hubs.length === 0 && owned.length === 0) throw new Error(`account ${accountKey} holds no hub and owns no transit gateway`);
@@ -85,9 +95,18 @@ export function hubSidePolicy(plan: NetworkPlan, accountKey: string): PolicyDocu
   // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2.html).
   const peering = (h: HubPlan) => h.connectivity === 'peering';
   const peeringRegions = [...new Set(hubs.filter(peering).map((h) => h.region))].sort();
-  const spokeVpcArn = (s: SpokePlan) => `arn:${partition}:ec2:${s.region}:${s.account.id}:vpc/${s.vpcId}`;
+  // Per account: `vpc/*` of the spoke's account and region (ArnLike), still only configured spoke accounts.
+  const spokeVpcArn = (s: SpokePlan) => `arn:${partition}:ec2:${s.region}:${s.account.id}:vpc/${scoping === 'vpc' ? s.vpcId : '*'}`;
   // Only spokes of other accounts: a same-account spoke's stack requests its peering with its own credentials.
   const acceptersOf = (of: HubPlan[]) => [...new Set(plan.spokes.filter((s) => s.crossAccount && of.some((h) => h.name === s.hub)).map(spokeVpcArn))].sort();
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_ARN:
+  // a `vpc/*` pattern goes under ArnLike, the operator for patterns (IAM matches each ARN component separately).
+  const peeringCondition = (requesterOperator: 'ArnEquals' | 'ArnLike', requesters: string[], of: HubPlan[]): NonNullable<PolicyStatement['Condition']> => {
+    const condition: NonNullable<PolicyStatement['Condition']> = { [requesterOperator]: { 'ec2:RequesterVpc': requesters } };
+    const accepterOperator = scoping === 'vpc' ? 'ArnEquals' : 'ArnLike';
+    condition[accepterOperator] = { ...condition[accepterOperator], 'ec2:AccepterVpc': acceptersOf(of) };
+    return condition;
+  };
   const existingPeering = existing.filter(peering);
   const createdPeering = created.filter(peering);
   // Peering: the requester VPC must be a hub VPC, the accepter a spoke VPC; the request itself is a new resource.
@@ -98,7 +117,7 @@ export function hubSidePolicy(plan: NetworkPlan, accountKey: string): PolicyDocu
       Effect: 'Allow',
       Action: ['ec2:CreateVpcPeeringConnection'],
       Resource: [...new Set(existingPeering.map((h) => h.region))].sort().map((r) => arn('ec2', r, 'vpc-peering-connection/*')),
-      Condition: { ArnEquals: { 'ec2:RequesterVpc': existingPeering.map(vpcArn), 'ec2:AccepterVpc': acceptersOf(existingPeering) } },
+      Condition: peeringCondition('ArnEquals', existingPeering.map(vpcArn), existingPeering),
     });
   }
   if (createdPeering.length > 0 && acceptersOf(createdPeering).length > 0) {
@@ -109,7 +128,7 @@ export function hubSidePolicy(plan: NetworkPlan, accountKey: string): PolicyDocu
       Effect: 'Allow',
       Action: ['ec2:CreateVpcPeeringConnection'],
       Resource: createdRegions.map((r) => arn('ec2', r, 'vpc-peering-connection/*')),
-      Condition: { ArnLike: { 'ec2:RequesterVpc': createdRegions.map((r) => arn('ec2', r, 'vpc/*')) }, ArnEquals: { 'ec2:AccepterVpc': acceptersOf(createdPeering) } },
+      Condition: peeringCondition('ArnLike', createdRegions.map((r) => arn('ec2', r, 'vpc/*')), createdPeering),
     });
   }
   const peeringConnections = peeringRegions.map((r) => arn('ec2', r, 'vpc-peering-connection/*'));
