@@ -34,6 +34,8 @@ const PLAIN: Partial<Record<string, (original: string) => Plain>> = {
 
 /** Where a finding points and what it says, before the line's text is appended. */
 interface Located {
+  /** Tied to the line at fault by our own reading of the text (yaml-indentation.ts, yaml-unclosed-bracket.ts). */
+  refined?: boolean;
   line?: number;
   col?: number;
   message: string;
@@ -46,6 +48,8 @@ interface Located {
  * in the line above (BLOCK_AS_IMPLICIT_KEY, MULTILINE_IMPLICIT_KEY), or BAD_INDENT.
  */
 const INDENTATION_CODES = new Set(['MISSING_CHAR', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'BAD_INDENT']);
+/** What the parser says on the lines after an error it lost its place in (an unclosed bracket, a tab, a line indented off its section). */
+const FOLLOW_ON_CODES = new Set(['BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'BAD_INDENT']);
 
 function indentationMessage(p: IndentationProblem): Located {
   const diff = p.indent - p.expected;
@@ -67,12 +71,12 @@ function locate(e: YAMLError, original: string, text: string): Located {
     const open = closer ? unclosedBracketBefore(text, e.pos[0]) : undefined;
     if (closer && open) {
       const until = pos && pos.line > open.line ? ` before line ${pos.line}` : '';
-      return { line: open.line, col: open.col, message: `a ${open.bracket} opened here is not closed with ${closer}${until}`, fix: `close the ${open.bracket} of line ${open.line} with ${closer} where its ${open.bracket === '[' ? 'list' : 'mapping'} ends${until ? `, ${until.trim()}` : ''}` };
+      return { refined: true, line: open.line, col: open.col, message: `a ${open.bracket} opened here is not closed with ${closer}${until}`, fix: `close the ${open.bracket} of line ${open.line} with ${closer} where its ${open.bracket === '[' ? 'list' : 'mapping'} ends${until ? `, ${until.trim()}` : ''}` };
     }
   }
   if (pos && INDENTATION_CODES.has(e.code)) {
     const problem = findIndentationProblem(text, (e.linePos?.[1]?.line ?? pos.line) + 1);
-    if (problem && problem.line >= pos.line - 1 && problem.line <= pos.line + 1) return indentationMessage(problem);
+    if (problem && problem.line >= pos.line - 1 && problem.line <= pos.line + 1) return { ...indentationMessage(problem), refined: true };
   }
   const plain = PLAIN[e.code]?.(original) ?? { message: original, fix: 'fix the YAML syntax at that position' };
   return { line: pos?.line, col: pos?.col, ...plain };
@@ -91,6 +95,9 @@ export function yamlErrorFindings(errors: readonly YAMLError[], text: string): F
       continue;
     }
     const located = locate(e, original, text);
+    // After a first syntax error the parser is out of step with the file: a later section/indentation
+    // complaint it could not tie to a line of its own (no refined message) is a follow-on, not a mistake.
+    if (findings.some((f) => f.code === 'YamlSyntax') && FOLLOW_ON_CODES.has(e.code) && located.refined !== true) continue;
     if (located.line !== undefined) {
       if (seenLines.has(located.line)) continue;
       seenLines.add(located.line);
