@@ -81,7 +81,7 @@ describe('vpce-hub check', () => {
   });
 
   it.each([
-    ['a missing folder', (dir: string) => path.join(dir, 'cdktf.out'), /does not exist: run `vpce-hub synth` first/],
+    ['a missing folder', (dir: string) => path.join(dir, 'cdktf.out'), /does not exist: run `vpce-hub synth --out \S+cdktf\.out` first/],
     [
       'a folder whose manifest lists no stacks',
       (dir: string) => {

@@ -72,9 +72,11 @@ it('exits 1 and names the broken link when a spoke route is missing from the wri
 });
 
 it('exits 2 when nothing was synthesized there, or the format is unknown', async () => {
-  const missing = await run(['--dir', path.join(synth.outdir, 'nothing-here')]);
+  const nowhere = path.join(synth.outdir, 'nothing-here');
+  const missing = await run(['--dir', nowhere]);
   expect(missing.code).toBe(2);
-  expect(missing.stderr).toContain('nothing-here does not exist: run `vpce-hub synth` first');
+  // The command that writes that folder, with the flags as given.
+  expect(missing.stderr).toMatch(/nothing-here does not exist: run `vpce-hub synth --config \S+vpce-hub\.yaml --out \S+nothing-here` first/);
 
   const format = await run(['--dir', synth.outdir, '--format', 'html']);
   expect(format.code).toBe(2);

@@ -222,20 +222,21 @@ function backendOf(stack: string, json: JsonObject): { backend?: TfBackend } {
 
 /**
  * Reads `<dir>/manifest.json` and every stack it lists. Throws `TreeLoadError` with a message a user
- * can act on: missing folder or manifest, no stacks, unreadable JSON.
+ * can act on: missing folder or manifest, no stacks, unreadable JSON. `synth` is the command that
+ * writes the folder, as the caller was given its flags (synth-record.ts `synthCommand`).
  */
-export function loadTree(dir: string): SynthTree {
+export function loadTree(dir: string, synth = '`vpce-hub synth`'): SynthTree {
   const manifestFile = path.join(dir, 'manifest.json');
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new TreeLoadError('missing', `${dir} does not exist: run \`vpce-hub synth\` first, or pass --dir <synth output folder>`);
+    throw new TreeLoadError('missing', `${dir} does not exist: run ${synth} first, or pass --dir <synth output folder>`);
   }
   if (!existsSync(manifestFile)) {
-    throw new TreeLoadError('missing', `${dir} has no manifest.json: it is not a synth output folder (run \`vpce-hub synth\`)`);
+    throw new TreeLoadError('missing', `${dir} has no manifest.json: it is not a synth output folder (run ${synth})`);
   }
   const manifest = readJson(manifestFile);
   const listed = isObject(manifest) ? obj(manifest, 'stacks') : undefined;
   if (!listed || Object.keys(listed).length === 0) {
-    throw new TreeLoadError('empty', `${manifestFile} lists no stacks: nothing to check (run \`vpce-hub synth\`)`);
+    throw new TreeLoadError('empty', `${manifestFile} lists no stacks: nothing to check (run ${synth})`);
   }
   const documents: Record<string, Json> = {};
   const metas: Record<string, StackMeta> = {};
@@ -244,7 +245,7 @@ export function loadTree(dir: string): SynthTree {
     const name = str(e, 'name') ?? key;
     const workingDirectory = str(e, 'workingDirectory') ?? `stacks/${name}`;
     const file = path.join(dir, str(e, 'synthesizedStackPath') ?? path.join(workingDirectory, 'cdk.tf.json'));
-    if (!existsSync(file)) throw new TreeLoadError('invalid', `stack ${name}: ${file} is missing (re-run \`vpce-hub synth\`)`);
+    if (!existsSync(file)) throw new TreeLoadError('invalid', `stack ${name}: ${file} is missing (re-run ${synth})`);
     documents[name] = readJson(file);
     metas[name] = { dependencies: strList(e, 'dependencies'), workingDirectory };
   }

@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkExitCode, formatCheckText, runChecks, type CheckResult } from '../../analysis/check';
 import { configFacts } from '../../analysis/config-facts';
-import { staleOutputReason } from '../../analysis/synth-record';
+import { staleOutputReason, synthCommand } from '../../analysis/synth-record';
 import { loadTree, TreeLoadError, type SynthTree } from '../../analysis/tree';
 import { ConfigError, formatFindings } from '../../config/findings';
 import { loadConfigFile, resolveConfigPath, type LoadedConfig } from '../../config/load';
@@ -39,7 +39,7 @@ export function runCheckCommand(opts: CheckCommandOptions, cwd = process.cwd()):
   const dir = path.resolve(cwd, opts.dir);
   let tree: SynthTree;
   try {
-    tree = loadTree(dir);
+    tree = loadTree(dir, synthCommand({ ...(typeof opts.config === 'string' ? { config: opts.config } : {}), out: opts.dir }));
   } catch (e) {
     if (e instanceof TreeLoadError) return fail(e.message);
     throw e;

@@ -5,7 +5,7 @@ import { ConfigError, formatFindings } from '../../config/findings';
 import { loadConfigFile, resolveConfigPath } from '../../config/load';
 import { formatPolicyMarkdown, formatPolicyText, provePolicies } from '../../analysis/policy-proof';
 import { formatMatrixMarkdown, formatMatrixText, proveReachability } from '../../analysis/prove';
-import { staleOutputReason } from '../../analysis/synth-record';
+import { staleOutputReason, synthCommand } from '../../analysis/synth-record';
 import { loadTree, TreeLoadError, type SynthTree } from '../../analysis/tree';
 import { displayPath } from '../display-path';
 import type { Register } from '../index';
@@ -39,7 +39,7 @@ export const registerProve: Register = (program: Command, setExit) => {
       const dir = path.resolve(opts.out ?? opts.dir);
       let tree: SynthTree;
       try {
-        tree = loadTree(dir);
+        tree = loadTree(dir, synthCommand({ config: opts.config, out: opts.out ?? opts.dir }));
       } catch (e) {
         if (!(e instanceof TreeLoadError)) throw e;
         return fail(`vpce-hub prove: ${e.message}`);
