@@ -7,11 +7,12 @@
  * the hub VPC routes the range to.
  */
 import type { ResolvedService } from '../../catalogue/catalogue';
-import type { HubPlan, NetworkPlan, SpokePlan } from '../../planning/plan';
+import type { HubPlan, NetworkPlan } from '../../planning/plan';
 import { blocks } from '../json-value';
 import { securityGroupRules } from '../security-group-rules';
 import { cidrWithin } from '../cidr-match';
 import type { SynthTree, TfResource } from '../tree';
+import { clientRow } from './client-row';
 import { proofContext, type ProofContext } from './context';
 import { hubEndpoint, listOf, type HubEndpoint } from './endpoint';
 import { checkFilter } from './filter';
@@ -22,15 +23,9 @@ import { hubGateway } from './transit-gateway';
 import { describe, field, resourcesIn, sameValue, targetOf } from './values';
 import { zoneName } from './zone-association';
 
-
-/** The row's stand-in for a spoke: the range, in the hub's account (its rules and routes are the hub stack's). */
-function clientOf(hub: HubPlan, cidr: string): SpokePlan {
-  return { name: onPremisesRow(hub.name, cidr), awsName: onPremisesRow(hub.name, cidr), account: hub.account, region: hub.region, hub: hub.name, vpcId: 'on-premises', cidrs: [cidr], routeTableIds: [], crossAccount: false, crossRegion: false, autoAccept: true, attachmentSubnets: [], tags: {} };
-}
-
 export function onPremisesContexts(tree: SynthTree, plan: NetworkPlan, hub: HubPlan): Array<{ row: string; ctx: ProofContext | BrokenLink }> {
   return (hub.onPremises?.cidrs ?? []).map((cidr) => {
-    const client = clientOf(hub, cidr);
+    const client = clientRow(hub, onPremisesRow(hub.name, cidr), [cidr], 'on-premises');
     const found = proofContext(tree, plan, hub, client);
     return { row: client.name, ctx: 'link' in found ? found : { ...found, client: 'on-premises' as const } };
   });

@@ -11,6 +11,7 @@ import type { HubPlan, SpokePlan } from '../../planning/plan';
 import { resolveHubService, serviceName } from '../../planning/services';
 import type { SynthTree } from '../tree';
 import { proofContext, type ProofContext } from './context';
+import { clientRow } from './client-row';
 import { checkDns } from './dns';
 import { hubEndpoint } from './endpoint';
 import { checkFilter } from './filter';
@@ -37,8 +38,10 @@ export function proveReachability(tree: SynthTree, config: VpceHubConfig): Reach
   // The hub VPC's own workloads resolve the services to the endpoints too, and the extra client
   // ranges call them through the hub's routing: each is a row of its own.
   for (const hub of plan.hubs) {
-    prove(hub, clientRow(hub, hubVpcRow(hub.name), [hub.cidr, ...hub.secondaryCidrs]), 'hub-vpc');
-    for (const cidr of hub.clientCidrs) prove(hub, clientRow(hub, clientRangeRow(hub.name, cidr), [cidr]), 'client-range');
+    // The hub VPC (its CIDRs; the endpoints' own VPC) and each client range (no VPC of ours at all).
+    const vpcId = hub.existingVpcId ?? `the VPC of hub ${hub.name}`;
+    prove(hub, clientRow(hub, hubVpcRow(hub.name), [hub.cidr, ...hub.secondaryCidrs], vpcId), 'hub-vpc');
+    for (const cidr of hub.clientCidrs) prove(hub, clientRow(hub, clientRangeRow(hub.name, cidr), [cidr], vpcId), 'client-range');
   }
   // On-premises clients of transit-gateway hubs: one row per range (issue 10), proven through the
   // inbound resolver and the transit gateway, which these stacks do hold.
@@ -66,14 +69,6 @@ function hubServices(config: VpceHubConfig, hub: HubPlan): Map<string, ResolvedS
   const entries = config.hubs.find((h) => h.name === hub.name)?.services ?? [];
   const pairs = entries.map((e): [string, ResolvedService | undefined] => [serviceName(e), resolveHubService(e, hub.region)]);
   return new Map(pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-/**
- * A client that is not a spoke, as a spoke-shaped record: the hub VPC (its CIDRs; no peering or routes:
- * it is the endpoints' own VPC) or a client range (no VPC of ours at all).
- */
-function clientRow(hub: HubPlan, name: string, cidrs: string[]): SpokePlan {
-  return { name, awsName: name, account: hub.account, region: hub.region, hub: hub.name, vpcId: hub.existingVpcId ?? `the VPC of hub ${hub.name}`, cidrs, routeTableIds: [], crossAccount: false, crossRegion: false, autoAccept: true, attachmentSubnets: [], tags: {} };
 }
 
 /**
