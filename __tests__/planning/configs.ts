@@ -21,6 +21,18 @@ export function hub(overrides: Partial<HubInput> = {}): HubInput {
   };
 }
 
+/** An existing hub VPC (hubs.<hub>.vpc) with a secondary CIDR, two subnets and one route table. */
+export const EXISTING_HUB = {
+  id: 'vpc-0123456789abcdef0',
+  cidr: '10.0.0.0/22',
+  secondaryCidrs: ['100.64.8.0/22'],
+  subnets: [
+    { id: 'subnet-0a1b2c3d4e5f67890', availabilityZone: 'us-east-1a' },
+    { id: 'subnet-0b1c2d3e4f5a67890', availabilityZone: 'us-east-1b' },
+  ],
+  routeTableIds: ['rtb-0123456789abcdef0'],
+};
+
 /** A spoke with VPC id, CIDR and route table derived from `n` (1..250). */
 export function spoke(name: string, account: string, n: number, overrides: Partial<SpokeInput> = {}): SpokeInput {
   const hex = n.toString(16).padStart(17, '0');

@@ -6,20 +6,10 @@
  */
 import { proveReachability, type ReachabilityProof } from '../../src/analysis/prove';
 import { ids } from '../../src/planning/naming';
-import { config, hub, load, spoke } from '../planning/configs';
+import { config, EXISTING_HUB, hub, load, spoke } from '../planning/configs';
 import { synthConfig } from '../support/synth';
 import { broken, brokenCells, removeResource, treeOf, type SynthesizedApp } from './break';
 
-const EXISTING_HUB = {
-  id: 'vpc-0123456789abcdef0',
-  cidr: '10.0.0.0/22',
-  secondaryCidrs: ['100.64.8.0/22'],
-  subnets: [
-    { id: 'subnet-0a1b2c3d4e5f67890', availabilityZone: 'us-east-1a' },
-    { id: 'subnet-0b1c2d3e4f5a67890', availabilityZone: 'us-east-1b' },
-  ],
-  routeTableIds: ['rtb-0123456789abcdef0'],
-};
 const cfg = load(config([hub({ vpc: EXISTING_HUB, clientCidrs: ['192.168.0.0/16'], services: ['sqs', 'sts'] })], [spoke('payments-prod', 'payments', 1)]));
 let app: SynthesizedApp;
 beforeAll(() => {

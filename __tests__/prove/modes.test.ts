@@ -4,34 +4,10 @@
  * (cross-region-cloud), and an existing hub VPC whose subnets and route tables are ids from the config
  * (existing-hub-vpc).
  */
-import path from 'node:path';
-import { proveReachability, type ReachabilityProof } from '../../src/analysis/prove';
-import { loadConfigFile } from '../../src/config/load';
-import type { VpceHubConfig } from '../../src/config/schema';
+import type { ReachabilityProof } from '../../src/analysis/prove';
 import { dotted, ids, outputs } from '../../src/planning/naming';
-import { PROJECT_ROOT, synthFile } from '../support/synth';
-import { bodyOf, broken, brokenCells, cell, removeResource, treeOf, type SynthesizedApp } from './break';
-
-interface Example {
-  app: SynthesizedApp;
-  config: VpceHubConfig;
-  prove: (edit: (copy: SynthesizedApp) => void) => ReachabilityProof;
-}
-
-/** Synthesizes one example for the tests of a describe block. */
-function example(file: string): Example {
-  const ex = {} as Example;
-  let cleanup = () => {};
-  beforeAll(() => {
-    const synth = synthFile(file);
-    cleanup = synth.cleanup;
-    ex.app = { stacks: synth.stacks };
-    ex.config = loadConfigFile(path.join(PROJECT_ROOT, file)).config;
-    ex.prove = (edit) => proveReachability(treeOf(broken(ex.app, edit)), ex.config);
-  });
-  afterAll(() => cleanup());
-  return ex;
-}
+import { bodyOf, brokenCells, cell, removeResource } from './break';
+import { example } from './example';
 
 const rowOf = (proof: ReachabilityProof, spoke: string) => proof.cells.filter((c) => c.spoke === spoke).map((c) => `${c.spoke} -> ${c.service}`);
 /** The spokes' cells of one service (the hub VPC's row reaches its zones inline, not through the profile). */

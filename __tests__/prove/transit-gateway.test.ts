@@ -7,30 +7,10 @@
 import path from 'node:path';
 import { proveReachability, type ReachabilityProof } from '../../src/analysis/prove';
 import { loadConfigFile } from '../../src/config/load';
-import type { VpceHubConfig } from '../../src/config/schema';
 import { ids } from '../../src/planning/naming';
-import { PROJECT_ROOT, synthConfig, synthFile } from '../support/synth';
+import { PROJECT_ROOT, synthConfig } from '../support/synth';
 import { bodyOf, broken, brokenCells, cell, removeResource, treeOf, type SynthesizedApp } from './break';
-
-interface Example {
-  app: SynthesizedApp;
-  config: VpceHubConfig;
-  prove: (edit: (copy: SynthesizedApp) => void) => ReachabilityProof;
-}
-
-function example(file: string): Example {
-  const ex = {} as Example;
-  let cleanup = () => {};
-  beforeAll(() => {
-    const synth = synthFile(file);
-    cleanup = synth.cleanup;
-    ex.app = { stacks: synth.stacks };
-    ex.config = loadConfigFile(path.join(PROJECT_ROOT, file)).config;
-    ex.prove = (edit) => proveReachability(treeOf(broken(ex.app, edit)), ex.config);
-  });
-  afterAll(() => cleanup());
-  return ex;
-}
+import { example } from './example';
 
 const everyRowBut = (proof: ReachabilityProof, row: string) => proof.cells.filter((c) => c.spoke !== row).map((c) => `${c.spoke} -> ${c.service}`).sort();
 const rowOf = (proof: ReachabilityProof, spoke: string) => proof.cells.filter((c) => c.spoke === spoke).map((c) => `${c.spoke} -> ${c.service}`);

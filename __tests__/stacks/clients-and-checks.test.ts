@@ -8,21 +8,10 @@ import { checkHcl } from '../../src/constructs/vpc-dns-check';
 import { buildPlan } from '../../src/planning/build-plan';
 import type { VpceHubStack } from '../../src/stacks/vpce-hub-stack';
 import { buildApp } from '../../src/stacks/app';
-import { config, hub, load, spoke } from '../planning/configs';
+import { config, EXISTING_HUB, hub, load, spoke } from '../planning/configs';
 import { synthConfig, type Synthesized } from '../support/synth';
 import type { TerraformJson } from '../support/terraform';
 import { ofType } from './json';
-
-const EXISTING_HUB = {
-  id: 'vpc-0123456789abcdef0',
-  cidr: '10.0.0.0/22',
-  secondaryCidrs: ['100.64.8.0/22'],
-  subnets: [
-    { id: 'subnet-0a1b2c3d4e5f67890', availabilityZone: 'us-east-1a' },
-    { id: 'subnet-0b1c2d3e4f5a67890', availabilityZone: 'us-east-1b' },
-  ],
-  routeTableIds: ['rtb-0123456789abcdef0'],
-};
 
 type CheckBlock = { data: { aws_vpc: Record<string, { id: string; provider: string }> }; assert: Array<{ condition: string; error_message: string }> };
 const checksOf = (stack: TerraformJson): Record<string, CheckBlock> => ((stack as { check?: Record<string, CheckBlock> }).check ?? {});
