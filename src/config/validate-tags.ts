@@ -39,6 +39,8 @@ export function validateTags({ config, raw }: ValidationContext): Finding[] {
   const hubs = new Map(config.hubs.map((h, i) => [h.name, { segments: ['hubs', i, 'tags'], tags: h.tags } as Level]));
   const spokeLevels = config.spokes.map((s, i): Level => ({ segments: ['spokes', i, 'tags'], tags: s.tags }));
   const where = (level: Level) => formatPath(level.segments, raw);
+  // The tags of a resource the levels meet on: their keys, plus Name on the resource and Project, ManagedBy and Stack from the provider.
+  const tagCount = (levels: Level[]) => new Set(levels.flatMap((l) => Object.keys(l.tags))).size + RESERVED_TAG_KEYS.length;
 
   for (const level of [top, ...hubs.values(), ...spokeLevels]) {
     for (const [key, value] of Object.entries(level.tags)) {
@@ -80,7 +82,7 @@ export function validateTags({ config, raw }: ValidationContext): Finding[] {
   config.hubs.forEach((h) => {
     if (h.dns === 'endpoint-url') return;
     const level = hubs.get(h.name) as Level;
-    const total = new Set([...Object.keys(config.tags), ...Object.keys(h.tags)]).size + RESERVED_TAG_KEYS.length;
+    const total = tagCount([top, level]);
     if (total <= MAX_TAGS_PER_HOSTED_ZONE) return;
     findings.push({
       severity: 'error',
@@ -115,11 +117,9 @@ export function validateTags({ config, raw }: ValidationContext): Finding[] {
         byLower.set(key.toLowerCase(), { key, level });
       }
     }
-    // Name on the resource, and Project, ManagedBy and Stack from the provider.
-    const count = (levels: Level[]) => new Set(levels.flatMap((l) => Object.keys(l.tags))).size + RESERVED_TAG_KEYS.length;
-    const total = count(combo);
+    const total = tagCount(combo);
     // A hub over the limit is reported once, not again with each of its spokes.
-    if (total > MAX_TAGS_PER_RESOURCE && (combo.length < 3 || count(combo.slice(0, -1)) <= MAX_TAGS_PER_RESOURCE)) {
+    if (total > MAX_TAGS_PER_RESOURCE && (combo.length < 3 || tagCount(combo.slice(0, -1)) <= MAX_TAGS_PER_RESOURCE)) {
       const last = combo[combo.length - 1];
       findings.push({
         severity: 'error',
