@@ -10,6 +10,9 @@
  *   `vpce-hub synth` and `npm run synth` print everything once, everywhere.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { NOTHING_WRITTEN } from './synthesize';
+
+type Write = (text: string) => void;
 
 export interface AppOutput {
   /** Warnings and progress of a config that synthesizes. */
@@ -19,7 +22,7 @@ export interface AppOutput {
 }
 
 /** Writes to the terminal the user is looking at; undefined without one (CI, no controlling terminal). */
-export type Terminal = () => ((text: string) => void) | undefined;
+export type Terminal = () => Write | undefined;
 
 const devTty: Terminal = () => {
   if (process.env.CI) return undefined;
@@ -38,8 +41,6 @@ const devTty: Terminal = () => {
   };
 };
 
-type Write = (text: string) => void;
-
 export function cdktfCliOutput(terminal: Terminal = devTty, stdout: Write = (t) => process.stdout.write(t), stderr: Write = (t) => process.stderr.write(t)): AppOutput {
   return {
     log: (line) => stdout(`${line}\n`),
@@ -55,5 +56,3 @@ export function cdktfCliOutput(terminal: Terminal = devTty, stdout: Write = (t) 
     },
   };
 }
-
-export const NOTHING_WRITTEN = 'vpce-hub: nothing was written.';

@@ -2,12 +2,14 @@
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { writeSynthRecord } from '../analysis/synth-record';
-import { NOTHING_WRITTEN } from './cdktf-cli-output';
 import { displayPath } from './display-path';
 import { ConfigError, formatFinding, formatFindings } from '../config/findings';
 import { loadConfigFile, resolveConfigPath } from '../config/load';
 import { buildPlan } from '../planning/build-plan';
 import { buildApp } from '../stacks/app';
+
+/** The last line of an invalid config's findings: an earlier output folder stays as it was. */
+export const NOTHING_WRITTEN = 'vpce-hub: nothing was written.';
 
 export interface SynthOptions {
   configPath?: string;
