@@ -49,16 +49,26 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
     out.push({ constraint, stack, resource, argument, value, sources, ...(uniqueIn ? { uniqueIn } : {}) });
   /** A tag of the config, from its owner's level (a spoke's pair, a hub, or the top level). */
   const tagSource = (key: string, part: 'key' | 'value', owner: { hub?: string; spoke?: string }): NameSource => ({ kind: 'tag', key, part, ...owner });
-  /** The resource-level tags of `type.name` (key and value, under the type's tag rows): its Name, and
-   * the hub's or the pair's own tags (planning/tags.ts) when `owner` names them. */
-  const nameTag = (stack: string, type: string, name: string, value: string, sources: NameSource[], owner: { tags: Record<string, string>; hub: string; spoke?: string }) => {
+  type TagOwner = { tags: Record<string, string>; hub: string; spoke?: string };
+  /** The tag rows (key, value) of a taggable resource type. */
+  const tagRows = (type: string) => {
     const rows = TAGS_BY_TYPE[type];
     if (!rows) throw new Error(`${type} has no tag rows in aws-string-constraints.ts`);
-    const address = `${type}.${name}`;
+    return rows;
+  };
+  /** The hub's or the pair's own tags (planning/tags.ts) on `type.name`, under the type's tag rows. */
+  const ownerTags = (stack: string, type: string, name: string, owner: TagOwner) => {
+    const rows = tagRows(type);
     for (const [key, tagValue] of Object.entries(owner.tags)) {
-      emit(rows[0], stack, address, `tags key ${key}`, key, [tagSource(key, 'key', owner)]);
-      emit(rows[1], stack, address, `tags.${key}`, tagValue, [tagSource(key, 'value', owner)]);
+      emit(rows[0], stack, `${type}.${name}`, `tags key ${key}`, key, [tagSource(key, 'key', owner)]);
+      emit(rows[1], stack, `${type}.${name}`, `tags.${key}`, tagValue, [tagSource(key, 'value', owner)]);
     }
+  };
+  /** The resource-level tags of `type.name`: the owner's (ownerTags) and its Name. */
+  const nameTag = (stack: string, type: string, name: string, value: string, sources: NameSource[], owner: TagOwner) => {
+    const rows = tagRows(type);
+    const address = `${type}.${name}`;
+    ownerTags(stack, type, name, owner);
     emit(rows[0], stack, address, 'tags key Name', 'Name', []);
     emit(rows[1], stack, address, 'tags.Name', value, sources);
   };
@@ -213,13 +223,10 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
       if (!spoke.autoAccept) nameTag(stack, 'aws_vpc_peering_connection_accepter', ids.spokeAccepter(spoke.name), tagName(project, spoke.name, 'to', 'hub', hub.name), sources, pair);
     }
     if (hub.dns === 'route53-profile') {
-      const address = `aws_route53profiles_association.${ids.spokeProfileAssociation(spoke.name)}`;
-      emit('route53profiles.association.name', stack, address, 'name', awsNames.profileAssociation(project, spoke.awsName, hub.awsName), sources);
+      const id = ids.spokeProfileAssociation(spoke.name);
+      emit('route53profiles.association.name', stack, `aws_route53profiles_association.${id}`, 'name', awsNames.profileAssociation(project, spoke.awsName, hub.awsName), sources);
       // No Name tag (the association has a name), only the pair's own tags.
-      for (const [key, value] of Object.entries(spoke.tags)) {
-        emit('route53profiles.tag.key', stack, address, `tags key ${key}`, key, [tagSource(key, 'key', pair)]);
-        emit('route53profiles.tag.value', stack, address, `tags.${key}`, value, [tagSource(key, 'value', pair)]);
-      }
+      ownerTags(stack, 'aws_route53profiles_association', id, pair);
     }
   }
 }
