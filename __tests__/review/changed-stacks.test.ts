@@ -154,11 +154,12 @@ describe('deployOrder', () => {
 describe('changedStacks on synthesized topologies', () => {
   const size: TopologyOptions = { spokes: 6, accounts: 3, services: 3, dns: 'private-hosted-zones' };
   const synths: Synthesized[] = [];
-  const synth = (config: unknown): SynthTree => {
-    const s = synthConfig(parseConfigText(stringify(config)).config);
+  const synthText = (text: string): SynthTree => {
+    const s = synthConfig(parseConfigText(text).config);
     synths.push(s);
     return loadTree(s.outdir);
   };
+  const synth = (config: unknown): SynthTree => synthText(stringify(config));
   let base: SynthTree;
   beforeAll(() => {
     base = synth(generateTopology(size));
@@ -187,6 +188,20 @@ describe('changedStacks on synthesized topologies', () => {
 
   it('adding a hub service changes the hub stack and every spokes stack that associates zones (private-hosted-zones)', () => {
     expect(changed(synth(generateTopology({ ...size, services: 4 })))).toEqual(['network:changed:0', 'team-01:changed:1', 'team-02:changed:1', 'team-03:changed:1']);
+  });
+
+  it('with the cloud backend (docs/terraform-cloud.md): a spoke lists its workspace only, a new workspace prefix lists every stack', () => {
+    const text = readFileSync(path.join(__dirname, '..', '..', 'examples', 'cross-region-cloud', 'vpce-hub.yaml'), 'utf8');
+    const cloud = synthText;
+    const example = cloud(text);
+    const withoutParis = cloud(text.slice(0, text.indexOf('  - name: web-paris')));
+    expect(changedStacks(withoutParis, example).changed.map((c) => c.stack)).toEqual(['web']);
+    const moved = changedStacks(example, cloud(text.replace('workspacePrefix: vpce-hub-', 'workspacePrefix: network-')));
+    expect(moved.changed.map((c) => [c.stack, c.differences.filter((d) => /backend|data source/.test(d))])).toEqual([
+      ['hub', ['backend cloud changed']],
+      ['hub-spokes', ['backend cloud changed']],
+      ['web', ['1 data source changed', 'backend cloud changed']],
+    ]);
   });
 
   it('removing an account removes its stack; the other stacks stay unchanged', () => {
