@@ -281,6 +281,13 @@ describe('vpce-hub changed-stacks', () => {
     expect(runChangedStacksCommand({ baseDir: 'cdktf.out', dir: 'missing' }, dir).stderr).toMatch(/--dir: .*missing does not exist/);
   });
 
+  it('exits 2 on a manifest whose stacks depend on each other in a cycle', () => {
+    const docs = Object.fromEntries([...hubAndSpoke().stacks.values()].map((s) => [s.name, s.json]));
+    write('base', hubAndSpoke());
+    write('cdktf.out', buildTree(docs, { stacks: { network: { dependencies: ['payments'] }, payments: { dependencies: ['network'] } } }));
+    expect(runChangedStacksCommand({ baseDir: 'base', dir: 'cdktf.out' }, dir)).toMatchObject({ exitCode: 2, stderr: expect.stringContaining('manifest.json: the stacks depend on each other in a cycle: network, payments') });
+  });
+
   it('reads a real synth output: the shipped example against itself has no changes', () => {
     const example = synthConfig(parseConfigText(readFileSync(path.join(__dirname, '..', '..', 'vpce-hub.yaml'), 'utf8')).config);
     try {

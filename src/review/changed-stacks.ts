@@ -21,7 +21,7 @@
  * outputs, after the stack it reads (`--include-readers` for an apply pipeline).
  */
 import { deployOrder, type StackDependencies } from '../analysis/deploy-order';
-import { stableJson, type Json, type JsonObject } from '../analysis/json-value';
+import { isObject, stableJson, type Json } from '../analysis/json-value';
 import { remoteStateTarget, type SynthTree, type TfStack } from '../analysis/tree';
 import { diffTrees } from './tree-diff';
 
@@ -98,9 +98,10 @@ function differences(b: TfStack, h: TfStack): string[] {
   ];
   const backend = (s: TfStack) => (s.backend ? `${s.backend.kind} ${stableJson(s.backend.config)}` : 'none (local state in the stack folder)');
   if (backend(b) !== backend(h)) out.push(b.backend?.kind !== h.backend?.kind ? `backend changed (${b.backend?.kind ?? 'none'} -> ${h.backend?.kind ?? 'none'})` : `backend ${h.backend?.kind} changed`);
+  // The terraform block without its backend: required_providers, required_version.
   const settings = (s: TfStack) => {
-    const { backend: _b, cloud: _c, ...rest } = (isJsonObject(s.json.terraform) ? s.json.terraform : {}) as Record<string, Json>;
-    return stableJson(rest);
+    const terraform = s.json.terraform;
+    return stableJson(isObject(terraform) ? Object.fromEntries(Object.entries(terraform).filter(([k]) => k !== 'backend' && k !== 'cloud')) : null);
   };
   if (settings(b) !== settings(h)) out.push('terraform settings changed (required providers or version)');
   const handled = new Set(['resource', 'data', 'provider', 'output', 'terraform']);
@@ -111,9 +112,8 @@ function differences(b: TfStack, h: TfStack): string[] {
   return out.length > 0 ? out : ['Terraform JSON differs'];
 }
 
-const isJsonObject = (v: Json | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 const bodies = (entries: Array<[string, Json]>): Map<string, string> => new Map(entries.map(([k, v]) => [k, stableJson(v)]));
-const objectEntries = (v: Json | undefined): Map<string, string> => bodies(isJsonObject(v) ? Object.entries(v) : []);
+const objectEntries = (v: Json | undefined): Map<string, string> => bodies(isObject(v) ? Object.entries(v) : []);
 
 /** `2 resources added`, `1 resource changed`, `3 resources removed`. */
 function keyed(b: Map<string, string>, h: Map<string, string>, noun: string): string[] {

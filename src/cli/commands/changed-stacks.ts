@@ -6,6 +6,7 @@
  */
 import type { Command } from 'commander';
 import path from 'node:path';
+import { DependencyCycleError } from '../../analysis/deploy-order';
 import { loadTree, TreeLoadError, type SynthTree } from '../../analysis/tree';
 import { changedStacks, type ChangedStacks, type StackChange } from '../../review/changed-stacks';
 import type { Register } from '../index';
@@ -57,7 +58,14 @@ export function runChangedStacksCommand(opts: ChangedStacksOptions, cwd = proces
     if (e.reason !== 'empty') return fail(`--base-dir: ${e.message}`);
     base = { stacks: new Map() };
   }
-  const result = changedStacks(base, head);
+  let result: ChangedStacks;
+  try {
+    result = changedStacks(base, head);
+  } catch (e) {
+    // cdktf refuses cyclic stacks at synth; a hand-edited manifest can still hold one.
+    if (e instanceof DependencyCycleError) return fail(`manifest.json: ${e.message}`);
+    throw e;
+  }
   const entries = toEntries(result, opts);
   const stdout = opts.json ? `${JSON.stringify(entries, null, 2)}\n` : entries.map((e) => `${e.stack}\n`).join('');
   return { exitCode: 0, stdout, stderr: summary(result, opts) };
