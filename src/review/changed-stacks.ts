@@ -9,12 +9,13 @@
  * key order, whitespace and number spelling do not count (JSON objects are unordered, RFC 8259
  * section 4), list order does (a list may be an ordered argument). Everything else counts, providers
  * and the backend included: a stack whose provider moves to another role or whose state moves to
- * another bucket plans differently although no resource changed. The manifest's own fields (stack
- * order, `dependencies`) change when stacks are applied, not what Terraform does inside one.
+ * another bucket plans differently although no resource changed. The manifest's fields (stack order,
+ * `dependencies`) decide in which order stacks run, not what Terraform does inside one: they give the
+ * levels and do not count as a change.
  *
  * Output readers are decided, not guessed: a stack whose own Terraform is identical can still change
- * when a stack it reads through `terraform_remote_state` changes an output it reads (a replaced hub VPC
- * gives a new `hub_<hub>_vpc_id`). Such a stack is NOT one to plan for a pull request: nothing is
+ * when a stack it reads through `terraform_remote_state` changes an output it reads (a hub zone
+ * replaced under the same output name gives a new zone id). Such a stack is NOT one to plan for a pull request: nothing is
  * applied then, so its plan reads the hub's current state and shows nothing. It is reported apart
  * (`readers`) with the reason, found by the tree comparison the review uses (tree-diff.ts spreads a
  * replacement through remote-state outputs), and is applied, and only then plans with the new
