@@ -15,11 +15,11 @@
  *
  * Output readers are decided, not guessed: a stack whose own Terraform is identical can still change
  * when a stack it reads through `terraform_remote_state` changes an output it reads (a hub zone
- * replaced under the same output name gives a new zone id). Such a stack is NOT one to plan for a pull request: nothing is
- * applied then, so its plan reads the hub's current state and shows nothing. It is reported apart
- * (`readers`) with the reason, found by the tree comparison the review uses (tree-diff.ts spreads a
- * replacement through remote-state outputs), and is applied, and only then plans with the new
- * outputs, after the stack it reads (`--include-readers` for an apply pipeline).
+ * replaced under the same output name gives a new zone id). Such a stack is NOT one to plan for a
+ * pull request: nothing is applied then, so its plan reads the hub's current state and shows nothing.
+ * It is reported apart (`readers`) with the reason, found by the tree comparison the review uses
+ * (tree-diff.ts spreads a replacement through remote-state outputs); it plans with the new outputs,
+ * and is applied, only after the stack it reads (`--include-readers` for an apply pipeline).
  */
 import { deployOrder, type StackDependencies } from '../analysis/deploy-order';
 import { isObject, stableJson, type Json } from '../analysis/json-value';
