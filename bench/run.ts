@@ -9,6 +9,7 @@
  *   node dist/bench/run.js --print-config private-hosted-zones-125x40x50   (one topology's config file)
  *   node dist/bench/run.js --layout --old-dist DIR [--runs N]   (pair stacks against the old layout: bench/layout.ts)
  *   node dist/bench/run.js --transit-gateway [--spokes 400] [--accounts 100] [--services 50] [--runs 3]   (bench/transit-gateway.ts)
+ *   node dist/bench/run.js --changed-stacks [--out DIR]   (stacks planned per PR before and after: bench/changed-stacks.ts)
  *
  * --baseline-dist DIR adds `node DIR/main.js` as a variant: build the tree before a change with
  * `npx tsc -p tsconfig.json --outDir DIR --incremental false` to get a before/after ratio from one run.
@@ -19,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { terraformAvailable } from '../__tests__/support/terraform';
 import { DNS_MODES, type DnsMode } from '../src/config/schema';
+import { renderChangedStacksMarkdown, runChangedStacksBench } from './changed-stacks';
 import { projectRoot } from './measure';
 import { compareLayouts, renderLayoutMarkdown } from './layout';
 import { measureOnboarding, type OnboardingCase } from './onboarding';
@@ -172,6 +174,11 @@ function main(argv: string[]): void {
     const result = runTransitGatewayBench(options);
     writeFileSync(path.join(options.outDir, 'transit-gateway.json'), `${JSON.stringify(result, null, 2)}\n`);
     process.stdout.write(renderTransitGatewayMarkdown(result, `npm run bench -- ${argv.join(' ')}`));
+    return;
+  }
+  if (argv.includes('--changed-stacks')) {
+    const result = runChangedStacksBench({ root, outDir: arg('--out') ?? 'bench/out/changed-stacks', command: `npm run bench -- ${argv.join(' ')}`, log });
+    process.stdout.write(renderChangedStacksMarkdown(result));
     return;
   }
   if (argv.includes('--layout')) {

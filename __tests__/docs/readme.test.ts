@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { registerChangedStacks } from '../../src/cli/commands/changed-stacks';
 import { registerCheck, runCheckCommand } from '../../src/cli/commands/check';
 import { registerReview } from '../../src/cli/commands/review';
 
@@ -50,13 +51,13 @@ describe('README', () => {
     expect(deploy).toContain('Unable to find remote state');
   });
 
-  it("gives check's and review's exit 2 as their --help does, and as they behave", () => {
+  it("gives check's, review's and changed-stacks' exit 2 as their --help does, and as they behave", () => {
     const program = new Command();
-    for (const register of [registerCheck, registerReview]) register(program, () => undefined);
+    for (const register of [registerCheck, registerReview, registerChangedStacks]) register(program, () => undefined);
     const help = (command: string) => program.commands.find((c) => c.name() === command)?.description() ?? '';
     const row = (command: string) => README.split('\n').find((l) => l.startsWith(`| \`vpce-hub ${command}\` |`)) ?? '';
     const exit2 = (text: string) => /2 on bad input \(([^)]*)\)/.exec(text.replace(/`/g, ''))?.[1];
-    for (const command of ['check', 'review']) {
+    for (const command of ['check', 'review', 'changed-stacks']) {
       expect(exit2(help(command))).toBeDefined();
       expect([command, exit2(row(command))]).toEqual([command, exit2(help(command))]);
     }

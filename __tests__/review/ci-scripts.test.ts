@@ -1,9 +1,15 @@
 /** The scripts the PR workflow calls (.github/workflows/vpce-hub-pr.yml), without GitHub or AWS. */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parse, stringify } from 'yaml';
+import { generateTopology } from '../../bench/topology';
 import { allowDestroyFromBody, asArgs } from '../../scripts/ci/allow-destroy-args';
-import { planStacks, stacksInDeployOrder } from '../../scripts/ci/plan-stacks';
+import { githubOutputs, MatrixInputError, parseChangedStacks, parseMatrixStacks, planMatrix, type MatrixJob } from '../../scripts/ci/plan-matrix';
+import { planStack, planStacks, stacksInDeployOrder } from '../../scripts/ci/plan-stacks';
+import { runChangedStacksCommand } from '../../src/cli/commands/changed-stacks';
+import { parseConfigText } from '../../src/config/load';
+import { synthConfig } from '../support/synth';
 import { commentBody, GitHubApiError, MARKER, MAX_BODY, pullRequestNumber, upsertComment, type Request } from '../../scripts/ci/upsert-comment';
 
 /** An in-memory issue-comments API that records every call. */
@@ -118,14 +124,14 @@ describe('planStacks', () => {
   afterEach(() => rmSync(out, { recursive: true, force: true }));
 
   it('orders stacks hub first (dependencies before dependents), then by name', () => {
-    expect(stacksInDeployOrder(out).map((s) => s.name)).toEqual(['network', 'analytics', 'payments']);
+    expect(stacksInDeployOrder(out).map((s) => s.stack)).toEqual(['network', 'analytics', 'payments']);
   });
 
   it('runs init, plan and show per stack and writes <stack>.json; a stack that fails is skipped and reported', () => {
     const calls: string[] = [];
     const log: string[] = [];
     const files = planStacks(
-      out,
+      stacksInDeployOrder(out),
       path.join(out, 'plans'),
       (cwd, args) => {
         calls.push(`${path.basename(cwd)}: ${args[0]}`);
@@ -138,5 +144,134 @@ describe('planStacks', () => {
     expect(JSON.parse(readFileSync(files[0], 'utf8'))).toEqual({ stack: 'network' });
     expect(calls).toEqual(['network: init', 'network: plan', 'network: show', 'analytics: init', 'analytics: plan', 'payments: init', 'payments: plan', 'payments: show']);
     expect(log[1]).toMatch(/^could not plan analytics/);
+  });
+
+  it('plans a removed stack from its base folder with plan -destroy', () => {
+    const args: string[][] = [];
+    const file = planStack({ stack: 'old', dir: path.join(out, 'stacks', 'payments'), removed: true }, path.join(out, 'plans'), (_cwd, a) => {
+      args.push(a);
+      return '{}';
+    });
+    expect(path.basename(file ?? '')).toBe('old.json');
+    expect(args[1]).toEqual(['plan', '-input=false', '-lock=false', '-no-color', '-destroy', '-out=tfplan']);
+  });
+});
+
+describe('plan matrices (plan-matrix.ts) from vpce-hub changed-stacks --json', () => {
+  const stack = (name: string, level: number, removed = false) => ({ stack: name, dir: `cdktf.out/stacks/${name}`, removed, level });
+
+  it('builds the matrices from what changed-stacks prints for two real synth outputs: only changed stacks, hub level first', () => {
+    const size = { spokes: 4, accounts: 2, services: 2, dns: 'private-hosted-zones' as const };
+    const base = synthConfig(parseConfigText(stringify(generateTopology(size))).config);
+    // The head adds a service: the hub stack and both spokes stacks change, network-spokes (no spokes) does not.
+    const head = synthConfig(parseConfigText(stringify(generateTopology({ ...size, services: 3 }))).config);
+    const work = mkdtempSync(path.join(os.tmpdir(), 'vpce-hub-matrix-'));
+    try {
+      cpSync(base.outdir, path.join(work, 'cdktf.base.out'), { recursive: true });
+      cpSync(head.outdir, path.join(work, 'cdktf.out'), { recursive: true });
+      const printed = runChangedStacksCommand({ baseDir: 'cdktf.base.out', dir: 'cdktf.out', json: true }, work);
+      expect(printed.exitCode).toBe(0);
+      const matrix = planMatrix(parseChangedStacks(printed.stdout));
+      expect(matrix).toEqual({
+        first: [{ name: 'network', stacks: [{ stack: 'network', dir: 'cdktf.out/stacks/network', removed: false }] }],
+        then: [
+          { name: 'team-01', stacks: [{ stack: 'team-01', dir: 'cdktf.out/stacks/team-01', removed: false }] },
+          { name: 'team-02', stacks: [{ stack: 'team-02', dir: 'cdktf.out/stacks/team-02', removed: false }] },
+        ],
+      });
+      // Each job's stacks, as the workflow hands them to plan-stacks.js (toJSON(matrix.stacks)), read back the same.
+      expect(parseMatrixStacks(JSON.stringify(matrix.then[0].stacks))).toEqual(matrix.then[0].stacks);
+      expect(githubOutputs(matrix).split('\n')).toEqual([`first=${JSON.stringify(matrix.first)}`, `then=${JSON.stringify(matrix.then)}`, 'stacks=3', '']);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+      base.cleanup();
+      head.cleanup();
+    }
+  });
+
+  it('gives empty matrices when nothing changed, which the workflow skips', () => {
+    expect(githubOutputs(planMatrix(parseChangedStacks('[]')))).toBe('first=[]\nthen=[]\nstacks=0\n');
+  });
+
+  it('keeps removed stacks (planned with -destroy) at their level', () => {
+    expect(planMatrix([stack('network', 0), { ...stack('old', 1, true), dir: 'cdktf.base.out/stacks/old' }]).then).toEqual([{ name: 'old', stacks: [{ stack: 'old', dir: 'cdktf.base.out/stacks/old', removed: true }] }]);
+  });
+
+  it('batches a level with more stacks than a matrix may have jobs, in order, every stack once', () => {
+    const many = Array.from({ length: 7 }, (_, i) => stack(`team-${i}`, 1));
+    const jobs: MatrixJob[] = planMatrix(many, 3).then;
+    expect(jobs.map((j) => [j.name, j.stacks.length])).toEqual([
+      ['team-0-and-2-more', 3],
+      ['team-3-and-2-more', 3],
+      ['team-6', 1],
+    ]);
+    expect(jobs.flatMap((j) => j.stacks.map((s) => s.stack))).toEqual(many.map((s) => s.stack));
+  });
+
+  it('refuses entries that would plan outside the workspace or name an artifact badly', () => {
+    const entry = (over: object) => JSON.stringify([{ ...stack('team-01', 1), ...over }]);
+    expect(() => parseChangedStacks(entry({ dir: '../elsewhere/stacks/x' }))).toThrow(MatrixInputError);
+    expect(() => parseChangedStacks(entry({ dir: '/abs/stacks/x' }))).toThrow(/relative to the workspace/);
+    expect(() => parseChangedStacks(entry({ stack: 'a/b' }))).toThrow(/stack name/);
+    expect(() => parseChangedStacks(entry({ level: -1 }))).toThrow(/level/);
+    expect(() => parseChangedStacks('{"stack":"x"}')).toThrow(/JSON array/);
+    expect(() => parseMatrixStacks('[]')).toThrow(/non-empty/);
+  });
+});
+
+describe('the PR workflow (.github/workflows/vpce-hub-pr.yml)', () => {
+  interface Step {
+    name?: string;
+    uses?: string;
+    run?: string;
+    if?: string;
+    with?: Record<string, unknown>;
+    env?: Record<string, string>;
+  }
+  interface Job {
+    needs?: string | string[];
+    if?: string;
+    outputs?: Record<string, string>;
+    strategy?: { matrix?: { include?: string }; 'fail-fast'?: boolean };
+    steps: Step[];
+  }
+  const workflow = parse(readFileSync(path.join(__dirname, '..', '..', '.github', 'workflows', 'vpce-hub-pr.yml'), 'utf8')) as { jobs: Record<string, Job> };
+  const { stacks, 'plan-first': first, 'plan-then': then, review } = workflow.jobs;
+  const runs = (job: Job) => job.steps.map((s) => s.run ?? '').join('\n');
+
+  it('synthesizes the base and the head, and builds the matrices from changed-stacks', () => {
+    expect(runs(stacks)).toContain('npx vpce-hub synth');
+    expect(runs(stacks)).toContain('git worktree add --detach "$RUNNER_TEMP/vpce-hub-base" "$BASE_SHA"');
+    expect(runs(stacks)).toContain('npx vpce-hub changed-stacks --base-dir cdktf.base.out --json > changed-stacks.json');
+    expect(runs(stacks)).toContain('node dist/scripts/ci/plan-matrix.js changed-stacks.json');
+    // The job's outputs are the ones plan-matrix.ts writes.
+    const written = githubOutputs(planMatrix([])).split('\n').filter(Boolean).map((l) => l.split('=')[0]);
+    for (const name of written) expect(stacks.outputs?.[name]).toBe(`\${{ steps.matrix.outputs.${name} }}`);
+  });
+
+  it('plans only the matrix of changed stacks, level 0 first, then the stacks that read them', () => {
+    expect(first.strategy?.matrix?.include).toBe('${{ fromJSON(needs.stacks.outputs.first) }}');
+    expect(then.strategy?.matrix?.include).toBe('${{ fromJSON(needs.stacks.outputs.then) }}');
+    expect(then.needs).toEqual(['stacks', 'plan-first']);
+    expect(first.if).toContain("needs.stacks.outputs.first != '[]'");
+    expect(then.if).toContain("needs.stacks.outputs.then != '[]'");
+    // The two levels run the same steps.
+    expect(then.steps).toEqual(first.steps);
+    const plan = first.steps.find((s) => s.run?.includes('plan-stacks.js'));
+    expect(plan?.run).toBe('node dist/scripts/ci/plan-stacks.js --stacks "$STACKS" --out plans');
+    expect(plan?.env).toEqual({ STACKS: '${{ toJSON(matrix.stacks) }}' });
+    // No step anywhere plans every synthesized stack.
+    for (const job of Object.values(workflow.jobs)) for (const s of job.steps) if (s.run?.includes('plan-stacks.js')) expect(s.run).toContain('--stacks');
+  });
+
+  it('collects every plan artifact and runs one review with --plan over them', () => {
+    expect(review.needs).toEqual(['stacks', 'plan-first', 'plan-then']);
+    const upload = first.steps.find((s) => s.uses?.startsWith('actions/upload-artifact'));
+    const download = review.steps.find((s) => s.uses?.startsWith('actions/download-artifact'));
+    expect(upload?.with?.name).toBe('plan-${{ matrix.name }}');
+    expect(download?.with).toMatchObject({ pattern: 'plan-*', path: 'plans', 'merge-multiple': true });
+    expect(runs(review)).toContain("for f in plans/*.json; do printf -- '--plan\\n%s\\n' \"$f\"; done > plan-args.txt");
+    expect(runs(review).match(/npx vpce-hub review /g)).toHaveLength(1);
+    expect(runs(review)).toContain('"${PLAN_ARGS[@]}"');
   });
 });

@@ -80,3 +80,13 @@ export function toFrozenJson(value: unknown): Json {
   }
   throw new Error(`not a JSON value: ${typeof value}`);
 }
+
+/**
+ * JSON text with every object's keys sorted: equal for two values exactly when they are equal as JSON
+ * values, whatever their key order or formatting (JSON objects are unordered: RFC 8259, section 4).
+ */
+export function stableJson(v: Json): string {
+  if (isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+  if (isObject(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stableJson(v[k])}`).join(',')}}`;
+  return JSON.stringify(v);
+}

@@ -13,7 +13,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseExpression, referencesIn, type PathPart, type Reference } from './expression';
-import { blocks, isArray, isObject, obj, str, strList, toFrozenJson, type Json, type JsonObject } from './json-value';
+import { blocks, isArray, isObject, obj, stableJson, str, strList, toFrozenJson, type Json, type JsonObject } from './json-value';
 
 export interface TfResource {
   readonly stack: string;
@@ -329,12 +329,6 @@ function stateLocation(kind: string, config: JsonObject, workingDirectory: strin
     default:
       return `${kind}:${stableJson(config)}`;
   }
-}
-
-function stableJson(v: Json): string {
-  if (isArray(v)) return `[${v.map(stableJson).join(',')}]`;
-  if (isObject(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stableJson(v[k])}`).join(',')}}`;
-  return JSON.stringify(v);
 }
 
 // ---- resolution ----

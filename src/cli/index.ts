@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { registerChangedStacks } from './commands/changed-stacks';
 import { registerCheck } from './commands/check';
 import { registerIamPolicy } from './commands/iam-policy';
 import { registerProve } from './commands/prove';
@@ -15,7 +16,7 @@ import { registerValidate } from './commands/validate';
 
 export type Register = (program: Command, setExit: (code: number) => void) => void;
 
-const COMMANDS: Register[] = [registerValidate, registerSynth, registerProve, registerCheck, registerReview, registerIamPolicy];
+const COMMANDS: Register[] = [registerValidate, registerSynth, registerProve, registerCheck, registerReview, registerChangedStacks, registerIamPolicy];
 
 export async function main(argv: string[]): Promise<number> {
   let exit = 0;
@@ -33,6 +34,7 @@ Examples:
   vpce-hub validate                       check vpce-hub.yaml and print every finding and the quota headroom
   vpce-hub validate --format json         the same, machine-readable
   vpce-hub synth --out cdktf.out          write the hub stacks and one spokes stack per AWS account
+  vpce-hub changed-stacks --base-dir cdktf.base.out   the stacks a change touches, to plan only those
   vpce-hub iam-policy --account network   the least-privilege policy of the hub-side role in account network`,
   );
   for (const register of COMMANDS) register(program, (code) => (exit = Math.max(exit, code)));
