@@ -38,7 +38,7 @@ export const FINDING_CODES = {
   FileUnreadable: error('file', 'the config path exists but cannot be read as a file (a folder, no permission)'),
   EmptyFile: error('file', 'the file is empty or holds only comments'),
   YamlSyntax: error('file', 'the YAML cannot be parsed (line and column given; a line indented off its section is named with the column its section uses, an unclosed [ or { with the line that opened it), or an alias is undefined or expands too much'),
-  DuplicateKey: error('file', 'a key appears twice in one mapping; YAML would silently keep the last'),
+  DuplicateKey: error('file', 'a key appears twice in one mapping (also `1` and `"1"`); YAML would silently keep the last. Named with its mapping and the lines of both'),
 
   WrongType: error('structure', 'a value of the wrong type, e.g. a number for an account id (quote it) or a scalar for a list; also a non-mapping file'),
   MissingField: error('structure', 'a required field is absent'),
