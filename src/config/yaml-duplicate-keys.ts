@@ -15,8 +15,6 @@ export interface Position {
 export interface DuplicateKey {
   /** The key as written (its source text for a non-scalar key). */
   key: string;
-  /** Offset of the repeated key: the `pos[0]` of the parser's DUPLICATE_KEY error. */
-  offset: number;
   at: Position;
   first: Position;
   /** The mapping that holds both: its keys and list indexes from the document's root. */
@@ -52,7 +50,6 @@ export function findDuplicateKeys(text: string): { duplicates: DuplicateKey[]; r
         if (!firstKey?.range) return;
         out.push({
           key: isScalar(key) ? String(key.value) : text.slice(key.range[0], key.range[1]),
-          offset: key.range[0],
           at: position(lines, key.range[0]),
           first: position(lines, firstKey.range[0]),
           path: pathOf([...ancestors, map]),

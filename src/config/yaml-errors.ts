@@ -113,9 +113,11 @@ export function yamlErrorFindings(errors: readonly YAMLError[], text: string): F
     const pos = e.linePos?.[0];
     const original = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     if (e.code === 'DUPLICATE_KEY') {
-      const found = duplicates?.duplicates.find((d) => d.offset === e.pos[0]);
-      if (found) {
-        findings.push(duplicateKeyFinding(found, duplicates?.root));
+      // The walk compares keys as the parser does (sameKey), so it finds the same repeats; the
+      // parser's position is not always the repeated key's own (after a key without a value it
+      // points at the end of the line before), so the walk's findings replace the parser's errors.
+      if (duplicates && duplicates.duplicates.length > 0) {
+        if (!findings.some((f) => f.code === 'DuplicateKey')) findings.push(...duplicates.duplicates.map((d) => duplicateKeyFinding(d, duplicates.root)));
         continue;
       }
       // Not found by the walk (should not happen): the parser's own words, with its position.
