@@ -118,6 +118,7 @@ export const FINDING_CODES = {
   ZoneShadowsRegion: error('services', 'a zone that would answer for a whole AWS domain or region (amazonaws.com, <region>.amazonaws.com)'),
   InvalidPrivateDnsName: error('services', 'a custom privateDnsNames entry that is not a DNS name'),
   InvalidServiceName: error('services', 'a custom serviceName that is not an endpoint service name'),
+  ServiceNameOtherRegion: error('services', "a custom serviceName of another region or partition than the hub's (or with China's cn. prefix elsewhere): an endpoint reaches its own region's services only, and vpce-hub creates no cross-region (service_region) endpoints"),
   IotDataEndpointUrl: warning('dns', "iot.data in endpoint-url mode: AWS IoT Core refuses TLS connections to the endpoint's own name (the server name must be the account's <prefix>-ats.iot.<region>.amazonaws.com), and AWS gives iot.data no private DNS; list it with that name as privateDnsNames in a zone mode"),
   IotDataZoneName: error('services', "an iot.data privateDnsNames entry under amazonaws.com other than the account's ATS data endpoint (<prefix>-ats.iot.<region>.amazonaws.com): IoT clients never connect to it, and iot.<region>.amazonaws.com would capture the IoT control plane and every other IoT endpoint"),
   CompanionMissing: warning('services', "a service whose clients also need another service's endpoint in the same hub (ecr.dkr: s3 and ecr.api; ecs-agent: ecs; ...); src/catalogue/companions.json"),
