@@ -1,11 +1,14 @@
 /**
  * The region a custom `serviceName` names, checked against its hub's. An interface endpoint reaches
  * the endpoint services of its own region only, unless it names the service's region itself
- * (cross-Region PrivateLink: ServiceRegion, `service_region` on aws_vpc_endpoint since hashicorp/aws
- * 5.83), which AWS offers for a few AWS services (catalogue/cross-region-services.ts) and for
- * endpoint services whose provider enables it:
+ * (cross-Region PrivateLink: CreateVpcEndpoint's ServiceRegion, `service_region` on aws_vpc_endpoint,
+ * present in hashicorp/aws 5.100.0: the @cdktf/provider-aws 20.1.0 binding has `serviceRegion`),
+ * which AWS offers for a few AWS services (catalogue/cross-region-services.ts) and for endpoint
+ * services whose provider enables it:
  * https://docs.aws.amazon.com/vpc/latest/privatelink/aws-services-cross-region-privatelink-support.html
- * Without it, CreateVpcEndpoint answers that the service does not exist, at apply.
+ * Without it the apply fails with "InvalidServiceName: The Vpc Endpoint Service '...' does not exist"
+ * (another region's AWS service: aws-samples/aws-network-firewall-terraform issue 4; another region's
+ * endpoint service: hashicorp/terraform-provider-aws pull request 40583).
  *
  * Decision: vpce-hub rejects another region's service name rather than emitting `service_region`.
  * A centralized cross-region endpoint would need zones for the other region's DNS names, its AZs and
