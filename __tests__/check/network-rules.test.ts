@@ -1,3 +1,4 @@
+import { endpointPolicyGrammar } from '../../src/analysis/rules/endpoint-policy-grammar';
 import { endpointPrivateDnsExplicit, endpointPrivateDnsOffUnderZone } from '../../src/analysis/rules/endpoint-private-dns';
 import { noDefaultRouteOverPeering } from '../../src/analysis/rules/peering-routes';
 import { sgDescriptions } from '../../src/analysis/rules/security-group-description';
@@ -10,6 +11,7 @@ const VPC = 'aws_vpc.hub_main';
 const DEFAULT_SG = 'aws_default_security_group.hub_main_default';
 const SUBNET = 'aws_subnet.hub_main_endpoints_us-east-1a';
 const SQS = 'aws_vpc_endpoint.hub_main_sqs';
+const VARIABLES = '__tests__/fixtures/warning/policy-variables-without-version/vpce-hub.yaml';
 
 describe('VH-RT-001 no default route over peering', () => {
   it('passes the shipped example and every example', () => {
@@ -131,5 +133,57 @@ describe('VH-VPCE-002 private DNS is off where a zone aliases the endpoint', () 
   it('flags an aliased endpoint with private DNS on', () => {
     const t = mutated(stacks, (s) => (body(s, 'network', SQS).private_dns_enabled = true));
     expect(messages(endpointPrivateDnsOffUnderZone, t)).toEqual(['the private hosted zone record sqs.us-east-1.amazonaws.com aliases this endpoint, so private_dns_enabled must be false']);
+  });
+});
+
+describe('VH-VPCE-003 endpoint policies are IAM policies with a Principal, within 20,480 characters', () => {
+  const policyOf = (s: Parameters<typeof body>[0]) => JSON.parse(body(s, 'network', SQS).policy as string) as { Statement: Array<Record<string, unknown>> };
+
+  it('passes the shipped example (organization templates) and every example', () => {
+    expect(typeof body(stacks, 'network', SQS).policy).toBe('string');
+    expect(flagged(endpointPolicyGrammar, tree)).toEqual([]);
+    for (const file of EXAMPLES) expect(flagged(endpointPolicyGrammar, example(file).tree)).toEqual([]);
+  });
+
+  it('flags a statement without its Principal, naming the statement', () => {
+    const t = mutated(stacks, (s) => {
+      const doc = policyOf(s);
+      delete doc.Statement[0].Principal;
+      body(s, 'network', SQS).policy = JSON.stringify(doc);
+    });
+    expect(messages(endpointPolicyGrammar, t)).toEqual([expect.stringMatching(/^policy: PolicyNoPrincipal: statement \S+ has no Principal/)]);
+  });
+
+  it('flags an unknown condition operator, a policy that is not JSON, and one over the size limit', () => {
+    const operator = mutated(stacks, (s) => (body(s, 'network', SQS).policy = JSON.stringify(policyOf(s)).replace('"StringEquals"', '"StringEqual"')));
+    expect(messages(endpointPolicyGrammar, operator)).toEqual([expect.stringMatching(/^policy: PolicyConditionOperator: statement \S+ has the condition operator "StringEqual"/)]);
+    expect(messages(endpointPolicyGrammar, mutated(stacks, (s) => (body(s, 'network', SQS).policy = '{"Statement": [')))).toEqual(['policy: is not valid JSON (line 1, column 16: the document ends before its last { or [ is closed)']);
+    const large = mutated(stacks, (s) => {
+      const doc = policyOf(s);
+      doc.Statement[0].Resource = Array.from({ length: 700 }, (_, i) => `arn:aws:sqs:us-east-1:111111111111:queue-${i}`);
+      body(s, 'network', SQS).policy = JSON.stringify(doc);
+    });
+    expect(messages(endpointPolicyGrammar, large)).toEqual([expect.stringMatching(/^policy: is \d+ characters, over the limit of 20480$/)]);
+  });
+
+  it('skips policies Terraform computes at apply, and reads a policy variable escaped as $${ as the text AWS gets', () => {
+    expect(flagged(endpointPolicyGrammar, mutated(stacks, (s) => (body(s, 'network', SQS).policy = '${jsonencode(local.policy)}')))).toEqual([]);
+    const variable = (resource: string) =>
+      mutated(stacks, (s) => {
+        const doc = policyOf(s);
+        doc.Statement[0].Resource = resource;
+        body(s, 'network', SQS).policy = JSON.stringify(doc);
+      });
+    expect(flagged(endpointPolicyGrammar, variable('arn:aws:sqs:us-east-1:$${aws:PrincipalAccount}:*'))).toEqual([]);
+    expect(messages(endpointPolicyGrammar, variable('queue-$${aws:PrincipalAccount}'))).toEqual([expect.stringContaining('has Resource "queue-${aws:PrincipalAccount}", which is not "*" or an ARN')]);
+  });
+
+  it('reads a custom document with policy variables as synth writes it (one quoted string in ${...})', () => {
+    const withVariables = example(VARIABLES);
+    const written = body(withVariables.stacks, 'network', SQS).policy as string;
+    expect(written.startsWith('${"{')).toBe(true);
+    expect(flagged(endpointPolicyGrammar, withVariables.tree)).toEqual([]);
+    const broken = mutated(withVariables.stacks, (s) => (body(s, 'network', SQS).policy = written.replace('\\"Principal\\":\\"*\\",', '')));
+    expect(messages(endpointPolicyGrammar, broken)).toEqual([expect.stringMatching(/^policy: PolicyNoPrincipal: statement Everyone has no Principal/)]);
   });
 });

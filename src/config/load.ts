@@ -11,6 +11,7 @@ import { configSchema, type VpceHubConfig } from './schema';
 import { issueToFindings, reservedKeyFindings } from './schema-findings';
 import type { NetworkPlan } from '../planning/plan';
 import { runValidators } from './validate';
+import { sameKey } from './yaml-duplicate-keys';
 import { yamlErrorFindings } from './yaml-errors';
 
 export const DEFAULT_CONFIG_FILE = 'vpce-hub.yaml';
@@ -86,10 +87,11 @@ function parseYaml(text: string, file: string): unknown {
   if (text.trim() === '') {
     throw new ConfigError(file, [{ severity: 'error', code: 'EmptyFile', path: '', message: 'the config file is empty', fix: 'start from vpce-hub.yaml in the repository' }]);
   }
-  // uniqueKeys: a duplicated key silently overriding the first is how a spoke's routes get lost.
+  // uniqueKeys: a duplicated key silently overriding the first is how a spoke's routes get lost
+  // (sameKey also counts `1` and `"1"` as one key, as the JavaScript object they become does).
   let doc: Document;
   try {
-    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+    doc = parseDocument(text, { uniqueKeys: sameKey, prettyErrors: true });
   } catch (e) {
     // The parser recurses per nesting level: thousands of `[` exhaust the stack.
     throw new ConfigError(file, [{ severity: 'error', code: 'YamlSyntax', path: '', message: `cannot be parsed (${e instanceof Error ? e.message : String(e)})`, fix: 'nest less deeply' }]);

@@ -1,5 +1,6 @@
 /**
- * Endpoint policies: what the API would reject at apply time (no Principal, too large, not JSON), and
+ * Endpoint policies: what the API would reject at apply time (not JSON, a key given twice, outside the
+ * IAM policy grammar as Access Analyzer checks it, no Principal, too large: src/policy/grammar.ts), and
  * what would be accepted but never match in this design, where every request reaches the endpoint from
  * the hub VPC: `aws:SourceVpc` is always the hub's and `aws:SourceIp` is absent (domain.md section 6).
  * A custom document is also simulated against AWS's own traffic (federation, AWS-owned buckets,
@@ -7,18 +8,17 @@
  */
 import { ENDPOINT_POLICY_MAX_CHARACTERS } from '../planning/quotas';
 import type { PolicyDocument } from '../policy/document';
+import { AWS_PRINCIPAL, checkPolicyGrammar, parsePolicyJson, statementName } from '../policy/grammar';
 import { evaluatePolicy } from '../policy/evaluate';
 import { CANONICAL_REQUESTS, type RequestEnv } from '../policy/requests';
 import { resolveHubService, serviceName } from '../planning/services';
 import type { Finding } from './findings';
 import { partitionOfRegion } from './partitions';
-import { formatPath } from './paths';
+import { formatPath, type PathSegment } from './paths';
 import { hubOfSpoke } from './resolve';
 import type { HubConfig, VpceHubConfig } from './schema';
 import type { ValidationContext } from './validate';
-
-/** An account id, or the ARN of an account root, IAM user or role, or an STS session. */
-const PRINCIPAL = /^(\d{12}|arn:aws(-[a-z]+)*:(iam::\d{12}:(root|user\/[\w+=,.@/-]+|role\/[\w+=,.@/-]+)|sts::\d{12}:(assumed-role\/[\w+=,.@-]+\/[\w+=,.@-]+|federated-user\/[\w+=,.@-]+)))$/;
+import { findDuplicateKeys } from './yaml-duplicate-keys';
 
 export function validatePolicy({ config, raw }: ValidationContext): Finding[] {
   const findings: Finding[] = [];
@@ -32,7 +32,7 @@ export function validatePolicy({ config, raw }: ValidationContext): Finding[] {
       }
     } else if ('principals' in policy) {
       policy.principals.forEach((p, i) => {
-        if (!PRINCIPAL.test(p)) {
+        if (!AWS_PRINCIPAL.test(p)) {
           findings.push({ severity: 'error', code: 'InvalidPrincipal', path: `${at}.principals.${i}`, value: p, message: 'is neither a 12-digit account id nor the ARN of an account root, IAM user or role, or STS session', fix: 'write it like 111111111111 or arn:aws:iam::111111111111:role/app; for everyone use endpointPolicy: default' });
         }
       });
@@ -51,27 +51,24 @@ function spokeVpcIds(config: VpceHubConfig, hub: HubConfig): Map<string, string>
   return new Map(config.spokes.filter((s) => hubOfSpoke(config, s) === hub).map((s) => [s.vpc.id, s.name]));
 }
 
+/**
+ * A custom document, checked before AWS sees it: JSON syntax (with the line and column), keys given
+ * twice (JSON.parse silently keeps the last: a second Condition would drop the first), the IAM
+ * policy grammar with a Principal in every statement (src/policy/grammar.ts), the size limit, and
+ * conditions that can never match in this design.
+ */
 function checkDocument(text: string, path: string, spokes: Map<string, string>): Finding[] {
-  const findings: Finding[] = [];
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    return [{ severity: 'error', code: 'PolicyNotJson', path, message: `is not valid JSON (${e instanceof Error ? e.message : String(e)})`, fix: 'write the policy as a JSON string, e.g. in a YAML block scalar (document: |)' }];
+  const parsed = parsePolicyJson(text);
+  if (!('doc' in parsed)) {
+    return [{ severity: 'error', code: 'PolicyNotJson', path, message: `is not valid JSON: line ${parsed.line}, column ${parsed.column} of the document: ${parsed.reason}`, fix: 'fix the JSON there; write the policy as a JSON string, e.g. in a YAML block scalar (document: |)' }];
   }
-  const statements = isObject(doc) ? (Array.isArray(doc.Statement) ? (doc.Statement as unknown[]) : doc.Statement === undefined ? [] : [doc.Statement]) : [];
-  if (statements.length === 0) {
-    return [{ severity: 'error', code: 'PolicyInvalid', path, message: 'is not a policy: a JSON object with a Statement list is expected', fix: 'start from {"Version": "2012-10-17", "Statement": [...]}' }];
-  }
+  const doc = parsed.doc;
+  const findings: Finding[] = duplicateJsonKeys(text, doc, path);
+  findings.push(...checkPolicyGrammar(doc, { principal: 'required' }).map((p): Finding => ({ severity: p.severity, code: p.code, path, message: p.message, fix: p.fix })));
+  const statements = isObject(doc) ? (Array.isArray(doc.Statement) ? (doc.Statement as unknown[]) : isObject(doc.Statement) ? [doc.Statement] : []) : [];
   statements.forEach((st, i) => {
-    const label = isObject(st) && typeof st.Sid === 'string' ? `statement ${st.Sid}` : `statement ${i}`;
-    if (!isObject(st)) {
-      findings.push({ severity: 'error', code: 'PolicyInvalid', path, message: `${label} is not a JSON object` });
-      return;
-    }
-    if (!('Principal' in st) && !('NotPrincipal' in st)) {
-      findings.push({ severity: 'error', code: 'PolicyNoPrincipal', path, message: `${label} has no Principal; an endpoint policy statement must name one`, fix: 'add "Principal": "*" (and restrict with a Condition) or "Principal": {"AWS": [...]}' });
-    }
+    const label = statementName(st, i);
+    if (!isObject(st)) return;
     for (const [key, values] of conditionKeys(st.Condition)) {
       const lower = key.toLowerCase();
       if (lower === 'aws:sourcevpc') {
@@ -86,12 +83,39 @@ function checkDocument(text: string, path: string, spokes: Map<string, string>):
       }
     }
   });
-  // What Terraform sends: the planner minifies the document (planning/endpoint-policy.ts).
+  // What Terraform sends: the planner minifies the document (planning/endpoint-policy.ts). AWS counts
+  // white space too ("cannot exceed 20,480 characters, including white space",
+  // https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html), so the minified
+  // length is the one that counts.
   const size = JSON.stringify(doc).length;
   if (size > ENDPOINT_POLICY_MAX_CHARACTERS) {
     findings.push({ severity: 'error', code: 'PolicyTooLarge', path, value: `${size} characters`, message: `exceeds the endpoint policy limit of ${ENDPOINT_POLICY_MAX_CHARACTERS} characters (counted without insignificant whitespace), which AWS does not raise`, fix: 'shorten it: fewer statements, account ids instead of many ARNs, or aws:PrincipalOrgID' });
   }
   return findings;
+}
+
+/** A JSON key given twice in one object, named with both places in the document (JSON is YAML's flow style). */
+function duplicateJsonKeys(text: string, doc: unknown, path: string): Finding[] {
+  return findDuplicateKeys(text).duplicates.map((d) => {
+    const where = d.path.length === 0 ? 'the document' : d.path[0] === 'Statement' ? inStatement(doc, d.path.slice(1)) : d.path.join('.');
+    const first = d.first.line === d.at.line ? `column ${d.first.col} of the same line` : `line ${d.first.line}, column ${d.first.col}`;
+    return {
+      severity: 'error',
+      code: 'PolicyDuplicateKey',
+      path,
+      value: d.key,
+      message: `line ${d.at.line}, column ${d.at.col} of the document: "${d.key}" is given twice in ${where} (first on ${first}); JSON keeps only the last, so AWS would never see the first`,
+      fix: `merge the two "${d.key}" into one`,
+    };
+  });
+}
+
+/** `statement AllowOrg's Condition.StringEquals` for a path below Statement. */
+function inStatement(doc: unknown, rest: PathSegment[]): string {
+  const list = isObject(doc) ? doc.Statement : undefined;
+  const [index, inner] = typeof rest[0] === 'number' ? [rest[0], rest.slice(1)] : [0, rest];
+  const name = statementName(Array.isArray(list) ? list[index] : list, index);
+  return inner.length === 0 ? name : `${name}'s ${inner.join('.')}`;
 }
 
 /** Condition keys and their string values: `{ "StringEquals": { "aws:SourceVpc": ["vpc-1"] } }`. */

@@ -7,6 +7,7 @@ import { gatewayServiceLabel, isAvoidableGatewayService } from '../catalogue/gat
 import { resolveHubService, serviceName } from '../planning/services';
 import type { Finding } from './findings';
 import { formatPath } from './paths';
+import { serviceNameRegionFinding } from './service-name-region';
 import { shadowedDomain } from './shadowed-domain';
 import { IOT_DATA_ZONE_FIX, isIotData } from './validate-iot-data';
 import { AZ_NAME_PATTERN } from './resolve';
@@ -157,6 +158,9 @@ function resolveChecked(entry: ServiceConfig, hub: HubConfig, path: string, find
     const resolvedName = (entry.serviceName ?? '').replace(/\{region\}/g, hub.region);
     if (entry.serviceName !== undefined && !/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/.test(resolvedName)) {
       findings.push({ severity: 'error', code: 'InvalidServiceName', path: `${path}.serviceName`, value: entry.serviceName, message: 'is not an endpoint service name', fix: 'write it like com.amazonaws.{region}.sqs' });
+    } else if (entry.serviceName !== undefined) {
+      const otherRegion = serviceNameRegionFinding(resolvedName, entry.serviceName, hub, `${path}.serviceName`);
+      if (otherRegion) findings.push(otherRegion);
     }
     if (findings.length > before) return null;
   }

@@ -6,6 +6,8 @@
  */
 import type { YAMLError } from 'yaml';
 import type { Finding } from './findings';
+import { formatPath } from './paths';
+import { findDuplicateKeys, type DuplicateKey } from './yaml-duplicate-keys';
 import { findIndentationProblem, type IndentationProblem } from './yaml-indentation';
 import { unclosedBracketBefore } from './yaml-unclosed-bracket';
 
@@ -82,14 +84,43 @@ function locate(e: YAMLError, original: string, text: string): Located {
   return { line: pos?.line, col: pos?.col, ...plain };
 }
 
+/**
+ * A key given twice, named with both places and the mapping that holds them:
+ * `line 12, column 5: services is given twice in hubs.main (first on line 11, column 5)`.
+ */
+function duplicateKeyFinding(d: DuplicateKey, root: unknown): Finding {
+  // A list item is named by its `name`, unless `name` is the key given twice (then by its index).
+  const last = d.path[d.path.length - 1];
+  const mapPath = d.key === 'name' && typeof last === 'number' ? [formatPath(d.path.slice(0, -1), root), last].filter((s) => s !== '').join('.') : formatPath(d.path, root);
+  const where = d.path.length === 0 ? 'at the top level' : `in ${mapPath}`;
+  const first = d.first.line === d.at.line ? `column ${d.first.col} of the same line` : `line ${d.first.line}, column ${d.first.col}`;
+  return {
+    severity: 'error',
+    code: 'DuplicateKey',
+    path: [mapPath, d.key].filter((s) => s !== '').join('.'),
+    value: d.key,
+    message: `line ${d.at.line}, column ${d.at.col}: ${d.key} is given twice ${where} (first on ${first}); YAML would silently drop the first`,
+    fix: `keep one ${d.key}: merge the two values into the first and delete the second`,
+  };
+}
+
 export function yamlErrorFindings(errors: readonly YAMLError[], text: string): Finding[] {
   const lines = text.split(/\r?\n/);
   const seenLines = new Set<number>();
   const findings: Finding[] = [];
+  const duplicates = errors.some((e) => e.code === 'DUPLICATE_KEY') ? findDuplicateKeys(text) : undefined;
   for (const e of errors) {
     const pos = e.linePos?.[0];
     const original = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     if (e.code === 'DUPLICATE_KEY') {
+      // The walk compares keys as the parser does (sameKey), so it finds the same repeats; the
+      // parser's position is not always the repeated key's own (after a key without a value it
+      // points at the end of the line before), so the walk's findings replace the parser's errors.
+      if (duplicates && duplicates.duplicates.length > 0) {
+        if (!findings.some((f) => f.code === 'DuplicateKey')) findings.push(...duplicates.duplicates.map((d) => duplicateKeyFinding(d, duplicates.root)));
+        continue;
+      }
+      // Not found by the walk (should not happen): the parser's own words, with its position.
       const at = pos ? `line ${pos.line}, column ${pos.col}` : 'unknown position';
       findings.push({ severity: 'error', code: 'DuplicateKey', path: '', message: `${at}: ${original}`, fix: 'keep one of the two keys' });
       continue;

@@ -14,6 +14,7 @@ import type { HubPlan } from '../planning/plan';
 import type { HubVpcHandles } from './hub-vpc';
 import { adopt } from './adopt';
 import { resource } from './resource';
+import { terraformLiteral } from './terraform-literal';
 import { hubTags } from '../planning/tags';
 
 export interface EndpointHandles {
@@ -75,7 +76,7 @@ export function hubEndpoints(scope: Construct, hub: HubPlan, vpc: HubVpcHandles,
         privateDnsEnabled: ep.privateDnsEnabled,
         // DnsOptionsSpecification.PrivateDnsOnlyForInboundResolverEndpoint (gateway-services.ts).
         ...(ep.privateDnsOnlyForInboundResolverEndpoint !== undefined ? { dnsOptions: { privateDnsOnlyForInboundResolverEndpoint: ep.privateDnsOnlyForInboundResolverEndpoint } } : {}),
-        ...(ep.policy !== undefined ? { policy: ep.policy } : {}),
+        ...(ep.policy !== undefined ? { policy: terraformLiteral(ep.policy) } : {}),
         tags: hubTags(hub, tagName(project, hub.name, ep.service)),
       });
     adopt(endpoint, hub.adopt?.endpoints[ep.service]);
@@ -83,3 +84,4 @@ export function hubEndpoints(scope: Construct, hub: HubPlan, vpc: HubVpcHandles,
   }
   return { endpoints, securityGroupIds: groups };
 }
+

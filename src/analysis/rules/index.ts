@@ -3,6 +3,7 @@
  * (id, severity, summary); suppressions in the config name rules by id.
  */
 import { awsStringConstraints } from './aws-string-constraints';
+import { endpointPolicyGrammar } from './endpoint-policy-grammar';
 import { endpointPrivateDnsExplicit, endpointPrivateDnsOffUnderZone } from './endpoint-private-dns';
 import { noAutoAcceptAcross, peeringAccepted } from './peering-accept';
 import { noDefaultRouteOverPeering } from './peering-routes';
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   vpcDns,
   endpointPrivateDnsExplicit,
   endpointPrivateDnsOffUnderZone,
+  endpointPolicyGrammar,
   zoneApexRecord,
   zonePrivateWithHubVpc,
   zoneIgnoresVpcChanges,
