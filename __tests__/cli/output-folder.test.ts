@@ -245,6 +245,18 @@ describe('one form per stack folder (issue 19 section 2)', () => {
     expect(readdirSync(network)).toEqual(['cdk.tf.json']);
   });
 
+  it('takes cdktf\'s switch SYNTH_HCL_OUTPUT=1, which cdktf\'s stacks honour and its app does not, as HCL throughout', async () => {
+    process.env.SYNTH_HCL_OUTPUT = '1';
+    try {
+      expect((await run('synth', '--config', 'my.yaml')).code).toBe(0);
+    } finally {
+      delete process.env.SYNTH_HCL_OUTPUT;
+    }
+    const manifest = JSON.parse(readFileSync(path.join(project, 'cdktf.out', 'manifest.json'), 'utf8')) as { stacks: Record<string, { synthesizedStackPath: string }> };
+    expect(manifest.stacks.network.synthesizedStackPath).toBe(path.join('stacks', 'network', 'cdk.tf'));
+    expect(readdirSync(path.join(project, 'cdktf.out', 'stacks', 'network')).sort()).toEqual(['cdk.tf', 'metadata.json']);
+  });
+
   it('check and prove on the HCL form name the command that writes the JSON form', async () => {
     expect((await run('synth', '--config', 'my.yaml', '--hcl')).code).toBe(0);
     for (const command of ['check', 'prove']) {

@@ -36,10 +36,8 @@ export interface SynthOptions {
 }
 
 /**
- * Whether cdktf's switch for the HCL form is on. The cdktf CLI sets SYNTH_HCL_OUTPUT to "true" or "false"
- * for `synth --hcl`; cdktf's App accepts only "true" while its stacks also take "1"
- * (node_modules/cdktf/lib/app.js, terraform-stack.js), which with "1" writes HCL under the JSON file name.
- * synthesize() decides once and hands both the same value.
+ * Whether cdktf's switch for the HCL form is on: the cdktf CLI sets SYNTH_HCL_OUTPUT to "true" or "false"
+ * for `synth [--hcl]`, and cdktf's stacks also take "1" (buildApp hands app and stacks one value).
  */
 export const hclRequested = (env: NodeJS.ProcessEnv = process.env): boolean => env.SYNTH_HCL_OUTPUT === 'true' || env.SYNTH_HCL_OUTPUT === '1';
 
@@ -86,7 +84,7 @@ export function synthesize(opts: SynthOptions): number {
   const staging = mkdtempSync(`${outdir}.staging-`);
   const hcl = opts.hcl ?? hclRequested();
   try {
-    withHclSwitch(hcl, () => buildApp(plan, staging).synth());
+    buildApp(plan, staging, { hcl }).synth();
     endFilesWithNewline(staging);
     writeSynthRecord(staging, loaded.config, file);
   } catch (e) {
@@ -104,18 +102,6 @@ export function synthesize(opts: SynthOptions): number {
   if (leftover) log(`vpce-hub: ${leftover} holds files that appeared in ${shown} during the synth; they were kept there: look through them, then delete the folder.`);
   process.stdout.write(`vpce-hub: synthesized ${plan.stacks.length} stack(s)${hcl ? ' as HCL' : ''} from ${displayPath(file)} into ${shown}: ${plan.stacks.map((s) => s.name).join(', ')} (deploy in this order)\n`);
   return 0;
-}
-
-/** cdktf reads the switch when the app and each stack are constructed (hclRequested). */
-function withHclSwitch(hcl: boolean, build: () => void): void {
-  const before = process.env.SYNTH_HCL_OUTPUT;
-  process.env.SYNTH_HCL_OUTPUT = String(hcl);
-  try {
-    build();
-  } finally {
-    if (before === undefined) delete process.env.SYNTH_HCL_OUTPUT;
-    else process.env.SYNTH_HCL_OUTPUT = before;
-  }
 }
 
 /**

@@ -1,6 +1,6 @@
 /** `vpce-hub synth`: the same synthesis as `cdktf synth`, without the cdktf CLI. */
 import type { Command } from 'commander';
-import { hclRequested, synthesize } from '../synthesize';
+import { synthesize } from '../synthesize';
 import type { Register } from '../index';
 
 export const registerSynth: Register = (program: Command, setExit) => {
@@ -17,6 +17,6 @@ export const registerSynth: Register = (program: Command, setExit) => {
     )
     .option('--hcl', 'write each stack as HCL (cdk.tf, unformatted) instead of JSON (cdk.tf.json), as `cdktf synth --hcl` does; check and prove read the JSON form')
     .action((opts: { config?: string; out: string; hcl?: boolean }) => {
-      setExit(synthesize({ configPath: opts.config, outdir: opts.out, hcl: opts.hcl === true || hclRequested() }));
+      setExit(synthesize({ configPath: opts.config, outdir: opts.out, ...(opts.hcl ? { hcl: true } : {}) }));
     });
 };
