@@ -40,6 +40,7 @@ export function planReplacement(folder: OutputFolder, stacks: readonly string[],
     const rel = path.join(STACKS_FOLDER, stack);
     const full = path.join(folder.dir, rel);
     if (!statSync(full).isDirectory()) {
+      if (stacks.includes(stack)) throw new OutputFolderError(`${full} is a file, where synth writes the folder of stack ${stack}: move it away; nothing was written.`);
       plan.carry.push(rel);
       continue;
     }

@@ -31,8 +31,6 @@ export interface SynthOptions {
   logErrors?: (text: string) => void;
   /** Where a refused output folder is explained (default: stderr). */
   logRefusal?: (line: string) => void;
-  /** The home folder never to replace (default: os.homedir()). */
-  home?: string;
 }
 
 /**
@@ -52,7 +50,7 @@ export function synthesize(opts: SynthOptions): number {
   const given = opts.outdir ?? DEFAULT_OUTDIR;
   let folder: OutputFolder;
   try {
-    folder = checkOutputFolder(given, { flag: opts.underCdktfCli ? '--output' : '--out', cwd: process.cwd(), home: opts.home ?? os.homedir(), configFile: file });
+    folder = checkOutputFolder(given, { flag: opts.underCdktfCli ? '--output' : '--out', cwd: process.cwd(), home: os.homedir(), configFile: file });
   } catch (e) {
     if (e instanceof OutputFolderError) return refuse(e.message);
     throw e;
@@ -93,15 +91,21 @@ export function synthesize(opts: SynthOptions): number {
   }
   const leftover = replaceOutput(outdir, staging, replacement);
   const shown = path.relative(process.cwd(), path.resolve(given)) || '.';
+  logWhatStayed(log, outdir, shown, replacement, leftover);
+  process.stdout.write(`vpce-hub: synthesized ${plan.stacks.length} stack(s)${hcl ? ' as HCL' : ''} from ${displayPath(file)} into ${shown}: ${plan.stacks.map((s) => s.name).join(', ')} (deploy in this order)\n`);
+  return 0;
+}
+
+/** What the user should know stayed in the output: files synth did not write, which synth never deletes. */
+function logWhatStayed(log: (line: string) => void, outdir: string, shown: string, replacement: ReplacementPlan, leftover: string | undefined): void {
   for (const kept of replacement.keptStackFolders) {
     log(`vpce-hub: ${path.join(shown, kept.folder)} stays: its stack is no longer synthesized, but it holds files vpce-hub did not write (${kept.files.join(', ')}).`);
   }
-  for (const tf of terraformFilesNotFromSynth(outdir).filter((f) => !replacement.keptStackFolders.some((k) => f.startsWith(`${k.folder}${path.sep}`)))) {
-    log(`vpce-hub: note: ${path.join(shown, tf)} is not from synth and stays; Terraform applies it with its stack, while check, prove and review read only what synth wrote.`);
+  const inKeptFolder = (file: string) => replacement.keptStackFolders.some((k) => file.startsWith(`${k.folder}${path.sep}`));
+  for (const file of terraformFilesNotFromSynth(outdir).filter((f) => !inKeptFolder(f))) {
+    log(`vpce-hub: note: ${path.join(shown, file)} is not from synth and stays; Terraform applies it with its stack, while check, prove and review read only what synth wrote.`);
   }
   if (leftover) log(`vpce-hub: ${leftover} holds files that appeared in ${shown} during the synth; they were kept there: look through them, then delete the folder.`);
-  process.stdout.write(`vpce-hub: synthesized ${plan.stacks.length} stack(s)${hcl ? ' as HCL' : ''} from ${displayPath(file)} into ${shown}: ${plan.stacks.map((s) => s.name).join(', ')} (deploy in this order)\n`);
-  return 0;
 }
 
 /**
