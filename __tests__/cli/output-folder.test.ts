@@ -163,6 +163,10 @@ describe('synth takes a missing folder, an empty one, and its own earlier output
     mkdirSync(path.join(tmp, 'empty'));
     expect((await run('synth', '--config', 'my.yaml', '--out', path.join(tmp, 'empty'))).code).toBe(0);
     expect(readdirSync(path.join(tmp, 'empty')).sort()).toEqual(['manifest.json', 'stacks', RECORD_FILE]);
+    // What cdktf's App leaves when constructed without synthesizing (e.g. by a test): an empty stacks/.
+    mkdirSync(path.join(tmp, 'skeleton', 'stacks'), { recursive: true });
+    expect((await run('synth', '--config', 'my.yaml', '--out', path.join(tmp, 'skeleton'))).code).toBe(0);
+    expect(readdirSync(path.join(tmp, 'skeleton', 'stacks')).sort()).toEqual(['analytics', 'network', 'network-spokes', 'payments']);
     // Nothing else in the project changed, and no staging folder is left beside the outputs.
     expect(readdirSync(project).sort()).toEqual(['.git', 'build', 'my.yaml', 'notes.txt']);
     expect(readdirSync(path.join(project, 'build'))).toEqual(['out']);

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { RECORD_FILE } from '../analysis/synth-record';
 import { displayPath } from './display-path';
-import { MANIFEST_FILE } from './synth-output-files';
+import { MANIFEST_FILE, STACKS_FOLDER } from './synth-output-files';
 
 export class OutputFolderError extends Error {
   constructor(message: string) {
@@ -59,7 +59,7 @@ export function checkOutputFolder(outdir: string, ctx: OutputFolderContext): Out
   // `.git` is a folder in a repository's root and a file in a worktree or submodule: either way, a repository.
   if (existsSync(path.join(dir, '.git'))) refuse('is the root of a git repository (it holds .git)');
   const entries = readdirSync(dir);
-  if (entries.length === 0) return { dir, state: 'empty' };
+  if (entries.length === 0 || isAppSkeleton(dir, entries)) return { dir, state: 'empty' };
   const hasManifest = entries.includes(MANIFEST_FILE);
   const hasRecord = entries.includes(RECORD_FILE);
   if (hasManifest && hasRecord) return { dir, state: 'synth-output' };
@@ -67,6 +67,17 @@ export function checkOutputFolder(outdir: string, ctx: OutputFolderContext): Out
     refuse(`has a ${MANIFEST_FILE} but no ${RECORD_FILE}, so vpce-hub did not write it (another cdktf app did, or a vpce-hub older than that file); delete it yourself if you no longer need it`);
   }
   return refuse(`is not empty and is not a synth output (it has no ${MANIFEST_FILE} and ${RECORD_FILE}, the files synth leaves in its output)`);
+}
+
+/**
+ * An empty `stacks/` and nothing else: what cdktf's App leaves when it is constructed without
+ * synthesizing (it creates `<outdir>/stacks` up front, node_modules/cdktf/lib/app.js and manifest.js),
+ * e.g. by a test or an app that failed before synth. Nothing to lose: an empty folder.
+ */
+function isAppSkeleton(dir: string, entries: readonly string[]): boolean {
+  if (entries.length !== 1 || entries[0] !== STACKS_FOLDER) return false;
+  const stacks = path.join(dir, STACKS_FOLDER);
+  return statSync(stacks).isDirectory() && readdirSync(stacks).length === 0;
 }
 
 /** True when `inner` is strictly inside `outer` (both absolute). */
