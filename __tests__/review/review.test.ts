@@ -258,6 +258,22 @@ describe('the command', () => {
     expect(await run('--config', config, '--base-dir', baseDir, '--out', out, ...allow.flatMap((a) => ['--allow-destroy', a]))).toBe(0);
   });
 
+  it('never writes its --out report over the config it reads, nor onto a folder (issue 22)', async () => {
+    const config = path.join(dir, 'vpce-hub.yaml');
+    writeFileSync(config, SHIPPED);
+    let stderr = '';
+    const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+    try {
+      expect(await main(['node', 'vpce-hub', 'review', '--config', config, '--out', config])).toBe(2);
+      expect(await main(['node', 'vpce-hub', 'review', '--config', config, '--out', dir])).toBe(2);
+    } finally {
+      err.mockRestore();
+    }
+    expect(readFileSync(config, 'utf8')).toBe(SHIPPED);
+    expect(stderr).toContain(`vpce-hub review: --out ${config} is the config this command reads; writing the report there would replace it`);
+    expect(stderr).toContain(`vpce-hub review: --out ${dir} is a folder; name the report file`);
+  });
+
   it('exits 2 on bad input', async () => {
     writeFileSync(path.join(dir, 'vpce-hub.yaml'), SHIPPED);
     expect(await run('--config', path.join(dir, 'vpce-hub.yaml'), '--format', 'html')).toBe(2);

@@ -35,7 +35,7 @@ export function synthConfig(config: VpceHubConfig, configFile = '<config>'): Syn
   return { outdir, stacksDir, plan, stacks, cleanup: () => rmSync(outdir, { recursive: true, force: true }) };
 }
 
-/** The HCL form (`cdktf synth --hcl`, which sets SYNTH_HCL_OUTPUT): stack name -> cdk.tf text. */
+/** The HCL form (`cdktf synth --hcl`): stack name -> cdk.tf text. */
 export interface SynthesizedHcl {
   stacksDir: string;
   plan: NetworkPlan;
@@ -46,15 +46,7 @@ export interface SynthesizedHcl {
 export function synthHclConfig(config: VpceHubConfig): SynthesizedHcl {
   const outdir = mkdtempSync(path.join(os.tmpdir(), 'vpce-hub-synth-hcl-'));
   const plan = buildPlan(config);
-  // cdktf reads the switch from the environment when the app and each stack are constructed.
-  const before = process.env.SYNTH_HCL_OUTPUT;
-  process.env.SYNTH_HCL_OUTPUT = 'true';
-  try {
-    buildApp(plan, outdir).synth();
-  } finally {
-    if (before === undefined) delete process.env.SYNTH_HCL_OUTPUT;
-    else process.env.SYNTH_HCL_OUTPUT = before;
-  }
+  buildApp(plan, outdir, { hcl: true }).synth();
   const stacksDir = path.join(outdir, 'stacks');
   const stacks: Record<string, string> = {};
   for (const name of readdirSync(stacksDir)) stacks[name] = readFileSync(path.join(stacksDir, name, 'cdk.tf'), 'utf8');

@@ -110,7 +110,7 @@ export interface SynthTree {
 
 export class TreeLoadError extends Error {
   constructor(
-    readonly reason: 'missing' | 'empty' | 'invalid',
+    readonly reason: 'missing' | 'empty' | 'invalid' | 'hcl',
     message: string,
   ) {
     super(message);
@@ -220,6 +220,10 @@ function backendOf(stack: string, json: JsonObject): { backend?: TfBackend } {
 
 // ---- loading ----
 
+/** A stack's file in each form cdktf writes: Terraform JSON, or HCL (`synth --hcl`). */
+const JSON_FORM = 'cdk.tf.json';
+const HCL_FORM = 'cdk.tf';
+
 /**
  * Reads `<dir>/manifest.json` and every stack it lists. Throws `TreeLoadError` with a message a user
  * can act on: missing folder or manifest, no stacks, unreadable JSON. `synth` is the command that
@@ -244,8 +248,20 @@ export function loadTree(dir: string, synth = '`vpce-hub synth`'): SynthTree {
     const e = isObject(entry) ? entry : {};
     const name = str(e, 'name') ?? key;
     const workingDirectory = str(e, 'workingDirectory') ?? `stacks/${name}`;
-    const file = path.join(dir, str(e, 'synthesizedStackPath') ?? path.join(workingDirectory, 'cdk.tf.json'));
+    const file = path.join(dir, str(e, 'synthesizedStackPath') ?? path.join(workingDirectory, JSON_FORM));
+    // The analysis reads Terraform JSON; cdktf's HCL renderer is a separate code path (and a separate
+    // set of bugs: src/stacks/hcl-*.ts), so reading the HCL would need a parser of its own.
+    if (path.basename(file) !== JSON_FORM) {
+      throw new TreeLoadError(
+        'hcl',
+        `${dir} holds the HCL form of its stacks (${file}, from \`cdktf synth --hcl\` or \`vpce-hub synth --hcl\`), and only the JSON form can be read: run ${synth} without --hcl to write the JSON form there, or point at a JSON synth output of the same config`,
+      );
+    }
     if (!existsSync(file)) throw new TreeLoadError('invalid', `stack ${name}: ${file} is missing (re-run ${synth})`);
+    const hcl = path.join(path.dirname(file), HCL_FORM);
+    if (existsSync(hcl)) {
+      throw new TreeLoadError('invalid', `stack ${name}: ${path.dirname(file)} holds both ${JSON_FORM} and ${HCL_FORM}, and Terraform reads both (every block twice: "Duplicate resource" errors): re-run ${synth}, which writes one form per folder`);
+    }
     documents[name] = readJson(file);
     metas[name] = { dependencies: strList(e, 'dependencies'), workingDirectory };
   }

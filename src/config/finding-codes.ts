@@ -37,6 +37,7 @@ export const FINDING_CODES = {
   FileNotFound: error('file', 'the config file does not exist'),
   FileUnreadable: error('file', 'the config path exists but cannot be read as a file (a folder, no permission)'),
   EmptyFile: error('file', 'the file is empty or holds only comments'),
+  NotText: error('file', 'the file is not UTF-8 text (a binary file, or text in another encoding such as Latin-1 or UTF-16): the first offending byte is named by line, column and code, never printed'),
   YamlSyntax: error('file', 'the YAML cannot be parsed (line and column given; a line indented off its section is named with the column its section uses, an unclosed [ or { with the line that opened it), or an alias is undefined or expands too much'),
   DuplicateKey: error('file', 'a key appears twice in one mapping (also `1` and `"1"`); YAML would silently keep the last. Named with its mapping and the lines of both'),
 

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { decodeConfigText } from './config-text';
 import { ConfigError, hasErrors, type Finding } from './findings';
 import { configSchema, type VpceHubConfig } from './schema';
 import { issueToFindings, reservedKeyFindings } from './schema-findings';
@@ -63,11 +64,15 @@ function readConfigText(file: string): string {
       { severity: 'error', code: 'FileNotFound', path: '', value: file, message: 'does not exist', fix: 'create it (see vpce-hub.yaml in the repository) or set VPCE_HUB_CONFIG / --config' },
     ]);
   }
+  let bytes: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     throw new ConfigError(file, [{ severity: 'error', code: 'FileUnreadable', path: '', value: file, message: `cannot be read (${e instanceof Error ? e.message : String(e)})`, fix: 'point --config at a readable file' }]);
   }
+  const decoded = decodeConfigText(bytes, file);
+  if ('finding' in decoded) throw new ConfigError(file, [decoded.finding]);
+  return decoded.text;
 }
 
 /** Stages file, YAML and schema throw; the meaning and plan stages return their findings. */

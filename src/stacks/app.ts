@@ -21,17 +21,41 @@ function addStacks(app: App, plan: NetworkPlan): Map<string, VpceHubStack> {
   return stacks;
 }
 
-export function buildApp(plan: NetworkPlan, outdir?: string): App {
-  return withoutTokenStackTraces(() => {
-    // skipValidation stays off: cdktf's own checks (e.g. cross-stack cycles) run at synth.
-    const app = new VpceHubApp({ ...(outdir ? { outdir } : {}), stackTraces: false });
-    const stacks = addStacks(app, plan);
-    // Visible in manifest.json, so `cdktf deploy '*'` applies hub accounts before the spokes that read them.
-    for (const stackPlan of plan.stacks) {
-      for (const dep of stackPlan.dependsOn) stacks.get(stackPlan.name)?.addDependency(stacks.get(dep) as VpceHubStack);
-    }
-    // Renames (formerNames): moved blocks from the addresses under each former name.
-    for (const [name, moves] of renameMoves(plan, addStacks)) stacks.get(name)?.addStateMoves(moves);
-    return app;
-  });
+export interface AppOptions {
+  /** Write each stack as HCL (`cdk.tf`, as `cdktf synth --hcl` does) instead of Terraform JSON (`cdk.tf.json`). */
+  hcl?: boolean;
+}
+
+export function buildApp(plan: NetworkPlan, outdir?: string, { hcl = false }: AppOptions = {}): App {
+  return withHclSwitch(hcl, () => withoutTokenStackTraces(() => newApp(plan, outdir)));
+}
+
+function newApp(plan: NetworkPlan, outdir: string | undefined): App {
+  // skipValidation stays off: cdktf's own checks (e.g. cross-stack cycles) run at synth.
+  const app = new VpceHubApp({ ...(outdir ? { outdir } : {}), stackTraces: false });
+  const stacks = addStacks(app, plan);
+  // Visible in manifest.json, so `cdktf deploy '*'` applies hub accounts before the spokes that read them.
+  for (const stackPlan of plan.stacks) {
+    for (const dep of stackPlan.dependsOn) stacks.get(stackPlan.name)?.addDependency(stacks.get(dep) as VpceHubStack);
+  }
+  // Renames (formerNames): moved blocks from the addresses under each former name.
+  for (const [name, moves] of renameMoves(plan, addStacks)) stacks.get(name)?.addStateMoves(moves);
+  return app;
+}
+
+/**
+ * cdktf takes the form from SYNTH_HCL_OUTPUT alone once it is set, and reads it when the app and each
+ * stack are constructed: the App accepts only "true", its stacks also "1" (node_modules/cdktf/lib/app.js,
+ * terraform-stack.js), which with "1" wrote HCL under the JSON file name. Both get the same value here,
+ * whatever the environment says; the CLI decides the form (src/cli/synthesize.ts hclRequested).
+ */
+function withHclSwitch<T>(hcl: boolean, build: () => T): T {
+  const before = process.env.SYNTH_HCL_OUTPUT;
+  process.env.SYNTH_HCL_OUTPUT = String(hcl);
+  try {
+    return build();
+  } finally {
+    if (before === undefined) delete process.env.SYNTH_HCL_OUTPUT;
+    else process.env.SYNTH_HCL_OUTPUT = before;
+  }
 }

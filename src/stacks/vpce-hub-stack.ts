@@ -7,6 +7,7 @@ import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { configureBackend } from '../constructs/backend';
 import type { NetworkPlan, StackPlan } from '../planning/plan';
+import { withBareReferencesHcl } from './hcl-references';
 import { withRequiredVersionHcl } from './hcl-terraform-block';
 import { movedHcl, type StateMove } from './state-moves';
 
@@ -44,12 +45,13 @@ export abstract class VpceHubStack extends TerraformStack {
   }
 
   /**
-   * `cdktf synth --hcl`: cdktf mangles required_version in the terraform block (hcl-terraform-block.ts)
-   * and drops `check` overrides, which are appended here (vpc-dns-check.ts), as are the moved blocks.
+   * `cdktf synth --hcl`: cdktf mangles required_version in the terraform block (hcl-terraform-block.ts),
+   * quotes references Terraform wants bare (hcl-references.ts), and drops `check` overrides, which are
+   * appended here (vpc-dns-check.ts), as are the moved blocks.
    */
   override toHclTerraform(): { hcl: string; metadata: Record<string, unknown> } {
     const out = super.toHclTerraform() as { hcl: string; metadata: Record<string, unknown> };
-    const hcl = withRequiredVersionHcl(out.hcl, REQUIRED_TERRAFORM);
+    const hcl = withBareReferencesHcl(withRequiredVersionHcl(out.hcl, REQUIRED_TERRAFORM));
     const appended = [...this.checksHcl, ...(this.stateMoves.length > 0 ? [movedHcl(this.stateMoves)] : [])];
     return { ...out, hcl: appended.length === 0 ? hcl : [hcl.trimEnd(), ...appended].join('\n\n') + '\n' };
   }

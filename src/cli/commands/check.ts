@@ -18,6 +18,7 @@ import { ConfigError, formatFindings } from '../../config/findings';
 import { loadConfigFile, resolveConfigPath, type LoadedConfig } from '../../config/load';
 import { buildPlan } from '../../planning/build-plan';
 import { displayPath } from '../display-path';
+import { notesOnTerraformFilesNotFromSynth } from '../synth-output-files';
 import type { Register } from '../index';
 
 export interface CheckCommandOptions {
@@ -65,7 +66,7 @@ export function runCheckCommand(opts: CheckCommandOptions, cwd = process.cwd()):
   }
   const result = runChecks(tree, loaded ? { facts: configFacts(loaded.config), suppressions: loaded.config.suppressions } : {});
   // Config warnings are `vpce-hub validate`'s to report; here the config only supplies facts and suppressions.
-  const stderr = '';
+  const stderr = notesOnTerraformFilesNotFromSynth('check', dir, opts.dir);
   const stdout = opts.format === 'json' ? `${JSON.stringify(toJson(result, dir, loaded?.file), null, 2)}\n` : `${formatCheckText(result)}${loaded ? `\n(config: ${displayPath(loaded.file, cwd)})` : '\n(no config: tree-only checks, no suppressions)'}\n`;
   return { exitCode: checkExitCode(result), stdout, stderr };
 }

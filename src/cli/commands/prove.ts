@@ -8,6 +8,7 @@ import { formatMatrixMarkdown, formatMatrixText, proveReachability } from '../..
 import { staleOutputReason, synthCommand } from '../../analysis/synth-record';
 import { loadTree, TreeLoadError, type SynthTree } from '../../analysis/tree';
 import { displayPath } from '../display-path';
+import { notesOnTerraformFilesNotFromSynth } from '../synth-output-files';
 import type { Register } from '../index';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
@@ -46,6 +47,7 @@ export const registerProve: Register = (program: Command, setExit) => {
       }
       const stale = staleOutputReason(dir, config, configFile, { config: opts.config, out: opts.out ?? opts.dir });
       if (stale) return fail(`vpce-hub prove: ${stale}`);
+      process.stderr.write(notesOnTerraformFilesNotFromSynth('prove', dir, opts.out ?? opts.dir));
       const proof = proveReachability(tree, config);
       // Second matrix: the endpoint policies against canonical requests (src/policy).
       const policies = provePolicies(config);

@@ -4,10 +4,11 @@
  * an exceeded quota, or Terraform rejecting a stack under --offline); 2 invalid input.
  */
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
 import { formatReviewMarkdown } from '../../review/format-markdown';
 import { formatReviewText } from '../../review/format-text';
 import { ReviewInputError, runReview } from '../../review/run-review';
+import { resolveConfigPath } from '../../config/load';
+import { checkReportFile, ReportFileError, writeReportFile } from '../report-file';
 import type { Register } from '../index';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
@@ -38,7 +39,7 @@ export const registerReview: Register = (program: Command, setExit) => {
     .option('-f, --format <format>', FORMATS.join(', '), 'text')
     .option('--allow-destroy <address>', 'acknowledge a destructive change: <stack>/<address>, <address>, or a pattern like <stack>/<type>.* or hub=<name>/<type>.* (repeatable)', collect, [])
     .option('--gb-per-spoke <n>', 'traffic assumption of the cost estimate: GB per spoke VPC per month')
-    .option('-o, --out <file>', 'write the report to a file instead of stdout')
+    .option('-o, --out <file>', 'write the report to a file instead of stdout (replacing that file, never the config or a folder)')
     .action((flags: ReviewFlags) => {
       const fail = (message: string) => {
         process.stderr.write(`vpce-hub review: ${message}\n`);
@@ -47,6 +48,14 @@ export const registerReview: Register = (program: Command, setExit) => {
       if (!(FORMATS as readonly string[]).includes(flags.format)) return fail(`--format must be one of ${FORMATS.join(', ')}`);
       const gb = flags.gbPerSpoke === undefined ? undefined : Number(flags.gbPerSpoke);
       if (gb !== undefined && !(Number.isFinite(gb) && gb >= 0)) return fail(`--gb-per-spoke must be a number >= 0, not ${flags.gbPerSpoke}`);
+      if (flags.out !== undefined) {
+        try {
+          checkReportFile(flags.out, [resolveConfigPath(flags.config)]);
+        } catch (e) {
+          if (e instanceof ReportFileError) return fail(e.message);
+          throw e;
+        }
+      }
       let report;
       try {
         report = runReview({
@@ -65,7 +74,7 @@ export const registerReview: Register = (program: Command, setExit) => {
       }
       const text = flags.format === 'json' ? JSON.stringify(report, null, 2) : flags.format === 'markdown' ? formatReviewMarkdown(report) : formatReviewText(report);
       if (flags.out) {
-        writeFileSync(flags.out, `${text}\n`);
+        writeReportFile(flags.out, `${text}\n`);
         process.stderr.write(`vpce-hub review: wrote ${flags.out} (exit ${report.exitCode})\n`);
       } else {
         process.stdout.write(`${text}\n`);
