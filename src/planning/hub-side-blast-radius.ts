@@ -80,7 +80,7 @@ export const PROBES: readonly Probe[] = [
   // ---- routes --------------------------------------------------------------------------------------
   {
     id: 'route-any-destination',
-    title: "replace or delete any route in the hub's route tables: other spokes' routes, the on-premises routes, the local route's neighbours",
+    title: "replace or delete any route in the hub's route tables, other spokes' and the on-premises routes included",
     why: 'CreateRoute, ReplaceRoute and DeleteRoute are authorized on the route table only; the reference lists no condition key for a route\'s destination or target (route-table: aws:ResourceTag, ec2:RouteTableID, ec2:Vpc)',
     attempts: (ctx) => ctx.hubs.flatMap((h) => hubRouteTable(ctx, h).map((t) => ['ec2:ReplaceRoute', 'ec2:DeleteRoute', 'ec2:CreateRoute'].map((a) => request(ctx, h.region, a, t.arn, {}, t.tags)))),
   },
@@ -168,7 +168,6 @@ export const PROBES: readonly Probe[] = [
         const rule = ec2Arn(ctx, h.region, 'security-group-rule/sgr-0f0f0f0f0f0f0f0f0');
         return [
           [request(ctx, h.region, 'ec2:CreateTags', rule, requestTags({ Project: ctx.plan.project, ManagedBy: 'vpce-hub' }), {})],
-          [request(ctx, h.region, 'ec2:CreateTags', rule, { ...requestTags({ Name: 'x' }), 'ec2:CreateAction': 'AuthorizeSecurityGroupIngress' }, FOREIGN_TAGS)],
           [request(ctx, h.region, 'ec2:DeleteTags', rule, { 'aws:TagKeys': ['Name'] }, FOREIGN_TAGS)],
           [request(ctx, h.region, 'ec2:ModifySecurityGroupRules', rule, {}, FOREIGN_TAGS)],
         ];
@@ -266,10 +265,12 @@ export const PROBES: readonly Probe[] = [
   },
   {
     id: 'zone-foreign-vpc',
-    title: 'authorize a VPC of an account that has no spoke to associate with a hub zone',
+    title: 'authorize a VPC of a region without spokes to associate with a hub zone',
     why: '',
     mustDeny: true,
-    attempts: (ctx) => ctx.hubs.map((h) => [request(ctx, h.region, 'route53:CreateVPCAssociationAuthorization', `arn:${partitionOfRegion(h.region)}:route53:::hostedzone/Z0HUBZONE000000`, { 'route53:VPCs': `VPCId=${FOREIGN_ACCOUNT_VPC},VPCRegion=us-west-2` })]),
+    // A region none of the config's spokes is in (the per-VPC form denies any VPC no spoke has; the
+    // per-region form, zone-region-vpc, any VPC of a region without spokes).
+    attempts: (ctx) => ctx.hubs.map((h) => [request(ctx, h.region, 'route53:CreateVPCAssociationAuthorization', `arn:${partitionOfRegion(h.region)}:route53:::hostedzone/Z0HUBZONE000000`, { 'route53:VPCs': `VPCId=${FOREIGN_ACCOUNT_VPC},VPCRegion=${regionWithoutSpokes(ctx.plan)}` })]),
   },
   {
     id: 'zone-region-vpc',
@@ -383,14 +384,13 @@ export const PROBES: readonly Probe[] = [
           [request(ctx, h.region, 'ec2:DeleteTransitGatewayRouteTable', table, {}, FOREIGN_TAGS)],
           [request(ctx, h.region, 'ec2:CreateTags', table, requestTags({ Project: ctx.plan.project }), FOREIGN_TAGS)],
           [request(ctx, h.region, 'ec2:DeleteTags', table, { 'aws:TagKeys': ['Project'] }, FOREIGN_TAGS)],
-          [request(ctx, h.region, 'ec2:CreateTags', table, { ...requestTags({ Project: ctx.plan.project, ManagedBy: 'vpce-hub' }), 'ec2:CreateAction': 'CreateTransitGatewayRouteTable' }, FOREIGN_TAGS)],
         ];
       }),
   },
   // ---- reads ---------------------------------------------------------------------------------------
   {
     id: 'read-account',
-    title: 'read the whole account\'s route tables, security group rules, peering connections, transit gateways, attachments, their route tables and tags, and RAM shares (whichever of these the role reads)',
+    title: "read the route tables, security group rules, peering connections, transit gateways with their attachments and route tables, tags and RAM shares of the whole account, as far as the role reads them",
     why: 'these Describe*, Get* and List* actions take no resource in the reference (no resource type in their rows): they cannot be scoped',
     attempts: (ctx) => {
       const region = (ctx.hubs[0] ?? ctx.owned[0]).region;
@@ -405,6 +405,12 @@ function groupAttempts(ctx: ProbeContext, h: HubPlan, tags: Tags): PolicyRequest
   return ['ec2:AuthorizeSecurityGroupIngress', 'ec2:ModifySecurityGroupRules', 'ec2:RevokeSecurityGroupIngress'].map((a) => [request(ctx, h.region, a, group, {}, tags)]);
 }
 
+/** A commercial region none of the config's spokes is in. */
+function regionWithoutSpokes(plan: NetworkPlan): string {
+  const used = new Set(plan.spokes.map((s) => s.region));
+  return ['ap-southeast-4', 'me-central-1', 'sa-east-1', 'af-south-1'].find((r) => !used.has(r)) ?? 'il-central-1';
+}
+
 /** An account id that appears nowhere in the config: the probes' "no spoke there". */
 export function outsiderAccount(plan: NetworkPlan): string {
   const used = new Set([...plan.stacks.map((s) => s.account.id), ...plan.hubs.flatMap((h) => [h.account.id, h.transitGateway?.owner.id ?? '']), ...plan.spokes.map((s) => s.account.id)]);
@@ -415,6 +421,8 @@ export interface BlastRadiusItem {
   id: string;
   title: string;
   why: string;
+  /** The actions of the allowed attempts. */
+  actions: string[];
   /** The statements that allow it (Sids). */
   statements: string[];
 }
@@ -441,6 +449,7 @@ export function blastRadius(plan: NetworkPlan, accountKey: string, documents: re
   const probedActions = new Set<string>();
   for (const probe of PROBES) {
     const statements = new Set<string>();
+    const actions = new Set<string>();
     let allowed = false;
     for (const attempt of probe.attempts(ctx)) {
       for (const r of attempt) probedActions.add(r.action);
@@ -448,10 +457,11 @@ export function blastRadius(plan: NetworkPlan, accountKey: string, documents: re
       if (decisions.every((d) => d.decision === 'allow')) {
         allowed = true;
         for (const d of decisions) if (d.decision === 'allow') statements.add(d.statement);
+        for (const r of attempt) actions.add(r.action);
       }
     }
     if (!allowed) continue;
-    const item = { id: probe.id, title: probe.title, why: probe.why, statements: [...statements].sort() };
+    const item = { id: probe.id, title: probe.title, why: probe.why, actions: [...actions].sort(), statements: [...statements].sort() };
     (probe.mustDeny ? violations : items).push(item);
   }
   return { account: accountKey, items, violations, probedActions };
@@ -462,7 +472,7 @@ export function formatBlastRadius(radii: readonly BlastRadius[]): string {
   const lines: string[] = [];
   for (const r of radii) {
     lines.push(`Hub-side role of account ${r.account}: what a pipeline holding it can still do to resources it does not own`);
-    for (const i of r.items) lines.push(`- ${i.title}`, `  why IAM cannot narrow it: ${i.why}`, `  allowed by: ${i.statements.join(', ')}`);
+    for (const i of r.items) lines.push(`- ${i.title}`, `  why IAM cannot narrow it: ${i.why}`, `  actions: ${i.actions.join(', ')}`, `  allowed by: ${i.statements.join(', ')}`);
     for (const v of r.violations) lines.push(`- VIOLATION (a vpce-hub bug, please report): ${v.title} is allowed by ${v.statements.join(', ')}`);
     lines.push('');
   }
@@ -474,4 +484,14 @@ export function blastRadiusCatalogue(): string {
   return PROBES.filter((p) => !p.mustDeny)
     .map((p) => `- ${p.title}. *Why:* ${p.why}.`)
     .join('\n');
+}
+
+export const BLAST_RADIUS_MARKERS = { start: '<!-- blast-radius:start -->', end: '<!-- blast-radius:end -->' } as const;
+
+/** README text with the list between the markers replaced by blastRadiusCatalogue(). */
+export function withBlastRadiusCatalogue(readme: string): string {
+  const start = readme.indexOf(BLAST_RADIUS_MARKERS.start);
+  const end = readme.indexOf(BLAST_RADIUS_MARKERS.end);
+  if (start < 0 || end < start) throw new Error('README has no blast-radius markers');
+  return `${readme.slice(0, start + BLAST_RADIUS_MARKERS.start.length)}\n${blastRadiusCatalogue()}\n${readme.slice(end)}`;
 }
