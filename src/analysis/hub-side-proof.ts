@@ -78,7 +78,7 @@ export function proveHubSidePolicies(tree: SynthTree, plan: NetworkPlan, policie
         }
         for (const variant of requests) {
           for (const request of variant) {
-            checks.push({ stack: stack.name, address: resource.address, phase: call.phase, action: call.action, resource: request.resource, account, request, decision: evaluateIdentityPolicies(docs as never, request) });
+            checks.push({ stack: stack.name, address: resource.address, phase: call.phase, action: call.action, resource: request.resource, account, request, decision: evaluateIdentityPolicies(docs, request) });
           }
         }
       }

@@ -14,6 +14,7 @@
 import { partitionOfRegion } from '../config/partitions';
 import type { PolicyRequest } from '../policy/document';
 import { evaluateIdentityPolicies } from '../policy/evaluate';
+import { outsiderOf } from '../policy/requests';
 import { hubStackTags, sharePrincipals, type PolicyDocument } from './hub-side-policy';
 import { awsNames, stackNames, tagName } from './naming';
 import type { HubPlan, NetworkPlan } from './plan';
@@ -368,6 +369,39 @@ export const PROBES: readonly Probe[] = [
       }),
   },
   {
+    id: 'attachment-hub-in-owner-account',
+    title: "disassociate, stop propagating, re-tag or delete the attachment of a hub in the transit gateway owner's own account",
+    why: '',
+    mustDeny: true,
+    attempts: (ctx) =>
+      ctx.owned
+        .filter((h) => h.account.key === ctx.accountKey)
+        .flatMap((h) => {
+          const a = attachmentArn(h.region, ctx.accountId);
+          const tags = ownerAttachmentTags(ctx, stackNames.hub(ctx.accountKey));
+          const t = gatewayTables(ctx, h);
+          return [
+            ...['ec2:DisassociateTransitGatewayRouteTable', 'ec2:DisableTransitGatewayRouteTablePropagation'].map((action) => [request(ctx, h.region, action, t.spokes, {}, t.tags), request(ctx, h.region, action, a, {}, tags)]),
+            [request(ctx, h.region, 'ec2:DeleteTransitGatewayVpcAttachment', a, {}, tags)],
+            [request(ctx, h.region, 'ec2:CreateTags', a, requestTags({ Name: 'renamed' }), tags)],
+            [request(ctx, h.region, 'ec2:DeleteTags', a, { 'aws:TagKeys': ['Name'] }, tags)],
+          ];
+        }),
+  },
+  {
+    id: 'attachment-hub-in-other-account',
+    title: "disassociate, stop propagating or delete the hub VPC's attachment when the hub is in another account than the transit gateway",
+    why: "that hub's stack accepts, associates and propagates its attachment through this same role, so the role must act on an attachment tagged by a hub stack; IAM cannot tell that stack's pipeline from a spokes stack's",
+    attempts: (ctx) =>
+      ctx.owned
+        .filter((h) => h.account.key !== ctx.accountKey)
+        .map((h) => {
+          const a = attachmentArn(h.region, h.account.id);
+          const t = gatewayTables(ctx, h);
+          return [request(ctx, h.region, 'ec2:DisassociateTransitGatewayRouteTable', t.spokes, {}, t.tags), request(ctx, h.region, 'ec2:DisassociateTransitGatewayRouteTable', a, {}, ownerAttachmentTags(ctx, stackNames.hub(h.account.key)))];
+        }),
+  },
+  {
     id: 'gateway-foreign-table',
     title: "associate an attachment with, or propagate it into, a route table that is not the hub's; create, delete or re-tag route tables vpce-hub did not make",
     why: '',
@@ -411,11 +445,8 @@ function regionWithoutSpokes(plan: NetworkPlan): string {
   return ['ap-southeast-4', 'me-central-1', 'sa-east-1', 'af-south-1'].find((r) => !used.has(r)) ?? 'il-central-1';
 }
 
-/** An account id that appears nowhere in the config: the probes' "no spoke there". */
-export function outsiderAccount(plan: NetworkPlan): string {
-  const used = new Set([...plan.stacks.map((s) => s.account.id), ...plan.hubs.flatMap((h) => [h.account.id, h.transitGateway?.owner.id ?? '']), ...plan.spokes.map((s) => s.account.id)]);
-  for (let n = 999999999999; ; n--) if (!used.has(String(n))) return String(n);
-}
+/** An account id that appears nowhere in the config (requests.ts): the probes' "no spoke there". */
+const outsiderAccount = (plan: NetworkPlan): string => outsiderOf(plan).account;
 
 export interface BlastRadiusItem {
   id: string;
@@ -453,7 +484,7 @@ export function blastRadius(plan: NetworkPlan, accountKey: string, documents: re
     let allowed = false;
     for (const attempt of probe.attempts(ctx)) {
       for (const r of attempt) probedActions.add(r.action);
-      const decisions = attempt.map((r) => evaluateIdentityPolicies(documents as never, r));
+      const decisions = attempt.map((r) => evaluateIdentityPolicies(documents, r));
       if (decisions.every((d) => d.decision === 'allow')) {
         allowed = true;
         for (const d of decisions) if (d.decision === 'allow') statements.add(d.statement);

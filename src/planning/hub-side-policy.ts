@@ -427,14 +427,14 @@ function scopeStatements(key: ScopeKey, actions: string[], hubs: HubPlan[], ctx:
       // The owner's tags of an attachment, right after its acceptance (or, with auto-accept, by
       // aws_ec2_tag). IfExists: at that moment the attachment has none. An attachment tagged with another
       // Project or ManagedBy can never be relabelled as ours.
-      return [allow('TagAttachments', attachments(ctx, hubs), conditions({ StringEqualsIfExists: ours(plan) }, tagRequest(plan)))];
+      return [allow('TagAttachments', attachments(ctx, hubs), conditions({ StringEqualsIfExists: ours(plan) }, notOwnersHub(ctx, hubs, 'StringNotEqualsIfExists'), tagRequest(plan)))];
     case 'untag:transit-gateway-attachment':
-      return [allow('UntagOwnAttachments', attachments(ctx, hubs), { StringEquals: untagged(plan) })];
+      return [allow('UntagOwnAttachments', attachments(ctx, hubs), conditions({ StringEquals: untagged(plan) }, notOwnersHub(ctx, hubs, 'StringNotEquals')))];
     case 'attachment':
       // Delete, associate, disassociate, propagate: only attachments carrying our tags in the owner's
       // account (aws:ResourceTag on transit-gateway-attachment in every one of these rows): never a DX,
       // VPN or other team's attachment that carries its own Project or ManagedBy.
-      return [allow('OwnAttachments', attachments(ctx, hubs), { StringEquals: ours(plan) })];
+      return [allow('OwnAttachments', attachments(ctx, hubs), conditions({ StringEquals: ours(plan) }, notOwnersHub(ctx, hubs, 'StringNotEquals')))];
     case 'gateway-route-table': {
       // The route table side of associate/propagate: tables named in the config by id, tables the hub
       // stack created by its tags.
@@ -464,6 +464,15 @@ function scopeStatements(key: ScopeKey, actions: string[], hubs: HubPlan[], ctx:
       return [allow('NewHubRouteTables', each('transit-gateway-route-table/*'), conditions({ StringEquals: { 'aws:RequestTag/Project': plan.project, 'aws:RequestTag/ManagedBy': 'vpce-hub', 'aws:RequestTag/Stack': one(hubStacksOf(hubs)) } }, tagKeys(plan)))];
   }
   return [];
+}
+
+/**
+ * The attachment of a hub in the owner's own account is its hub stack's, made with that account's own
+ * credentials: the role never needs it (only a hub stack of another account acts on its hub's
+ * attachment through this role), so it is excluded by its `Stack` tag.
+ */
+function notOwnersHub(ctx: AccountContext, hubs: HubPlan[], operator: 'StringNotEquals' | 'StringNotEqualsIfExists'): ConditionBlock {
+  return hubs.some((h) => h.account.key === ctx.accountKey) ? { [operator]: { 'aws:ResourceTag/Stack': stackNames.hub(ctx.accountKey) } } : {};
 }
 
 /**
