@@ -101,7 +101,8 @@ describe('bench topology generator', () => {
     expect(t.hubs.map((h) => [h.name, h.vpc.cidr])).toEqual([['core', '10.0.0.0/22'], ['core-2', '10.0.4.0/22'], ['core-3', '10.0.8.0/22']]);
     expect(t.spokes?.slice(0, 4).map((s) => s.hub)).toEqual(['core', 'core-2', 'core-3', 'core']);
     expect(t.quotas).toBeUndefined(); // 40 spokes per hub stay within every default
-    expect(parseConfigText(topologyYaml({ hubs: 3, spokes: 120, accounts: 40, services: 30, dns: 'private-hosted-zones' })).findings).toEqual([]);
+    // 120 spoke VPCs of other accounts: the hub-side policy spans managed policies (advice, not a problem).
+    expect(parseConfigText(topologyYaml({ hubs: 3, spokes: 120, accounts: 40, services: 30, dns: 'private-hosted-zones' })).findings.filter((f) => f.code !== 'HubSidePolicySplit')).toEqual([]);
     expect(generateTopology({ spokes: 2, accounts: 2, services: 1, dns: 'private-hosted-zones' }).spokes?.[0]).not.toHaveProperty('hub');
   });
 
