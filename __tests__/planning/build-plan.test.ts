@@ -181,7 +181,7 @@ describe('endpoints: private DNS and policy', () => {
     const sids = Object.fromEntries(p.hubs[0].endpoints.map((e) => [e.service, JSON.parse(e.policy as string).Statement.map((st: { Sid: string }) => st.Sid)]));
     expect(sids).toEqual({
       'execute-api': ['AllowOrganizationPrincipals', 'AllowAwsServicePrincipals', 'AllowUnsignedPrivateApiInvoke'],
-      s3: ['AllowOrganizationPrincipals', 'AllowAwsServicePrincipals', 'AllowReadsOfAwsOwnedBuckets'],
+      s3: ['AllowOrganizationPrincipals', 'AllowAwsServicePrincipals', 'AllowReadsOfAwsOwnedBuckets', 'AllowCloudFormationResponses'],
       sqs: ['AllowOrganizationPrincipals', 'AllowAwsServicePrincipals'],
       sts: ['AllowOrganizationPrincipals', 'AllowAwsServicePrincipals', 'AllowFederatedRoleAssumption'],
     });

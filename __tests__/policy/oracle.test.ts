@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PolicyDocument, PolicyRequest } from '../../src/policy/document';
-import { evaluatePolicy } from '../../src/policy/evaluate';
+import { evaluateIdentityPolicies, evaluatePolicy } from '../../src/policy/evaluate';
 import { MAIN_ACTIONS } from '../../src/policy/main-actions';
 import { CANONICAL_REQUESTS, type RequestEnv } from '../../src/policy/requests';
 import { FULL_ACCESS_POLICY, SERVICE_EXCEPTIONS, templateFor, type TemplateContext } from '../../src/policy/templates';
@@ -443,6 +443,17 @@ describe('what the evaluator does not know, it says', () => {
         req
       )
     ).toEqual({ decision: 'deny', explicit: true, statement: 'D' });
+  });
+
+  it('an identity policy naming a principal -> cannot-evaluate; one without is evaluated for the identity it is attached to', () => {
+    const request: PolicyRequest = { principal: { type: 'aws', arn: 'arn:aws:sts::111111111111:assumed-role/hub-side/terraform' }, action: 'ec2:CreateRoute', resource: 'arn:aws:ec2:us-east-1:111111111111:route-table/rtb-0123456789abcdef0', resourceAccount: '111111111111', context: { 'aws:ResourceTag/Project': 'acme' } };
+    const withPrincipal: PolicyDocument = { Statement: [{ Sid: 'Routes', Effect: 'Allow', Principal: '*', Action: 'ec2:CreateRoute', Resource: '*' }] };
+    expect(evaluateIdentityPolicies([withPrincipal], request)).toEqual({ decision: 'cannot-evaluate', statement: 'Routes', element: 'Principal/NotPrincipal: an identity policy cannot name a principal' });
+    const scoped: PolicyDocument = { Statement: [{ Sid: 'Routes', Effect: 'Allow', Action: 'ec2:CreateRoute', Resource: 'arn:aws:ec2:us-east-1:111111111111:route-table/*', Condition: { StringEquals: { 'aws:ResourceTag/Project': 'acme' } } }] };
+    expect(evaluateIdentityPolicies([{ Statement: [] }, scoped], request)).toEqual({ decision: 'allow', statement: 'Routes' });
+    expect(evaluateIdentityPolicies([scoped], { ...request, context: { 'aws:ResourceTag/Project': 'other' } })).toMatchObject({ decision: 'deny', explicit: false });
+    // The same document as an endpoint policy has no Principal: not evaluable there.
+    expect(evaluatePolicy(scoped, request).decision).toBe('cannot-evaluate');
   });
 
   it('a multivalued key under a single-valued operator -> cannot-evaluate', () => {

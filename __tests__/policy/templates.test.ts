@@ -53,6 +53,25 @@ it('names the statement that lets each of AWS own callers through', () => {
   }
 });
 
+it("writes CloudFormation's response buckets for the region, without dashes for custom resources (CloudFormation User Guide, interface endpoints)", () => {
+  const doc = templateFor('s3', { region: 'us-west-2', identity: { organizationId: ORG } });
+  const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
+  expect(statements.find((s) => s.Sid === 'AllowCloudFormationResponses')).toEqual({
+    Sid: 'AllowCloudFormationResponses',
+    Effect: 'Allow',
+    Principal: '*',
+    Action: 's3:PutObject',
+    Resource: ['arn:aws:s3:::cloudformation-custom-resource-response-uswest2/*', 'arn:aws:s3:::cloudformation-waitcondition-us-west-2/*'],
+  });
+  const reads = statements.find((s) => s.Sid === 'AllowReadsOfAwsOwnedBuckets');
+  // The data-perimeter examples' groups (CodeDeploy, Image Builder, EMR, MGN/DRS, enclave certificates), region filled in.
+  for (const arn of ['arn:aws:s3:::aws-codedeploy-us-west-2/*', 'arn:aws:s3:::ec2imagebuilder-managed-resources-us-west-2-prod/components/*', 'arn:aws:s3:::repo.us-west-2.emr.amazonaws.com/*', 'arn:aws:s3:::aws-mgn-clients-us-west-2/*', 'arn:aws:s3:::aws-drs-clients-us-west-2/*', 'arn:aws:s3:::aws-ec2-enclave-certificate-us-west-2-prod/*']) {
+    expect(reads?.Resource).toContain(arn);
+  }
+  // Nothing with an identifier we cannot know (a wildcard bucket name would match anyone's bucket).
+  expect(JSON.stringify(reads?.Resource)).not.toMatch(/[{}<>]|:::[^/"]*\*/);
+});
+
 it('keeps every template of every catalogue service within the 20,480-character limit', () => {
   for (const service of CATALOGUE_SERVICE_NAMES) {
     for (const [, identity] of FORMS) {

@@ -4,6 +4,7 @@
  * custom document is simulated the same way; a service without endpoint policies keeps full access.
  */
 import { formatPolicyMarkdown, formatPolicyText, provePolicies, type PolicyProof } from '../../src/analysis/policy-proof';
+import { outsiderOf } from '../../src/policy/requests';
 import { config, hub, load, spoke } from '../planning/configs';
 
 const ORG = 'o-a1b2c3d4e5';
@@ -60,6 +61,21 @@ describe('provePolicies', () => {
     expect(d.hubs[0].policy).toBe('default');
     expect(d.ok).toBe(true);
     expect(cell(d, 'sqs', 'outside-principal')).toMatchObject({ status: 'open' });
+  });
+
+  it('picks an outsider that appears nowhere in the config: allowing 999999999999 by name is no false broken cell', () => {
+    // The old fixed outsider, listed as one of ours: the outside-principal row used to be allowed (broken).
+    const p = proveOf({ services: ['sqs', 's3'], endpointPolicy: { principals: ['999999999999', 'arn:aws:iam::222222222222:role/app'] } });
+    expect(p.ok).toBe(true);
+    expect(cell(p, 'sqs', 'outside-principal')).toMatchObject({ decision: 'deny', status: 'ok' });
+    expect(outsiderOf({ principals: ['999999999999', '999999999998'], org: 'o-outside0000' })).toEqual({ account: '999999999997', organizationId: 'o-outside0001' });
+    expect(outsiderOf({ accounts: { a: { id: '111111111111' } } })).toEqual({ account: '999999999999', organizationId: 'o-outside0000' });
+  });
+
+  it("lets CloudFormation's responses and AWS's agent downloads through the s3 template, and denies a write into an AWS-owned bucket no service needs", () => {
+    const p = proveOf({ services: ['s3'], endpointPolicy: 'organization' });
+    for (const id of ['cloudformation-custom-resource-response', 'cloudformation-wait-condition', 'codedeploy-agent-download', 'mgn-agent-download']) expect([id, cell(p, 's3', id)?.status]).toEqual([id, 'ok']);
+    expect(cell(p, 's3', 'aws-bucket-write')).toMatchObject({ expect: 'deny', decision: 'deny', status: 'ok' });
   });
 
   it('uses a listed principal as our workload for the principals form', () => {

@@ -60,6 +60,8 @@ function hubCreates(counts: Counts, hub: HubPlan): void {
     add(counts, 'aws_ec2_transit_gateway_route_table', tgw.routeTables ? 0 : 2);
     add(counts, 'aws_ec2_transit_gateway_vpc_attachment', 1);
     add(counts, 'aws_ec2_transit_gateway_vpc_attachment_accepter', tgw.owner.id !== hub.account.id && !tgw.autoAcceptSharedAttachments ? 1 : 0);
+    // Auto-accepted from another account: the owner's Project and ManagedBy tags (constructs/transit-gateway.ts).
+    add(counts, 'aws_ec2_tag', tgw.owner.id !== hub.account.id && tgw.autoAcceptSharedAttachments ? 2 : 0);
     add(counts, 'aws_ec2_transit_gateway_route_table_association', 1);
     add(counts, 'aws_ec2_transit_gateway_route_table_propagation', 1);
   }
@@ -82,6 +84,7 @@ function pairCreates(counts: Counts, hub: HubPlan, spoke: SpokePlan): void {
     // Attachment (accepted in the owner's account unless same account or auto-accept), association, propagation.
     add(counts, 'aws_ec2_transit_gateway_vpc_attachment', 1);
     add(counts, 'aws_ec2_transit_gateway_vpc_attachment_accepter', tgw.owner.id !== spoke.account.id && !tgw.autoAcceptSharedAttachments ? 1 : 0);
+    add(counts, 'aws_ec2_tag', tgw.owner.id !== spoke.account.id && tgw.autoAcceptSharedAttachments ? 2 : 0);
     add(counts, 'aws_ec2_transit_gateway_route_table_association', 1);
     add(counts, 'aws_ec2_transit_gateway_route_table_propagation', 1);
   } else {

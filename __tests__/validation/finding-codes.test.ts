@@ -10,7 +10,9 @@ import { checkConfigFile } from '../../src/config/load';
 import { FIXTURE_KINDS, FIXTURES, fixtureCases } from './fixture-cases';
 
 /** Codes that no config can produce on purpose: a crashing validator is a bug. */
-const NOT_REACHABLE_BY_FIXTURE = ['InternalError'];
+// HubSidePolicyTooLarge needs more than 10 managed policies even with the spoke VPCs scoped per account
+// (well over a thousand spoke accounts): __tests__/iam/hub-side-policy.test.ts reaches it with smaller limits.
+const NOT_REACHABLE_BY_FIXTURE = ['InternalError', 'HubSidePolicyTooLarge'];
 
 const emitted = FIXTURE_KINDS.flatMap((kind) => fixtureCases(kind).flatMap((name) => checkConfigFile(path.join(FIXTURES, kind, name, 'vpce-hub.yaml')).findings));
 

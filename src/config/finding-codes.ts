@@ -179,7 +179,8 @@ export const FINDING_CODES = {
   RamOrganizationUnknown: error('sharing', 'an account marked outsideOrganization while the config names no organization'),
 
   QuotaExceeded: error('quotas', 'the planned network needs more of an AWS quota than the limit (count, limit and remedy given)'),
-  HubSidePolicyTooLarge: warning('quotas', "the hub-side role's policy (vpce-hub iam-policy) is over IAM's 6,144-character managed policy limit even with peering accepters scoped per spoke account: it fits only as the role's inline policy (10,240 characters per role), or not at all"),
+  HubSidePolicySplit: warning('quotas', "the hub-side role's policy (vpce-hub iam-policy) is over IAM's 6,144-character managed policy limit: it is split into several managed policies (how many is given), all to be attached to the role"),
+  HubSidePolicyTooLarge: warning('quotas', "the hub-side role's policy (vpce-hub iam-policy) needs more managed policies than the 10 a role takes by default even with the spoke VPCs scoped per spoke account and region: raise the role's quota (at most 20), or move spokes to a hub in another account"),
   SecurityGroupCountDerived: warning('quotas', 'spoke CIDR rules are spread over a derived number of endpoint security groups, or will soon need a second one: the hub stack changes when it grows; pin it with endpointSecurityGroups'),
 
   InternalError: error('internal', 'a validation step crashed: a vpce-hub bug, never expected'),

@@ -13,6 +13,7 @@
  * - routes from the hub's route tables to the on-premises ranges through the transit gateway.
  * Spokes' attachments and the hub's routes back to each spoke are pairs: transit-gateway-pair.ts.
  */
+import { Ec2Tag } from '@cdktf/provider-aws/lib/ec2-tag';
 import { Ec2TransitGateway } from '@cdktf/provider-aws/lib/ec2-transit-gateway';
 import { Ec2TransitGatewayRouteTable } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table';
 import { Ec2TransitGatewayRouteTableAssociation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-association';
@@ -92,7 +93,7 @@ export function hubTransitGateway(scope: Construct, hub: HubPlan, vpc: HubVpcHan
     ...(sameAccount ? { transitGatewayDefaultRouteTableAssociation: false, transitGatewayDefaultRouteTablePropagation: false } : {}),
     tags: hubTags(hub, tagName(project, hub.name)),
   });
-  const accepted = acceptInOwner(scope, ids.hubAttachment(hub.name), attachment, hub, sameAccount, ownerProvider, hubTags(hub, tagName(project, hub.name)));
+  const accepted = acceptInOwner(scope, ids.hubAttachment(hub.name), attachment, hub, sameAccount, ownerProvider, hubTags(hub, tagName(project, hub.name)), project);
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AssociateTransitGatewayRouteTable.html
   resource(Ec2TransitGatewayRouteTableAssociation, scope, ids.hubAttachment(hub.name), {
     provider: ownerProvider,
@@ -130,9 +131,23 @@ export function hubTransitGateway(scope: Construct, hub: HubPlan, vpc: HubVpcHan
  * provider can set them for a shared gateway.
  * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AcceptTransitGatewayVpcAttachment.html
  * https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_transit_gateway_vpc_attachment_accepter
+ *
+ * The tags of a shared attachment are per account: the owner sees none of the creator's
+ * (terraform-aws-modules/terraform-aws-transit-gateway issue 86, hashicorp/terraform-provider-aws issue
+ * 21055), and the hub-side role may associate and propagate only attachments carrying vpce-hub's
+ * `Project` and `ManagedBy` in the owner's account (planning/hub-side-policy.ts). The accepter writes
+ * them (its tags and the provider's default_tags); an attachment the gateway accepts by itself gets them
+ * from two `aws_ec2_tag` in the owner's account, `ManagedBy` after `Project` so a destroy removes
+ * `Project` last (the role may remove tags of an attachment while it carries our `Project`).
+ * Returns what the association and propagation must wait for.
  */
-export function acceptInOwner(scope: Construct, id: string, attachment: Ec2TransitGatewayVpcAttachment, hub: HubPlan, sameAccount: boolean, ownerProvider: AwsProvider, tags: Record<string, string>): TerraformResource | undefined {
-  if (sameAccount || hub.transitGateway?.autoAcceptSharedAttachments) return undefined;
+export function acceptInOwner(scope: Construct, id: string, attachment: Ec2TransitGatewayVpcAttachment, hub: HubPlan, sameAccount: boolean, ownerProvider: AwsProvider, tags: Record<string, string>, project: string): TerraformResource | undefined {
+  if (sameAccount) return undefined;
+  if (hub.transitGateway?.autoAcceptSharedAttachments) {
+    // https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_tag
+    const projectTag = resource(Ec2Tag, scope, ids.ownerAttachmentTag(id, 'project'), { provider: ownerProvider, resourceId: attachment.id, key: 'Project', value: project });
+    return resource(Ec2Tag, scope, ids.ownerAttachmentTag(id, 'managed_by'), { provider: ownerProvider, resourceId: attachment.id, key: 'ManagedBy', value: 'vpce-hub', dependsOn: [projectTag] });
+  }
   return resource(Ec2TransitGatewayVpcAttachmentAccepter, scope, id, {
     provider: ownerProvider,
     transitGatewayAttachmentId: attachment.id,

@@ -63,6 +63,8 @@ export const ids = {
   /** A spoke's attachment, its acceptance and association (spokes route table); its propagation into the hub route table. */
   spokeAttachment: (spoke: string) => `spoke_${spoke}`,
   spokePropagation: (spoke: string) => `spoke_${spoke}_to_hub`,
+  /** One of the owner's tags of an attachment the gateway accepts by itself (`hub_<hub>` or `spoke_<spoke>`, then the key). */
+  ownerAttachmentTag: (attachment: string, key: 'project' | 'managed_by') => `${attachment}_${key}`,
   // Route 53 Resolver inbound endpoint for on-premises clients.
   hubInboundResolver: (hub: string) => `hub_${hub}_inbound_resolver`,
   hubInboundResolverRule: (hub: string, protocol: 'tcp' | 'udp', cidr: string) => `hub_${hub}_dns_${protocol}_from_${cidrKey(cidr)}`,

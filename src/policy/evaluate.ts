@@ -1,10 +1,15 @@
 /**
- * A small evaluator of endpoint policies, IAM's evaluation logic restricted to one policy: an explicit
- * Deny wins, then any Allow, else the request is implicitly denied. What it cannot evaluate with
- * certainty (an element or operator outside what endpoint policies use) makes the decision
- * "cannot-evaluate" naming the element: it never guesses.
+ * A small evaluator of endpoint policies and identity policies, IAM's evaluation logic restricted to
+ * one policy (or, for identity policies, the managed policies of one role, which IAM evaluates as one
+ * set of statements): an explicit Deny wins, then any Allow, else the request is implicitly denied.
+ * What it cannot evaluate with certainty (an element or operator outside what these policies use)
+ * makes the decision "cannot-evaluate" naming the element: it never guesses.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  * https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html
+ *
+ * Identity policies (`{ kind: 'identity' }`) have no Principal element: the principal is the identity
+ * they are attached to (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html:
+ * "You cannot use the Principal element in an identity-based policy").
  *
  * Our templates and the tests check every decision against @cloud-copilot/iam-simulate (test-only:
  * it is AGPL-3.0 and must never be imported from src/).
@@ -27,12 +32,17 @@ export type Decision =
 
 type StatementOutcome = { applies: true } | { applies: false; failed: string; principalMatched: boolean } | { cannot: string };
 
-export function evaluatePolicy(doc: PolicyDocument, request: PolicyRequest): Decision {
+/** Which kind of policy a document is: an endpoint (resource-style) policy, or an identity policy. */
+export interface EvaluationOptions {
+  kind: 'endpoint' | 'identity';
+}
+
+export function evaluatePolicy(doc: PolicyDocument, request: PolicyRequest, options: EvaluationOptions = { kind: 'endpoint' }): Decision {
   const statements = statementsOf(doc);
   const outcomes = statements.map((st, i) => ({
     st,
     label: statementLabel(st, i),
-    outcome: evaluateStatement(st, request),
+    outcome: evaluateStatement(st, request, options),
   }));
   const denies = outcomes.filter((o) => o.st.Effect === 'Deny');
   const allows = outcomes.filter((o) => o.st.Effect === 'Allow');
@@ -69,8 +79,13 @@ export function evaluatePolicy(doc: PolicyDocument, request: PolicyRequest): Dec
   return { decision: 'deny', explicit: false, nearMisses };
 }
 
-function evaluateStatement(st: PolicyStatement, request: PolicyRequest): StatementOutcome {
-  const principal = principalApplies(st, request.principal);
+/** The managed policies of one role, evaluated together (each statement keeps its Sid for findings). */
+export function evaluateIdentityPolicies(docs: readonly PolicyDocument[], request: PolicyRequest): Decision {
+  return evaluatePolicy({ Version: '2012-10-17', Statement: docs.flatMap(statementsOf) }, request, { kind: 'identity' });
+}
+
+function evaluateStatement(st: PolicyStatement, request: PolicyRequest, options: EvaluationOptions): StatementOutcome {
+  const principal = options.kind === 'identity' ? identityPrincipal(st) : principalApplies(st, request.principal);
   if (typeof principal === 'object') return principal;
   const action = listApplies(st, 'Action', 'NotAction', (p) => wildcardMatch(p, request.action, true));
   if (typeof action === 'object') return action;
@@ -103,6 +118,12 @@ function evaluateStatement(st: PolicyStatement, request: PolicyRequest): Stateme
         failed: condition.failed ?? 'Condition',
         principalMatched: true,
       };
+}
+
+/** An identity policy's statement names no principal: it applies to the identity it is attached to. */
+function identityPrincipal(st: PolicyStatement): boolean | { cannot: string } {
+  if (st.Principal !== undefined || st.NotPrincipal !== undefined) return { cannot: 'Principal/NotPrincipal: an identity policy cannot name a principal' };
+  return true;
 }
 
 /** Action/NotAction and Resource/NotResource: exactly one of the pair must be present. */

@@ -13,6 +13,8 @@ export interface RequestEnv {
   organizationId: string | undefined;
   /** The identity a workload of ours signs with: a role in a member account, or a listed principal. */
   member: { arn: string; account: string };
+  /** An account and organization that are not ours: chosen so that they appear nowhere in the config (outsiderOf). */
+  outsider?: { account: string; organizationId: string };
 }
 
 export interface CanonicalRequest {
@@ -23,9 +25,28 @@ export interface CanonicalRequest {
   build: (env: RequestEnv, service: string) => PolicyRequest | undefined;
 }
 
-/** An account and organization that are not ours (documentation-style placeholders). */
+/** An account and organization that are not ours (documentation-style placeholders), unless the config uses them. */
 export const OUTSIDE_ACCOUNT = '999999999999';
 export const OUTSIDE_ORGANIZATION = 'o-outside0000';
+
+/**
+ * The outsider of a config: the first account id counting down from 999999999999, and the first
+ * organization id from o-outside0000 on, that appear nowhere in it (as text, in any field). A config
+ * that allows 999999999999 by name would otherwise see the "outside principal" row allowed: a false
+ * broken cell in `prove` and a blocked review.
+ */
+export function outsiderOf(config: unknown): { account: string; organizationId: string } {
+  const text = JSON.stringify(config) ?? '';
+  const accounts = new Set(text.match(/\d{12}/g) ?? []);
+  let account = Number(OUTSIDE_ACCOUNT);
+  while (accounts.has(String(account))) account--;
+  let n = 0;
+  const org = (i: number) => `o-outside${String(i).padStart(4, '0')}`;
+  while (text.includes(org(n))) n++;
+  return { account: String(account), organizationId: org(n) };
+}
+
+const outsider = (env: RequestEnv) => env.outsider ?? { account: OUTSIDE_ACCOUNT, organizationId: OUTSIDE_ORGANIZATION };
 /** Stands for the AWS-owned account behind ECR's presigned layer URLs; it is in no organization of ours. */
 export const AWS_OWNED_ACCOUNT = '000000000000';
 
@@ -71,6 +92,16 @@ function s3Get(env: RequestEnv, principal: RequestPrincipal, bucket: string, key
   };
 }
 
+/**
+ * CloudFormation's presigned response URL: a PUT signed by an AWS-owned identity (not a service
+ * principal) into CloudFormation's bucket of the region.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/vpc-interface-endpoints.html
+ */
+function cloudFormationPut(env: RequestEnv, bucket: string): PolicyRequest {
+  const arn = `arn:${partitionOfRegion(env.region)}:iam::${AWS_OWNED_ACCOUNT}:user/cloudformation-responses`;
+  return s3Get(env, { type: 'aws', arn }, bucket, 'arn%3Aaws%3Acloudformation/stack/app/response', AWS_OWNED_ACCOUNT, { 'aws:PrincipalAccount': AWS_OWNED_ACCOUNT, 'aws:PrincipalArn': arn }, 's3:PutObject');
+}
+
 export const CANONICAL_REQUESTS: readonly CanonicalRequest[] = [
   {
     id: 'member-principal',
@@ -88,10 +119,11 @@ export const CANONICAL_REQUESTS: readonly CanonicalRequest[] = [
     title: 'a principal outside the organization',
     expect: 'deny',
     build: (env, service) => {
-      const arn = `arn:${partitionOfRegion(env.region)}:iam::${OUTSIDE_ACCOUNT}:role/intruder`;
-      return mainApi(env, service, { type: 'aws', arn }, OUTSIDE_ACCOUNT, {
-        'aws:PrincipalOrgID': OUTSIDE_ORGANIZATION,
-        'aws:PrincipalAccount': OUTSIDE_ACCOUNT,
+      const { account, organizationId } = outsider(env);
+      const arn = `arn:${partitionOfRegion(env.region)}:iam::${account}:role/intruder`;
+      return mainApi(env, service, { type: 'aws', arn }, account, {
+        'aws:PrincipalOrgID': organizationId,
+        'aws:PrincipalAccount': account,
         'aws:PrincipalArn': arn,
       });
     },
@@ -166,8 +198,35 @@ export const CANONICAL_REQUESTS: readonly CanonicalRequest[] = [
     build: only(['s3'], (env) => s3Get(env, anonymous, 'amazoncloudwatch-agent-{region}', 'amazon_linux/amd64/latest/amazon-cloudwatch-agent.rpm', AWS_OWNED_ACCOUNT)),
   },
   {
+    id: 'codedeploy-agent-download',
+    title: 'CodeDeploy agent download, unsigned',
+    expect: 'allow',
+    build: only(['s3'], (env) => s3Get(env, anonymous, 'aws-codedeploy-{region}', 'latest/install', AWS_OWNED_ACCOUNT)),
+  },
+  {
+    id: 'mgn-agent-download',
+    title: "MGN replication agent, URL presigned by AWS",
+    expect: 'allow',
+    build: only(['s3'], (env) => {
+      const arn = `arn:${partitionOfRegion(env.region)}:iam::${AWS_OWNED_ACCOUNT}:role/mgn-presigner`;
+      return s3Get(env, { type: 'aws', arn }, 'aws-mgn-clients-{region}', 'latest/linux/aws-replication-installer-init', AWS_OWNED_ACCOUNT, { 'aws:PrincipalAccount': AWS_OWNED_ACCOUNT, 'aws:PrincipalArn': arn });
+    }),
+  },
+  {
+    id: 'cloudformation-custom-resource-response',
+    title: "a custom resource's response to CloudFormation, URL presigned by AWS",
+    expect: 'allow',
+    build: only(['s3'], (env) => cloudFormationPut(env, `cloudformation-custom-resource-response-${env.region.replace(/-/g, '')}`)),
+  },
+  {
+    id: 'cloudformation-wait-condition',
+    title: "a wait condition's signal to CloudFormation, URL presigned by AWS",
+    expect: 'allow',
+    build: only(['s3'], (env) => cloudFormationPut(env, `cloudformation-waitcondition-${env.region}`)),
+  },
+  {
     id: 'aws-bucket-write',
-    title: 'a write into an AWS-owned bucket',
+    title: 'a write into an AWS-owned bucket no service needs',
     expect: 'deny',
     build: only(['s3'], (env) => s3Get(env, anonymous, 'amazon-ssm-{region}', 'latest/linux_amd64/amazon-ssm-agent.rpm', AWS_OWNED_ACCOUNT, {}, 's3:PutObject')),
   },
@@ -175,7 +234,7 @@ export const CANONICAL_REQUESTS: readonly CanonicalRequest[] = [
     id: 'third-party-public-bucket',
     title: "a third party's public bucket, unsigned",
     expect: 'deny',
-    build: only(['s3'], (env) => s3Get(env, anonymous, 'public-datasets-example', 'data.csv', OUTSIDE_ACCOUNT)),
+    build: only(['s3'], (env) => s3Get(env, anonymous, 'public-datasets-example', 'data.csv', outsider(env).account)),
   },
   {
     id: 'private-api-unsigned',

@@ -20,38 +20,82 @@ export interface TemplateContext {
 }
 
 /**
- * S3 buckets owned by AWS that instances and agents read through the S3 endpoint, `{region}` replaced.
- * Requests to them are signed by an AWS-owned principal (ECR's presigned layer URLs) or unsigned
- * (agent and package downloads), so `aws:PrincipalOrgID` never matches them.
+ * Objects of S3 buckets owned by AWS that instances, agents and AWS services read through the S3
+ * endpoint, `{region}` (us-east-1) filled in. Requests to them are signed by an AWS-owned principal
+ * (presigned URLs: ECR layers, MGN/DRS installers, Lambda packages, CodeArtifact) or unsigned (agent and
+ * package downloads), so `aws:PrincipalOrgID` never matches them. Each group names its source:
+ * - the list AWS's data-perimeter examples keep, vpc_endpoint_policies/s3_endpoint_policy.json
+ *   ("AllowRequestsToAWSOwnedResources") and service_owned_resources.md in
+ *   github.com/aws-samples/data-perimeter-policy-examples, which cites each service's page. Left out:
+ *   buckets whose name holds an identifier or account we cannot know (CodeArtifact's
+ *   `assets-<account>-<region>`, Cloud9's `static-<region>-prod-static-<string>`, Service Catalog,
+ *   Glue Studio, Q Developer, Data Exchange, Synthetics): a wildcard there would match anyone's bucket;
  * - ECR layers: https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html#ecr-minimum-s3-perms
  * - SSM Agent: https://docs.aws.amazon.com/systems-manager/latest/userguide/ssm-agent-technical-details.html
  * - CloudWatch agent: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/download-cloudwatch-agent-commandline.html
  * - Amazon Linux repositories: https://docs.aws.amazon.com/linux/al2/ug/al2-live-patching.html,
  *   https://docs.aws.amazon.com/linux/al2023/ug/live-patching.html
- * - the list AWS's data-perimeter examples keep: service_owned_resources.md in aws-samples/data-perimeter-policy-examples
  */
-export const AWS_OWNED_BUCKETS: readonly string[] = [
-  'prod-{region}-starport-layer-bucket',
-  'aws-ssm-{region}',
-  'amazon-ssm-{region}',
-  'amazon-ssm-packages-{region}',
-  '{region}-birdwatcher-prod',
-  'aws-ssm-distributor-file-{region}',
-  'aws-ssm-document-attachments-{region}',
-  'patch-baseline-snapshot-{region}',
-  'aws-patchmanager-macos-{region}',
-  'aws-windows-downloads-{region}',
-  'amazoncloudwatch-agent-{region}',
-  'amazoncloudwatch-agent',
-  'amazonlinux-2-repos-{region}',
-  'al2023-repos-{region}-de612dc2',
-  'al2023-{region}',
-  'packages.{region}.amazonaws.com',
-  'repo.{region}.amazonaws.com',
-  'amazonlinux.{region}.amazonaws.com',
+export const AWS_OWNED_OBJECTS: ReadonlyArray<{ objects: readonly string[]; source: string }> = [
+  { source: 'Amazon ECR image layers', objects: ['prod-{region}-starport-layer-bucket/*'] },
+  {
+    source: 'AWS Systems Manager (agent, packages, Distributor, documents, Patch Manager)',
+    objects: [
+      'aws-ssm-{region}/*',
+      'amazon-ssm-{region}/*',
+      'amazon-ssm-packages-{region}/*',
+      '{region}-birdwatcher-prod/*',
+      'aws-ssm-distributor-file-{region}/*',
+      'aws-ssm-document-attachments-{region}/*',
+      'patch-baseline-snapshot-{region}/*',
+      'aws-patchmanager-macos-{region}/*',
+      'aws-windows-downloads-{region}/*',
+      'session-manager-downloads/*',
+      'ssm-document-categories/*',
+    ],
+  },
+  { source: 'Amazon CloudWatch agent', objects: ['amazoncloudwatch-agent-{region}/*', 'amazoncloudwatch-agent/*'] },
+  {
+    source: 'Amazon Linux repositories and kernel live patching',
+    objects: ['amazonlinux-2-repos-{region}/*', 'al2023-repos-{region}-de612dc2/*', 'al2023-{region}/*', 'packages.{region}.amazonaws.com/*', 'repo.{region}.amazonaws.com/*', 'amazonlinux.{region}.amazonaws.com/*'],
+  },
+  { source: 'Amazon EMR repositories', objects: ['repo.{region}.emr.amazonaws.com/*', 'prod.{region}.appinfo.src/*'] },
+  { source: 'AWS CodeDeploy agent', objects: ['aws-codedeploy-{region}/*'] },
+  { source: 'EC2 Image Builder (AWSTOE, managed components)', objects: ['ec2imagebuilder-toe-{region}-prod/*', 'ec2imagebuilder-managed-resources-{region}-prod/components/*'] },
+  {
+    source: 'AWS Application Migration Service (MGN) replication agent',
+    objects: ['aws-mgn-clients-{region}/*', 'aws-mgn-clients-hashes-{region}/*', 'aws-mgn-internal-{region}/*', 'aws-mgn-internal-hashes-{region}/*', 'aws-application-migration-service-{region}/*', 'aws-application-migration-service-hashes-{region}/*'],
+  },
+  {
+    source: 'AWS Elastic Disaster Recovery (DRS) replication agent',
+    objects: ['aws-drs-clients-{region}/*', 'aws-drs-clients-hashes-{region}/*', 'aws-drs-internal-{region}/*', 'aws-drs-internal-hashes-{region}/*', 'aws-elastic-disaster-recovery-{region}/*', 'aws-elastic-disaster-recovery-hashes-{region}/*'],
+  },
+  { source: 'ACM for Nitro Enclaves certificates', objects: ['aws-ec2-enclave-certificate-{region}-prod/*'] },
+  { source: 'AWS Elastic Beanstalk', objects: ['elasticbeanstalk-samples-{region}/*', 'elasticbeanstalk-platform-assets-{region}/*', 'elasticbeanstalk-env-resources-{region}/*', 'elasticbeanstalk-{region}/*'] },
+  { source: 'AWS Lambda deployment packages', objects: ['prod-04-2014-tasks/*', 'awslambda-{region}-tasks/*'] },
+  { source: 'Amazon SageMaker JumpStart', objects: ['jumpstart-cache-prod-{region}/*'] },
+  { source: 'Amazon Neptune notebooks', objects: ['aws-neptune-notebook/*', 'aws-neptune-notebook-{region}/*'] },
+  { source: 'Amazon Athena examples', objects: ['athena-examples-{region}/*'] },
+  { source: 'CloudFormation helper scripts', objects: ['cloudformation-examples/*'] },
+  { source: 'AWS Schema Conversion Tool drivers', objects: ['awssupportdatasvcs.com/*', 'redshift-downloads/*'] },
+  { source: 'AWS Data Provider and Backint Agent for SAP', objects: ['aws-sap-data-provider/*', 'aws-sap-dataprovider-{region}/*', 'awssap-backint-agent/*'] },
+  { source: 'AWS CLI installers', objects: ['aws-cli/*'] },
 ];
 
-type StatementKind = 'identity' | 'awsServicePrincipals' | 'federation' | 'awsOwnedBuckets' | 'privateApis';
+/**
+ * Where CloudFormation receives what resources in the VPC send back: custom resources PUT their
+ * response, wait conditions their signal, to a presigned URL of these AWS-owned buckets (signed by an
+ * AWS-owned identity, not by a service principal). "If the endpoint policy blocks traffic to these
+ * buckets, CloudFormation won't receive responses and the stack operation fails": the custom resource
+ * bucket's region has no dashes (uswest2), the wait condition's has.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/vpc-interface-endpoints.html
+ */
+export const CLOUDFORMATION_RESPONSE_OBJECTS: readonly string[] = ['cloudformation-custom-resource-response-{regionNoDashes}/*', 'cloudformation-waitcondition-{region}/*'];
+
+/** An object pattern of the lists above, for one region. */
+export const fillRegion = (pattern: string, region: string): string => pattern.replace(/\{regionNoDashes\}/g, region.replace(/-/g, '')).replace(/\{region\}/g, region);
+
+type StatementKind = 'identity' | 'awsServicePrincipals' | 'federation' | 'awsOwnedBuckets' | 'cloudFormationResponses' | 'privateApis';
 
 const STATEMENTS: Record<StatementKind, (ctx: TemplateContext) => PolicyStatement[]> = {
   // The identity perimeter: callers signed by a principal of our organization (or the listed ones).
@@ -106,7 +150,18 @@ const STATEMENTS: Record<StatementKind, (ctx: TemplateContext) => PolicyStatemen
       Effect: 'Allow',
       Principal: '*',
       Action: 's3:GetObject',
-      Resource: AWS_OWNED_BUCKETS.map((b) => `arn:${partitionOfRegion(ctx.region)}:s3:::${b.replace(/\{region\}/g, ctx.region)}/*`),
+      Resource: AWS_OWNED_OBJECTS.flatMap((g) => g.objects).map((o) => `arn:${partitionOfRegion(ctx.region)}:s3:::${fillRegion(o, ctx.region)}`),
+    },
+  ],
+  // Writes (only) of CloudFormation's response objects, by anyone: the presigned URL is the credential,
+  // and the bucket is CloudFormation's, in this region only.
+  cloudFormationResponses: (ctx) => [
+    {
+      Sid: 'AllowCloudFormationResponses',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: 's3:PutObject',
+      Resource: CLOUDFORMATION_RESPONSE_OBJECTS.map((o) => `arn:${partitionOfRegion(ctx.region)}:s3:::${fillRegion(o, ctx.region)}`),
     },
   ],
   // A private API called without SigV4 (API key, bearer token, no auth) is evaluated as anonymous;
@@ -185,7 +240,7 @@ const BASE: readonly StatementKind[] = ['identity', 'awsServicePrincipals'];
 /** The exceptions a service's endpoint needs on top of BASE (catalogue names). */
 export const SERVICE_EXCEPTIONS: Readonly<Record<string, readonly StatementKind[]>> = {
   sts: ['federation'],
-  s3: ['awsOwnedBuckets'],
+  s3: ['awsOwnedBuckets', 'cloudFormationResponses'],
   'execute-api': ['privateApis'],
 };
 

@@ -49,6 +49,8 @@ export const FORCE_NEW: Readonly<Record<string, readonly string[]>> = {
   aws_ec2_transit_gateway_vpc_attachment_accepter: ['transit_gateway_attachment_id'],
   aws_ec2_transit_gateway_route_table_association: ['transit_gateway_attachment_id', 'transit_gateway_route_table_id'],
   aws_ec2_transit_gateway_route_table_propagation: ['transit_gateway_attachment_id', 'transit_gateway_route_table_id'],
+  // internal/service/ec2/tag.go: one tag of a resource made elsewhere; `value` is updated in place.
+  aws_ec2_tag: ['resource_id', 'key'],
   // internal/service/route53resolver/endpoint.go: ip_address and name are updatable.
   aws_route53_resolver_endpoint: ['direction', 'security_group_ids', 'outpost_arn', 'preferred_instance_type'],
   aws_cloudwatch_log_group: ['name', 'name_prefix'],

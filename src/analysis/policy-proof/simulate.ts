@@ -8,16 +8,18 @@ import { buildPlan } from '../../planning/build-plan';
 import { resolveHubService } from '../../planning/services';
 import type { PolicyDocument } from '../../policy/document';
 import { evaluatePolicy, type Decision } from '../../policy/evaluate';
-import { CANONICAL_REQUESTS, type RequestEnv } from '../../policy/requests';
+import { CANONICAL_REQUESTS, outsiderOf, type RequestEnv } from '../../policy/requests';
 import { FULL_ACCESS_POLICY } from '../../policy/templates';
 import type { HubPolicyProof, PolicyCell, PolicyProof } from './result';
 
 export function provePolicies(config: VpceHubConfig): PolicyProof {
   const plan = buildPlan(config);
+  // An outsider that appears nowhere in the config, so allowing 999999999999 by name is no false finding.
+  const outsider = outsiderOf(config);
   const hubs: HubPolicyProof[] = plan.hubs.map((hub) => {
     const hubConfig = config.hubs.find((h) => h.name === hub.name);
     const form = policyForm(hubConfig?.endpointPolicy ?? 'default');
-    const env: RequestEnv = { region: hub.region, organizationId: config.organizationId, member: memberOf(hubConfig?.endpointPolicy, hub.account.id, hub.region) };
+    const env: RequestEnv = { region: hub.region, organizationId: config.organizationId, member: memberOf(hubConfig?.endpointPolicy, hub.account.id, hub.region), outsider };
     const services = [...hub.endpoints]
       .sort((a, b) => (a.service < b.service ? -1 : a.service > b.service ? 1 : 0))
       .map((e) => {
