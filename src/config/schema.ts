@@ -19,6 +19,8 @@ const roleArn = z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]
   message: 'must be an IAM role ARN like arn:aws:iam::111111111111:role/terraform',
 });
 const cidr = z.string().min(1);
+/** An IPv6 block (validate-ipv6.ts checks syntax, size and overlaps, like validate-vpcs.ts for IPv4). */
+const ipv6Cidr = z.string().min(1);
 const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { message: 'must be an AWS region name like us-east-1' });
 const vpcId = z.string().regex(/^vpc-([0-9a-f]{8}|[0-9a-f]{17})$/, { message: 'must be a VPC id like vpc-0123456789abcdef0' });
 const subnetId = z.string().regex(/^subnet-([0-9a-f]{8}|[0-9a-f]{17})$/, { message: 'must be a subnet id like subnet-0123456789abcdef0' });
@@ -96,18 +98,29 @@ const hubVpc = z.strictObject({
   availabilityZones: z.array(z.string()).optional(),
   subnetPrefixLength: z.number().int().min(16).max(28).optional(),
   flowLogs: flowLogs.optional(),
-  subnets: z.array(z.strictObject({ id: subnetId, availabilityZone: z.string() })).optional(),
+  /** A dual-stack hub's existing subnets each give their IPv6 block: an endpoint subnet without one
+   * cannot hold a dual-stack endpoint (CreateVpcEndpoint refuses it). */
+  subnets: z.array(z.strictObject({ id: subnetId, availabilityZone: z.string(), ipv6Cidr: ipv6Cidr.optional() })).optional(),
   routeTableIds: z.array(routeTableId).optional(),
   /** An existing hub VPC's secondary CIDRs: workloads there resolve the services to the endpoints too,
    * so they are admitted like the primary CIDR (and must not overlap any spoke). */
   secondaryCidrs: z.array(cidr).optional(),
+  /** An existing dual-stack hub VPC's IPv6 block (Amazon-provided /56, or BYOIP/IPAM /44 to /60): spokes
+   * route it to the hub. A VPC vpce-hub creates gets an Amazon-provided /56 instead. */
+  ipv6Cidr: ipv6Cidr.optional(),
 });
+
+/** A hub's endpoints: IPv4 only (AWS's default), or IPv4 and IPv6 (issue 20). */
+export const IP_ADDRESS_TYPES = ['ipv4', 'dualstack'] as const;
 
 const customService = z.strictObject({
   name: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, { message: 'must be lower case letters, digits, dots and hyphens, like ecr.api' }),
   /** Escape hatch for services the catalogue lacks, and iot.data's zone (the account's `<prefix>-ats.iot.{region}.amazonaws.com`); `{region}` is replaced by the hub's region. */
   privateDnsNames: z.array(z.string().min(1)).optional(),
   serviceName: z.string().optional(),
+  /** The IP address types the endpoint service accepts, when AWS opened it to IPv6 after the catalogue's data
+   * (DescribeVpcEndpointServices' SupportedIpAddressTypes); without it the catalogue's, else IPv4 only. */
+  ipAddressTypes: z.array(z.enum(['ipv4', 'ipv6'])).min(1).optional(),
 });
 export const serviceSchema = z.union([z.string().min(1), customService]);
 
@@ -185,6 +198,12 @@ const hub = z.strictObject({
   vpc: hubVpc,
   dns: z.enum(DNS_MODES).default('private-hosted-zones'),
   /**
+   * dualstack: the hub VPC gets IPv6 (created: an Amazon-provided /56 and a /64 per subnet; existing:
+   * vpc.ipv6Cidr and subnets[].ipv6Cidr), endpoints of services that accept IPv6 are dual-stack with A and
+   * AAAA records, and spokes that list vpc.ipv6Cidrs get IPv6 routes and HTTPS rules (issue 20).
+   */
+  ipAddressType: z.enum(IP_ADDRESS_TYPES).default('ipv4'),
+  /**
    * route53-profile only: spokes keep their direct zone associations (and authorizations) next to the
    * profile association. The first step of a private-hosted-zones -> route53-profile migration (README,
    * "Changing a hub's DNS mode"): each spoke answers from the same zones through both paths, then this
@@ -220,6 +239,9 @@ const spoke = z.strictObject({
     id: vpcId,
     cidr,
     secondaryCidrs: z.array(cidr).default([]),
+    /** The spoke VPC's IPv6 blocks: with a dual-stack hub, each gets a route both ways and an HTTPS rule.
+     * Without them the spoke stays IPv4-only. */
+    ipv6Cidrs: z.array(ipv6Cidr).optional(),
     routeTableIds: z.array(routeTableId).min(1),
     /** transit-gateway hubs only: the spoke's subnets for its attachment, one per AZ. An entry may name
      * its AZ (`{ id, availabilityZone }`), which validate then checks (distinct, in the spoke's region). */
@@ -298,4 +320,5 @@ export type RamSharingConfig = NonNullable<VpceHubConfig['ramSharing']>;
 export type AccountConfig = VpceHubConfig['accounts'][string];
 export type ConnectivityMode = HubConfig['connectivity'];
 export type TransitGatewayConfig = NonNullable<HubConfig['transitGateway']>;
+export type IpAddressType = HubConfig['ipAddressType'];
 export type AttachmentSubnetConfig = NonNullable<SpokeConfig['vpc']['attachmentSubnetIds']>[number];
