@@ -19,6 +19,7 @@ import type { Construct } from 'constructs';
 import { hubCidrs } from '../planning/hub-cidrs';
 import { awsNames, ids } from '../planning/naming';
 import type { HubPlan, SpokePlan } from '../planning/plan';
+import { ipv6Routes } from './ipv6-routes';
 import { resource } from './resource';
 import { acceptInOwner } from './transit-gateway';
 import { pairTags } from '../planning/tags';
@@ -35,6 +36,8 @@ export interface TransitGatewaySide {
   ownerProvider: AwsProvider;
   /** The RAM share this account must have joined before it can attach (principal or acceptance). */
   shareJoined?: TerraformResource;
+  /** A dual-stack hub's IPv6 block (ipv6-routes.ts). */
+  hubIpv6Cidr?: string;
 }
 
 export function transitGatewayPair(scope: Construct, hub: HubPlan, spoke: SpokePlan, side: TransitGatewaySide, spokeProvider: AwsProvider, project: string): void {
@@ -50,6 +53,13 @@ export function transitGatewayPair(scope: Construct, hub: HubPlan, spoke: SpokeP
     vpcId: spoke.vpcId,
     subnetIds: spoke.attachmentSubnets.map((s) => s.id),
     dnsSupport: 'enable',
+    // A spoke with IPv6 blocks of a dual-stack hub: its IPv6 CIDRs propagate into the hub route table and
+    // the attachment carries IPv6 ("When enabled, the transit gateway network interface receives an IPv6
+    // address. When you enable route propagation, IPv6 VPC CIDRs propagate to the transit gateway route
+    // tables": CreateTransitGatewayVpcAttachmentRequestOptions.Ipv6Support,
+    // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTransitGatewayVpcAttachmentRequestOptions.html).
+    // Its attachment subnets need IPv6 blocks of their own (README, dual-stack). Changed in place.
+    ...(spoke.ipv6Cidrs && side.hubIpv6Cidr !== undefined ? { ipv6Support: 'enable' } : {}),
     // Settable only in the owner's account; for a shared gateway the accepter turns them off.
     ...(sameAccount ? { transitGatewayDefaultRouteTableAssociation: false, transitGatewayDefaultRouteTablePropagation: false } : {}),
     tags: pairTags(spoke, name),
@@ -97,4 +107,5 @@ export function transitGatewayPair(scope: Construct, hub: HubPlan, spoke: SpokeP
       });
     }
   }
+  ipv6Routes(scope, hub, spoke, { provider: side.hubProvider, routeTableId: side.hubRouteTableId, ...(side.hubIpv6Cidr !== undefined ? { ipv6Cidr: side.hubIpv6Cidr } : {}) }, spokeProvider, { via: { transitGatewayId: side.transitGatewayId }, spokeDependsOn: [association] });
 }

@@ -89,6 +89,8 @@ export function hubTransitGateway(scope: Construct, hub: HubPlan, vpc: HubVpcHan
     // One subnet per AZ: the endpoint subnets, so traffic stays in the endpoint's AZ.
     subnetIds: vpc.subnetIds,
     dnsSupport: 'enable',
+    // A dual-stack hub: its IPv6 block propagates into the spokes route table (Ipv6Support, transit-gateway-pair.ts).
+    ...(hub.ipv6 ? { ipv6Support: 'enable' } : {}),
     // The provider can set these only in the owner's account (not for RAM-shared gateways): there the accepter sets them.
     ...(sameAccount ? { transitGatewayDefaultRouteTableAssociation: false, transitGatewayDefaultRouteTablePropagation: false } : {}),
     tags: hubTags(hub, tagName(project, hub.name)),

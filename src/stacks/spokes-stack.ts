@@ -51,6 +51,8 @@ export class SpokesStack extends VpceHubStack {
       const byMode = hub.dns === 'endpoint-url' ? { consequence: DNS_CONSEQUENCES.amazonDns, settings: ['enable_dns_support'] as const } : { consequence: DNS_CONSEQUENCES.zones };
       this.checksHcl.push(vpcDnsCheck(this, { ...spokeCheck, ...byMode }, spokeSide));
       const hubRouteTableId = (key: string) => this.read(hub, outputs.routeTableId(hub.name, key));
+      // A dual-stack hub's IPv6 block, read only by spokes that route IPv6 to it (an existing VPC's is the config's).
+      const hubIpv6Cidr = hub.ipv6 && spoke.ipv6Cidrs ? (hub.ipv6.cidr ?? this.read(hub, outputs.ipv6Cidr(hub.name))) : undefined;
       const tgw = hub.transitGateway;
       if (tgw) {
         transitGatewayPair(
@@ -64,12 +66,13 @@ export class SpokesStack extends VpceHubStack {
             hubRouteTableId,
             ownerProvider: inAccount(tgw.owner.key, hub.region),
             ...(shareJoined.has(`${hub.name}/transit-gateway`) ? { shareJoined: shareJoined.get(`${hub.name}/transit-gateway`) } : {}),
+            ...(hubIpv6Cidr !== undefined ? { hubIpv6Cidr } : {}),
           },
           spokeSide,
           project,
         );
       } else {
-        peeringPair(this, hub, spoke, { provider: hubSide, vpcId: this.read(hub, outputs.vpcId(hub.name)), routeTableId: hubRouteTableId }, spokeSide, project);
+        peeringPair(this, hub, spoke, { provider: hubSide, vpcId: this.read(hub, outputs.vpcId(hub.name)), routeTableId: hubRouteTableId, ...(hubIpv6Cidr !== undefined ? { ipv6Cidr: hubIpv6Cidr } : {}) }, spokeSide, project);
       }
       spokeIngressRules(this, hub, spoke, (group) => this.read(hub, outputs.securityGroupId(hub.name, group)), hubSide, project);
       if (hub.zoneAssociations) zoneAssociationPair(this, hub, spoke, (key) => this.read(hub, outputs.zoneId(hub.name, key)), hubSide, spokeSide);
