@@ -3,6 +3,7 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFi
 import path from 'node:path';
 import { writeSynthRecord } from '../analysis/synth-record';
 import { displayPath } from './display-path';
+import { nextStepAfterSynth } from './next-step';
 import { ConfigError, formatFinding, formatFindings } from '../config/findings';
 import { loadConfigFile, resolveConfigPath } from '../config/load';
 import { buildPlan } from '../planning/build-plan';
@@ -65,6 +66,7 @@ export function synthesize(opts: SynthOptions): number {
     writeSynthRecord(outdir, loaded.config, file);
   }
   process.stdout.write(`vpce-hub: synthesized ${plan.stacks.length} stack(s) from ${displayPath(file)} into ${path.relative(process.cwd(), outdir) || '.'}: ${plan.stacks.map((s) => s.name).join(', ')} (deploy in this order)\n`);
+  process.stdout.write(`${nextStepAfterSynth({ config: opts.configPath, outdir: path.relative(process.cwd(), outdir) || '.', firstStack: plan.stacks[0]?.name })}\n`);
   return 0;
 }
 
