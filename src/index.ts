@@ -27,6 +27,7 @@ export { ConfigError, configJsonSchema, formatFinding, formatFindings, hasErrors
 export type { Finding, LoadedConfig, Severity };
 export type { AccountConfig, HubConfig, SpokeConfig, VpceHubConfig } from './config/schema';
 export { FINDING_CODES, type FindingCode } from './config/finding-codes';
+export { CONFIG_MIGRATIONS, MigrationError, migrateConfigText, type AppliedMigration, type ConfigMigration, type ManualStep, type MigrationResult } from './config/migrate';
 
 /**
  * Reads and validates a config file: YAML, then structure (the schema), then meaning (references,

@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check';
 import { registerIamPolicy } from './commands/iam-policy';
 import { registerInit } from './commands/init';
+import { registerMigrateConfig } from './commands/migrate-config';
 import { registerProve } from './commands/prove';
 import { registerReview } from './commands/review';
 import { registerSynth } from './commands/synth';
@@ -15,7 +16,7 @@ import { packageJson } from './package-info';
 
 export type Register = (program: Command, setExit: (code: number) => void) => void;
 
-const COMMANDS: Register[] = [registerInit, registerValidate, registerSynth, registerProve, registerCheck, registerReview, registerIamPolicy];
+const COMMANDS: Register[] = [registerInit, registerValidate, registerSynth, registerProve, registerCheck, registerReview, registerIamPolicy, registerMigrateConfig];
 
 export async function main(argv: string[]): Promise<number> {
   let exit = 0;
