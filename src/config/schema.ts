@@ -100,7 +100,7 @@ const hubVpc = z.strictObject({
   cidr: cidr.describe("The hub VPC's primary CIDR (a new VPC gets it; an existing one states it)."),
   availabilityZones: z.array(availabilityZone.describe('An AZ name (us-east-1a) or AZ id (use1-az1).')).optional().describe('A new VPC: >= 2 AZs for the endpoint subnets, carved in this order (add new ones at the end).'),
   subnetPrefixLength: z.number().int().min(16).max(28).optional().describe('A new VPC: prefix length of each endpoint subnet; default max(24, hub prefix + 2).'),
-  flowLogs: flowLogs.optional().describe('Flow logs of a new hub VPC.'),
+  flowLogs: flowLogs.optional().describe('Flow logs of a new hub VPC: on by default (a created log group, 365 days); not for an existing VPC.'),
   subnets: z.array(z.strictObject({ id: subnetId.describe('An endpoint subnet of the existing VPC.'), availabilityZone: availabilityZone.describe("The subnet's AZ name or id.") })).optional().describe('An existing VPC: the subnets the endpoints go in, one per AZ (>= 2).'),
   routeTableIds: z.array(routeTableId).optional().describe("An existing VPC: the route tables that get the return routes to the spokes."),
   /** An existing hub VPC's secondary CIDRs: workloads there resolve the services to the endpoints too,
