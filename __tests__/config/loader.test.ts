@@ -251,7 +251,7 @@ describe('stage 4: meaning (validators)', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as ConfigError).message;
-    expect(message).toMatch(/^vpce-hub.yaml: 1 problem\n {2}error UnknownAccount \[spokes.payments-prod.account\] paymnets: /);
+    expect(message).toMatch(/^vpce-hub.yaml: 1 problem\n {2}error UnknownAccount line 14 \[spokes.payments-prod.account\] paymnets: /);
     expect(message).not.toMatch(/UnusedAccount/);
   });
 });
