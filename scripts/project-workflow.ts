@@ -19,7 +19,7 @@ const HEADER = [
 export function projectWorkflow(repoWorkflow: string): string {
   const out = repoWorkflow
     // The installed package is compiled already; this repository builds its scripts first.
-    .replace(/^[ \t]*- run: npm run build\n/m, '')
+    .replace(/^[ \t]*- run: npm run build\n/gm, '')
     .replace(/(?<![\w/.-])dist\/scripts\/ci\//g, 'node_modules/vpce-hub/dist/scripts/ci/');
   // Anything the replacements above did not cover would run this repository's files: fail loudly.
   const leftover = /npm run build|(?<!node_modules\/vpce-hub\/)dist\/scripts\//.exec(out);
