@@ -3,6 +3,7 @@ import os from 'os';
 import path from 'path';
 import {
   ZoneSpec,
+  broaderServiceNames,
   catalogueServiceNames,
   customService,
   isOfferedIn,
@@ -224,6 +225,19 @@ describe('supplement (services newer than the 2023-09 data)', () => {
   });
 });
 
+describe('bedrock-runtime (supplement: newer than the 2023-09 data)', () => {
+  it('is a service of its own, with its own zone, in the regions AWS lists for it', () => {
+    expect(resolveService('bedrock-runtime', 'us-east-1')).toMatchObject({
+      serviceName: 'com.amazonaws.us-east-1.bedrock-runtime',
+      zones: [{ zoneName: 'bedrock-runtime.us-east-1.amazonaws.com', wildcard: false }],
+      availabilityZones: null,
+    });
+    expect(resolveService('bedrock', 'us-east-1')?.zones.map((z) => z.zoneName)).not.toContain('bedrock-runtime.us-east-1.amazonaws.com');
+    expect(isOfferedIn('bedrock-runtime', 'eu-central-1')).toBe(true);
+    expect(isOfferedIn('bedrock-runtime', 'sa-east-1')).toBe(false);
+  });
+});
+
 describe('suggestions for unknown names', () => {
   it('does not resolve "sqss" and suggests sqs first', () => {
     expect(resolveService('sqss', 'us-east-1')).toBeUndefined();
@@ -239,6 +253,15 @@ describe('suggestions for unknown names', () => {
     ['SQS', 'sqs'],
   ])('suggests %s -> %s first', (query, best) => {
     expect(nearestServiceNames(query)[0]).toBe(best);
+  });
+
+  it.each<[string, string[]]>([
+    ['bedrock-agent', ['bedrock']],
+    ['bedrock-agent-runtime', ['bedrock', 'bedrock-runtime']],
+    ['sqs-fifo', ['sqs']],
+  ])('never suggests a service that %s extends by whole words: that is another service (%j)', (query, broader) => {
+    for (const b of broader) expect(nearestServiceNames(query)).not.toContain(b);
+    expect(broaderServiceNames(query)).toEqual(broader);
   });
 
   it('suggests nothing for names unlike any service, and honours max', () => {

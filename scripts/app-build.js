@@ -1,12 +1,19 @@
 #!/usr/bin/env node
-// Compiles the app (main.ts + src/, tsconfig.app.json: no tests, no benchmark) into dist/ only when its
+// Compiles the app (main.ts, src/ and scripts/ci/, tsconfig.app.json: no tests, no benchmark) into dist/ only when its
 // sources changed since the last build of it. `npm run synth`, `cdktf synth` (cdktf.json "app"), the CLI
-// (bin/vpce-hub.js) and `npm ci` ("prepare") go through here, so:
+// (bin/vpce-hub.js) and `npm ci` ("postprepare") go through here, so:
 // - a user who edits only the YAML never waits for the compiler (a fingerprint check, a few ms);
 // - a developer who edits src/ never runs a stale dist/ (the fingerprint changes, tsc runs, and a type
 //   error stops the run instead of running the old JS).
 // The fingerprint is every input's path, size and modification time, like make's; it is written only
 // after tsc succeeded, and it is taken before tsc starts, so an edit made during the build is seen next time.
+//
+// An installed package (`npm install vpce-hub`) ships dist/ and no sources (package.json "files"): there
+// is nothing to compile, and dist/ is what `npm pack` built (`prepack` runs this script with --clean, so
+// a file deleted from src/ never lingers in the package). The checkout's build hook is "postprepare",
+// not "prepare": `npm ci` runs both in this repository, but npm 11 lists a dependency's "prepare" as an
+// install script awaiting approval (`npm install-scripts approve`) although it never runs it for a
+// registry or tarball install; "postprepare" is not on that list, so users install without the warning.
 const { spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -19,9 +26,15 @@ const stampFile = (root) => path.join(root, 'dist', '.app-build-stamp');
 const buildInfoFile = (root) => path.join(root, 'dist', '.tsbuildinfo-app');
 /** Files whose change can change the app's JS; src/ is walked whole (its .json is emitted too). */
 const INPUT_FILES = ['main.ts', 'tsconfig.json', TSCONFIG];
-const INPUT_DIRS = ['src'];
-/** The outputs the entry points load: cdktf's app and the CLI. */
+/** scripts/ci: the PR workflow's helpers, shipped compiled in the package for users' workflows. */
+const INPUT_DIRS = ['src', path.join('scripts', 'ci')];
+/** The outputs the entry points load: cdktf's app, the CLI and the programmatic API (src/index.ts). */
 const OUTPUTS = [path.join('dist', 'main.js'), path.join('dist', 'src', 'cli', 'index.js')];
+/** What --clean removes before compiling: every output of tsconfig.app.json, and its incremental state. */
+const APP_OUTPUTS = [path.join('dist', 'main.js'), path.join('dist', 'main.d.ts'), path.join('dist', 'src'), path.join('dist', 'scripts', 'ci')];
+
+/** No tsconfig.app.json: an installed package (its "files" ship dist/ without the sources). */
+const isInstalledPackage = (root) => !fs.existsSync(path.join(root, TSCONFIG));
 
 function walk(dir, out) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -67,9 +80,15 @@ function staleness(root = ROOT, current = fingerprint(root)) {
 // Under the cdktf CLI (CDKTF_OUTDIR set) stdout: the CLI labels every stderr line of the app [ERROR] (src/cli/cdktf-cli-output.ts).
 const defaultLog = (line) => (process.env.CDKTF_OUTDIR ? process.stdout : process.stderr).write(`${line}\n`);
 
-function ensureAppBuilt({ root = ROOT, log = defaultLog, force = false } = {}) {
+function ensureAppBuilt({ root = ROOT, log = defaultLog, force = false, clean = false } = {}) {
+  if (isInstalledPackage(root)) {
+    const missing = OUTPUTS.filter((f) => !fs.existsSync(path.join(root, f)));
+    if (missing.length > 0) log(`vpce-hub: the installed package lacks ${missing.join(', ')}; reinstall it (npm install vpce-hub)`);
+    return missing.length === 0;
+  }
+  if (clean) for (const out of APP_OUTPUTS) fs.rmSync(path.join(root, out), { recursive: true, force: true });
   const current = fingerprint(root);
-  const state = force ? { fresh: false, why: 'forced', afresh: true } : staleness(root, current);
+  const state = force || clean ? { fresh: false, why: clean ? 'a clean build' : 'forced', afresh: true } : staleness(root, current);
   if (state.fresh) return true;
   if (state.afresh) fs.rmSync(buildInfoFile(root), { force: true });
   log(`vpce-hub: compiling the app (${state.why}): tsc -p ${TSCONFIG}`);
@@ -86,5 +105,5 @@ function ensureAppBuilt({ root = ROOT, log = defaultLog, force = false } = {}) {
 
 module.exports = { ensureAppBuilt, fingerprint, staleness };
 if (require.main === module) {
-  process.exitCode = ensureAppBuilt({ force: process.argv.includes('--force') }) ? 0 : 1;
+  process.exitCode = ensureAppBuilt({ force: process.argv.includes('--force'), clean: process.argv.includes('--clean') }) ? 0 : 1;
 }

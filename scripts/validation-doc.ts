@@ -35,19 +35,23 @@ so you see every problem of that stage at once but no follow-on errors:
 ## How to read a finding
 
 \`\`\`
-error CidrOverlap [spokes.payments-prod.vpc.cidr] 10.0.0.0/16: overlaps hub main (10.0.0.0/22 at hubs.main.vpc.cidr); choose a range outside it
+error CidrOverlap line 32 [spokes.payments-prod.vpc.cidr] 10.0.0.0/16: overlaps hub main (10.0.0.0/22 at hubs.main.vpc.cidr); choose a range outside it
 \`\`\`
 
 - \`error\` or \`warning\`: any error makes the config invalid (exit code 2); warnings alone keep it valid (exit 0).
 - \`CidrOverlap\`: the stable code (table below). Scripts and suppressions key on it.
+- \`line 32\`: the line of the config where the field is written (or, for a field the file lacks, the
+  mapping it belongs in). Absent for findings about the whole file; YAML syntax errors give line and
+  column in their message.
 - \`[spokes.payments-prod.vpc.cidr]\`: the field path. List items are named by their \`name\`
-  (\`spokes.payments-prod\`), or by their position when they have no valid name (\`hubs.0.name\`);
-  other lists by position (\`hubs.main.services.2\`). Empty for the whole file.
+  (\`spokes.payments-prod\`), or by their position when they have no valid name or share it with
+  another item (\`hubs.0.name\`); other lists by position (\`hubs.main.services.2\`). Empty for the
+  whole file.
 - \`10.0.0.0/16:\` the offending value, when there is one.
 - then what is wrong, and after \`;\` how to fix it.
 
 \`vpce-hub validate --format json\` prints \`{ file, valid, findings: [{ severity, code, path, message,
-value?, fix? }], quotas: [...] }\`.
+value?, fix?, line? }], quotas: [...] }\`.
 
 ## Quota headroom
 

@@ -10,6 +10,10 @@ import { parse } from 'yaml';
 import { FINDING_CODES, type FindingCode } from '../../src/config/finding-codes';
 import { configJsonSchema, JSON_SCHEMA_FILE, serializeConfigJsonSchema } from '../../src/config/json-schema';
 import { FIXTURES, fixtureCases } from '../validation/fixture-cases';
+import { CONFIG_REFERENCE_PATH, renderConfigReference } from '../../scripts/config-reference';
+import { catalogueServiceNames } from '../../src/catalogue/catalogue';
+import { AWS_REGIONS } from '../../src/catalogue/regions';
+import { CONNECTIVITY_MODES, DNS_MODES } from '../../src/config/schema';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SHIPPED = ['vpce-hub.yaml', ...readdirSync(path.join(ROOT, 'examples')).map((d) => path.join('examples', d, 'vpce-hub.yaml'))].filter((f) =>
@@ -44,6 +48,12 @@ const structural = fixtureCases('invalid').filter((name) => {
   return expected.findings.length > 0 && expected.findings.every((f) => enforcedByJsonSchema(f.code));
 });
 
+describe('docs/config-reference.md', () => {
+  it('equals a fresh rendering of the schema\'s descriptions (npm run schema)', () => {
+    expect(readFileSync(CONFIG_REFERENCE_PATH, 'utf8')).toBe(renderConfigReference());
+  });
+});
+
 describe(`${JSON_SCHEMA_FILE}`, () => {
   it('equals a fresh generation from src/config/schema.ts', () => {
     const committed = readFileSync(path.join(ROOT, JSON_SCHEMA_FILE), 'utf8');
@@ -76,6 +86,43 @@ describe(`${JSON_SCHEMA_FILE}`, () => {
     expect(structural).not.toContain('cidr-overlaps-hub');
     expect(structural).not.toContain('existing-hub-without-subnets');
     expect(structural).not.toContain('backend-two-kinds'); // a zod refinement: JSON Schema has no such rule
+  });
+
+  it('describes every property, for the editor\'s hover and docs/config-reference.md', () => {
+    const all: string[] = [];
+    const undescribed: string[] = [];
+    const walk = (node: unknown, at: string): void => {
+      if (Array.isArray(node)) return node.forEach((n) => walk(n, at));
+      if (node === null || typeof node !== 'object') return;
+      const o = node as Record<string, unknown>;
+      for (const [key, child] of Object.entries((o.properties ?? {}) as Record<string, Record<string, unknown>>)) {
+        all.push(`${at}${key}`);
+        if (typeof child.description !== 'string' || child.description.trim().length < 10) undescribed.push(`${at}${key}`);
+        walk(child, `${at}${key}.`);
+      }
+      for (const k of ['items', 'additionalProperties', 'anyOf']) walk(o[k], k === 'items' ? at.replace(/\.$/, '[].') : k === 'additionalProperties' ? `${at}<key>.` : at);
+    };
+    walk(JSON.parse(readFileSync(path.join(ROOT, JSON_SCHEMA_FILE), 'utf8')), '');
+    expect(all.length).toBeGreaterThan(120);
+    expect(undescribed).toEqual([]);
+  });
+
+  it('lists the closed sets as enums: DNS modes, connectivity, regions, catalogue services', () => {
+    const hub = ((configJsonSchema().properties as Record<string, { items: { properties: Record<string, Record<string, unknown>> } }>).hubs.items.properties);
+    expect(hub.dns.enum).toEqual([...DNS_MODES]);
+    expect(hub.connectivity.enum).toEqual([...CONNECTIVITY_MODES]);
+    expect(hub.region.enum).toEqual([...AWS_REGIONS]);
+    const serviceForms = (hub.services.items as { anyOf: Array<Record<string, unknown>> }).anyOf;
+    expect(serviceForms[0].enum).toEqual(catalogueServiceNames());
+    expect(errorsOf({ accounts: {}, hubs: [{ name: 'a', account: 'x', region: 'us-est-1', vpc: { cidr: '10.0.0.0/22' }, services: ['sqs'] }] })).toContain('/hubs/0/region must be equal to one of the allowed values');
+    expect(errorsOf({ accounts: {}, hubs: [{ name: 'a', account: 'x', region: 'us-east-1', vpc: { cidr: '10.0.0.0/22' }, services: ['sqss'] }] })).toContain('/hubs/0/services/0 must be equal to one of the allowed values');
+  });
+
+  it('gives every AWS id a pattern', () => {
+    const text = readFileSync(path.join(ROOT, JSON_SCHEMA_FILE), 'utf8');
+    for (const prefix of ['vpc-', 'subnet-', 'rtb-', 'sg-', 'vpce-', 'pcx-', 'tgw-', 'tgw-rtb-', 'o-', 'ou-']) expect([prefix, text.includes(`"^${prefix}`) || text.includes(`/${prefix}`)]).toEqual([prefix, true]);
+    const bad = { accounts: { a: { id: '12345' } }, hubs: [{ name: 'a', account: 'a', region: 'us-east-1', vpc: { id: 'vpc-xyz', cidr: '10.0.0.0/22', availabilityZones: ['east'] }, services: ['sqs'] }] };
+    expect(errorsOf(bad)).toEqual(expect.arrayContaining(['/accounts/a/id must match pattern "^\\d{12}$"', '/hubs/0/vpc/id must match pattern "^vpc-([0-9a-f]{8}|[0-9a-f]{17})$"', expect.stringMatching(/^\/hubs\/0\/vpc\/availabilityZones\/0 must match pattern/)]));
   });
 
   it.each(structural)('rejects the structural fixture invalid/%s', (name) => {

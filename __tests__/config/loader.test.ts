@@ -125,19 +125,20 @@ describe('stage 2: YAML', () => {
     const [f, ...rest] = findings(text);
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ code: 'DuplicateKey', path: 'hubs.main.services', value: 'services' });
-    expect(f.message).toBe('line 11, column 5: services is given twice in hubs.main (first on line 10, column 5); YAML would silently drop the first');
+    expect(f.line).toBe(11);
+    expect(f.message).toBe('given twice in hubs.main (here at column 5, first on line 10, column 5); YAML would silently drop the first');
   });
 
   it.each([
-    ['at the top level', VALID + 'accounts: {}\n', 'accounts', 'line 15, column 1: accounts is given twice at the top level (first on line 2, column 1)'],
-    ['in a flow mapping, on one line', VALID.replace('cidr: 10.1.0.0/16,', 'cidr: 10.1.0.0/16, id: vpc-0a1b2c3d4e5f67891,'), 'spokes.payments-prod.vpc.id', 'line 14, column 58: id is given twice in spokes.payments-prod.vpc (first on column 12 of the same line)'],
-    ['in a flow mapping of a flow sequence', VALID.replace('    services: [sqs]', '    services: [sqs, { name: x, privateDnsNames: [a.example], name: y }]'), 'hubs.main.services.1.name', 'line 10, column 62: name is given twice in hubs.main.services.1 (first on column 23 of the same line)'],
+    ['at the top level', VALID + 'accounts: {}\n', 'accounts', 15, 'given twice at the top level (here at column 1, first on line 2, column 1)'],
+    ['in a flow mapping, on one line', VALID.replace('cidr: 10.1.0.0/16,', 'cidr: 10.1.0.0/16, id: vpc-0a1b2c3d4e5f67891,'), 'spokes.payments-prod.vpc.id', 14, 'given twice in spokes.payments-prod.vpc (here at column 58, first on column 12 of the same line)'],
+    ['in a flow mapping of a flow sequence', VALID.replace('    services: [sqs]', '    services: [sqs, { name: x, privateDnsNames: [a.example], name: y }]'), 'hubs.main.services.1.name', 10, 'given twice in hubs.main.services.1 (here at column 62, first on column 23 of the same line)'],
     // The parser points after the first key's line here, not at the repeat: the walk names both.
-    ['after the same key without a value', VALID.replace('    services: [sqs]\n', '    endpointPolicy:\n    endpointPolicy: default\n    services: [sqs]\n'), 'hubs.main.endpointPolicy', 'line 11, column 5: endpointPolicy is given twice in hubs.main (first on line 10, column 5)'],
-    ['as `1` and `"1"`, which the loaded object merges', VALID.replace('accounts:\n', 'accounts:\n  1: { id: "333333333333" }\n  "1": { id: "444444444444" }\n'), 'accounts.1', 'line 4, column 3: 1 is given twice in accounts (first on line 3, column 3)'],
-  ])('names a duplicated key %s with both places', (_case, text, path, message) => {
+    ['after the same key without a value', VALID.replace('    services: [sqs]\n', '    endpointPolicy:\n    endpointPolicy: default\n    services: [sqs]\n'), 'hubs.main.endpointPolicy', 11, 'given twice in hubs.main (here at column 5, first on line 10, column 5)'],
+    ['as `1` and `"1"`, which the loaded object merges', VALID.replace('accounts:\n', 'accounts:\n  1: { id: "333333333333" }\n  "1": { id: "444444444444" }\n'), 'accounts.1', 4, 'given twice in accounts (here at column 3, first on line 3, column 3)'],
+  ])('names a duplicated key %s with both places', (_case, text, path, line, message) => {
     const all = findings(text);
-    expect(all.map((f) => [f.code, f.path])).toEqual([['DuplicateKey', path]]);
+    expect(all.map((f) => [f.code, f.path, f.line])).toEqual([['DuplicateKey', path, line]]);
     expect(all[0].message).toContain(message);
   });
 
@@ -251,7 +252,7 @@ describe('stage 4: meaning (validators)', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as ConfigError).message;
-    expect(message).toMatch(/^vpce-hub.yaml: 1 problem\n {2}error UnknownAccount \[spokes.payments-prod.account\] paymnets: /);
+    expect(message).toMatch(/^vpce-hub.yaml: 1 problem\n {2}error UnknownAccount line 14 \[spokes.payments-prod.account\] paymnets: /);
     expect(message).not.toMatch(/UnusedAccount/);
   });
 });

@@ -41,6 +41,17 @@ describe('README', () => {
     expect(stacks).toContain('terraform_remote_state');
   });
 
+  it('says the same everywhere about who creates the Resolver inbound endpoint: vpce-hub for onPremises, the user for clientCidrs', () => {
+    // Sentences (the README wraps lines) that mention the inbound endpoint and say vpce-hub does not create it.
+    const sentences = README.replace(/```[\s\S]*?```/g, '').split(/\n\s*\n/).flatMap((p) => p.replace(/\n/g, ' ').split(/(?<=\.)\s+(?=[A-Z*`])/));
+    const notOurs = sentences.filter((s) => /inbound (endpoint|resolver)/i.test(s) && /not created by vpce-hub|yours to create|that you create/.test(s));
+    expect(notOurs.length).toBeGreaterThan(0);
+    for (const s of notOurs) expect([s, s.includes('clientCidrs')]).toEqual([s, true]);
+    const whoMayCall = README.slice(README.indexOf('**Who may call the endpoints**'), README.indexOf('**Services** come from'));
+    expect(whoMayCall).toContain('onPremises.inboundResolver: true');
+    expect(README).toContain('`inboundResolver: true` adds a\n  Route 53 Resolver inbound endpoint');
+  });
+
   it('documents one Route 53 Profile per VPC', () => {
     expect(README).toContain('A VPC can be associated with **only one** Route 53 Profile');
   });

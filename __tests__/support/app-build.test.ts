@@ -12,6 +12,7 @@ interface BuildOptions {
   root?: string;
   log?: (line: string) => void;
   force?: boolean;
+  clean?: boolean;
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const appBuild = require('../../scripts/app-build.js') as {
@@ -83,6 +84,35 @@ describe('scripts/app-build.js', () => {
     write('src/cli/index.ts', 'export const answer = 4;\n');
     expect(build().ok).toBe(true);
     expect(readFileSync(path.join(root, 'dist/src/cli/index.js'), 'utf8')).toContain('answer = 4');
+  });
+
+  it('--clean (npm pack\'s prepack) drops the output of a source that no longer exists, so it is never packed', () => {
+    write('src/gone.ts', 'export const gone = 5;\n');
+    expect(build().ok).toBe(true);
+    expect(existsSync(path.join(root, 'dist/src/gone.js'))).toBe(true);
+    rmSync(path.join(root, 'src/gone.ts'));
+    expect(build().ok).toBe(true);
+    expect(existsSync(path.join(root, 'dist/src/gone.js'))).toBe(true); // an incremental build leaves it
+    expect(appBuild.ensureAppBuilt({ root, log: () => undefined, clean: true })).toBe(true);
+    expect(existsSync(path.join(root, 'dist/src/gone.js'))).toBe(false);
+    expect(existsSync(path.join(root, 'dist/src/cli/index.js'))).toBe(true);
+  });
+
+  it('in an installed package (dist/ without sources or tsconfig.app.json) runs what was packed, and never compiles', () => {
+    const installed = mkdtempSync(path.join(os.tmpdir(), 'vpce-app-installed-'));
+    try {
+      const logged: string[] = [];
+      expect(appBuild.ensureAppBuilt({ root: installed, log: (l) => logged.push(l) })).toBe(false);
+      expect(logged).toEqual([expect.stringContaining('the installed package lacks')]);
+      mkdirSync(path.join(installed, 'dist/src/cli'), { recursive: true });
+      writeFileSync(path.join(installed, 'dist/main.js'), '');
+      writeFileSync(path.join(installed, 'dist/src/cli/index.js'), '');
+      logged.length = 0;
+      expect(appBuild.ensureAppBuilt({ root: installed, log: (l) => logged.push(l) })).toBe(true);
+      expect(logged).toEqual([]);
+    } finally {
+      rmSync(installed, { recursive: true, force: true });
+    }
   });
 
   it('rebuilds from scratch when dist/ lost the compiled app, even though tsc kept its incremental state', () => {

@@ -51,7 +51,7 @@ describe('vpce-hub validate', () => {
     expect(clean).toEqual({ code: 0, out: '' });
     const bad = await cli('validate', '-q', '-c', fixture('region-misspelled'));
     expect(bad.code).toBe(2);
-    expect(bad.out).toBe('error UnknownRegion [hubs.main.region] us-esat-1: is not an AWS region name; did you mean us-east-1?\n');
+    expect(bad.out).toBe('error UnknownRegion line 9 [hubs.main.region] us-esat-1: is not an AWS region name; did you mean us-east-1?\n');
     const json = JSON.parse((await cli('validate', '--quiet', '--format', 'json', '-c', SHIPPED[0])).out) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual(['file', 'valid', 'findings']);
   });
@@ -59,7 +59,7 @@ describe('vpce-hub validate', () => {
   it('reports an exceeded quota as an error with count, limit and remedy, and still prints the table, exit 2', async () => {
     const { code, out } = await cli('validate', '-c', fixture('quota-peerings'));
     expect(code).toBe(2);
-    expect(out).toMatch(/^error QuotaExceeded \[hubs\.main\] 2 > 1: hub main needs 2 against quota peeringConnectionsPerVpc of 1 \(AWS grants at most 125\); .*Transit Gateway/m);
+    expect(out).toMatch(/^error QuotaExceeded line 7 \[hubs\.main\] 2 > 1: hub main needs 2 against quota peeringConnectionsPerVpc of 1 \(AWS grants at most 125\); .*Transit Gateway/m);
     expect(out).toMatch(/peeringConnectionsPerVpc\s+hub main\s+2 \/ 1 \(max 125\)\s+200%\s+OVER/);
     expect(out.trimEnd()).toMatch(/invalid \(1 error, 0 warnings\)$/);
   });

@@ -100,9 +100,10 @@ let cachedTool: ToolFingerprint | undefined;
 export function toolFingerprint(): ToolFingerprint {
   if (cachedTool) return cachedTool;
   const root = packageRoot();
-  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string; dependencies?: Record<string, string> };
-  const deps = pkg.dependencies ?? {};
-  const version = `${pkg.name}@${pkg.version} (cdktf ${deps.cdktf ?? '?'}, @cdktf/provider-aws ${deps['@cdktf/provider-aws'] ?? '?'})`;
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+  // The copies actually loaded: cdktf is a peer dependency, so an installed vpce-hub runs the project's.
+  const installed = (name: string): string => (require(`${name}/package.json`) as { version: string }).version;
+  const version = `${pkg.name}@${pkg.version} (cdktf ${installed('cdktf')}, @cdktf/provider-aws ${installed('@cdktf/provider-aws')})`;
   // The TypeScript sources when present (a checkout, run by tsx, jest or compiled JS alike), else the compiled ones.
   const srcRoot = existsSync(path.join(root, 'src')) ? path.join(root, 'src') : path.join(root, 'dist', 'src');
   const hash = createHash('sha256');

@@ -166,7 +166,9 @@ export function zoneSpec(privateDnsName: string): ZoneSpec {
 /**
  * Catalogue names close to an unknown one, best first: spelling mistakes ("sqss" -> sqs), other
  * separators ("ecr-api" -> ecr.api) and partial names ("firehose" -> kinesis-firehose,
- * "kinesis" -> kinesis-streams). Ranked by edit distance, then name.
+ * "kinesis" -> kinesis-streams). Ranked by edit distance, then name. A catalogue name the unknown one
+ * extends by whole words is another service, not a misspelling ("bedrock-agent" is not "bedrock",
+ * "sqs-fifo" not "sqs"): never suggested here (broaderServiceNames lists them).
  */
 export function nearestServiceNames(name: string, max = 3): string[] {
   const query = name.trim().toLowerCase();
@@ -174,6 +176,7 @@ export function nearestServiceNames(name: string, max = 3): string[] {
   const threshold = Math.max(2, Math.floor(query.length / 3));
   const hits: Array<{ candidate: string; rank: number; dist: number }> = [];
   for (const candidate of SERVICES.keys()) {
+    if (extendsByWords(query, candidate)) continue;
     const dist = distance(query, candidate);
     const sameWords = words(query).join('.') === words(candidate).join('.') || squash(query) === squash(candidate);
     // A distance as long as the shorter name means nothing in common ("x" -> "ds"): not a suggestion.
@@ -183,6 +186,19 @@ export function nearestServiceNames(name: string, max = 3): string[] {
   }
   hits.sort((a, b) => a.rank - b.rank || a.dist - b.dist || (a.candidate < b.candidate ? -1 : 1));
   return hits.slice(0, max).map((h) => h.candidate);
+}
+
+/** Catalogue names that an unknown name extends by whole words (`bedrock-agent` -> bedrock): related, but other services. */
+export function broaderServiceNames(name: string): string[] {
+  const query = name.trim().toLowerCase();
+  return [...SERVICES.keys()].filter((candidate) => extendsByWords(query, candidate)).sort();
+}
+
+/** Every word of `candidate` is a word of `query`, which has more: `bedrock-agent-runtime` over `bedrock-runtime`. */
+function extendsByWords(query: string, candidate: string): boolean {
+  const q = words(query);
+  const c = words(candidate);
+  return q.length > c.length && c.every((w) => q.includes(w));
 }
 
 function fill(template: string, region: string): string {

@@ -110,15 +110,16 @@ export const TRAFFIC_DEFAULTS = {
 
 /** The config's `prices:` section (the config schema embeds it). */
 export const pricesOverrideSchema = z.strictObject({
-  ...(Object.fromEntries(PRICE_KEYS.map((k) => [k, z.number().nonnegative().optional()])) as Record<PriceKey, z.ZodOptional<z.ZodNumber>>),
+  ...(Object.fromEntries(PRICE_KEYS.map((k) => [k, z.number().nonnegative().optional().describe(`USD ${PRICES[k].unit}; default ${PRICES[k].usd} (${PRICES[k].source}).`)])) as Record<PriceKey, z.ZodOptional<z.ZodNumber>>),
   traffic: z
     .strictObject({
-      gbPerSpokeMonth: z.number().nonnegative().optional(),
-      flowLogGbPerSpokeMonth: z.number().nonnegative().optional(),
+      gbPerSpokeMonth: z.number().nonnegative().optional().describe(`GB per spoke VPC per month through the endpoints, both directions; default ${TRAFFIC_DEFAULTS.gbPerSpokeMonth}.`),
+      flowLogGbPerSpokeMonth: z.number().nonnegative().optional().describe(`GB of hub VPC flow log records per spoke per month; default ${TRAFFIC_DEFAULTS.flowLogGbPerSpokeMonth} (an assumption: measure yours).`),
       /** Share of traffic that crosses AZs on the way to the hub endpoints; default (AZs - 1) / AZs. */
-      interAzShare: z.number().min(0).max(1).optional(),
+      interAzShare: z.number().min(0).max(1).optional().describe('Share of the traffic that crosses AZs to reach the endpoints (0 to 1); default (AZs - 1) / AZs of the hub.'),
     })
-    .optional(),
+    .optional()
+    .describe('The traffic the cost estimate assumes.'),
 });
 export type PricesOverride = z.output<typeof pricesOverrideSchema>;
 

@@ -4,25 +4,26 @@
  * 2 the input is invalid (config or arguments).
  */
 import { Command, CommanderError } from 'commander';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { registerChangedStacks } from './commands/changed-stacks';
 import { registerCheck } from './commands/check';
 import { registerIamPolicy } from './commands/iam-policy';
+import { registerInit } from './commands/init';
+import { registerMigrateConfig } from './commands/migrate-config';
 import { registerProve } from './commands/prove';
 import { registerReview } from './commands/review';
 import { registerSynth } from './commands/synth';
 import { registerValidate } from './commands/validate';
+import { packageJson } from './package-info';
 
 export type Register = (program: Command, setExit: (code: number) => void) => void;
 
-const COMMANDS: Register[] = [registerValidate, registerSynth, registerProve, registerCheck, registerReview, registerChangedStacks, registerIamPolicy];
+const COMMANDS: Register[] = [registerInit, registerValidate, registerSynth, registerProve, registerCheck, registerReview, registerChangedStacks, registerIamPolicy, registerMigrateConfig];
 
 export async function main(argv: string[]): Promise<number> {
   let exit = 0;
   const program = new Command('vpce-hub')
     .description('Centralize AWS interface VPC endpoints in a hub VPC and share them with spoke VPCs across accounts.')
-    .version(packageVersion())
+    .version(packageJson().version)
     .showHelpAfterError('(run vpce-hub --help for usage)')
     .exitOverride();
   program.addHelpText(
@@ -31,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
 The config file is vpce-hub.yaml in the current folder unless --config or VPCE_HUB_CONFIG says otherwise.
 
 Examples:
+  vpce-hub init                           lay out a new project here: vpce-hub.yaml, cdktf.json, the PR workflow
   vpce-hub validate                       check vpce-hub.yaml and print every finding and the quota headroom
   vpce-hub validate --format json         the same, machine-readable
   vpce-hub synth --out cdktf.out          write the hub stacks and one spokes stack per AWS account
@@ -45,13 +47,4 @@ Examples:
     throw e;
   }
   return exit;
-}
-
-/** package.json sits two folders up from src/cli, three from dist/src/cli. */
-function packageVersion(): string {
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const file = path.join(dir, 'package.json');
-    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
-  }
-  return 'unknown';
 }

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_OUTDIR, writeSynthRecord } from '../analysis/synth-record';
 import { displayPath } from './display-path';
+import { nextStepAfterSynth } from './next-step';
 import { ConfigError, formatFinding, formatFindings } from '../config/findings';
 import { loadConfigFile, resolveConfigPath } from '../config/load';
 import { buildPlan } from '../planning/build-plan';
@@ -93,6 +94,7 @@ export function synthesize(opts: SynthOptions): number {
   const shown = path.relative(process.cwd(), path.resolve(given)) || '.';
   logWhatStayed(log, outdir, shown, replacement, leftover);
   process.stdout.write(`vpce-hub: synthesized ${plan.stacks.length} stack(s)${hcl ? ' as HCL' : ''} from ${displayPath(file)} into ${shown}: ${plan.stacks.map((s) => s.name).join(', ')} (deploy in this order)\n`);
+  process.stdout.write(`${nextStepAfterSynth({ config: opts.configPath, outdir: shown, firstStack: plan.stacks[0]?.name })}\n`);
   return 0;
 }
 

@@ -10,6 +10,8 @@ export interface Finding {
   code: string;
   /** Dotted path with named list items: `spokes.payments-prod.vpc.cidr`. Empty for the whole file. */
   path: string;
+  /** The config line of `path` (1-based; config-lines.ts), where the loader could tell. */
+  line?: number;
   message: string;
   value?: unknown;
   fix?: string;
@@ -36,9 +38,9 @@ export function formatValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** `error CidrOverlap [spokes.a.vpc.cidr] 10.0.0.0/16 overlaps hub main (10.0.0.0/22); choose a range outside it` */
+/** `error CidrOverlap line 31 [spokes.a.vpc.cidr] 10.0.0.0/16: overlaps hub main (10.0.0.0/22); choose a range outside it` */
 export function formatFinding(f: Finding): string {
-  const where = f.path ? ` [${f.path}]` : '';
+  const where = `${f.line !== undefined ? ` line ${f.line}` : ''}${f.path ? ` [${f.path}]` : ''}`;
   const value = f.value === undefined ? '' : ` ${formatValue(f.value)}:`;
   const fix = f.fix ? `; ${f.fix}` : '';
   return `${f.severity} ${f.code}${where}${value} ${f.message}${fix}`;

@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { configLines, type ConfigLines } from './config-lines';
 import { decodeConfigText } from './config-text';
 import { ConfigError, hasErrors, type Finding } from './findings';
 import { configSchema, type VpceHubConfig } from './schema';
@@ -77,26 +78,27 @@ function readConfigText(file: string): string {
 
 /** Stages file, YAML and schema throw; the meaning and plan stages return their findings. */
 export function checkConfigText(text: string, file: string): ConfigCheck {
-  const raw = parseYaml(text, file);
+  const { raw, lines } = parseYaml(text, file);
   const reserved = reservedKeyFindings(raw);
-  if (reserved.length > 0) throw new ConfigError(file, reserved);
+  if (reserved.length > 0) throw new ConfigError(file, lines.withLines(reserved));
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new ConfigError(file, parsed.error.issues.flatMap((i) => issueToFindings(i, configSchema, raw)));
+    throw new ConfigError(file, lines.withLines(parsed.error.issues.flatMap((i) => issueToFindings(i, configSchema, raw))));
   }
-  const { findings, plan } = runValidators(parsed.data, raw);
-  return { file, findings, ...(plan ? { config: parsed.data, plan } : {}) };
+  const { findings, plan } = runValidators(parsed.data, raw, lines.lineOf);
+  return { file, findings: lines.withLines(findings), ...(plan ? { config: parsed.data, plan } : {}) };
 }
 
-function parseYaml(text: string, file: string): unknown {
+function parseYaml(text: string, file: string): { raw: unknown; lines: ConfigLines } {
   if (text.trim() === '') {
     throw new ConfigError(file, [{ severity: 'error', code: 'EmptyFile', path: '', message: 'the config file is empty', fix: 'start from vpce-hub.yaml in the repository' }]);
   }
   // uniqueKeys: a duplicated key silently overriding the first is how a spoke's routes get lost
   // (sameKey also counts `1` and `"1"` as one key, as the JavaScript object they become does).
   let doc: Document;
+  const lineCounter = new LineCounter();
   try {
-    doc = parseDocument(text, { uniqueKeys: sameKey, prettyErrors: true });
+    doc = parseDocument(text, { uniqueKeys: sameKey, prettyErrors: true, lineCounter });
   } catch (e) {
     // The parser recurses per nesting level: thousands of `[` exhaust the stack.
     throw new ConfigError(file, [{ severity: 'error', code: 'YamlSyntax', path: '', message: `cannot be parsed (${e instanceof Error ? e.message : String(e)})`, fix: 'nest less deeply' }]);
@@ -118,5 +120,5 @@ function parseYaml(text: string, file: string): unknown {
   if (raw === null || raw === undefined) {
     throw new ConfigError(file, [{ severity: 'error', code: 'EmptyFile', path: '', message: 'the config file has no content', fix: 'start from vpce-hub.yaml in the repository' }]);
   }
-  return raw;
+  return { raw, lines: configLines(doc, lineCounter) };
 }

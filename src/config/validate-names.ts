@@ -3,23 +3,30 @@ import type { Finding } from './findings';
 import { formatPath } from './paths';
 import type { ValidationContext } from './validate';
 
-export function validateNames({ config, raw }: ValidationContext): Finding[] {
+export function validateNames({ config, raw, lineOf }: ValidationContext): Finding[] {
   const findings: Finding[] = [];
   const seen = new Map<string, string>();
+  /** Where the first entry of a name is, so a duplicate's finding points at both entries. */
+  const firstPath = new Map<string, string>();
   const check = (kind: 'hubs' | 'spokes', index: number, name: string) => {
     const key = name.toLowerCase();
     const path = `${formatPath([kind, index], raw)}.name`;
     const previous = seen.get(key);
     if (previous !== undefined) {
+      const other = firstPath.get(key) as string;
+      const line = lineOf?.(other);
       findings.push({
         severity: 'error',
         code: previous.startsWith(kind) ? 'DuplicateName' : 'NameClash',
         path,
         value: name,
-        message: `is already used by ${previous} (names are compared case-insensitively across hubs and spokes)`,
-        fix: 'give it a unique name',
+        message: `is already used by ${previous} at ${other}${line !== undefined ? ` (line ${line})` : ''} (names are compared case-insensitively across hubs and spokes)`,
+        fix: 'give one of the two a unique name',
       });
-    } else seen.set(key, `${kind} entry ${JSON.stringify(name)}`);
+    } else {
+      seen.set(key, `${kind} entry ${JSON.stringify(name)}`);
+      firstPath.set(key, path);
+    }
   };
   config.hubs.forEach((h, i) => check('hubs', i, h.name));
   config.spokes.forEach((s, i) => check('spokes', i, s.name));

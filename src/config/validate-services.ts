@@ -2,7 +2,7 @@
  * Services: known, offered where the hub is, unique, and (in the zone modes) with zone names that can
  * be created and associated without shadowing other names or each other.
  */
-import { catalogueAzNames, catalogueServiceNames, isOfferedIn, nearestServiceNames, zoneSpec, type ResolvedService } from '../catalogue/catalogue';
+import { broaderServiceNames, catalogueAzNames, catalogueServiceNames, isOfferedIn, nearestServiceNames, zoneSpec, type ResolvedService } from '../catalogue/catalogue';
 import { gatewayServiceLabel, isAvoidableGatewayService } from '../catalogue/gateway-services';
 import { resolveHubService, serviceName } from '../planning/services';
 import type { Finding } from './findings';
@@ -86,14 +86,22 @@ export function validateServices({ config, raw }: ValidationContext): Finding[] 
       if (svc === null) return;
       if (svc === undefined) {
         const near = nearestServiceNames(name, 3);
+        const broader = broaderServiceNames(name);
         const elsewhere = isKnownElsewhere(name, hub.region);
+        // A name that extends a catalogue name (bedrock-agent, bedrock) is most likely a newer service of its own.
+        const custom = `{ name: ${name}, privateDnsNames: ["<its DNS name>"] } (usually ${name}.{region}.amazonaws.com: check the service's endpoints page)`;
         findings.push({
           severity: 'error',
           code: elsewhere ? 'ServiceNotInRegion' : 'UnknownService',
           path,
           value: name,
           message: elsewhere ? `is not offered in ${hub.region} (catalogue of 2023-09)` : 'is not in the service catalogue',
-          fix: near.length > 0 && !elsewhere ? `did you mean ${near.map((n) => `"${n}"`).join(' or ')}? Or give { name, privateDnsNames } for a service the catalogue lacks` : 'give { name, privateDnsNames: [...] } if AWS offers it now',
+          fix:
+            near.length > 0 && !elsewhere
+              ? `did you mean ${near.map((n) => `"${n}"`).join(' or ')}? Or give { name, privateDnsNames } for a service the catalogue lacks`
+              : broader.length > 0 && !elsewhere
+                ? `the catalogue (2023-09) has ${broader.map((n) => `"${n}"`).join(' and ')}, a different service; if AWS offers ${name} now, give ${custom}`
+                : 'give { name, privateDnsNames: [...] } if AWS offers it now',
         });
         return;
       }

@@ -35,6 +35,8 @@ export interface ValidationContext {
   config: VpceHubConfig;
   /** The parsed YAML before defaults, for user-facing paths (named list items). */
   raw: unknown;
+  /** The config line of a field path (config-lines.ts), for messages that point at a second place. */
+  lineOf?: (path: string) => number | undefined;
 }
 export interface PlanValidationContext extends ValidationContext {
   plan: NetworkPlan;
@@ -78,8 +80,8 @@ export interface ValidationResult {
   plan?: NetworkPlan;
 }
 
-export function runValidators(config: VpceHubConfig, raw: unknown): ValidationResult {
-  const ctx: ValidationContext = { config, raw };
+export function runValidators(config: VpceHubConfig, raw: unknown, lineOf?: (path: string) => number | undefined): ValidationResult {
+  const ctx: ValidationContext = { config, raw, ...(lineOf ? { lineOf } : {}) };
   const findings: Finding[] = [];
   for (const v of VALIDATORS) if (v.stage === 'config') findings.push(...guarded(v.id, () => v.run(ctx)));
   if (hasErrors(findings)) return { findings };

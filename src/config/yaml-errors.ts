@@ -86,7 +86,8 @@ function locate(e: YAMLError, original: string, text: string): Located {
 
 /**
  * A key given twice, named with both places and the mapping that holds them:
- * `line 12, column 5: services is given twice in hubs.main (first on line 11, column 5)`.
+ * `error DuplicateKey line 12 [hubs.main.services] services: given twice in hubs.main (here at column 5,
+ * first on line 11, column 5)`.
  */
 function duplicateKeyFinding(d: DuplicateKey, root: unknown): Finding {
   // A list item is named by its `name`, unless `name` is the key given twice (then by its index).
@@ -99,7 +100,9 @@ function duplicateKeyFinding(d: DuplicateKey, root: unknown): Finding {
     code: 'DuplicateKey',
     path: [mapPath, d.key].filter((s) => s !== '').join('.'),
     value: d.key,
-    message: `line ${d.at.line}, column ${d.at.col}: ${d.key} is given twice ${where} (first on ${first}); YAML would silently drop the first`,
+    // The line is the finding's own (`error DuplicateKey line 12 [...]`, and `line` in JSON output).
+    line: d.at.line,
+    message: `given twice ${where} (here at column ${d.at.col}, first on ${first}); YAML would silently drop the first`,
     fix: `keep one ${d.key}: merge the two values into the first and delete the second`,
   };
 }

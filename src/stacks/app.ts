@@ -1,5 +1,6 @@
 /** Network plan -> cdktf App with its hub stacks and spokes stacks, dependencies in cdktf's manifest. */
 import { App } from 'cdktf';
+import type { Construct } from 'constructs';
 import type { NetworkPlan } from '../planning/plan';
 import { HubStack } from './hub-stack';
 import { SpokesStack } from './spokes-stack';
@@ -14,11 +15,29 @@ class VpceHubApp extends App {
   }
 }
 
-/** The plan's stacks in `app`, by name. */
-function addStacks(app: App, plan: NetworkPlan): Map<string, VpceHubStack> {
+/** The plan's stacks in `scope`, by name. */
+function addStacks(scope: Construct, plan: NetworkPlan): Map<string, VpceHubStack> {
   const stacks = new Map<string, VpceHubStack>();
-  for (const stackPlan of plan.stacks) stacks.set(stackPlan.name, stackPlan.kind === 'hub' ? new HubStack(app, plan, stackPlan) : new SpokesStack(app, plan, stackPlan));
+  for (const stackPlan of plan.stacks) stacks.set(stackPlan.name, stackPlan.kind === 'hub' ? new HubStack(scope, plan, stackPlan) : new SpokesStack(scope, plan, stackPlan));
   return stacks;
+}
+
+/**
+ * Every stack of the plan in `app` (an App or any construct scope cdktf accepts for a stack), with the
+ * dependencies between them and the moved blocks of renames. Returns the stacks by name, in the
+ * plan's deploy order (hub stacks first).
+ */
+export function addPlanStacks(app: Construct, plan: NetworkPlan): Map<string, VpceHubStack> {
+  return withoutTokenStackTraces(() => {
+    const stacks = addStacks(app, plan);
+    // Visible in manifest.json, so `cdktf deploy '*'` applies hub accounts before the spokes that read them.
+    for (const stackPlan of plan.stacks) {
+      for (const dep of stackPlan.dependsOn) stacks.get(stackPlan.name)?.addDependency(stacks.get(dep) as VpceHubStack);
+    }
+    // Renames (formerNames): moved blocks from the addresses under each former name.
+    for (const [name, moves] of renameMoves(plan, addStacks)) stacks.get(name)?.addStateMoves(moves);
+    return stacks;
+  });
 }
 
 export interface AppOptions {
@@ -33,13 +52,7 @@ export function buildApp(plan: NetworkPlan, outdir?: string, { hcl = false }: Ap
 function newApp(plan: NetworkPlan, outdir: string | undefined): App {
   // skipValidation stays off: cdktf's own checks (e.g. cross-stack cycles) run at synth.
   const app = new VpceHubApp({ ...(outdir ? { outdir } : {}), stackTraces: false });
-  const stacks = addStacks(app, plan);
-  // Visible in manifest.json, so `cdktf deploy '*'` applies hub accounts before the spokes that read them.
-  for (const stackPlan of plan.stacks) {
-    for (const dep of stackPlan.dependsOn) stacks.get(stackPlan.name)?.addDependency(stacks.get(dep) as VpceHubStack);
-  }
-  // Renames (formerNames): moved blocks from the addresses under each former name.
-  for (const [name, moves] of renameMoves(plan, addStacks)) stacks.get(name)?.addStateMoves(moves);
+  addPlanStacks(app, plan);
   return app;
 }
 
