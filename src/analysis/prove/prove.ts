@@ -15,6 +15,7 @@ import { clientRow } from './client-row';
 import { checkDns } from './dns';
 import { hubEndpoint } from './endpoint';
 import { checkFilter } from './filter';
+import { checkIpv6, needsIpv6 } from './ipv6';
 import { checkPath } from './path';
 import { onPremisesContexts, proveOnPremisesCell } from './on-premises';
 import { checkResilience } from './resilience';
@@ -31,7 +32,8 @@ export function proveReachability(tree: SynthTree, config: VpceHubConfig): Reach
     const ctx = 'link' in found || client === undefined ? found : { ...found, client };
     for (const [name, service] of servicesOf.get(hub.name) ?? []) {
       const broken = 'link' in ctx ? ctx : proveCell(ctx, name, service);
-      cells.push({ spoke: spoke.name, hub: hub.name, service: name, reachable: broken === undefined, ...(broken ? { broken } : {}) });
+      const ipv6 = !('link' in ctx) && needsIpv6(ctx, name);
+      cells.push({ spoke: spoke.name, hub: hub.name, service: name, reachable: broken === undefined, ...(ipv6 ? { ipv6: true as const } : {}), ...(broken ? { broken } : {}) });
     }
   };
   for (const spoke of plan.spokes) prove(plan.hubs.find((h) => h.name === spoke.hub) as HubPlan, spoke);
@@ -83,7 +85,11 @@ function proveCell(ctx: ProofContext, name: string, service: ResolvedService | u
   if ('link' in endpoint) return endpoint;
   const dns = ctx.client === 'client-range' ? undefined : checkDns(ctx, endpoint, service);
   const path = ctx.client === undefined ? checkPath(ctx, endpoint) : undefined;
-  return dns ?? path ?? checkFilter(ctx, endpoint) ?? checkResilience(endpoint) ?? checkCompanions(ctx, name);
+  const ipv4 = dns ?? path ?? checkFilter(ctx, endpoint) ?? checkResilience(endpoint) ?? checkCompanions(ctx, name);
+  // A dual-stack endpoint and a client with IPv6: the IPv6 path too (issue 20).
+  if (ipv4 || !needsIpv6(ctx, name)) return ipv4;
+  const ipv6 = checkIpv6(ctx, endpoint, service);
+  return ipv6 ? { ...ipv6, message: `IPv6: ${ipv6.message}` } : undefined;
 }
 
 /**
