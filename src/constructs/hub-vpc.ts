@@ -47,7 +47,8 @@ export function hubVpc(scope: Construct, hub: HubPlan, provider: AwsProvider, pr
     enableDnsHostnames: true,
     // Dual-stack hubs (issue 20): an Amazon-provided /56, the block AWS gives when asked for one
     // (CreateVpc AmazonProvidedIpv6CidrBlock, https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpc.html).
-    // Associated in place on an existing VPC of ours (AssociateVpcCidrBlock): turning a hub dual-stack replaces nothing.
+    // Associated in place on an existing VPC of ours (AssociateVpcCidrBlock; the provider's resourceVPCUpdate,
+    // internal/service/ec2/vpc_.go): turning a hub dual-stack replaces nothing (review/force-new.ts).
     ...(hub.ipv6 ? { assignGeneratedIpv6CidrBlock: true } : {}),
     tags: hubTags(hub, tagName(project, hub.name)),
   });

@@ -78,6 +78,8 @@ export function formatReviewMarkdown(r: ReviewReport): string {
     else out.push('', `**${title}**`, '', ...table);
   }
 
+  if (r.ipv6.length > 0) out.push('', '### IPv6 (dual-stack)', '', ...r.ipv6.map((l) => `- ${cell(l)}`));
+
   if (r.terraform.length > 0) {
     out.push('', '### Terraform (offline: init, validate, plan -refresh=false)', '');
     out.push(row(['stack', 'result', 'detail']), row(['---', '---', '---']));

@@ -48,6 +48,8 @@ export interface ReviewReport {
   cost: CostEstimate;
   /** The base's totals, when the base config is known. */
   baseCost?: CostEstimate['total'];
+  /** What the change does to IPv6, one line per kind (ipv6-changes.ts); empty when it touches none. */
+  ipv6: string[];
   /** Adopted hubs: what is created rather than imported, and why (adoption.ts). */
   adoption: string[];
   /** Against a known base config: hubs and spokes that look renamed without formerNames. */

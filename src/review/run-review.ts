@@ -5,6 +5,7 @@
  * which the CLI turns into exit code 2.
  */
 import { adoptionNotes } from './adoption';
+import { ipv6ChangeLines } from './ipv6-changes';
 import { accountRenames, suggestRenames } from './renames';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -99,6 +100,7 @@ export function runReview(opts: ReviewOptions): ReviewReport {
       ...partial,
       topology: topologyOf(current.plan, stacks),
       cost: estimateCost(current.plan, prices),
+      ipv6: ipv6ChangeLines(stacks),
       adoption: adoptionNotes(current.plan),
       renames: base.synth ? suggestRenames(base.synth.config, config) : [],
       accountRenames: renamedKeys,
