@@ -9,7 +9,8 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { formatReviewMarkdown } from '../../src/review/format-markdown';
 import { formatReviewText } from '../../src/review/format-text';
-import { runReview, type ReviewReport } from '../../src/review/run-review';
+import type { ReviewReport } from '../../src/review/report';
+import { runReview } from '../../src/review/run-review';
 
 const SHIPPED = readFileSync(path.join(__dirname, '../../vpce-hub.yaml'), 'utf8');
 /** The shipped example with hub main dual-stack and payments-prod given an IPv6 block. */
