@@ -263,6 +263,34 @@ describe('IPv4-only configs and the change to dual-stack', () => {
   });
 });
 
+describe('adding an IPv6 spoke (issue 9 holds for IPv6 too)', () => {
+  it("adds only the new spoke's resources, in its account's stack: every other resource and the hub stack unchanged", () => {
+    const extra = `
+  - name: orders-prod
+    account: payments
+    vpc: { id: vpc-0f1e2d3c4b5a69781, cidr: 10.9.0.0/16, ipv6Cidrs: [2600:1f18:abcd:9900::/56], routeTableIds: [rtb-0f1e2d3c4b5a69781] }
+`;
+    const [before, after] = [config(), `${config()}${extra}`].map((text) => {
+      const s = synthText(text);
+      try {
+        return Object.fromEntries(Object.entries(s.stacks).map(([name, json]) => [name, resourcesOf(json)]));
+      } finally {
+        s.cleanup();
+      }
+    });
+    for (const [stack, resources] of Object.entries(before)) {
+      for (const [address, body] of resources) expect([stack, address, after[stack].get(address)]).toEqual([stack, address, body]);
+    }
+    const added = Object.entries(after).flatMap(([stack, resources]) => [...resources.keys()].filter((a) => !before[stack].has(a)).map((a) => `${stack}: ${a}`));
+    expect(added.every((a) => a.startsWith('payments: ') && a.includes('orders-prod'))).toBe(true);
+    expect(added.filter((a) => a.includes('ipv6') || a.includes('2600-1f18-abcd-9900--_56'))).toEqual([
+      'payments: aws_route.hub_main_endpoints_to_orders-prod_2600-1f18-abcd-9900--_56',
+      'payments: aws_route.spoke_orders-prod_rtb-0f1e2d3c4b5a69781_to_hub_main_ipv6',
+      'payments: aws_vpc_security_group_ingress_rule.hub_main_https_from_orders-prod_2600-1f18-abcd-9900--_56',
+    ]);
+  });
+});
+
 describe('quotas', () => {
   it("counts IPv6 routes and rules apart from IPv4 ones against the same quotas, as AWS does", () => {
     const plan = buildPlan(parseConfigText(config()).config);
