@@ -6,6 +6,8 @@
  * mirror named by VPCE_HUB_PROVIDER_MIRROR, else from a complete offline mirror of the pinned version
  * found on this machine (scripts/find-provider-mirror.js), else from Terraform's own config (the registry).
  */
+import os from 'node:os';
+import path from 'node:path';
 import * as core from '../../src/review/offline-plan';
 import type { OfflineResult } from '../../src/review/offline-plan';
 
@@ -56,4 +58,39 @@ export function countByType(plan: OfflineResult['plan'], action = 'create'): Rec
     if (rc.change.actions.includes(action)) counts[rc.type] = (counts[rc.type] ?? 0) + 1;
   }
   return counts;
+}
+
+/** How many Terraform processes a test process runs at once: VPCE_HUB_TERRAFORM_JOBS, else one per core. */
+export function terraformJobs(): number {
+  const n = Number(process.env.VPCE_HUB_TERRAFORM_JOBS);
+  return Number.isInteger(n) && n > 0 ? n : os.availableParallelism();
+}
+
+let running = 0;
+const waiting: Array<() => void> = [];
+/**
+ * Runs `work` when one of terraformJobs() slots is free (one pool per test process, shared by every
+ * suite's stacks): the tier's stacks run concurrently, bounded by the cores.
+ */
+export async function inTerraformSlot<T>(work: () => Promise<T>): Promise<T> {
+  // A finished job hands its slot to the next waiter directly, so `running` never exceeds the bound.
+  if (running >= terraformJobs()) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running += 1;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running -= 1;
+  }
+}
+
+/** offlinePlan, concurrently, without the separate validate unless the stack has import blocks (plan validates). */
+export function offlinePlanAsync(stacksDir: string, stack: string): Promise<Pick<OfflineResult, 'plan'> & Partial<OfflineResult>> {
+  return inTerraformSlot(() => core.runStepsAsync(path.join(stacksDir, stack), core.offlinePlanSteps(stacksDir, stack, 'with-imports'), terraformOptions()));
+}
+
+/** validateWithoutBackend, concurrently. */
+export function validateWithoutBackendAsync(stacksDir: string, stack: string): Promise<OfflineResult['validate']> {
+  return inTerraformSlot(() => core.runStepsAsync(path.join(stacksDir, stack), core.validateWithoutBackendSteps(), terraformOptions()));
 }
