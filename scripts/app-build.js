@@ -67,14 +67,20 @@ function staleness(root = ROOT, current = fingerprint(root)) {
 // Under the cdktf CLI (CDKTF_OUTDIR set) stdout: the CLI labels every stderr line of the app [ERROR] (src/cli/cdktf-cli-output.ts).
 const defaultLog = (line) => (process.env.CDKTF_OUTDIR ? process.stdout : process.stderr).write(`${line}\n`);
 
-function ensureAppBuilt({ root = ROOT, log = defaultLog, force = false } = {}) {
+/**
+ * `compilerOutput`: where tsc's own output (its type errors) goes: 'inherit' (the terminal, for users),
+ * or a function that receives it (tests, which expect the errors and check them instead of printing them).
+ */
+function ensureAppBuilt({ root = ROOT, log = defaultLog, force = false, compilerOutput = 'inherit' } = {}) {
   const current = fingerprint(root);
   const state = force ? { fresh: false, why: 'forced', afresh: true } : staleness(root, current);
   if (state.fresh) return true;
   if (state.afresh) fs.rmSync(buildInfoFile(root), { force: true });
   log(`vpce-hub: compiling the app (${state.why}): tsc -p ${TSCONFIG}`);
   const tsc = require.resolve('typescript/bin/tsc', { paths: [root] });
-  const r = spawnSync(process.execPath, [tsc, '-p', TSCONFIG], { cwd: root, stdio: 'inherit' });
+  const captured = typeof compilerOutput === 'function';
+  const r = spawnSync(process.execPath, [tsc, '-p', TSCONFIG], { cwd: root, stdio: captured ? 'pipe' : 'inherit', encoding: 'utf8' });
+  if (captured) compilerOutput(`${r.stdout ?? ''}${r.stderr ?? ''}`);
   if (r.status !== 0) {
     fs.rmSync(stampFile(root), { force: true });
     return false;

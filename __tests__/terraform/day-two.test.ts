@@ -15,7 +15,7 @@ import { parseDocument } from 'yaml';
 import { parseConfigText } from '../../src/config/load';
 import { runMockApply, testFileOf, writeMockApplyTests, type MockApplyResult } from '../support/mock-apply';
 import { PROJECT_ROOT, synthConfig, type Synthesized } from '../support/synth';
-import { inTerraformSlot, terraformOptions } from '../support/terraform';
+import { inTerraformSlot, startedJob, terraformOptions } from '../support/terraform';
 
 const SHIPPED = readFileSync(path.join(PROJECT_ROOT, 'vpce-hub.yaml'), 'utf8');
 type Doc = ReturnType<typeof parseDocument>;
@@ -112,7 +112,7 @@ function startControls(): void {
   const test = JSON.parse(readFileSync(file, 'utf8')) as { mock_provider: { aws: Array<{ mock_data: { aws_vpc: { defaults: Record<string, unknown> } } }> } };
   for (const p of test.mock_provider.aws) p.mock_data.aws_vpc.defaults.enable_dns_support = false;
   writeFileSync(file, JSON.stringify(test));
-  results.set(CONTROLS, inTerraformSlot(() => runMockApply(dir, terraformOptions())));
+  results.set(CONTROLS, startedJob(inTerraformSlot(() => runMockApply(dir, terraformOptions()))));
 }
 
 beforeAll(() => {
@@ -125,7 +125,7 @@ beforeAll(() => {
       seq.steps.map((step, i) => ({ name: step.name, stacksDir: steps[i].stacksDir })),
       changed.get(seq.name),
     );
-    results.set(seq.name, inTerraformSlot(() => runMockApply(dir, terraformOptions())));
+    results.set(seq.name, startedJob(inTerraformSlot(() => runMockApply(dir, terraformOptions()))));
   }
 });
 afterAll(async () => {

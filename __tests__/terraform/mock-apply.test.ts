@@ -15,7 +15,7 @@ import { FULL, SMOKE } from '../../bench/run';
 import { runMockApply, writeMockApplyTests, type MockApplyResult } from '../support/mock-apply';
 import { SHIPPED_CONFIGS } from '../support/shipped-configs';
 import { PROJECT_ROOT, synthConfig, type Synthesized } from '../support/synth';
-import { inTerraformSlot, terraformOptions } from '../support/terraform';
+import { inTerraformSlot, startedJob, terraformOptions } from '../support/terraform';
 
 /** The bench's smallest topology: fewest spokes, then services, then accounts, of every bench plan. */
 const SMALLEST: TopologyOptions = [...SMOKE.sizes, ...FULL.sizes].sort((a, b) => a.spokes - b.spokes || a.services - b.services || a.accounts - b.accounts)[0];
@@ -33,7 +33,7 @@ beforeAll(() => {
     const synth = synthConfig(configOf(config), config);
     synths.set(config, synth);
     const dir = writeMockApplyTests([{ name: 'apply', stacksDir: synth.stacksDir }]);
-    results.set(config, inTerraformSlot(() => runMockApply(dir, terraformOptions())));
+    results.set(config, startedJob(inTerraformSlot(() => runMockApply(dir, terraformOptions()))));
   }
 });
 afterAll(async () => {
