@@ -153,7 +153,7 @@ describe('the tier itself (controls broken on purpose)', () => {
 
   it('fails a stack whose check block fails (a warning in plan and apply, an error in terraform test)', async () => {
     const analytics = (await results.get(CONTROLS))?.get('analytics');
-    expect(analytics?.runs.before).toBe('fail');
+    expect(analytics?.runs.before).toBe('error');
     expect(analytics?.problems).toContainEqual(expect.stringMatching(/^error: Check block assertion failed: spoke analytics-prod VPC vpc-0c1d2e3f4a5b67890 \(spokes\.analytics-prod\.vpc\.id\) has enableDnsSupport off/));
   });
 });
