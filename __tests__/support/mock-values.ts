@@ -29,7 +29,7 @@ const digest = (address: string): string => createHash('sha256').update(address)
 /** EC2 ids: the prefix and 17 hex digits. */
 export const ec2Id = (prefix: string, address: string): string => `${prefix}-0${digest(address)}`;
 /** Route 53 hosted zone ids: `Z` and 20 upper-case letters and digits (zones created today). */
-const zoneId = (address: string): string => `Z0${digest(address).toUpperCase()}MOCK`;
+const zoneId = (address: string): string => `Z0${digest(address).toUpperCase()}MCK`;
 /** RAM shares and invitations: a version-4 UUID. */
 function uuid(address: string): string {
   const h = digest(address) + digest(`${address}#2`);
