@@ -26,8 +26,9 @@ interface MirrorChoice {
   source: 'VPCE_HUB_PROVIDER_MIRROR' | 'discovered' | 'none';
   skipped: Array<{ dir: string; reason: string }>;
 }
+/** scripts/find-provider-mirror.js, loaded when first needed (the compiled benchmark imports this module too). */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const finder = require('../../scripts/find-provider-mirror.js') as { chooseProviderMirror: () => MirrorChoice; pinnedVersion: () => string };
+const finder = () => require('../../scripts/find-provider-mirror.js') as { chooseProviderMirror: () => MirrorChoice; pinnedVersion: () => string };
 
 /** The mirror choice as global setup made it (or the error it met), for the test processes. */
 export const MIRROR_CHOICE_ENV = 'VPCE_HUB_TEST_MIRROR_CHOICE';
@@ -39,7 +40,7 @@ export type StoredChoice = MirrorChoice | { error: string };
 /** Chooses the mirror and says which, with the folders it skipped and why. */
 export function chooseMirrorOnce(): StoredChoice {
   try {
-    const choice = finder.chooseProviderMirror();
+    const choice = finder().chooseProviderMirror();
     for (const s of choice.skipped) process.stderr.write(`terraform tier: skipped provider mirror ${s.dir}: ${s.reason}\n`);
     process.stderr.write(choice.mirror ? `terraform tier: provider mirror ${choice.mirror} (${choice.source})\n` : 'terraform tier: no offline provider mirror; terraform init uses the registry\n');
     return choice;
@@ -57,7 +58,7 @@ export function makePluginCache(): string {
 function warmPluginCache(cache: string, mirror: string | undefined): void {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'vpce-hub-tf-warm-'));
   try {
-    writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify({ terraform: { required_providers: { aws: { source: 'aws', version: finder.pinnedVersion() } } } }));
+    writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify({ terraform: { required_providers: { aws: { source: 'aws', version: finder().pinnedVersion() } } } }));
     runTerraform(dir, ['init', '-backend=false', '-input=false', '-no-color'], { mirror });
   } finally {
     rmSync(dir, { recursive: true, force: true });
