@@ -15,8 +15,9 @@
  *
  * Mocks prove graphs, not AWS semantics: provider configuration missing at destroy, unknown values where
  * Terraform needs known ones, cycles, failing check blocks, moved blocks that do not apply. Import
- * blocks are left out: a mock provider cannot import (engineering.md section 1); the plan tier
- * validates them (support/terraform.ts).
+ * blocks are left out: `terraform init` loads each run's stack as a module of the test, and refuses
+ * them there ("Import blocks are only allowed in the root module", seen with Terraform 1.11); the plan
+ * tier validates them (support/terraform.ts).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
