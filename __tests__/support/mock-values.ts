@@ -126,6 +126,9 @@ export function resourceValues(type: string, name: string, target: MockTarget, b
       return { id: `${zoneId(address)}:${ec2Id('vpc', address)}:${region}`, owning_account: account };
     case 'aws_route53_vpc_association_authorization':
       return { id: `${zoneId(address)}:${ec2Id('vpc', address)}:${region}` };
+    // `<resource id>,<key>` (provider docs of aws_ec2_tag, "Import"); vpce-hub tags attachments with it.
+    case 'aws_ec2_tag':
+      return { id: `${ec2Id('tgw-attach', address)},${typeof body.key === 'string' ? body.key : 'Project'}` };
     case 'aws_vpc_peering_connection':
       return { id: ec2Id('pcx', address), accept_status: 'active' };
     case 'aws_vpc_peering_connection_accepter':
