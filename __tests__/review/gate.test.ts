@@ -1,6 +1,7 @@
 /** The destructive-change gate: what it stops, how it says why, and how a person lets it through. */
 import type { ChangeAction, ResourceChange, StackChanges } from '../../src/review/changes';
-import { consequenceOf } from '../../src/review/consequences';
+import { consequenceOf, GATED_TYPES } from '../../src/review/consequences';
+import { FORCE_NEW } from '../../src/review/force-new';
 import { ACKNOWLEDGEMENT, suggestAcknowledgements } from '../../src/review/acknowledgements';
 import { evaluateGate } from '../../src/review/gate';
 
@@ -42,12 +43,35 @@ describe('evaluateGate', () => {
     expect(gate.changes[0].consequence).toMatch(wording);
   });
 
-  it('lets creates, updates and changes of ungated types through', () => {
-    const gate = evaluateGate(
-      stacks(change('network', ZONE, 'create'), change('network', 'aws_vpc_endpoint.hub_main_sqs', 'update'), change('network', 'aws_subnet.hub_main_endpoints_us-east-1a', 'replace'), change('network', 'aws_flow_log.hub_main_flow_log', 'delete')),
-      [],
-    );
-    expect(gate).toEqual({ blocked: false, changes: [], unmatched: [] });
+  it('lets creates and updates through', () => {
+    const gate = evaluateGate(stacks(change('network', ZONE, 'create'), change('network', 'aws_vpc_endpoint.hub_main_sqs', 'update')), []);
+    expect(gate).toEqual({ blocked: false, changes: [], unmatched: [], outages: [], unmatchedOutages: [] });
+  });
+
+  it('gates a replace or destroy of every resource type vpce-hub emits (the ForceNew table lists them all), each with its own words', () => {
+    const missing = Object.keys(FORCE_NEW).filter((type) => !(type in GATED_TYPES));
+    expect(missing).toEqual([]);
+    for (const type of Object.keys(FORCE_NEW)) {
+      for (const action of ['replace', 'delete'] as const) {
+        const gate = evaluateGate(stacks(change('network', `${type}.x`, action)), []);
+        expect(gate.blocked).toBe(true);
+        expect(gate.changes[0].consequence.length).toBeGreaterThan(40);
+      }
+    }
+  });
+
+  it.each([
+    ['aws_ec2_transit_gateway_vpc_attachment.hub_main', /blackhole/],
+    ['aws_ec2_transit_gateway.hub_main', /every spoke and on-premises client loses every hub endpoint/],
+    ['aws_ec2_transit_gateway_route_table_association.spoke_payments-prod', /forwards nothing/],
+    ['aws_ec2_transit_gateway_route_table_propagation.spoke_payments-prod_to_hub', /no longer learns/],
+    ['aws_route53_resolver_endpoint.hub_main_inbound', /on-premises/],
+    ['aws_ram_principal_association.hub_main_profile_payments', /no longer shared/],
+    ['aws_subnet.hub_main_endpoints_us-east-1a', /Availability Zone/],
+    ['aws_flow_log.hub_main_flow_log', /no spoke traffic is affected/],
+  ])('says what replacing %s means', (address, wording) => {
+    const gate = evaluateGate(stacks(change('network', address, 'replace')), []);
+    expect(gate.changes[0].consequence).toMatch(wording);
   });
 
   it('accepts a stack-qualified or a bare address as acknowledgement, and reports allowances that match nothing', () => {
@@ -80,7 +104,9 @@ describe('evaluateGate', () => {
     const removed = [{ stack: 'payments', status: 'removed' as const, source: 'synth-diff' as const, changes: [change('payments', 'aws_flow_log.x', 'delete')] }];
     const gate = evaluateGate(removed, []);
     expect(gate.blocked).toBe(true);
-    expect(gate.changes).toEqual([expect.objectContaining({ stack: 'payments', address: '*', type: 'stack', action: 'delete', stackRemoved: true, acknowledged: false })]);
+    expect(gate.changes[0]).toEqual(expect.objectContaining({ stack: 'payments', address: '*', type: 'stack', action: 'delete', stackRemoved: true, acknowledged: false }));
+    // What it holds is listed too; the one line acknowledges all of it.
+    expect(gate.changes.slice(1)).toEqual([expect.objectContaining({ stack: 'payments', address: 'aws_flow_log.x', stackRemoved: true })]);
     expect(gate.changes[0].consequence).toMatch(/npx cdktf destroy payments/);
     expect(evaluateGate(removed, ['payments/*'])).toMatchObject({ blocked: false, unmatched: [] });
   });

@@ -99,7 +99,10 @@ describe('the hub moved to another region', () => {
     // Patterns make the list shorter than the gated changes (several associations per spoke stack).
     expect(lines.length).toBeLessThan(first.gate.changes.length);
     expect(lines.some((l) => l.includes('*'))).toBe(true);
-    const r = review(inUsEast2, { baseConfig: { text: SHIPPED, label: 'shipped' }, allowDestroy: lines });
+    // Moving the hub recreates everything every spoke uses: an outage while it is applied, acknowledged apart.
+    const outageLines = [...md.matchAll(/^vpce-hub allow-outage: (\S+)$/gm)].map((m) => m[1]);
+    expect(outageLines).toEqual(['hub=main']);
+    const r = review(inUsEast2, { baseConfig: { text: SHIPPED, label: 'shipped' }, allowDestroy: lines, allowOutage: outageLines });
     expect({ failures: r.failures, open: r.gate.changes.filter((g) => !g.acknowledged).map((g) => `${g.stack}/${g.address}`), lines }).toEqual({ failures: [], open: [], lines });
     expect(r.exitCode).toBe(0);
     expect(r.gate.unmatched).toEqual([]);
@@ -109,7 +112,13 @@ describe('the hub moved to another region', () => {
     const first = review(inUsEast2, { baseConfig: { text: SHIPPED, label: 'shipped' } });
     // A lost provider is acknowledged stack-qualified only (`<stack>/provider.<key>`); resources either way.
     const allow = first.gate.changes.map((g, i) => (i % 2 === 0 || g.type === 'provider' ? `${g.stack}/${g.address}` : g.address));
-    const r = review(inUsEast2, { baseConfig: { text: SHIPPED, label: 'shipped' }, allowDestroy: allow });
+    const destroysOnly = review(inUsEast2, { baseConfig: { text: SHIPPED, label: 'shipped' }, allowDestroy: allow });
+    expect(destroysOnly.gate.changes.every((g) => g.acknowledged)).toBe(true);
+    expect(destroysOnly.exitCode).toBe(1);
+    // Per-spoke lines leave the hub VPC's own pairs open; the hub's line covers every pair of the hub.
+    const perSpoke = review(inUsEast2, { baseConfig: { text: SHIPPED, label: 'shipped' }, allowDestroy: allow, allowOutage: ['spoke=payments-prod', 'spoke=analytics-prod'] });
+    expect(perSpoke.gate.outages.filter((o) => !o.acknowledged).map((o) => o.row)).toEqual(['main (hub VPC)']);
+    const r = review(inUsEast2, { baseConfig: { text: SHIPPED, label: 'shipped' }, allowDestroy: allow, allowOutage: ['hub=main'] });
     expect(r.gate.blocked).toBe(false);
     expect(r.exitCode).toBe(0);
     expect(formatReviewText(r)).toContain(`[acknowledged] destroying network/${ZONE}`);

@@ -86,3 +86,38 @@ export function suggestAcknowledgements(open: readonly AcknowledgeableChange[], 
   }
   return out.sort();
 }
+
+/**
+ * `--allow-outage` acknowledgements (and `vpce-hub allow-outage:` lines of a PR description) of
+ * transition outages (src/review/transition): `hub=<name>` accepts every outage of that hub's pairs,
+ * `spoke=<name>` every outage of that spoke. They are a separate word on purpose: acknowledging that
+ * something is destroyed is not acknowledging that spokes lose a service while it happens.
+ */
+export const OUTAGE_ACKNOWLEDGEMENT = /^(?:hub|spoke)=[A-Za-z][A-Za-z0-9-]*$/;
+
+export interface AcknowledgeableOutage {
+  hub: string;
+  /** The spoke, or another client row of the hub (acknowledged by its hub only). */
+  row: string;
+}
+
+export function acknowledgesOutage(ack: string, o: AcknowledgeableOutage): boolean {
+  const [kind, name] = ack.split('=');
+  return (kind === 'hub' && name === o.hub) || (kind === 'spoke' && name === o.row);
+}
+
+/**
+ * The coarsest lines that cover exactly the open outages: `hub=<name>` when every outage of that hub
+ * is open (usually), else `spoke=<name>` per open spoke (a hub's other clients only by `hub=`).
+ */
+export function suggestOutageAcknowledgements(open: readonly AcknowledgeableOutage[], all: readonly AcknowledgeableOutage[]): string[] {
+  const out = new Set<string>();
+  for (const hub of new Set(open.map((o) => o.hub))) {
+    const ofHub = all.filter((o) => o.hub === hub);
+    const openOfHub = open.filter((o) => o.hub === hub);
+    const spokeNamed = openOfHub.every((o) => /^[A-Za-z][A-Za-z0-9-]*$/.test(o.row));
+    if (openOfHub.length === ofHub.length || !spokeNamed) out.add(`hub=${hub}`);
+    else for (const o of openOfHub) out.add(`spoke=${o.row}`);
+  }
+  return [...out].sort();
+}

@@ -3,15 +3,16 @@
  * destructive change first (after any rename, which is their fix), long lists folded into <details>,
  * the topology as a Mermaid block.
  */
-import { suggestAcknowledgements } from './acknowledgements';
 import { renameLines } from './format-shared';
 import { formatPolicyMarkdown } from '../analysis/policy-proof';
 import { formatMatrixMarkdown } from '../analysis/prove';
 import { formatHeadroomTable } from '../planning/quotas';
 import { formatUsd } from './cost';
 import {
+  acknowledgementLines,
   assumptionLines,
   breakEvenText,
+  outageWitness,
   changeDetail,
   costDelta,
   countsPhrase,
@@ -54,15 +55,20 @@ export function formatReviewMarkdown(r: ReviewReport): string {
       const why = reason ? `<br>why: ${cell(reason)}` : '';
       out.push(row([g.acknowledged ? '✅ acknowledged' : '⛔ blocking', code(g.stack), code(g.address), g.action === 'replace' ? 'replace' : 'destroy', `${cell(g.consequence)}${why}`]));
     }
-    const open = r.gate.changes.filter((g) => !g.acknowledged);
-    if (open.length > 0) {
-      // The fix that works in CI: lines for the PR description (scripts/ci/allow-destroy-args.ts reads
-      // them), a pattern per stack and type where it covers exactly the open changes.
-      const lines = suggestAcknowledgements(open, r.gate.changes).map((a) => `vpce-hub allow-destroy: ${a}`);
-      out.push('', 'To proceed, add these lines to the pull request description (or pass each value to `vpce-hub review --allow-destroy`):', '', '```', ...lines, '```');
+  }
+  if (r.gate.outages.length > 0) {
+    out.push('', '### ⛔ Transition outages', '', 'Pairs reachable before and after the change that some order of the apply leaves without service. `--allow-destroy` lines do not cover them.', '');
+    out.push(row(['', 'stack', 'client', 'services', 'while applied']), row(['---', '---', '---', '---', '---']));
+    for (const o of r.gate.outages) {
+      out.push(row([o.acknowledged ? '✅ acknowledged' : '⛔ blocking', code(o.stack), code(o.row), o.services.map(code).join(', '), `${cell(o.message)}<br>${cell(outageWitness(o))}`]));
     }
   }
+  // The fix that works in CI: lines for the PR description (scripts/ci/allow-destroy-args.ts reads
+  // them), a pattern per stack and type where it covers exactly the open changes.
+  const lines = acknowledgementLines(r);
+  if (lines.length > 0) out.push('', 'To proceed, add these lines to the pull request description (or pass each value to `vpce-hub review --allow-destroy` / `--allow-outage`):', '', '```', ...lines, '```');
   for (const u of r.gate.unmatched) out.push('', `> Note: \`--allow-destroy ${u}\` matches no destructive change.`);
+  for (const u of r.gate.unmatchedOutages) out.push('', `> Note: \`--allow-outage ${u}\` matches no transition outage.`);
   const removed = removedStacksLine(r);
   if (removed) out.push('', `> **Warning:** ${cell(removed)}`);
 

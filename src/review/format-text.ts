@@ -11,7 +11,10 @@ import {
   costDelta,
   gatedLine,
   gatedWhy,
+  acknowledgementLines,
   hubCostSummary,
+  outageLine,
+  outageWitness,
   gatewayCostNote,
   gatewayServiceCostNotes,
   priceRows,
@@ -46,6 +49,16 @@ export function formatReviewText(r: ReviewReport): string {
     }
   }
   for (const u of r.gate.unmatched) out.push(`  note: --allow-destroy ${u} matches no destructive change`);
+  if (r.gate.outages.length > 0) {
+    out.push('', 'Transition outages (a pair reachable before and after the change loses service while it is applied; acknowledge with --allow-outage hub=<hub> or spoke=<spoke>, never by --allow-destroy):');
+    for (const o of r.gate.outages) {
+      out.push(`  ${o.acknowledged ? '[acknowledged]' : '[BLOCKING]    '} ${outageLine(o)}`);
+      out.push(`                 ${outageWitness(o)}`);
+    }
+  }
+  for (const u of r.gate.unmatchedOutages) out.push(`  note: --allow-outage ${u} matches no transition outage`);
+  const ackLines = acknowledgementLines(r);
+  if (ackLines.length > 0) out.push('', 'To proceed, add these lines to the pull request description (or pass each value to vpce-hub review --allow-destroy / --allow-outage):', ...ackLines.map((l) => `  ${l}`));
   const removed = removedStacksLine(r);
   if (removed) out.push('', `Warning: ${removed}`);
 

@@ -30,6 +30,7 @@ import { reachabilityDelta } from './reachability-delta';
 import { failuresOf, type BaseInfo, type ReviewReport, type TerraformCheck } from './report';
 import { synthesizeToTemp, type SynthesizedConfig } from './synthesized-config';
 import { diffTrees } from './tree-diff';
+import { proveTransition } from './transition';
 
 export class ReviewInputError extends Error {}
 
@@ -48,6 +49,8 @@ export interface ReviewOptions {
   offline?: boolean;
   terraform?: TerraformOptions;
   allowDestroy?: string[];
+  /** Acknowledges transition outages: `hub=<name>` or `spoke=<name>` (acknowledgements.ts). */
+  allowOutage?: string[];
   /** Overrides the traffic assumption of the cost estimate. */
   gbPerSpokeMonth?: number;
   /** Paths in the report are relative to this folder; default process.cwd(). */
@@ -80,12 +83,23 @@ export function runReview(opts: ReviewOptions): ReviewReport {
           base: opts.base !== undefined ? { ref: opts.base, configPath: path.relative(cwd, file) || path.basename(file) } : { label: base.info.label },
         })
       : [];
-    const gate = evaluateGate(stacks, opts.allowDestroy ?? [], orphanedProviders(base.tree, current.tree), renamedKeys);
     const proof = proveReachability(current.tree, config);
     const baseProof = base.synth ? proveReachability(base.synth.tree, base.synth.config) : undefined;
+    // Every order in which Terraform may apply the change: pairs reachable before and after must stay so.
+    const transition = base.tree
+      ? proveTransition({
+          base: base.tree,
+          current: current.tree,
+          stacks,
+          specs: { current: { config, plan: current.plan }, ...(base.synth ? { base: { config: base.synth.config, plan: base.synth.plan } } : {}) },
+          proofs: { current: proof, ...(baseProof ? { base: baseProof } : {}) },
+        })
+      : undefined;
+    const gate = evaluateGate(stacks, opts.allowDestroy ?? [], orphanedProviders(base.tree, current.tree), renamedKeys, { outages: transition?.outages ?? [], allowOutage: opts.allowOutage ?? [] });
     const prices = priceTable(config.prices, opts.gbPerSpokeMonth);
     const partial = {
       gate,
+      transition: transition ? { events: transition.events, states: transition.states, pairs: transition.pairs } : undefined,
       reachability: { current: proof, ...(baseProof ? { delta: reachabilityDelta(baseProof, proof) } : {}) },
       policies: provePolicies(config),
       quotas: quotaUsage(current.plan, config.quotas),

@@ -20,6 +20,7 @@ interface ReviewFlags {
   offline?: boolean;
   format: string;
   allowDestroy: string[];
+  allowOutage: string[];
   gbPerSpoke?: string;
   out?: string;
 }
@@ -29,7 +30,7 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 export const registerReview: Register = (program: Command, setExit) => {
   program
     .command('review')
-    .description('report what a config change does, per stack in deploy order, with a destructive-change gate, the reachability matrix, topology, quota headroom and cost; exit 0 safe to apply, 1 when blocked, 2 on bad input (an invalid config, an unknown --base ref, an unreadable --plan)')
+    .description('report what a config change does, per stack in deploy order, with a destructive-change gate, a transition proof (no pair may lose service in any order Terraform may apply the change), the reachability matrix, topology, quota headroom and cost; exit 0 safe to apply, 1 when blocked (an unacknowledged destructive change or transition outage, a broken pair, an exceeded quota), 2 on bad input (an invalid config, an unknown --base ref, an unreadable --plan)')
     .option('-c, --config <file>', 'config file (default: $VPCE_HUB_CONFIG or vpce-hub.yaml)')
     .option('--base <git ref>', 'compare with the config file as it is at this git ref (e.g. origin/main)')
     .option('--base-dir <dir>', 'compare with an earlier synth output folder instead')
@@ -37,6 +38,7 @@ export const registerReview: Register = (program: Command, setExit) => {
     .option('--offline', 'also run real Terraform on every stack offline (init, validate, plan against an empty state; provider mirror from $VPCE_HUB_PROVIDER_MIRROR)')
     .option('-f, --format <format>', FORMATS.join(', '), 'text')
     .option('--allow-destroy <address>', 'acknowledge a destructive change: <stack>/<address>, <address>, or a pattern like <stack>/<type>.* or hub=<name>/<type>.* (repeatable)', collect, [])
+    .option('--allow-outage <hub=name|spoke=name>', 'accept that the pairs of a hub or a spoke may lose service while the change is applied (a transition outage; repeatable)', collect, [])
     .option('--gb-per-spoke <n>', 'traffic assumption of the cost estimate: GB per spoke VPC per month')
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
     .action((flags: ReviewFlags) => {
@@ -57,6 +59,7 @@ export const registerReview: Register = (program: Command, setExit) => {
           offline: flags.offline === true,
           terraform: { mirror: process.env.VPCE_HUB_PROVIDER_MIRROR || undefined },
           allowDestroy: flags.allowDestroy,
+          allowOutage: flags.allowOutage,
           gbPerSpokeMonth: gb,
         });
       } catch (e) {
