@@ -402,8 +402,17 @@ function resolveText(tree: SynthTree, stack: string, value: string, hops: readon
  * -> that endpoint's DNS name). For what a value is built from, not what it equals; empty for plain text.
  */
 export function resolveReferencesIn(tree: SynthTree, stack: string, value: Json | undefined): Resolution[] {
-  return referencesIn(value).map((ref) => resolveReference(tree, stack, ref));
+  if (typeof value !== 'string') return referencesIn(value).map((ref) => resolveReference(tree, stack, ref));
+  // A proof asks for the same fields (zone_id, vpc_id) of the same resources for every cell.
+  let memo = referenceMemos.get(tree);
+  if (!memo) referenceMemos.set(tree, (memo = new Map()));
+  const key = `${stack}\u0000${value}`;
+  let hit = memo.get(key);
+  if (!hit) memo.set(key, (hit = referencesIn(value).map((ref) => resolveReference(tree, stack, ref))));
+  return [...hit];
 }
+
+const referenceMemos = new WeakMap<SynthTree, Map<string, Resolution[]>>();
 
 export function resolveReference(tree: SynthTree, stack: string, ref: Reference, hops: readonly RemoteHop[] = []): Resolution {
   const s = tree.stacks.get(stack);
