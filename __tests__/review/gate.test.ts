@@ -152,12 +152,32 @@ describe('evaluateGate', () => {
 
 describe('suggestAcknowledgements', () => {
   const c = (stack: string, address: string) => ({ stack, address });
-  it('one pattern per stack and type when it covers exactly the open changes, exact addresses otherwise', () => {
+  it('the coarsest pattern that covers exactly the open changes, exact addresses otherwise', () => {
     const open = [c('payments', 'aws_route53_zone_association.a'), c('payments', 'aws_route53_zone_association.b'), c('network', 'aws_route53_zone.z')];
-    expect(suggestAcknowledgements(open, open)).toEqual(['network/aws_route53_zone.z', 'payments/aws_route53_zone_association.*']);
+    expect(suggestAcknowledgements(open, open)).toEqual(['aws_route53_zone_association.*', 'network/aws_route53_zone.z']);
+    // Another stack's association is not open: the pattern narrows to the stack.
+    expect(suggestAcknowledgements(open, [...open, c('billing', 'aws_route53_zone_association.x')])).toEqual(['network/aws_route53_zone.z', 'payments/aws_route53_zone_association.*']);
     // One association of the stack is already acknowledged: a pattern would cover it too, so exact ones.
     const all = [...open, c('payments', 'aws_route53_zone_association.c')];
     expect(suggestAcknowledgements(open, all)).toEqual(['network/aws_route53_zone.z', 'payments/aws_route53_zone_association.a', 'payments/aws_route53_zone_association.b']);
+  });
+});
+
+describe('suggestAcknowledgements at the scale of a service removed', () => {
+  it('one line for everything one service takes with it, in every stack', () => {
+    const c = (stack: string, address: string) => ({ stack, address });
+    const spokes = Array.from({ length: 30 }, (_, i) => `spoke-${i}`);
+    const service = (svc: string) => [
+      c('network', `aws_vpc_endpoint.hub_main_${svc}`),
+      c('network', `aws_route53_zone.hub_main_${svc}_us-east-1_amazonaws_com`),
+      c('network', `aws_route53_record.hub_main_${svc}_us-east-1_amazonaws_com_apex`),
+      ...spokes.flatMap((s, i) => [c(`team-${i % 10}`, `aws_route53_zone_association.spoke_${s}_${svc}_us-east-1_amazonaws_com`), c(`team-${i % 10}`, `aws_route53_vpc_association_authorization.hub_main_${svc}_us-east-1_amazonaws_com_for_${s}`)]),
+    ];
+    const removed = service('sqs');
+    const acknowledgedBefore = service('sts');
+    expect(suggestAcknowledgements(removed, removed)).toEqual(['*.*sqs*']);
+    // Other gated changes (acknowledged already) keep the pattern from widening to a type or a hub.
+    expect(suggestAcknowledgements(removed, [...removed, ...acknowledgedBefore])).toEqual(['*.*sqs*']);
   });
 });
 

@@ -212,3 +212,13 @@ export function acknowledgementLines(r: Pick<ReviewReport, 'gate'>): string[] {
     ...(openOutages.length > 0 ? suggestOutageAcknowledgements(openOutages, r.gate.outages).map((a) => `vpce-hub allow-outage: ${a}`) : []),
   ];
 }
+
+/** What the transition proof looked at and found, in one sentence; undefined without a base. */
+export function transitionLine(r: Pick<ReviewReport, 'transition' | 'gate'>): string | undefined {
+  const t = r.transition;
+  if (!t) return undefined;
+  const lost = r.gate.outages.reduce((n, o) => n + o.services.length, 0);
+  if (t.events === 0) return 'Transition: nothing to apply.';
+  if (t.states === 0) return `Transition: of ${t.events} apply events, none destroys or updates anything in a stack that the ${t.pairs} pairs reachable before and after use: none can lose service.`;
+  return `Transition: ${t.pairs} pairs reachable before and after, checked at ${t.states} moment${t.states === 1 ? '' : 's'} of the apply that Terraform may reach (${t.events} apply events): ${lost === 0 ? 'none loses service' : `${lost} can lose service (transition outages above)`}.`;
+}

@@ -15,6 +15,7 @@ import {
   hubCostSummary,
   outageLine,
   outageWitness,
+  transitionLine,
   gatewayCostNote,
   gatewayServiceCostNotes,
   priceRows,
@@ -77,7 +78,8 @@ export function formatReviewText(r: ReviewReport): string {
     for (const t of r.terraform) out.push(`  ${t.ok ? 'ok    ' : 'FAILED'} ${t.stack}: ${t.summary.split('\n').join('\n         ')}`);
   }
 
-  out.push('', 'Reachability:', indent(formatMatrixText(r.reachability.current)), ...reachabilityDeltaLines(r).map((l) => `  ${l}`));
+  const transition = transitionLine(r);
+  out.push('', 'Reachability:', indent(formatMatrixText(r.reachability.current)), ...reachabilityDeltaLines(r).map((l) => `  ${l}`), ...(transition ? [`  ${transition}`] : []));
   const policies = formatPolicyText(r.policies);
   if (policies) out.push('', indent(policies));
   out.push('', 'Topology (the Markdown report draws it):', ...r.topology.outline.map((l) => `  ${l}`));

@@ -15,7 +15,7 @@
  * state has been copied to the new stack, but its advice is that copy: destroying it would take the
  * spokes' routes and DNS away for nothing.
  */
-import { acknowledges, acknowledgesOutage } from './acknowledgements';
+import { acknowledges, acknowledgesOutage, hubsOfChange } from './acknowledgements';
 import type { StackChanges } from './changes';
 import { consequenceOf } from './consequences';
 import type { OrphanedProvider } from './orphaned-providers';
@@ -36,6 +36,8 @@ export interface GatedChange {
   /** The stack is no longer synthesized: nothing will run Terraform for it. */
   stackRemoved: boolean;
   acknowledged: boolean;
+  /** The hubs it belongs to (what `hub=<name>/...` acknowledgements select), from its address and bodies. */
+  hubs?: string[];
 }
 
 /** A transition outage (src/review/transition) and whether an `--allow-outage` line accepts it. */
@@ -119,6 +121,7 @@ export function evaluateGate(
         ...(c.reason || renamedTo.has(c.stack) ? { reason: [c.reason, renamedTo.get(c.stack)?.kept].filter(Boolean).join('; ') } : {}),
         stackRemoved: s.status === 'removed',
         acknowledged: hits.length > 0,
+        ...(hubsOfChange(c).size > 0 ? { hubs: [...hubsOfChange(c)].sort() } : {}),
       });
     }
   }

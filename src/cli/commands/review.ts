@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { formatReviewMarkdown } from '../../review/format-markdown';
+import { fitReviewMarkdown, formatReviewMarkdown } from '../../review/format-markdown';
 import { formatReviewText } from '../../review/format-text';
 import { ReviewInputError, runReview } from '../../review/run-review';
 import type { Register } from '../index';
@@ -23,7 +23,14 @@ interface ReviewFlags {
   allowOutage: string[];
   gbPerSpoke?: string;
   out?: string;
+  maxChars?: string;
+  fullReport?: string;
+  summaryOut?: string;
+  fullOut?: string;
 }
+
+/** A GitHub job summary takes up to 1 MiB (GitHub docs, "Adding a job summary"); a little is left for what else the job writes. */
+export const SUMMARY_BYTES = 1_000_000;
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -41,6 +48,10 @@ export const registerReview: Register = (program: Command, setExit) => {
     .option('--allow-outage <hub=name|spoke=name>', 'accept that the pairs of a hub or a spoke may lose service while the change is applied (a transition outage; repeatable)', collect, [])
     .option('--gb-per-spoke <n>', 'traffic assumption of the cost estimate: GB per spoke VPC per month')
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
+    .option('--max-chars <n>', 'markdown: fit the report into n characters (a pull request comment: at most 65536), grouping or leaving out detail after the verdict, outages, acknowledgement lines, reachability delta and per-stack counts')
+    .option('--full-report <text>', 'markdown: where the whole report is (e.g. a link to the job summary), named when --max-chars shortened it')
+    .option('--summary-out <file>', 'also write the markdown report fitted to a GitHub job summary (1 MiB)')
+    .option('--full-out <file>', 'also write the whole markdown report, nothing left out (an artifact)')
     .action((flags: ReviewFlags) => {
       const fail = (message: string) => {
         process.stderr.write(`vpce-hub review: ${message}\n`);
@@ -49,6 +60,9 @@ export const registerReview: Register = (program: Command, setExit) => {
       if (!(FORMATS as readonly string[]).includes(flags.format)) return fail(`--format must be one of ${FORMATS.join(', ')}`);
       const gb = flags.gbPerSpoke === undefined ? undefined : Number(flags.gbPerSpoke);
       if (gb !== undefined && !(Number.isFinite(gb) && gb >= 0)) return fail(`--gb-per-spoke must be a number >= 0, not ${flags.gbPerSpoke}`);
+      const maxChars = flags.maxChars === undefined ? undefined : Number(flags.maxChars);
+      if (maxChars !== undefined && !(Number.isInteger(maxChars) && maxChars >= 1000)) return fail(`--max-chars must be a whole number of at least 1000, not ${flags.maxChars}`);
+      if (maxChars !== undefined && flags.format !== 'markdown') return fail('--max-chars fits the markdown report: add --format markdown');
       let report;
       try {
         report = runReview({
@@ -66,7 +80,11 @@ export const registerReview: Register = (program: Command, setExit) => {
         if (e instanceof ReviewInputError) return fail(e.message);
         throw e;
       }
-      const text = flags.format === 'json' ? JSON.stringify(report, null, 2) : flags.format === 'markdown' ? formatReviewMarkdown(report) : formatReviewText(report);
+      const fullReport = flags.fullReport !== undefined ? { fullReport: flags.fullReport } : {};
+      const markdown = () => (maxChars !== undefined ? fitReviewMarkdown(report, { limit: maxChars, ...fullReport }) : formatReviewMarkdown(report));
+      const text = flags.format === 'json' ? JSON.stringify(report, null, 2) : flags.format === 'markdown' ? markdown() : formatReviewText(report);
+      if (flags.summaryOut) writeFileSync(flags.summaryOut, `${fitReviewMarkdown(report, { limit: SUMMARY_BYTES, unit: 'bytes', ...fullReport })}\n`);
+      if (flags.fullOut) writeFileSync(flags.fullOut, `${formatReviewMarkdown(report)}\n`);
       if (flags.out) {
         writeFileSync(flags.out, `${text}\n`);
         process.stderr.write(`vpce-hub review: wrote ${flags.out} (exit ${report.exitCode})\n`);
