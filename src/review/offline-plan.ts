@@ -9,7 +9,7 @@
  * share it. The provider comes from a filesystem mirror when one is named (VPCE_HUB_PROVIDER_MIRROR
  * for the CLI), else from Terraform's own configuration (the registry).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,6 +31,12 @@ export interface TerraformJson {
 export interface TerraformOptions {
   /** A filesystem mirror folder (it holds registry.terraform.io/...); undefined: Terraform's own config. */
   mirror?: string;
+  /**
+   * TF_PLUGIN_CACHE_DIR: one provider install shared by every stack's init. Terraform's cache is not
+   * safe for concurrent writers ("Provider Plugin Cache", Terraform CLI configuration docs), so the
+   * first init runs alone and fills it.
+   */
+  pluginCacheDir?: string;
 }
 
 export function terraformAvailable(): boolean {
@@ -58,6 +64,7 @@ export function terraformEnv(opts: TerraformOptions = {}): NodeJS.ProcessEnv {
     }
     env.TF_CLI_CONFIG_FILE = file;
   }
+  if (opts.pluginCacheDir) env.TF_PLUGIN_CACHE_DIR = opts.pluginCacheDir;
   return env;
 }
 
@@ -164,6 +171,40 @@ export function withoutImportBlocks(dir: string): boolean {
   delete json.import;
   writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
   return true;
+}
+
+/** runTerraform without blocking: several stacks are planned at once where cores allow. */
+export function runTerraformAsync(cwd: string, args: string[], opts: TerraformOptions = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('terraform', args, { cwd, env: terraformEnv(opts) });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', (e) => reject(new Error(`terraform ${args.join(' ')} could not start: ${e.message}`)));
+    child.on('close', (code) => {
+      const stdout = Buffer.concat(out).toString('utf8');
+      if (code === 0) resolve(stdout);
+      else reject(new Error(`terraform ${args.join(' ')} failed in ${path.basename(cwd)} (exit ${code}):\n${Buffer.concat(err).toString('utf8')}\n${stdout}`.slice(0, 8000)));
+    });
+  });
+}
+
+/** offlinePlan without blocking; `init: false` when the stack was initialized already. */
+export async function offlinePlanAsync(stacksDir: string, stack: string, opts: TerraformOptions = {}, init = true): Promise<OfflineResult> {
+  const dir = path.join(stacksDir, stack);
+  if (init) await initOffline(stacksDir, stack, opts);
+  const validate = JSON.parse(await runTerraformAsync(dir, ['validate', '-json', '-no-color'], opts)) as ValidateJson;
+  withoutImportBlocks(dir);
+  await runTerraformAsync(dir, ['plan', '-refresh=false', '-input=false', '-lock=false', '-no-color', '-out=plan.bin'], opts);
+  const plan = JSON.parse(await runTerraformAsync(dir, ['show', '-json', 'plan.bin'], opts)) as PlanJson;
+  return { validate, plan };
+}
+
+/** The override file and `terraform init` of one stack. */
+export async function initOffline(stacksDir: string, stack: string, opts: TerraformOptions = {}): Promise<void> {
+  writeOfflineOverride(stacksDir, stack);
+  await runTerraformAsync(path.join(stacksDir, stack), ['init', '-input=false', '-no-color'], opts);
 }
 
 /** `terraform init -backend=false` + validate, for stacks whose backend cannot be reached (cloud). */

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { fitReviewMarkdown, formatReviewMarkdown } from '../../review/format-markdown';
 import { formatReviewText } from '../../review/format-text';
-import { ReviewInputError, runReview } from '../../review/run-review';
+import { ReviewInputError, runReviewAsync } from '../../review/run-review';
 import type { Register } from '../index';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
@@ -42,7 +42,7 @@ export const registerReview: Register = (program: Command, setExit) => {
     .option('--base <git ref>', 'compare with the config file as it is at this git ref (e.g. origin/main)')
     .option('--base-dir <dir>', 'compare with an earlier synth output folder instead')
     .option('--plan <[stack=]file>', 'terraform show -json output of a stack (repeatable); replaces the tree comparison for that stack', collect, [])
-    .option('--offline', 'also run real Terraform on every stack offline (init, validate, plan against an empty state; provider mirror from $VPCE_HUB_PROVIDER_MIRROR)')
+    .option('--offline', 'also run real Terraform on every stack offline (init, validate, plan against an empty state), several stacks at once; the provider comes from $VPCE_HUB_PROVIDER_MIRROR, else a mirror found on this machine, else the registry')
     .option('-f, --format <format>', FORMATS.join(', '), 'text')
     .option('--allow-destroy <address>', 'acknowledge a destructive change: <stack>/<address>, <address>, or a pattern like <stack>/<type>.* or hub=<name>/<type>.* (repeatable)', collect, [])
     .option('--allow-outage <hub=name|spoke=name>', 'accept that the pairs of a hub or a spoke may lose service while the change is applied (a transition outage; repeatable)', collect, [])
@@ -52,7 +52,7 @@ export const registerReview: Register = (program: Command, setExit) => {
     .option('--full-report <text>', 'markdown: where the whole report is (e.g. a link to the job summary), named when --max-chars shortened it')
     .option('--summary-out <file>', 'also write the markdown report fitted to a GitHub job summary (1 MiB)')
     .option('--full-out <file>', 'also write the whole markdown report, nothing left out (an artifact)')
-    .action((flags: ReviewFlags) => {
+    .action(async (flags: ReviewFlags) => {
       const fail = (message: string) => {
         process.stderr.write(`vpce-hub review: ${message}\n`);
         setExit(2);
@@ -65,13 +65,16 @@ export const registerReview: Register = (program: Command, setExit) => {
       if (maxChars !== undefined && flags.format !== 'markdown') return fail('--max-chars fits the markdown report: add --format markdown');
       let report;
       try {
-        report = runReview({
+        report = await runReviewAsync({
           configPath: flags.config,
           base: flags.base,
           baseDir: flags.baseDir,
           plans: flags.plan,
           offline: flags.offline === true,
-          terraform: { mirror: process.env.VPCE_HUB_PROVIDER_MIRROR || undefined },
+          // The provider mirror: VPCE_HUB_PROVIDER_MIRROR, else one found on this machine (provider-mirror.ts).
+          terraform: {},
+          // Long runs (--offline plans every stack) say what they are doing; the report goes to stdout or --out.
+          progress: (line) => process.stderr.write(`vpce-hub review: ${line}\n`),
           allowDestroy: flags.allowDestroy,
           allowOutage: flags.allowOutage,
           gbPerSpokeMonth: gb,
