@@ -31,6 +31,12 @@ export interface TerraformJson {
 export interface TerraformOptions {
   /** A filesystem mirror folder (it holds registry.terraform.io/...); undefined: Terraform's own config. */
   mirror?: string;
+  /**
+   * TF_PLUGIN_CACHE_DIR: one provider install shared by every stack's init. Terraform's cache is not
+   * safe for concurrent writers ("Provider Plugin Cache", Terraform CLI configuration docs), so the
+   * first init runs alone and fills it.
+   */
+  pluginCacheDir?: string;
 }
 
 export function terraformAvailable(): boolean {
@@ -58,6 +64,7 @@ export function terraformEnv(opts: TerraformOptions = {}): NodeJS.ProcessEnv {
     }
     env.TF_CLI_CONFIG_FILE = file;
   }
+  if (opts.pluginCacheDir) env.TF_PLUGIN_CACHE_DIR = opts.pluginCacheDir;
   return env;
 }
 
@@ -189,14 +196,17 @@ export interface OfflineResult {
 }
 
 /**
- * init + validate + plan -refresh=false + show -json, offline. `validate: 'with-imports'` runs the
+ * init (unless `init` is false: initOffline ran it) + validate + plan -refresh=false + show -json,
+ * offline. `validate: 'with-imports'` runs the
  * separate validate only for a stack with import blocks (the plan cannot see them): `terraform plan`
  * validates the configuration itself, so elsewhere it would only load the provider once more.
  */
-export function* offlinePlanSteps(stacksDir: string, stack: string, validate: 'always' | 'with-imports' = 'always'): TerraformSteps<Partial<OfflineResult> & Pick<OfflineResult, 'plan'>> {
+export function* offlinePlanSteps(stacksDir: string, stack: string, validate: 'always' | 'with-imports' = 'always', init = true): TerraformSteps<Partial<OfflineResult> & Pick<OfflineResult, 'plan'>> {
   const dir = path.join(stacksDir, stack);
-  writeOfflineOverride(stacksDir, stack);
-  yield ['init', '-input=false', '-no-color'];
+  if (init) {
+    writeOfflineOverride(stacksDir, stack);
+    yield ['init', '-input=false', '-no-color'];
+  }
   const validateFirst = validate === 'always' || readStackJson(stacksDir, stack).import !== undefined;
   const validated = validateFirst ? (JSON.parse(yield ['validate', '-json', '-no-color']) as ValidateJson) : undefined;
   withoutImportBlocks(dir);
@@ -225,6 +235,19 @@ export function withoutImportBlocks(dir: string): boolean {
   delete json.import;
   writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
   return true;
+}
+
+/** offlinePlan without blocking; `init: false` when the stack was initialized already (initOffline). */
+export async function offlinePlanAsync(stacksDir: string, stack: string, opts: TerraformOptions = {}, init = true): Promise<OfflineResult> {
+  const { validate, plan } = await runStepsAsync(path.join(stacksDir, stack), offlinePlanSteps(stacksDir, stack, 'always', init), opts);
+  if (!validate) throw new Error('offlinePlanSteps skipped validate');
+  return { validate, plan };
+}
+
+/** The override file and `terraform init` of one stack. */
+export async function initOffline(stacksDir: string, stack: string, opts: TerraformOptions = {}): Promise<void> {
+  writeOfflineOverride(stacksDir, stack);
+  await runTerraformAsync(path.join(stacksDir, stack), ['init', '-input=false', '-no-color'], opts);
 }
 
 /** `terraform init -backend=false` + validate, for stacks whose backend cannot be reached (cloud). */
