@@ -15,11 +15,12 @@
  * state has been copied to the new stack, but its advice is that copy: destroying it would take the
  * spokes' routes and DNS away for nothing.
  */
-import { acknowledges } from './acknowledgements';
+import { acknowledges, acknowledgesOutage, hubsOfChange } from './acknowledgements';
 import type { StackChanges } from './changes';
 import { consequenceOf } from './consequences';
 import type { OrphanedProvider } from './orphaned-providers';
 import type { AccountRename } from './renames';
+import type { TransitionOutage } from './transition';
 
 export interface GatedChange {
   stack: string;
@@ -35,17 +36,39 @@ export interface GatedChange {
   /** The stack is no longer synthesized: nothing will run Terraform for it. */
   stackRemoved: boolean;
   acknowledged: boolean;
+  /** The hubs it belongs to (what `hub=<name>/...` acknowledgements select), from its address and bodies. */
+  hubs?: string[];
+}
+
+/** A transition outage (src/review/transition) and whether an `--allow-outage` line accepts it. */
+export interface GatedOutage extends TransitionOutage {
+  acknowledged: boolean;
 }
 
 export interface GateResult {
-  /** Some gated change is not acknowledged. */
+  /** Some gated change or transition outage is not acknowledged. */
   blocked: boolean;
   changes: GatedChange[];
   /** `--allow-destroy` values (exact or patterns) that match no gated change (a typo, or a change that went away). */
   unmatched: string[];
+  /** Pairs some order of the apply leaves unreachable; each blocks until `--allow-outage` accepts it. */
+  outages: GatedOutage[];
+  /** `--allow-outage` values that match no outage. */
+  unmatchedOutages: string[];
 }
 
-export function evaluateGate(stacks: readonly StackChanges[], allowDestroy: readonly string[], orphaned: readonly OrphanedProvider[] = [], renamedKeys: readonly AccountRename[] = []): GateResult {
+export interface TransitionGateInput {
+  outages: readonly TransitionOutage[];
+  allowOutage: readonly string[];
+}
+
+export function evaluateGate(
+  stacks: readonly StackChanges[],
+  allowDestroy: readonly string[],
+  orphaned: readonly OrphanedProvider[] = [],
+  renamedKeys: readonly AccountRename[] = [],
+  transition: TransitionGateInput = { outages: [], allowOutage: [] },
+): GateResult {
   const renamedTo = renamedStacks(renamedKeys);
   const allow = new Set(allowDestroy.map((a) => a.trim()).filter((a) => a !== ''));
   const used = new Set<string>();
@@ -98,10 +121,25 @@ export function evaluateGate(stacks: readonly StackChanges[], allowDestroy: read
         ...(c.reason || renamedTo.has(c.stack) ? { reason: [c.reason, renamedTo.get(c.stack)?.kept].filter(Boolean).join('; ') } : {}),
         stackRemoved: s.status === 'removed',
         acknowledged: hits.length > 0,
+        ...(hubsOfChange(c).size > 0 ? { hubs: [...hubsOfChange(c)].sort() } : {}),
       });
     }
   }
-  return { blocked: changes.some((c) => !c.acknowledged), changes, unmatched: [...allow].filter((a) => !used.has(a)).sort() };
+  // Outages are acknowledged only by their own lines: an allow-destroy line never covers one.
+  const allowOutage = new Set(transition.allowOutage.map((a) => a.trim()).filter((a) => a !== ''));
+  const usedOutage = new Set<string>();
+  const outages = transition.outages.map((o): GatedOutage => {
+    const hits = [...allowOutage].filter((a) => acknowledgesOutage(a, o));
+    for (const h of hits) usedOutage.add(h);
+    return { ...o, acknowledged: hits.length > 0 };
+  });
+  return {
+    blocked: changes.some((c) => !c.acknowledged) || outages.some((o) => !o.acknowledged),
+    changes,
+    unmatched: [...allow].filter((a) => !used.has(a)).sort(),
+    outages,
+    unmatchedOutages: [...allowOutage].filter((a) => !usedOutage.has(a)).sort(),
+  };
 }
 
 /** How to get rid of a stack that is no longer synthesized, before it disappears. */
