@@ -59,7 +59,8 @@ function hubCreates(counts: Counts, hub: HubPlan): void {
     }
     add(counts, 'aws_ec2_transit_gateway_route_table', tgw.routeTables ? 0 : 2);
     add(counts, 'aws_ec2_transit_gateway_vpc_attachment', 1);
-    add(counts, 'aws_ec2_transit_gateway_vpc_attachment_accepter', tgw.owner.id !== hub.account.id && !tgw.autoAcceptSharedAttachments ? 1 : 0);
+    // An adopted attachment's accepter is imported even on an auto-accepting gateway (it turns the default propagation off).
+    add(counts, 'aws_ec2_transit_gateway_vpc_attachment_accepter', tgw.owner.id !== hub.account.id && (!tgw.autoAcceptSharedAttachments || hub.adopt?.transitGatewayAttachmentId !== undefined) ? 1 : 0);
     add(counts, 'aws_ec2_transit_gateway_route_table_association', 1);
     add(counts, 'aws_ec2_transit_gateway_route_table_propagation', 1);
   }
@@ -81,7 +82,7 @@ function pairCreates(counts: Counts, hub: HubPlan, spoke: SpokePlan): void {
   if (tgw) {
     // Attachment (accepted in the owner's account unless same account or auto-accept), association, propagation.
     add(counts, 'aws_ec2_transit_gateway_vpc_attachment', 1);
-    add(counts, 'aws_ec2_transit_gateway_vpc_attachment_accepter', tgw.owner.id !== spoke.account.id && !tgw.autoAcceptSharedAttachments ? 1 : 0);
+    add(counts, 'aws_ec2_transit_gateway_vpc_attachment_accepter', tgw.owner.id !== spoke.account.id && (!tgw.autoAcceptSharedAttachments || spoke.adoptTransitGatewayAttachmentId !== undefined) ? 1 : 0);
     add(counts, 'aws_ec2_transit_gateway_route_table_association', 1);
     add(counts, 'aws_ec2_transit_gateway_route_table_propagation', 1);
   } else {

@@ -145,6 +145,7 @@ export const FINDING_CODES = {
   AttachmentSubnetsMissing: error('vpcs', 'a spoke of a transit-gateway hub without attachmentSubnetIds'),
   TransitGatewayOwnerConflict: error('vpcs', "transitGateway.account names another account than the hub's without transitGateway.id: a created transit gateway lives in the hub's account"),
   TransitGatewayDefaultRouteTablesUnknown: error('vpcs', "an existing transit gateway that accepts attachments of other accounts without transitGateway.defaultRouteTableIds: the accepters undo AWS's default association and propagation on the gateway's default route tables, which the hub-side role must be allowed to touch ([] when the gateway has both defaults disabled)"),
+  TransitGatewayExistingAttachments: warning('vpcs', "an existing transit gateway with hub or spoke VPCs that adopt no attachment: AWS allows one attachment per VPC and gateway, so one attached already fails the apply (DuplicateTransitGatewayAttachment); the fix names the describe command and the adopt field"),
   TransitGatewayRouteTablesSame: error('vpcs', 'transitGateway.routeTables uses one route table as both hub and spokes table: spokes would reach each other'),
   TransitGatewayCrossRegion: error('vpcs', "a spoke of a transit-gateway hub in another region than the hub (a VPC attaches only in its own region; inter-region TGW peering is out of scope)"),
   DuplicateAttachmentSubnet: error('vpcs', 'a subnet listed twice in attachmentSubnetIds'),

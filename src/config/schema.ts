@@ -30,6 +30,7 @@ const hostedZoneId = z.string().regex(/^Z[A-Z0-9]{1,31}$/, { message: 'must be a
 const peeringConnectionId = z.string().regex(/^pcx-([0-9a-f]{8}|[0-9a-f]{17})$/, { message: 'must be a VPC peering connection id like pcx-0123456789abcdef0' });
 const transitGatewayId = z.string().regex(/^tgw-([0-9a-f]{8}|[0-9a-f]{17})$/, { message: 'must be a transit gateway id like tgw-0123456789abcdef0' });
 const transitGatewayRouteTableId = z.string().regex(/^tgw-rtb-([0-9a-f]{8}|[0-9a-f]{17})$/, { message: 'must be a transit gateway route table id like tgw-rtb-0123456789abcdef0' });
+const transitGatewayAttachmentId = z.string().regex(/^tgw-attach-([0-9a-f]{8}|[0-9a-f]{17})$/, { message: 'must be a transit gateway attachment id like tgw-attach-0123456789abcdef0' });
 
 const localBackend = z.strictObject({ dir: z.string().min(1).default('.terraform-state') });
 const s3Backend = z.strictObject({
@@ -174,6 +175,9 @@ const hubAdopt = z.strictObject({
   securityGroupId: securityGroupId.optional(),
   endpoints: z.record(z.string(), vpcEndpointId).default({}),
   zones: z.record(z.string(), hostedZoneId).default({}),
+  /** The hub VPC's existing attachment to the hub's transit gateway (AWS allows one per VPC and gateway):
+   * imported, with its accepter where the stack manages one, instead of a second attachment that fails. */
+  transitGatewayAttachmentId: transitGatewayAttachmentId.optional(),
 });
 
 const hub = z.strictObject({
@@ -211,8 +215,9 @@ const spoke = z.strictObject({
   name,
   formerNames,
   tags,
-  /** An existing spoke of a hand-built hub: its peering (and, of adopted zones, its associations) are imported. */
-  adopt: z.strictObject({ peeringConnectionId: peeringConnectionId.optional() }).optional(),
+  /** An existing spoke of a hand-built hub: its peering (and, of adopted zones, its associations) are imported;
+   * or, for a transit-gateway hub, the spoke VPC's existing attachment to that gateway (and its accepter). */
+  adopt: z.strictObject({ peeringConnectionId: peeringConnectionId.optional(), transitGatewayAttachmentId: transitGatewayAttachmentId.optional() }).optional(),
   account: z.string(),
   region: region.optional(),
   hub: z.string().optional(),

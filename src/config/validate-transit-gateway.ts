@@ -49,6 +49,28 @@ export function validateTransitGateway({ config, raw }: ValidationContext): Find
           fix: `set it to the gateway's AssociationDefaultRouteTableId and PropagationDefaultRouteTableId (aws ec2 describe-transit-gateways --transit-gateway-ids ${tgw.id} --query 'TransitGateways[0].Options'), or [] when DefaultRouteTableAssociation and DefaultRouteTablePropagation are both disable`,
         });
       }
+      // "A transit gateway cannot have more than one VPC attachment to the same VPC"
+      // (https://docs.aws.amazon.com/vpc/latest/tgw/transit-gateway-quotas.html): in an organization's
+      // gateway, spokes (and the hub VPC) are often attached already, and a second attachment fails at
+      // apply (DuplicateTransitGatewayAttachment). validate cannot see the gateway: it says how to look.
+      if (tgw.id !== undefined) {
+        const vpcs = [
+          ...(hub.vpc.id !== undefined && hub.adopt?.transitGatewayAttachmentId === undefined ? [{ name: `hub ${hub.name}`, vpc: hub.vpc.id, field: `hubs.${hub.name}.adopt.transitGatewayAttachmentId` }] : []),
+          ...config.spokes
+            .filter((s) => hubOfSpoke(config, s)?.name === hub.name && s.adopt?.transitGatewayAttachmentId === undefined)
+            .map((s) => ({ name: `spoke ${s.name}`, vpc: s.vpc.id, field: `spokes.${s.name}.adopt.transitGatewayAttachmentId` })),
+        ];
+        if (vpcs.length > 0) {
+          findings.push({
+            severity: 'warning',
+            code: 'TransitGatewayExistingAttachments',
+            path: `${at}.transitGateway.id`,
+            value: tgw.id,
+            message: `is an existing transit gateway, and AWS allows one attachment per VPC and gateway: a VPC already attached to it (${vpcs.map((v) => v.name).join(', ')} not adopted) makes the new attachment fail at apply (DuplicateTransitGatewayAttachment)`,
+            fix: `list the attachments first: aws ec2 describe-transit-gateway-vpc-attachments --filters Name=transit-gateway-id,Values=${tgw.id} Name=vpc-id,Values=${vpcs.map((v) => v.vpc).join(',')} (in the owner's account ${owner}); adopt each one found with ${vpcs.length === 1 ? vpcs[0].field : `${vpcs[0].field} (and likewise for the others)`}: tgw-attach-...`,
+          });
+        }
+      }
       if (tgw.routeTables && tgw.routeTables.hub === tgw.routeTables.spokes) {
         push({ code: 'TransitGatewayRouteTablesSame', path: `${at}.transitGateway.routeTables.spokes`, value: tgw.routeTables.spokes, message: 'is the hub route table too: every spoke would learn every other spoke\'s routes, so spokes could reach each other', fix: 'use two route tables: hub (the hub attachment\'s, spokes propagate into it) and spokes (the spokes\', only the hub propagates into it)' });
       }

@@ -20,7 +20,8 @@ import { hubCidrs } from '../planning/hub-cidrs';
 import { awsNames, ids } from '../planning/naming';
 import type { HubPlan, SpokePlan } from '../planning/plan';
 import { resource } from './resource';
-import { acceptInOwner } from './transit-gateway';
+import { adopt } from './adopt';
+import { acceptInOwner, replaceAdoptedAssociation } from './transit-gateway';
 import { pairTags } from '../planning/tags';
 
 /** What the pair needs from the hub stack (named outputs) or the config (existing ids). */
@@ -55,7 +56,9 @@ export function transitGatewayPair(scope: Construct, hub: HubPlan, spoke: SpokeP
     tags: pairTags(spoke, name),
     ...(side.shareJoined ? { dependsOn: [side.shareJoined] } : {}),
   });
-  const accepted = acceptInOwner(scope, ids.spokeAttachment(spoke.name), attachment, hub, sameAccount, side.ownerProvider, pairTags(spoke, name));
+  const adopted = spoke.adoptTransitGatewayAttachmentId;
+  adopt(attachment, adopted);
+  const accepted = acceptInOwner(scope, ids.spokeAttachment(spoke.name), attachment, hub, sameAccount, side.ownerProvider, pairTags(spoke, name), adopted);
   const afterAccept = accepted ? { dependsOn: [accepted] } : {};
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AssociateTransitGatewayRouteTable.html
   // https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_transit_gateway_route_table_association
@@ -63,6 +66,7 @@ export function transitGatewayPair(scope: Construct, hub: HubPlan, spoke: SpokeP
     provider: side.ownerProvider,
     transitGatewayAttachmentId: attachment.id,
     transitGatewayRouteTableId: side.routeTableIds.spokes,
+    ...replaceAdoptedAssociation(adopted),
     ...afterAccept,
   });
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_EnableTransitGatewayRouteTablePropagation.html

@@ -28,6 +28,7 @@ import type { HubPlan } from '../planning/plan';
 import type { HubVpcHandles } from './hub-vpc';
 import { ramShare } from './ram-share';
 import { resource } from './resource';
+import { adopt } from './adopt';
 import { hubTags } from '../planning/tags';
 
 export interface TransitGatewayHandles {
@@ -92,12 +93,15 @@ export function hubTransitGateway(scope: Construct, hub: HubPlan, vpc: HubVpcHan
     ...(sameAccount ? { transitGatewayDefaultRouteTableAssociation: false, transitGatewayDefaultRouteTablePropagation: false } : {}),
     tags: hubTags(hub, tagName(project, hub.name)),
   });
-  const accepted = acceptInOwner(scope, ids.hubAttachment(hub.name), attachment, hub, sameAccount, ownerProvider, hubTags(hub, tagName(project, hub.name)));
+  const adopted = hub.adopt?.transitGatewayAttachmentId;
+  adopt(attachment, adopted);
+  const accepted = acceptInOwner(scope, ids.hubAttachment(hub.name), attachment, hub, sameAccount, ownerProvider, hubTags(hub, tagName(project, hub.name)), adopted);
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AssociateTransitGatewayRouteTable.html
   resource(Ec2TransitGatewayRouteTableAssociation, scope, ids.hubAttachment(hub.name), {
     provider: ownerProvider,
     transitGatewayAttachmentId: attachment.id,
     transitGatewayRouteTableId: routeTableIds.hub,
+    ...replaceAdoptedAssociation(adopted),
     ...(accepted ? { dependsOn: [accepted] } : {}),
   });
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_EnableTransitGatewayRouteTablePropagation.html
@@ -130,14 +134,35 @@ export function hubTransitGateway(scope: Construct, hub: HubPlan, vpc: HubVpcHan
  * provider can set them for a shared gateway.
  * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AcceptTransitGatewayVpcAttachment.html
  * https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_transit_gateway_vpc_attachment_accepter
+ *
+ * An adopted attachment (`adopted`, its tgw-attach- id) is accepted already: its accepter is imported
+ * (import id: the attachment id), even on an auto-accepting gateway, because the accepter's Update is
+ * the one API path that takes an attachment out of the gateway's default association and propagation
+ * tables from the owner's side (transitgateway_vpc_attachment_accepter.go, Update ->
+ * transitGatewayRouteTableAssociationUpdate / transitGatewayRouteTablePropagationUpdate on
+ * AssociationDefaultRouteTableId / PropagationDefaultRouteTableId). A new attachment on an
+ * auto-accepting gateway gets none: its Create would accept an attachment AWS has accepted already.
  */
-export function acceptInOwner(scope: Construct, id: string, attachment: Ec2TransitGatewayVpcAttachment, hub: HubPlan, sameAccount: boolean, ownerProvider: AwsProvider, tags: Record<string, string>): TerraformResource | undefined {
-  if (sameAccount || hub.transitGateway?.autoAcceptSharedAttachments) return undefined;
-  return resource(Ec2TransitGatewayVpcAttachmentAccepter, scope, id, {
+export function acceptInOwner(scope: Construct, id: string, attachment: Ec2TransitGatewayVpcAttachment, hub: HubPlan, sameAccount: boolean, ownerProvider: AwsProvider, tags: Record<string, string>, adopted?: string): TerraformResource | undefined {
+  if (sameAccount || (hub.transitGateway?.autoAcceptSharedAttachments && adopted === undefined)) return undefined;
+  const accepter = resource(Ec2TransitGatewayVpcAttachmentAccepter, scope, id, {
     provider: ownerProvider,
     transitGatewayAttachmentId: attachment.id,
     transitGatewayDefaultRouteTableAssociation: false,
     transitGatewayDefaultRouteTablePropagation: false,
     tags,
   });
+  adopt(accepter, adopted);
+  return accepter;
 }
+
+/**
+ * An adopted attachment is associated with some route table already (AWS allows one association per
+ * attachment, AssociateTransitGatewayRouteTable fails with Resource.AlreadyAssociated: provider issue
+ * 16452), and the config does not know which. `replace_existing_association` (provider PR 31452)
+ * disassociates it first, from whatever table: review gates that as a re-association. Never set on
+ * attachments vpce-hub creates: the argument forces replacement, so adding it to a deployed
+ * association would disassociate and re-associate it for nothing.
+ * https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_transit_gateway_route_table_association
+ */
+export const replaceAdoptedAssociation = (adopted: string | undefined): { replaceExistingAssociation?: true } => (adopted !== undefined ? { replaceExistingAssociation: true } : {});

@@ -35,6 +35,7 @@ export function buildPlan(config: VpceHubConfig): NetworkPlan {
         name: s.name,
         awsName: s.formerNames[0] ?? s.name,
         ...(s.adopt?.peeringConnectionId ? { adoptPeeringConnectionId: s.adopt.peeringConnectionId } : {}),
+        ...(s.adopt?.transitGatewayAttachmentId ? { adoptTransitGatewayAttachmentId: s.adopt.transitGatewayAttachmentId } : {}),
         account: account(s.account),
         region,
         hub: hub.name,
@@ -111,7 +112,16 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
   const base = {
     name: h.name,
     awsName: h.formerNames[0] ?? h.name,
-    ...(h.adopt ? { adopt: { ...(h.adopt.securityGroupId ? { securityGroupId: h.adopt.securityGroupId } : {}), endpoints: { ...h.adopt.endpoints }, zones: { ...h.adopt.zones } } } : {}),
+    ...(h.adopt
+      ? {
+          adopt: {
+            ...(h.adopt.securityGroupId ? { securityGroupId: h.adopt.securityGroupId } : {}),
+            endpoints: { ...h.adopt.endpoints },
+            zones: { ...h.adopt.zones },
+            ...(h.adopt.transitGatewayAttachmentId ? { transitGatewayAttachmentId: h.adopt.transitGatewayAttachmentId } : {}),
+          },
+        }
+      : {}),
     account,
     region: h.region,
     dns: h.dns,

@@ -212,6 +212,13 @@ function transitGatewayOwnerStatements(plan: NetworkPlan, owned: HubPlan[]): Pol
   if (defaults.length > 0) {
     out.push({ Sid: 'UndoDefaultAssociationAndPropagation', Effect: 'Allow', Action: ['ec2:DisassociateTransitGatewayRouteTable', 'ec2:DisableTransitGatewayRouteTablePropagation'], Resource: [...new Set(defaults)].sort().concat(attachments) });
   }
+  // Adopted attachments (issue 16): their association is created with replace_existing_association, whose
+  // Create disassociates the attachment from the table it has now (provider PR 31452), a table the config
+  // does not know: Disassociate on any route table of the owner, for those attachment ids only.
+  const adopted = owned.flatMap((h) => [h.adopt?.transitGatewayAttachmentId, ...plan.spokes.filter((s) => s.hub === h.name).map((s) => s.adoptTransitGatewayAttachmentId)].filter((id): id is string => id !== undefined).map((id) => arn(h.region, `transit-gateway-attachment/${id}`)));
+  if (adopted.length > 0) {
+    out.push({ Sid: 'ReplaceAssociationsOfAdoptedAttachments', Effect: 'Allow', Action: ['ec2:DisassociateTransitGatewayRouteTable'], Resource: [...regions.map((r) => arn(r, 'transit-gateway-route-table/*')), ...[...new Set(adopted)].sort()] });
+  }
   const named = owned.flatMap((h) => (h.transitGateway?.routeTables ? [arn(h.region, `transit-gateway-route-table/${h.transitGateway.routeTables.hub}`), arn(h.region, `transit-gateway-route-table/${h.transitGateway.routeTables.spokes}`)] : []));
   const tableActions = ['ec2:AssociateTransitGatewayRouteTable', 'ec2:DisassociateTransitGatewayRouteTable', 'ec2:EnableTransitGatewayRouteTablePropagation', 'ec2:DisableTransitGatewayRouteTablePropagation'];
   if (named.length > 0) out.push({ Sid: 'AssociateAndPropagateInNamedRouteTables', Effect: 'Allow', Action: tableActions, Resource: [...named, ...attachments] });

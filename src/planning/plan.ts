@@ -143,6 +143,8 @@ export interface HubAdoptPlan {
   endpoints: Record<string, string>;
   /** Zone name -> hosted zone id. */
   zones: Record<string, string>;
+  /** The hub VPC's existing transit gateway attachment (tgw-attach-...). */
+  transitGatewayAttachmentId?: string;
 }
 
 export interface HubPlan {
@@ -188,6 +190,8 @@ export interface SpokePlan {
   awsName: string;
   /** An existing spoke of a hand-built hub: its peering connection id. */
   adoptPeeringConnectionId?: string;
+  /** An existing attachment of the spoke VPC to its hub's transit gateway (tgw-attach-...). */
+  adoptTransitGatewayAttachmentId?: string;
   account: AccountPlan;
   region: string;
   hub: string;

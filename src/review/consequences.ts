@@ -113,3 +113,23 @@ export function consequenceOf(change: ResourceChange): string | undefined {
 }
 
 export const isGatedType = (type: string): boolean => GATED_TYPES[type] !== undefined;
+
+/**
+ * A route table association created with `replace_existing_association` (an adopted attachment,
+ * constructs/transit-gateway.ts): its create first disassociates the attachment from whatever table it
+ * is associated with now (provider PR 31452, transitgateway_route_table_association.go Create), so the
+ * VPC leaves that segment: the routes it learned there (other VPCs, on-premises, egress) are gone.
+ * Undefined for every other change.
+ */
+export function reassociationOf(change: ResourceChange): string | undefined {
+  if (change.action !== 'create' || change.type !== 'aws_ec2_transit_gateway_route_table_association') return undefined;
+  const body = change.after ?? {};
+  if (body.replace_existing_association !== true) return undefined;
+  const table = val(body, 'transit_gateway_route_table_id', "vpce-hub's route table");
+  return (
+    `the adopted attachment leaves the route table it is associated with now (one association per attachment) and is associated with ${table}: ` +
+    'the VPC then reaches only what that table routes (the hub), no longer what its current table gave it (other VPCs, on-premises, egress), and answers to other networks are dropped. ' +
+    'Its propagations into other route tables stay (vpce-hub cannot see them), except into the gateway\'s default propagation table, which its accepter turns off. ' +
+    'Check the current association first: aws ec2 describe-transit-gateway-attachments --transit-gateway-attachment-ids <tgw-attach-...> --query "TransitGatewayAttachments[0].Association"'
+  );
+}

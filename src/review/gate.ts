@@ -17,15 +17,21 @@
  */
 import { acknowledges } from './acknowledgements';
 import type { StackChanges } from './changes';
-import { consequenceOf } from './consequences';
+import { consequenceOf, reassociationOf } from './consequences';
 import type { OrphanedProvider } from './orphaned-providers';
 import type { AccountRename } from './renames';
+
+/**
+ * replace and delete as Terraform says; `reassociate`: a create that moves an adopted transit gateway
+ * attachment out of the route table it is associated with now (consequences.ts, reassociationOf).
+ */
+export type GatedAction = 'replace' | 'delete' | 'reassociate';
 
 export interface GatedChange {
   stack: string;
   address: string;
   type: string;
-  action: 'replace' | 'delete';
+  action: GatedAction;
   /** What it means for the spokes, in words. */
   consequence: string;
   /** Attributes that force the replacement, when known. */
@@ -83,6 +89,13 @@ export function evaluateGate(stacks: readonly StackChanges[], allowDestroy: read
       });
     }
     for (const c of s.changes) {
+      const moved = c.action === 'create' ? reassociationOf(c) : undefined;
+      if (moved !== undefined) {
+        const hits = [...allow].filter((a) => acknowledges(a, c));
+        for (const h of hits) used.add(h);
+        changes.push({ stack: c.stack, address: c.address, type: c.type, action: 'reassociate', consequence: moved, attributes: [], stackRemoved: false, acknowledged: hits.length > 0 });
+        continue;
+      }
       if (c.action !== 'replace' && c.action !== 'delete') continue;
       const consequence = consequenceOf(c);
       if (consequence === undefined) continue;
