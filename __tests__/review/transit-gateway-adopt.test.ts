@@ -50,3 +50,15 @@ describe('an adopted attachment is re-associated', () => {
     expect(note).toContain("except into the gateway's default propagation table");
   });
 });
+
+describe("a created gateway's amazonSideAsn changed later", () => {
+  it('is gated as replacing the transit gateway, with what every spoke loses', () => {
+    const hybrid = readFileSync(path.join(PROJECT_ROOT, 'examples/hybrid/vpce-hub.yaml'), 'utf8');
+    writeFileSync(path.join(dir, 'vpce-hub.yaml'), hybrid.replace('amazonSideAsn: 64600', 'amazonSideAsn: 64601'));
+    const r = runReview({ configPath: 'vpce-hub.yaml', cwd: dir, baseConfig: { text: hybrid, label: 'base' } });
+    const gateway = r.gate.changes.find((g) => g.address === 'aws_ec2_transit_gateway.hub_main');
+    expect(gateway).toMatchObject({ stack: 'network', action: 'replace', attributes: ['amazon_side_asn'] });
+    expect(gateway?.consequence).toMatch(/every spoke and on-premises client loses the hub/);
+    expect(r.exitCode).toBe(1);
+  });
+});

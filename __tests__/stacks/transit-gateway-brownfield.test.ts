@@ -76,3 +76,32 @@ describe('an adopted attachment on an auto-accepting gateway', () => {
     }
   });
 });
+
+describe("the hub attachment's own subnets and a created gateway's ASN (issue 16, section 2)", () => {
+  it('carves the subnets of a created hub VPC with a route table of local routes only, and attaches there, not in the endpoint subnets', () => {
+    const s = synthFile('examples/hybrid/vpce-hub.yaml');
+    try {
+      const r = resourcesOf(s.stacks.network);
+      expect(r.get('aws_subnet.hub_main_transit_gateway_eu-west-1a')).toMatchObject({ cidr_block: '10.0.3.224/28', availability_zone: 'eu-west-1a', map_public_ip_on_launch: false });
+      expect(r.get('aws_subnet.hub_main_transit_gateway_eu-west-1b')).toMatchObject({ cidr_block: '10.0.3.240/28', availability_zone: 'eu-west-1b' });
+      expect(r.get('aws_route_table.hub_main_transit_gateway')).not.toHaveProperty('route');
+      expect(r.get('aws_route_table_association.hub_main_transit_gateway_eu-west-1a')).toMatchObject({ route_table_id: '${aws_route_table.hub_main_transit_gateway.id}', subnet_id: '${aws_subnet.hub_main_transit_gateway_eu-west-1a.id}' });
+      expect(r.get('aws_ec2_transit_gateway_vpc_attachment.hub_main')?.subnet_ids).toEqual(['${aws_subnet.hub_main_transit_gateway_eu-west-1a.id}', '${aws_subnet.hub_main_transit_gateway_eu-west-1b.id}']);
+      expect(r.get('aws_ec2_transit_gateway.hub_main')).toMatchObject({ amazon_side_asn: 64600 });
+      // No route anywhere points at the attachment subnets' table: the gateway delivers into the VPC by its local route.
+      expect([...r.keys()].filter((a) => a.startsWith('aws_route.') && String(r.get(a)?.route_table_id).includes('transit_gateway'))).toEqual([]);
+    } finally {
+      s.cleanup();
+    }
+  });
+
+  it("attaches an existing hub VPC in the subnets the config names (the adopted attachment's own)", () => {
+    const s = synthFile(EXAMPLE);
+    try {
+      expect(body(s, 'shared-services', 'aws_ec2_transit_gateway_vpc_attachment.hub_endpoints')?.subnet_ids).toEqual(['subnet-0ddddddddddddddd3', 'subnet-0ddddddddddddddd4']);
+      expect(resourcesOf(s.stacks['shared-services']).has('aws_route_table.hub_endpoints_transit_gateway')).toBe(false);
+    } finally {
+      s.cleanup();
+    }
+  });
+});

@@ -58,6 +58,11 @@ function hubCreates(counts: Counts, hub: HubPlan): void {
       }
     }
     add(counts, 'aws_ec2_transit_gateway_route_table', tgw.routeTables ? 0 : 2);
+    // The hub attachment's own subnets, carved in a created hub VPC, with their route table (issue 16).
+    const carved = (tgw.hubAttachmentSubnets ?? []).filter((s) => s.cidr !== undefined).length;
+    add(counts, 'aws_subnet', carved);
+    add(counts, 'aws_route_table_association', carved);
+    add(counts, 'aws_route_table', carved > 0 ? 1 : 0);
     add(counts, 'aws_ec2_transit_gateway_vpc_attachment', 1);
     // An adopted attachment's accepter is imported even on an auto-accepting gateway (it turns the default propagation off).
     add(counts, 'aws_ec2_transit_gateway_vpc_attachment_accepter', tgw.owner.id !== hub.account.id && (!tgw.autoAcceptSharedAttachments || hub.adopt?.transitGatewayAttachmentId !== undefined) ? 1 : 0);

@@ -146,6 +146,14 @@ const transitGateway = z.strictObject({
    * off disassociates it from, and disables its propagation into, those tables, so the hub-side role
    * needs them: https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_transit_gateway_vpc_attachment_accepter */
   defaultRouteTableIds: z.array(transitGatewayRouteTableId).max(2).optional(),
+  /** A created transit gateway's private ASN for the Amazon side of BGP sessions (CreateTransitGateway
+   * AmazonSideAsn: 64512-65534 or 4200000000-4294967294, default 64512). Changing it replaces the gateway. */
+  amazonSideAsn: z.number().int().optional(),
+  /** Subnets of the hub VPC's own attachment, one per endpoint AZ, instead of the endpoint subnets
+   * (AWS's design best practice: a small dedicated subnet per attachment, /28): `{ id, availabilityZone }`
+   * in an existing hub VPC, `{ cidr, availabilityZone }` (carved by the config, inside the hub CIDR) in a
+   * VPC vpce-hub creates. */
+  hubAttachmentSubnets: z.array(z.strictObject({ id: subnetId.optional(), cidr: cidr.optional(), availabilityZone: z.string() })).min(1).optional(),
 });
 
 /** Clients of the endpoints on premises, reaching the hub over a DX/VPN attachment of the transit gateway
@@ -248,17 +256,26 @@ export const QUOTA_DEFAULTS = {
   hostedZonesPerAccount: 500,
   vpcsPerRoute53Profile: 1000,
   // Transit gateway quotas (https://docs.aws.amazon.com/vpc/latest/tgw/transit-gateway-quotas.html).
+  // "Attachments per transit gateway: 5,000, not adjustable"; "Total combined routes (dynamic and static)
+  // across all route tables for a single transit gateway: 10,000, adjustable". Other teams' attachments
+  // and routes on a shared gateway count too: set the quota to what is left for vpce-hub.
   attachmentsPerTransitGateway: 5000,
-  routesPerTransitGatewayRouteTable: 10000,
+  routesPerTransitGateway: 10000,
   transitGatewayAttachmentsPerVpc: 5,
   transitGatewaysPerAccount: 5,
   // Route 53 Resolver (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DNSLimitations.html#limits-api-entities-resolver).
   resolverEndpointsPerRegion: 4,
 } as const;
 export type QuotaName = keyof typeof QUOTA_DEFAULTS;
-const quotas = z.strictObject(
-  Object.fromEntries(Object.keys(QUOTA_DEFAULTS).map((k) => [k, z.number().int().positive().optional()])) as Record<QuotaName, z.ZodOptional<z.ZodNumber>>,
-);
+/** Quota keys renamed since a release, still read (with a warning, validate-quotas.ts) under their old name. */
+export const RENAMED_QUOTAS = {
+  // AWS counts routes per transit gateway, across all its route tables (issue 16), never per table.
+  routesPerTransitGatewayRouteTable: 'routesPerTransitGateway',
+} as const satisfies Record<string, QuotaName>;
+const quotas = z.strictObject({
+  ...(Object.fromEntries(Object.keys(QUOTA_DEFAULTS).map((k) => [k, z.number().int().positive().optional()])) as Record<QuotaName, z.ZodOptional<z.ZodNumber>>),
+  ...(Object.fromEntries(Object.keys(RENAMED_QUOTAS).map((k) => [k, z.number().int().positive().optional()])) as Record<keyof typeof RENAMED_QUOTAS, z.ZodOptional<z.ZodNumber>>),
+});
 
 /** Silences one `vpce-hub check` rule, for one resource address or everywhere, with a written reason. */
 const suppression = z.strictObject({

@@ -34,21 +34,7 @@ export function validateTransitGateway({ config, raw }: ValidationContext): Find
       if (tgw.id === undefined && tgw.routeTables !== undefined) {
         push({ code: 'ConflictingField', path: `${at}.transitGateway.routeTables`, message: 'names existing route tables, but the transit gateway is created here (no transitGateway.id): its route tables are created with it', fix: 'remove routeTables, or give transitGateway.id' });
       }
-      // An existing gateway accepts attachments of other accounts through an accepter in the owner's account,
-      // which turns AWS's default association and propagation off again: on the gateway's default route
-      // tables, which the hub-side role may touch only when the config names them (or says there are none).
-      // https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_transit_gateway_vpc_attachment_accepter
-      // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeTransitGateways.html (TransitGatewayOptions)
       const owner = tgw.account ?? hub.account;
-      const foreign = [hub.account, ...config.spokes.filter((s) => hubOfSpoke(config, s)?.name === hub.name).map((s) => s.account)].some((a) => a !== owner);
-      if (tgw.id !== undefined && !tgw.autoAcceptSharedAttachments && foreign && tgw.defaultRouteTableIds === undefined) {
-        push({
-          code: 'TransitGatewayDefaultRouteTablesUnknown',
-          path: `${at}.transitGateway.defaultRouteTableIds`,
-          message: `is not set: attachments from other accounts than the owner ${owner} are accepted with default association and propagation off, which disassociates them from and disables their propagation into the gateway's default route tables, and the hub-side role may do that only on tables the config names`,
-          fix: `set it to the gateway's AssociationDefaultRouteTableId and PropagationDefaultRouteTableId (aws ec2 describe-transit-gateways --transit-gateway-ids ${tgw.id} --query 'TransitGateways[0].Options'), or [] when DefaultRouteTableAssociation and DefaultRouteTablePropagation are both disable`,
-        });
-      }
       // "A transit gateway cannot have more than one VPC attachment to the same VPC"
       // (https://docs.aws.amazon.com/vpc/latest/tgw/transit-gateway-quotas.html): in an organization's
       // gateway, spokes (and the hub VPC) are often attached already, and a second attachment fails at

@@ -21,6 +21,9 @@ import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-tran
 import { Ec2TransitGatewayVpcAttachmentAccepter } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment-accepter';
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Route } from '@cdktf/provider-aws/lib/route';
+import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
+import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
+import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import type { TerraformResource } from 'cdktf';
 import type { Construct } from 'constructs';
 import { awsNames, ids, tagName } from '../planning/naming';
@@ -62,6 +65,8 @@ export function hubTransitGateway(scope: Construct, hub: HubPlan, vpc: HubVpcHan
       defaultRouteTablePropagation: 'disable',
       autoAcceptSharedAttachments: tgw.autoAcceptSharedAttachments ? 'enable' : 'disable',
       dnsSupport: 'enable',
+      // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_TransitGatewayRequestOptions.html (AmazonSideAsn)
+      ...(tgw.amazonSideAsn !== undefined ? { amazonSideAsn: tgw.amazonSideAsn } : {}),
       tags: hubTags(hub, name),
     });
     transitGatewayId = created.id;
@@ -86,8 +91,9 @@ export function hubTransitGateway(scope: Construct, hub: HubPlan, vpc: HubVpcHan
     provider,
     transitGatewayId,
     vpcId: vpc.vpcId,
-    // One subnet per AZ: the endpoint subnets, so traffic stays in the endpoint's AZ.
-    subnetIds: vpc.subnetIds,
+    // One subnet per AZ: the attachment's own (hubAttachmentSubnets), else the endpoint subnets; either way
+    // in every endpoint AZ, so traffic stays in the endpoint's AZ.
+    subnetIds: hubAttachmentSubnetIds(scope, hub, vpc, provider, project),
     dnsSupport: 'enable',
     // The provider can set these only in the owner's account (not for RAM-shared gateways): there the accepter sets them.
     ...(sameAccount ? { transitGatewayDefaultRouteTableAssociation: false, transitGatewayDefaultRouteTablePropagation: false } : {}),
@@ -126,6 +132,32 @@ export function hubTransitGateway(scope: Construct, hub: HubPlan, vpc: HubVpcHan
     }
   }
   return { transitGatewayId, routeTableIds, ...(shareArn ? { shareArn } : {}), createdRouteTables: tgw.routeTables === undefined, created: tgw.existingId === undefined };
+}
+
+/**
+ * The subnets of the hub VPC's attachment. AWS's design best practice is a small subnet of its own per
+ * attachment, all with one route table (https://docs.aws.amazon.com/vpc/latest/tgw/tgw-best-design-practices.html):
+ * in a VPC vpce-hub creates they are carved from the config's CIDRs, with a route table of local routes
+ * only (the gateway delivers into the VPC; the endpoints' replies leave by the endpoint route table).
+ */
+function hubAttachmentSubnetIds(scope: Construct, hub: HubPlan, vpc: HubVpcHandles, provider: AwsProvider, project: string): string[] {
+  const own = hub.transitGateway?.hubAttachmentSubnets;
+  if (own === undefined) return vpc.subnetIds;
+  if (own.every((s) => s.id !== undefined)) return own.map((s) => s.id as string);
+  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSubnet.html
+  const table = resource(RouteTable, scope, ids.hubAttachmentRouteTable(hub.name), { provider, vpcId: vpc.vpcId, tags: hubTags(hub, tagName(project, hub.name, 'transit-gateway')) });
+  return own.map((s) => {
+    const subnet = resource(Subnet, scope, ids.hubAttachmentSubnet(hub.name, s.az), {
+      provider,
+      vpcId: vpc.vpcId,
+      cidrBlock: s.cidr as string,
+      ...(s.azIsId ? { availabilityZoneId: s.az } : { availabilityZone: s.az }),
+      mapPublicIpOnLaunch: false,
+      tags: hubTags(hub, tagName(project, hub.name, 'transit-gateway', s.az)),
+    });
+    resource(RouteTableAssociation, scope, ids.hubAttachmentSubnet(hub.name, s.az), { provider, subnetId: subnet.id, routeTableId: table.id });
+    return subnet.id;
+  });
 }
 
 /**

@@ -190,6 +190,10 @@ function planTransitGateway(h: HubConfig, config: VpceHubConfig, hubAccount: Acc
     autoAcceptSharedAttachments: tgw.autoAcceptSharedAttachments,
     ...(tgw.defaultRouteTableIds !== undefined ? { defaultRouteTableIds: [...new Set(tgw.defaultRouteTableIds)].sort() } : {}),
     ...(share ? { share } : {}),
+    ...(tgw.id === undefined && tgw.amazonSideAsn !== undefined ? { amazonSideAsn: tgw.amazonSideAsn } : {}),
+    ...(tgw.hubAttachmentSubnets
+      ? { hubAttachmentSubnets: tgw.hubAttachmentSubnets.map((e) => ({ az: e.availabilityZone, azIsId: AZ_ID_PATTERN.test(e.availabilityZone), ...(e.id !== undefined ? { id: e.id } : { cidr: e.cidr }) })) }
+      : {}),
   };
 }
 

@@ -59,6 +59,9 @@ export const ids = {
   hubTransitGatewayRouteTable: (hub: string, table: 'hub' | 'spokes') => `hub_${hub}_${table}`,
   /** The hub VPC's attachment, its acceptance, association (hub route table) and propagation (spokes route table). */
   hubAttachment: (hub: string) => `hub_${hub}`,
+  /** The hub attachment's own subnets in a created hub VPC, and their route table (local routes only). */
+  hubAttachmentSubnet: (hub: string, az: string) => `hub_${hub}_transit_gateway_${az}`,
+  hubAttachmentRouteTable: (hub: string) => `hub_${hub}_transit_gateway`,
   hubOnPremisesRoute: (hub: string, routeTableKey: string, cidr: string) => `hub_${hub}_${routeTableKey}_to_on_premises_${cidrKey(cidr)}`,
   /** A spoke's attachment, its acceptance and association (spokes route table); its propagation into the hub route table. */
   spokeAttachment: (spoke: string) => `spoke_${spoke}`,

@@ -125,6 +125,11 @@ export interface TransitGatewayPlan {
   defaultRouteTableIds?: string[];
   /** The RAM share of a created transit gateway (planning/ram-sharing.ts); undefined for an existing one. */
   share?: RamSharePlan;
+  /** A created gateway's Amazon-side ASN (hubs.<hub>.transitGateway.amazonSideAsn); AWS's default otherwise. */
+  amazonSideAsn?: number;
+  /** The hub attachment's own subnets, one per AZ (existing: `id`; created VPC: `cidr`, carved with their
+   * own route table); undefined: the endpoint subnets carry the attachment. */
+  hubAttachmentSubnets?: SubnetPlan[];
 }
 
 /** On-premises clients of a hub's endpoints (hubs.<hub>.onPremises). */
