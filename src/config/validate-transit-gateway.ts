@@ -95,6 +95,17 @@ export function validateTransitGateway({ config, raw }: ValidationContext): Find
     });
   });
 
+  // A subnet belongs to one VPC: the same id under two VPCs is a copy-paste slip that AWS would only
+  // reject at apply (CreateTransitGatewayVpcAttachment: the subnet is not in the VPC).
+  const subnetOwner = new Map<string, { vpc: string; path: string }>();
+  config.hubs.forEach((hub, hi) => {
+    const at = formatPath(['hubs', hi], raw);
+    if (hub.vpc.id === undefined) return;
+    (hub.vpc.subnets ?? []).forEach((sub, i) => subnetOwner.set(sub.id, { vpc: hub.vpc.id as string, path: `${at}.vpc.subnets.${i}.id` }));
+    (hub.transitGateway?.hubAttachmentSubnets ?? []).forEach((sub, i) => {
+      if (sub.id !== undefined && !subnetOwner.has(sub.id)) subnetOwner.set(sub.id, { vpc: hub.vpc.id as string, path: `${at}.transitGateway.hubAttachmentSubnets.${i}.id` });
+    });
+  });
   config.spokes.forEach((spoke, si) => {
     const at = formatPath(['spokes', si], raw);
     const hub = hubOfSpoke(config, spoke);
@@ -125,6 +136,10 @@ export function validateTransitGateway({ config, raw }: ValidationContext): Find
       const path = `${at}.vpc.attachmentSubnetIds.${i}`;
       if (ids.has(id)) push({ code: 'DuplicateAttachmentSubnet', path, value: id, message: 'is listed twice', fix: 'list each subnet once, one per AZ' });
       ids.add(id);
+      const other = subnetOwner.get(id);
+      if (other !== undefined && other.vpc !== spoke.vpc.id) {
+        push({ code: 'DuplicateAttachmentSubnet', path, value: id, message: `is also listed at ${other.path}, a subnet of VPC ${other.vpc}: a subnet belongs to one VPC, so one of the two attachments would fail (the subnet is not in its VPC)`, fix: `list the subnets of ${spoke.vpc.id} here (aws ec2 describe-subnets --filters Name=vpc-id,Values=${spoke.vpc.id})` });
+      } else if (other === undefined) subnetOwner.set(id, { vpc: spoke.vpc.id, path });
       if (typeof entry === 'string') return;
       const az = entry.availabilityZone;
       const name = AZ_NAME_PATTERN.exec(az);
