@@ -70,7 +70,7 @@ describe('VH-TGW-003 the inbound resolver admits DNS from the declared on-premis
     expect(flagged(resolverOpenToDeclared, wider)).toEqual([]);
     expect(messages(resolverOpenToDeclared, wider, facts(HYBRID))).toEqual(['the ingress rule admits 10.0.0.0/8, which is not within any onPremises range of the config']);
     const open = mutated(hybrid.stacks, (s) => (body(s, 'network', RULE).cidr_ipv4 = '0.0.0.0/0'));
-    expect(messages(resolverOpenToDeclared, open)).toEqual(['the ingress rule admits 0.0.0.0/0: the resolver would answer anyone who can reach it']);
+    expect(messages(resolverOpenToDeclared, open)).toEqual(['the ingress rule admits 0.0.0.0/0: the resolver would answer anyone who can reach it (unless the config chooses onPremises.resolverSecurityGroup: untracked)']);
   });
 
   it('flags a port other than 53', () => {

@@ -75,7 +75,10 @@ function hubCreates(counts: Counts, hub: HubPlan): void {
     add(counts, 'aws_vpc_security_group_ingress_rule', onPrem.cidrs.length);
     if (onPrem.inboundResolver) {
       add(counts, 'aws_security_group', 1);
-      add(counts, 'aws_vpc_security_group_ingress_rule', 2 * onPrem.cidrs.length);
+      // A TCP and a UDP rule per range; AWS's untracked form: TCP and UDP 53 from anywhere, and egress for the answers (issue 16).
+      const untracked = onPrem.resolverSecurityGroup === 'untracked';
+      add(counts, 'aws_vpc_security_group_ingress_rule', untracked ? 2 : 2 * onPrem.cidrs.length);
+      add(counts, 'aws_vpc_security_group_egress_rule', untracked ? 2 : 0);
       add(counts, 'aws_route53_resolver_endpoint', 1);
     }
   }

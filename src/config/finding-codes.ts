@@ -154,6 +154,7 @@ export const FINDING_CODES = {
   TransitGatewayRouteTablesSame: error('vpcs', 'transitGateway.routeTables uses one route table as both hub and spokes table: spokes would reach each other'),
   TransitGatewayCrossRegion: error('vpcs', "a spoke of a transit-gateway hub in another region than the hub (a VPC attaches only in its own region; inter-region TGW peering is out of scope)"),
   DuplicateAttachmentSubnet: error('vpcs', 'a subnet listed twice in attachmentSubnetIds'),
+  ResolverCapacityExceeded: error('vpcs', 'onPremises.queriesPerSecond beyond what the inbound resolver takes: one address per endpoint subnet, about 1,500 queries per second each when connection-tracked (per-range), 10,000 untracked'),
   OnPremisesNeedsTransitGateway: error('vpcs', 'onPremises on a peering hub: on-premises networks reach the hub through a transit gateway'),
   OnPremisesCidrTooWide: error('cidrs', 'an onPremises range wider than /8'),
 

@@ -162,6 +162,16 @@ const onPremises = z.strictObject({
   cidrs: z.array(cidr).min(1),
   /** A Route 53 Resolver inbound endpoint in the hub VPC: on-premises DNS servers forward the zones to it. */
   inboundResolver: z.boolean().default(false),
+  /**
+   * The inbound resolver's security group: `per-range` admits TCP and UDP 53 from each range (two rules per
+   * range, connection tracked: AWS says tracked endpoints can fall to about 1,500 queries per second per
+   * address); `untracked` is AWS's recommendation for inbound endpoints (TCP and UDP 53 from anywhere,
+   * egress to anywhere), which is not tracked and fits any number of ranges: routing is then the filter.
+   * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/best-practices-resolver-endpoint-scaling.html
+   */
+  resolverSecurityGroup: z.enum(['per-range', 'untracked']).default('per-range'),
+  /** Peak DNS queries per second from on premises: validate sizes the inbound endpoint's addresses against it. */
+  queriesPerSecond: z.number().int().positive().optional(),
 });
 
 /** Earlier names of a hub or spoke, oldest first: synth emits `moved` blocks from each to the next, so

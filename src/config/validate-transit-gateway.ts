@@ -7,6 +7,7 @@ import type { Finding } from './findings';
 import { formatPath } from './paths';
 import { AZ_ID_PATTERN, AZ_NAME_PATTERN, hubOfSpoke, spokeRegion } from './resolve';
 import type { ValidationContext } from './validate';
+import type { HubConfig } from './schema';
 import { azIdPrefix } from './validate-vpcs';
 
 export function validateTransitGateway({ config, raw }: ValidationContext): Finding[] {
@@ -77,6 +78,8 @@ export function validateTransitGateway({ config, raw }: ValidationContext): Find
       const p = parseCidr(c);
       if (p.ok) members.push({ owner: 'client range', path: `${at}.clientCidrs.${ci}`, cidr: p.cidr });
     });
+    const resolverFinding = resolverCapacity(hub, at);
+    if (resolverFinding) push(resolverFinding);
     const seen: Array<{ path: string; cidr: Cidr }> = [];
     (hub.onPremises?.cidrs ?? []).forEach((text, ci) => {
       const path = `${at}.onPremises.cidrs.${ci}`;
@@ -156,3 +159,37 @@ export function validateTransitGateway({ config, raw }: ValidationContext): Find
   return findings;
 }
 
+/**
+ * Queries per second an inbound endpoint address takes: 10,000 ("Queries per second per IP address in an
+ * endpoint", Route 53 Resolver quotas, https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DNSLimitations.html#limits-api-entities-resolver),
+ * but "as low as 1500" when restrictive security group rules force connection tracking
+ * (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/best-practices-resolver-endpoint-scaling.html).
+ */
+export const RESOLVER_QPS_PER_ADDRESS = { 'per-range': 1500, untracked: 10000 } as const;
+
+/**
+ * The inbound endpoint has one address per endpoint subnet: a second auto-assigned address in one subnet
+ * collapses into the first in the pinned provider (ip_address is a set hashed on subnet and ip:
+ * terraform-provider-aws issue 43724, open for 5.0.0-6.7.0), and fixed addresses could collide with the
+ * endpoints' own. So its capacity is addresses x the per-address rate of its security group form.
+ */
+function resolverCapacity(hub: HubConfig, at: string): Omit<Finding, 'severity'> | undefined {
+  const onPrem = hub.onPremises;
+  if (!onPrem || onPrem.queriesPerSecond === undefined) return undefined;
+  if (!onPrem.inboundResolver) {
+    return { code: 'ConflictingField', path: `${at}.onPremises.queriesPerSecond`, value: onPrem.queriesPerSecond, message: 'sizes the inbound resolver, but inboundResolver is off', fix: 'set inboundResolver: true, or remove queriesPerSecond' };
+  }
+  const addresses = hub.vpc.id !== undefined ? (hub.vpc.subnets ?? []).length : (hub.vpc.availabilityZones ?? []).length;
+  const perAddress = RESOLVER_QPS_PER_ADDRESS[onPrem.resolverSecurityGroup];
+  if (onPrem.queriesPerSecond <= addresses * perAddress) return undefined;
+  return {
+    code: 'ResolverCapacityExceeded',
+    path: `${at}.onPremises.queriesPerSecond`,
+    value: onPrem.queriesPerSecond,
+    message: `is more than hub ${hub.name}'s inbound resolver takes: ${addresses} addresses (one per endpoint subnet) x about ${perAddress} queries per second each (${onPrem.resolverSecurityGroup === 'untracked' ? 'the per-address quota' : 'connection-tracked, per AWS "Resolver endpoint scaling"'}) = ${addresses * perAddress}`,
+    fix:
+      onPrem.resolverSecurityGroup === 'per-range'
+        ? `set onPremises.resolverSecurityGroup: untracked (about ${RESOLVER_QPS_PER_ADDRESS.untracked} per address: ${addresses * RESOLVER_QPS_PER_ADDRESS.untracked}), or add AZs to the hub (one address each)`
+        : 'add AZs to the hub (one address each, up to the endpoint quota of 6 addresses), or forward some zones to another hub\'s inbound resolver',
+  };
+}

@@ -141,6 +141,8 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
           onPremises: {
             cidrs: [...h.onPremises.cidrs],
             inboundResolver: h.onPremises.inboundResolver,
+            resolverSecurityGroup: h.onPremises.resolverSecurityGroup,
+            ...(h.onPremises.queriesPerSecond !== undefined ? { queriesPerSecond: h.onPremises.queriesPerSecond } : {}),
             // The names the hub VPC answers for the services: its zones, or (endpoint-url) the endpoints' private DNS names.
             forwardedZones: [...new Set(services.flatMap(zonesOf).map((z) => z.zoneName))].sort(),
           },

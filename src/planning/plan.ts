@@ -137,6 +137,10 @@ export interface OnPremisesPlan {
   cidrs: string[];
   /** A Route 53 Resolver inbound endpoint in the hub's endpoint subnets. */
   inboundResolver: boolean;
+  /** Its security group: two tracked rules per range, or AWS's untracked form (hubs.<hub>.onPremises.resolverSecurityGroup). */
+  resolverSecurityGroup: 'per-range' | 'untracked';
+  /** Peak DNS queries per second from on premises, when the config states it. */
+  queriesPerSecond?: number;
   /** The zone names on-premises DNS servers must conditionally forward to the inbound endpoint. */
   forwardedZones: string[];
 }

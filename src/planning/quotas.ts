@@ -110,14 +110,24 @@ export const QUOTA_REMEDY: Record<QuotaRowName, string> = {
   resolverEndpointsPerRegion: 'request an increase of "Endpoints per AWS Region" (Route 53 Resolver) and set quotas.resolverEndpointsPerRegion, or reuse one inbound endpoint (inboundResolver on one hub per account and region)',
 };
 
+/**
+ * The inbound resolver's group holds two rules per on-premises range. A customer-managed prefix list does
+ * not shrink that: "When you reference a prefix list in a security group rule, the maximum number of
+ * entries for the prefix lists counts as the same number of rules" (Amazon VPC quotas, prefix lists;
+ * https://docs.aws.amazon.com/vpc/latest/userguide/working-with-managed-prefix-lists.html), so a TCP and a
+ * UDP rule referencing a list of 31 ranges still count 62. AWS's untracked form is what fits any estate.
+ */
+const RESOLVER_RULES_REMEDY =
+  "set onPremises.resolverSecurityGroup: untracked (AWS's recommended rules for inbound endpoints: TCP and UDP 53 from anywhere, four rules whatever the number of ranges, no connection tracking), summarize the on-premises ranges, or request an increase of inbound rules per security group and set quotas.inboundRulesPerSecurityGroup. A customer-managed prefix list does not help: a rule that references one counts as many rules as the list's maximum entries";
+
 /** Every quota row of the plan: grouped by quota, each group in plan order (hubs, spokes by name). */
 export function quotaUsage(plan: NetworkPlan, overrides: Partial<Record<QuotaName, number | undefined>> = {}): QuotaRow[] {
   const quotas = effectiveQuotas(overrides);
   const rows: QuotaRow[] = [];
-  const row = (quota: QuotaRowName, scope: string, used: number, path: string) => {
+  const row = (quota: QuotaRowName, scope: string, used: number, path: string, remedy = QUOTA_REMEDY[quota]) => {
     const limit = quota === 'endpointPolicyCharacters' ? ENDPOINT_POLICY_MAX_CHARACTERS : quotas[quota];
     const hardMax = QUOTA_HARD_MAX[quota];
-    rows.push({ quota, scope, used, limit, ...(hardMax !== undefined ? { hardMax } : {}), remedy: QUOTA_REMEDY[quota], path });
+    rows.push({ quota, scope, used, limit, ...(hardMax !== undefined ? { hardMax } : {}), remedy, path });
   };
   const hubs = new Map(plan.hubs.map((h) => [h.name, h]));
   const hubOf = (name: string) => hubs.get(name) as HubPlan;
@@ -141,6 +151,13 @@ export function quotaUsage(plan: NetworkPlan, overrides: Partial<Record<QuotaNam
     for (const g of h.securityGroups) row('inboundRulesPerSecurityGroup', `security group ${ids.hubSecurityGroup(h.name, g.group)}`, g.rules.length, `hubs.${h.name}`);
   }
   for (const h of plan.hubs) row('securityGroupsPerNetworkInterface', `hub ${h.name} endpoints`, h.securityGroups.length, `hubs.${h.name}`);
+  // The inbound resolver's own group (issue 16): a TCP and a UDP rule per on-premises range, or AWS's
+  // untracked form's two (its egress rules count against the outbound quota, of the same size).
+  // https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-security-groups
+  for (const h of plan.hubs.filter((x) => x.onPremises?.inboundResolver)) {
+    const onPrem = h.onPremises as NonNullable<HubPlan['onPremises']>;
+    row('inboundRulesPerSecurityGroup', `security group ${ids.hubInboundResolver(h.name)}`, onPrem.resolverSecurityGroup === 'untracked' ? 2 : 2 * onPrem.cidrs.length, `hubs.${h.name}.onPremises`, RESOLVER_RULES_REMEDY);
+  }
 
   // Routes we add: in every hub endpoint route table one per spoke CIDR, in every spoke table one per hub
   // CIDR (primary and secondary: endpoint subnets given by id may be in any of them).

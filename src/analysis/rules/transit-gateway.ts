@@ -67,7 +67,8 @@ export const resolverOpenToDeclared = defineRule(
     explanation:
       'A Route 53 Resolver inbound endpoint answers every name the hub VPC resolves, private zones included. Open wider than ' +
       'the on-premises ranges (or to anywhere) it is a resolver for networks that should not see those names. Without ' +
-      '--config, ranges are not checked against the config; anywhere and ports other than 53 still are.',
+      '--config, ranges are not checked against the config; anywhere and ports other than 53 still are. A hub whose config ' +
+      'chooses resolverSecurityGroup: untracked (AWS\'s recommended, connection-untracked rules) may admit 53 from anywhere.',
   },
   (tree, facts) => {
     const groups = resolverGroupIdentities(tree);
@@ -78,9 +79,12 @@ export const resolverOpenToDeclared = defineRule(
       if (!((r.protocol === 'tcp' || r.protocol === 'udp') && r.fromPort === 53 && r.toPort === 53)) {
         out.push({ ...where, message: `${ruleWhere(r)} allows ${r.protocol ?? '(no protocol)'} ${r.fromPort ?? '?'}-${r.toPort ?? '?'}; an inbound resolver needs tcp and udp 53 only` });
       }
+      // The config's untracked form (onPremises.resolverSecurityGroup: untracked) admits 53 from anywhere on purpose.
+      const untracked = facts?.untrackedResolverGroups.has(`${r.group.stack}/${r.group.address}`) === true;
       for (const cidr of r.cidrs) {
-        if (isAnywhere(cidr)) out.push({ ...where, message: `${ruleWhere(r)} admits ${cidr}: the resolver would answer anyone who can reach it` });
-        else if (facts && !facts.onPremisesCidrs.some((d) => cidrWithin(cidr, d))) out.push({ ...where, message: `${ruleWhere(r)} admits ${cidr}, which is not within any onPremises range of the config` });
+        if (isAnywhere(cidr)) {
+          if (!untracked) out.push({ ...where, message: `${ruleWhere(r)} admits ${cidr}: the resolver would answer anyone who can reach it (unless the config chooses onPremises.resolverSecurityGroup: untracked)` });
+        } else if (facts && !facts.onPremisesCidrs.some((d) => cidrWithin(cidr, d))) out.push({ ...where, message: `${ruleWhere(r)} admits ${cidr}, which is not within any onPremises range of the config` });
       }
       for (const peer of r.otherPeers) out.push({ ...where, message: `${ruleWhere(r)} admits ${peer}; only declared on-premises ranges may query the resolver` });
     }
