@@ -87,6 +87,12 @@ function hubCreates(counts: Counts, hub: HubPlan): void {
 /** A spokes stack: both halves of each pair of the spoke. */
 function pairCreates(counts: Counts, hub: HubPlan, spoke: SpokePlan): void {
   const tgw = hub.transitGateway;
+  // A hub moving from peering to its gateway keeps each spoke's peering until the last step (issue 16);
+  // the routes exist once, over the peering or the gateway.
+  if (tgw && hub.peeringMigration !== undefined) {
+    add(counts, 'aws_vpc_peering_connection', 1);
+    add(counts, 'aws_vpc_peering_connection_accepter', spoke.autoAccept ? 0 : 1);
+  }
   if (tgw) {
     // Attachment (accepted in the owner's account unless same account or auto-accept), association, propagation.
     add(counts, 'aws_ec2_transit_gateway_vpc_attachment', 1);

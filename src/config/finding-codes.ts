@@ -155,6 +155,8 @@ export const FINDING_CODES = {
   TransitGatewayCrossRegion: error('vpcs', "a spoke of a transit-gateway hub in another region than the hub (a VPC attaches only in its own region; inter-region TGW peering is out of scope)"),
   DuplicateAttachmentSubnet: error('vpcs', 'a subnet listed twice in attachmentSubnetIds'),
   ResolverCapacityExceeded: error('vpcs', 'onPremises.queriesPerSecond beyond what the inbound resolver takes: one address per endpoint subnet, about 1,500 queries per second each when connection-tracked (per-range), 10,000 untracked'),
+  PeeringMigrationNeedsTransitGateway: error('vpcs', 'peeringMigration on a hub that still connects by peering: the migration ends at connectivity: transit-gateway'),
+  PeeringMigrationInProgress: warning('vpcs', 'peeringMigration: a peering -> transit gateway migration is between steps (attach: the gateway path is built, routes still use the peerings; move-routes: routes use the gateway, the peerings stay unused); the fix names the next step'),
   OnPremisesNeedsTransitGateway: error('vpcs', 'onPremises on a peering hub: on-premises networks reach the hub through a transit gateway'),
   OnPremisesCidrTooWide: error('cidrs', 'an onPremises range wider than /8'),
 

@@ -121,6 +121,9 @@ export const endpointPolicySchema = z.union([
 
 export const DNS_MODES = ['private-hosted-zones', 'endpoint-url', 'route53-profile'] as const;
 
+/** The steps of a peering -> transit gateway migration that keep the peerings (issue 16); the last step removes the field. */
+export const PEERING_MIGRATION_STEPS = ['attach', 'move-routes'] as const;
+
 /** How spokes reach a hub: a VPC peering each (the blog's design), or one transit gateway (issue 10). */
 export const CONNECTIVITY_MODES = ['peering', 'transit-gateway'] as const;
 
@@ -219,6 +222,13 @@ const hub = z.strictObject({
    * unset, the smallest count that keeps every group within inboundRulesPerSecurityGroup is derived. */
   endpointSecurityGroups: z.number().int().min(1).max(16).optional(),
   connectivity: z.enum(CONNECTIVITY_MODES).default('peering'),
+  /**
+   * A peering hub moving to connectivity: transit-gateway without an outage (README, "Move a hub from
+   * peering to a transit gateway"), one pull request per step: `attach` builds the whole transit gateway
+   * path while every peering and its routes stay; `move-routes` moves every route to the gateway in place
+   * (the peerings stay, unused); removing the field removes the peerings.
+   */
+  peeringMigration: z.enum(PEERING_MIGRATION_STEPS).optional(),
   /** Required with connectivity: transit-gateway. */
   transitGateway: transitGateway.optional(),
   onPremises: onPremises.optional(),

@@ -76,7 +76,8 @@ export function validateAdopt({ config, raw, plan }: PlanValidationContext): Fin
     const path = `${formatPath(['spokes', i], raw)}.adopt.peeringConnectionId`;
     const spoke = plan.spokes.find((x) => x.name === s.name);
     const hub = plan.hubs.find((x) => x.name === spoke?.hub);
-    if (hub?.transitGateway) {
+    // A hub mid-migration keeps its spokes' peerings (planning/peering-migration.ts): those can be adopted.
+    if (hub?.transitGateway && hub.peeringMigration === undefined) {
       findings.push({ severity: 'error', code: 'AdoptNotBuilt', path, value: id, message: `spoke ${s.name} reaches hub ${hub.name} through its transit gateway: there is no peering to adopt`, fix: 'remove adopt.peeringConnectionId (or give the hub connectivity: peering)' });
     }
     once(id, path);

@@ -22,6 +22,27 @@ export function validateTransitGateway({ config, raw }: ValidationContext): Find
     if (hub.connectivity === 'peering' && tgw) {
       push({ code: 'ConflictingField', path: `${at}.transitGateway`, message: 'is set, but the hub connects its spokes by peering (connectivity defaults to peering)', fix: 'set connectivity: transit-gateway, or remove transitGateway' });
     }
+    if (hub.peeringMigration !== undefined) {
+      const path = `${at}.peeringMigration`;
+      if (hub.connectivity !== 'transit-gateway') {
+        push({ code: 'PeeringMigrationNeedsTransitGateway', path, value: hub.peeringMigration, message: 'is set, but the hub still connects by peering: the migration ends at a transit gateway', fix: 'set connectivity: transit-gateway with transitGateway and peeringMigration: attach (step 1 in the README, "Move a hub from peering to a transit gateway"), or remove peeringMigration' });
+      } else {
+        findings.push({
+          severity: 'warning',
+          code: 'PeeringMigrationInProgress',
+          path,
+          value: hub.peeringMigration,
+          message:
+            hub.peeringMigration === 'attach'
+              ? `step 1 of 3: hub ${hub.name}'s transit gateway path is built (attachments accepted, associated, propagated) while every spoke still routes over its peering`
+              : `step 2 of 3: every route of hub ${hub.name}'s spokes goes through the transit gateway (moved in place); the peerings stay, unused`,
+          fix:
+            hub.peeringMigration === 'attach'
+              ? `apply every stack, run vpce-hub prove (it checks the gateway path as well), then set peeringMigration: move-routes (step 2)`
+              : `apply every stack and check the traffic, then remove peeringMigration (step 3) and acknowledge the peering deletes with hub=${hub.name}/aws_vpc_peering_connection.* and hub=${hub.name}/aws_vpc_peering_connection_accepter.*; narrow the hub-side role to the policy vpce-hub iam-policy prints for step 3 only after that apply (it still deletes the peerings)`,
+        });
+      }
+    }
     if (hub.connectivity === 'peering' && hub.onPremises) {
       push({ code: 'OnPremisesNeedsTransitGateway', path: `${at}.onPremises`, message: 'is set, but on-premises networks reach the hub through a transit gateway (peering is not transitive)', fix: 'set connectivity: transit-gateway with transitGateway, or remove onPremises' });
     }

@@ -103,7 +103,7 @@ export function hubTransitGateway(scope: Construct, hub: HubPlan, vpc: HubVpcHan
   adopt(attachment, adopted);
   const accepted = acceptInOwner(scope, ids.hubAttachment(hub.name), attachment, hub, sameAccount, ownerProvider, hubTags(hub, tagName(project, hub.name)), adopted);
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AssociateTransitGatewayRouteTable.html
-  resource(Ec2TransitGatewayRouteTableAssociation, scope, ids.hubAttachment(hub.name), {
+  const association = resource(Ec2TransitGatewayRouteTableAssociation, scope, ids.hubAttachment(hub.name), {
     provider: ownerProvider,
     transitGatewayAttachmentId: attachment.id,
     transitGatewayRouteTableId: routeTableIds.hub,
@@ -111,7 +111,7 @@ export function hubTransitGateway(scope: Construct, hub: HubPlan, vpc: HubVpcHan
     ...(accepted ? { dependsOn: [accepted] } : {}),
   });
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_EnableTransitGatewayRouteTablePropagation.html
-  resource(Ec2TransitGatewayRouteTablePropagation, scope, ids.hubAttachment(hub.name), {
+  const propagation = resource(Ec2TransitGatewayRouteTablePropagation, scope, ids.hubAttachment(hub.name), {
     provider: ownerProvider,
     transitGatewayAttachmentId: attachment.id,
     transitGatewayRouteTableId: routeTableIds.spokes,
@@ -127,7 +127,9 @@ export function hubTransitGateway(scope: Construct, hub: HubPlan, vpc: HubVpcHan
         routeTableId: vpc.routeTableIds.get(t.key) as string,
         destinationCidrBlock: cidr,
         transitGatewayId,
-        dependsOn: [accepted ?? attachment],
+        // Answers to on-premises leave through the hub attachment, routed by the `hub` table it is
+        // associated with: the route waits for that association (and the propagation), not only the attachment.
+        dependsOn: [association, propagation],
       });
     }
   }
@@ -174,6 +176,8 @@ function hubAttachmentSubnetIds(scope: Construct, hub: HubPlan, vpc: HubVpcHandl
  * transitGatewayRouteTableAssociationUpdate / transitGatewayRouteTablePropagationUpdate on
  * AssociationDefaultRouteTableId / PropagationDefaultRouteTableId). A new attachment on an
  * auto-accepting gateway gets none: its Create would accept an attachment AWS has accepted already.
+ * Not confirmable offline (README): AWS applies the gateway's default association and propagation at
+ * acceptance and the accepter turns them off right after, a short window in the default tables.
  */
 export function acceptInOwner(scope: Construct, id: string, attachment: Ec2TransitGatewayVpcAttachment, hub: HubPlan, sameAccount: boolean, ownerProvider: AwsProvider, tags: Record<string, string>, adopted?: string): TerraformResource | undefined {
   if (sameAccount || (hub.transitGateway?.autoAcceptSharedAttachments && adopted === undefined)) return undefined;

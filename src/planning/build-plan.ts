@@ -136,6 +136,7 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
     ...(h.dns === 'route53-profile' ? { profile: (() => { const share = planRamShare(config); return share ? { share } : {}; })() } : {}),
     connectivity: h.connectivity,
     ...(h.connectivity === 'transit-gateway' ? { transitGateway: planTransitGateway(h, config, account) } : {}),
+    ...(h.connectivity === 'transit-gateway' && h.peeringMigration !== undefined ? { peeringMigration: h.peeringMigration } : {}),
     ...(h.onPremises
       ? {
           onPremises: {

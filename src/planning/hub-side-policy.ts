@@ -22,6 +22,7 @@
  */
 import { partitionOfRegion } from '../config/partitions';
 import { stackNames, tagName } from './naming';
+import { keepsPeering } from './peering-migration';
 import type { HubPlan, NetworkPlan, SpokePlan } from './plan';
 
 /** Every action the hub halves need, by the Terraform resource type that needs it (create, read, update, delete, tags). */
@@ -93,7 +94,8 @@ export function hubSidePolicy(plan: NetworkPlan, accountKey: string, scoping: Ac
   // limited to the configured spokes' VPCs as accepters (ec2:AccepterVpc on the vpc-peering-connection
   // resource of CreateVpcPeeringConnection: https://docs.aws.amazon.com/vpc/latest/peering/security-iam.html,
   // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2.html).
-  const peering = (h: HubPlan) => h.connectivity === 'peering';
+  // A hub moving to its transit gateway keeps (and in its last step deletes) its peerings (issue 16).
+  const peering = keepsPeering;
   const peeringRegions = [...new Set(hubs.filter(peering).map((h) => h.region))].sort();
   // Per account: `vpc/*` of the spoke's account and region (ArnLike), still only configured spoke accounts.
   const spokeVpcArn = (s: SpokePlan) => `arn:${partition}:ec2:${s.region}:${s.account.id}:vpc/${scoping === 'vpc' ? s.vpcId : '*'}`;

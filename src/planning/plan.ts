@@ -185,6 +185,12 @@ export interface HubPlan {
   /** Spokes associate each zone directly (private-hosted-zones, or route53-profile with keepZoneAssociations). */
   zoneAssociations: boolean;
   connectivity: ConnectivityMode;
+  /**
+   * A transit-gateway hub still keeping the peerings of its former connectivity (hubs.<hub>.peeringMigration):
+   * `attach`, its spokes' routes still use the peerings; `move-routes`, they use the gateway and the
+   * peerings stay unused until the field is removed.
+   */
+  peeringMigration?: 'attach' | 'move-routes';
   /** Set with connectivity: transit-gateway. */
   transitGateway?: TransitGatewayPlan;
   onPremises?: OnPremisesPlan;

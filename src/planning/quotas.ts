@@ -7,6 +7,7 @@
 import { QUOTA_DEFAULTS, RENAMED_QUOTAS, type QuotaName } from '../config/schema';
 import { hubCidrs } from './hub-cidrs';
 import { ids } from './naming';
+import { keepsPeering } from './peering-migration';
 import type { HubPlan, NetworkPlan } from './plan';
 
 /**
@@ -137,9 +138,10 @@ export function quotaUsage(plan: NetworkPlan, overrides: Partial<Record<QuotaNam
   const peerings = new Counter();
   const vpcKey = (region: string, id: string) => `${region}/${id}`;
   const hubVpcKey = (h: HubPlan) => (h.existingVpcId !== undefined ? vpcKey(h.region, h.existingVpcId) : `new/${h.name}`);
-  // A transit-gateway hub has no peerings: the 125-peering ceiling does not apply to it.
-  for (const h of plan.hubs.filter((x) => x.connectivity === 'peering')) peerings.declare(hubVpcKey(h), `hub ${h.name}`, `hubs.${h.name}`);
-  for (const s of plan.spokes.filter((x) => hubOf(x.hub).connectivity === 'peering')) {
+  // A transit-gateway hub has no peerings: the 125-peering ceiling does not apply to it, except while a
+  // migration from peering keeps them (planning/peering-migration.ts).
+  for (const h of plan.hubs.filter(keepsPeering)) peerings.declare(hubVpcKey(h), `hub ${h.name}`, `hubs.${h.name}`);
+  for (const s of plan.spokes.filter((x) => keepsPeering(hubOf(x.hub)))) {
     peerings.declare(vpcKey(s.region, s.vpcId), `spoke ${s.name}`, `spokes.${s.name}`);
     peerings.add(hubVpcKey(hubOf(s.hub)));
     peerings.add(vpcKey(s.region, s.vpcId));

@@ -155,7 +155,7 @@ export function reassociationOf(change: ResourceChange): string | undefined {
   if (body.replace_existing_association !== true) return undefined;
   const table = val(body, 'transit_gateway_route_table_id', "vpce-hub's route table");
   return (
-    `the adopted attachment leaves the route table it is associated with now (one association per attachment) and is associated with ${table}: ` +
+    `the adopted attachment leaves the route table it is associated with now (one association per attachment) and is associated with ${table}, with no route table at all between the two API calls: ` +
     'the VPC then reaches only what that table routes (the hub), no longer what its current table gave it (other VPCs, on-premises, egress), and answers to other networks are dropped. ' +
     'Its propagations into other route tables stay (vpce-hub cannot see them), except into the gateway\'s default propagation table, which its accepter turns off. ' +
     'Check the current association first: aws ec2 describe-transit-gateway-attachments --transit-gateway-attachment-ids <tgw-attach-...> --query "TransitGatewayAttachments[0].Association"'

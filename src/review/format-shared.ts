@@ -169,9 +169,10 @@ export function removedStacksLine(r: ReviewReport): string | undefined {
 }
 
 /** Likely renames (add formerNames) and renamed account keys (the state procedure), as text lines. */
-export function renameLines(r: Pick<ReviewReport, 'renames' | 'accountRenames' | 'adoption'>): string[] {
+export function renameLines(r: Pick<ReviewReport, 'renames' | 'accountRenames' | 'adoption' | 'migration'>): string[] {
   const out: string[] = [];
   for (const note of r.adoption) out.push('', `Adoption: ${note}`);
+  for (const note of r.migration) out.push('', `Peering to transit gateway: ${note}`);
   for (const s of r.renames) out.push('', `Likely rename: ${s.evidence}. Add to the config, so its state moves instead of being destroyed and recreated:`, `  ${s.fix}`);
   for (const a of r.accountRenames) {
     out.push('', `Account key renamed: ${a.from} -> ${a.to} (account ${a.accountId}). Stacks are states, and moved blocks cannot cross states: ${a.stacks.map((s) => `${s.from} -> ${s.to}`).join(', ')}. Copy each state before applying:`);
