@@ -31,7 +31,7 @@ export function validateHubAttachment({ config, raw }: ValidationContext): Findi
     if (tgw.amazonSideAsn !== undefined) {
       if (tgw.id !== undefined) {
         push({ code: 'ConflictingField', path: `${at}.amazonSideAsn`, value: tgw.amazonSideAsn, message: `is a setting of a transit gateway vpce-hub creates, but ${tgw.id} exists: its ASN is its owner's`, fix: 'remove amazonSideAsn' });
-      } else if (!ASN_RANGES.some(([lo, hi2]) => tgw.amazonSideAsn !== undefined && tgw.amazonSideAsn >= lo && tgw.amazonSideAsn <= hi2)) {
+      } else if (!ASN_RANGES.some(([low, high]) => (tgw.amazonSideAsn as number) >= low && (tgw.amazonSideAsn as number) <= high)) {
         push({ code: 'TransitGatewayAsnInvalid', path: `${at}.amazonSideAsn`, value: tgw.amazonSideAsn, message: 'is not a private ASN CreateTransitGateway accepts', fix: 'use 64512-65534 (16-bit) or 4200000000-4294967294 (32-bit), unique among your gateways and on-premises routers; choose it once (a change is treated as replacing the gateway)' });
       }
     }
