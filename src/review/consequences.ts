@@ -87,7 +87,35 @@ export const GATED_TYPES: Readonly<Record<string, GatedType>> = {
   aws_route: {
     noun: 'route',
     consequence: (a, b) =>
-      `${val(b, 'route_table_id', 'the route table')} ${a === 'replace' ? 'briefly has' : 'has'} no route to ${val(b, 'destination_cidr_block', 'the other side')} over the peering: calls between that side and the hub time out${a === 'replace' ? ' until the new route exists' : ''}`,
+      `${val(b, 'route_table_id', 'the route table')} ${a === 'replace' ? 'briefly has' : 'has'} no route to ${val(b, 'destination_cidr_block', 'the other side')} ${b.transit_gateway_id !== undefined ? 'through the transit gateway' : 'over the peering'}: calls between that side and the hub time out${a === 'replace' ? ' until the new route exists' : ''}`,
+  },
+  // Transit gateway (issues 10 and 16). Destroying an accepter deletes the attachment itself
+  // (AcceptTransitGatewayVpcAttachment's counterpart is DeleteTransitGatewayVpcAttachment, planning/hub-side-policy.ts).
+  aws_ec2_transit_gateway: {
+    noun: 'transit gateway',
+    consequence: (a) =>
+      `${a === 'replace' ? 'replacing' : 'destroying'} the transit gateway takes every attachment, route table and route of it along: every spoke and on-premises client loses the hub${a === 'replace' ? ' until the new gateway is shared, every spoke attached, accepted, associated and propagated again, and every VPC route points at the new gateway' : ''}`,
+  },
+  aws_ec2_transit_gateway_route_table: {
+    noun: 'transit gateway route table',
+    consequence: () => 'every association with it and propagation into it goes with it: the attachments associated with it forward nothing, and the other side has no route back',
+  },
+  aws_ec2_transit_gateway_vpc_attachment: {
+    noun: 'transit gateway attachment',
+    consequence: (a, b) =>
+      `VPC ${val(b, 'vpc_id', 'of the spoke')} is detached from the transit gateway${a === 'replace' ? ' until the new attachment is accepted, associated and propagated' : ''}: it loses the hub, and an attachment that existed before vpce-hub (adopted) takes everything else the VPC reached through the gateway along`,
+  },
+  aws_ec2_transit_gateway_vpc_attachment_accepter: {
+    noun: 'transit gateway attachment acceptance',
+    consequence: (a) => `${a === 'replace' ? 'replacing' : 'destroying'} the accepter deletes the attachment itself: the VPC loses the hub, and everything else it reached through the gateway`,
+  },
+  aws_ec2_transit_gateway_route_table_association: {
+    noun: 'transit gateway route table association',
+    consequence: (a) => `the attachment is associated with no route table${a === 'replace' ? ' until it is associated again' : ''}: the gateway forwards nothing the VPC sends`,
+  },
+  aws_ec2_transit_gateway_route_table_propagation: {
+    noun: 'transit gateway route table propagation',
+    consequence: (a) => `the route table no longer learns the attachment's CIDRs${a === 'replace' ? ' until it is propagated again' : ''}: the attachments associated with it have no route to that VPC`,
   },
   aws_vpc_security_group_ingress_rule: {
     noun: 'endpoint security group rule',
@@ -113,3 +141,23 @@ export function consequenceOf(change: ResourceChange): string | undefined {
 }
 
 export const isGatedType = (type: string): boolean => GATED_TYPES[type] !== undefined;
+
+/**
+ * A route table association created with `replace_existing_association` (an adopted attachment,
+ * constructs/transit-gateway.ts): its create first disassociates the attachment from whatever table it
+ * is associated with now (provider PR 31452, transitgateway_route_table_association.go Create), so the
+ * VPC leaves that segment: the routes it learned there (other VPCs, on-premises, egress) are gone.
+ * Undefined for every other change.
+ */
+export function reassociationOf(change: ResourceChange): string | undefined {
+  if (change.action !== 'create' || change.type !== 'aws_ec2_transit_gateway_route_table_association') return undefined;
+  const body = change.after ?? {};
+  if (body.replace_existing_association !== true) return undefined;
+  const table = val(body, 'transit_gateway_route_table_id', "vpce-hub's route table");
+  return (
+    `the adopted attachment leaves the route table it is associated with now (one association per attachment) and is associated with ${table}, with no route table at all between the two API calls: ` +
+    'the VPC then reaches only what that table routes (the hub), no longer what its current table gave it (other VPCs, on-premises, egress), and answers to other networks are dropped. ' +
+    'Its propagations into other route tables stay (vpce-hub cannot see them), except into the gateway\'s default propagation table, which its accepter turns off. ' +
+    'Check the current association first: aws ec2 describe-transit-gateway-attachments --transit-gateway-attachment-ids <tgw-attach-...> --query "TransitGatewayAttachments[0].Association"'
+  );
+}

@@ -16,6 +16,7 @@ import {
   costDelta,
   countsPhrase,
   gatedWhy,
+  GATED_VERB,
   hubCostSummary,
   gatewayCostNote,
   gatewayServiceCostNotes,
@@ -52,7 +53,7 @@ export function formatReviewMarkdown(r: ReviewReport): string {
     for (const g of r.gate.changes) {
       const reason = gatedWhy(g);
       const why = reason ? `<br>why: ${cell(reason)}` : '';
-      out.push(row([g.acknowledged ? '✅ acknowledged' : '⛔ blocking', code(g.stack), code(g.address), g.action === 'replace' ? 'replace' : 'destroy', `${cell(g.consequence)}${why}`]));
+      out.push(row([g.acknowledged ? '✅ acknowledged' : '⛔ blocking', code(g.stack), code(g.address), GATED_VERB[g.action], `${cell(g.consequence)}${why}`]));
     }
     const open = r.gate.changes.filter((g) => !g.acknowledged);
     if (open.length > 0) {

@@ -15,17 +15,24 @@
  * state has been copied to the new stack, but its advice is that copy: destroying it would take the
  * spokes' routes and DNS away for nothing.
  */
-import { acknowledges } from './acknowledgements';
+import { acknowledges, hubsOfChange } from './acknowledgements';
+import { peeringDelete, peeringDeleteConsequence } from './peering-migration';
 import type { StackChanges } from './changes';
-import { consequenceOf } from './consequences';
+import { consequenceOf, reassociationOf } from './consequences';
 import type { OrphanedProvider } from './orphaned-providers';
 import type { AccountRename } from './renames';
+
+/**
+ * replace and delete as Terraform says; `reassociate`: a create that moves an adopted transit gateway
+ * attachment out of the route table it is associated with now (consequences.ts, reassociationOf).
+ */
+export type GatedAction = 'replace' | 'delete' | 'reassociate';
 
 export interface GatedChange {
   stack: string;
   address: string;
   type: string;
-  action: 'replace' | 'delete';
+  action: GatedAction;
   /** What it means for the spokes, in words. */
   consequence: string;
   /** Attributes that force the replacement, when known. */
@@ -45,7 +52,11 @@ export interface GateResult {
   unmatched: string[];
 }
 
-export function evaluateGate(stacks: readonly StackChanges[], allowDestroy: readonly string[], orphaned: readonly OrphanedProvider[] = [], renamedKeys: readonly AccountRename[] = []): GateResult {
+/**
+ * `unroutedHubs`: hubs whose base was step 2 of a migration from peering (every route already on the
+ * gateway), so their peerings' deletes change no path (peering-migration.ts).
+ */
+export function evaluateGate(stacks: readonly StackChanges[], allowDestroy: readonly string[], orphaned: readonly OrphanedProvider[] = [], renamedKeys: readonly AccountRename[] = [], unroutedHubs: ReadonlySet<string> = new Set()): GateResult {
   const renamedTo = renamedStacks(renamedKeys);
   const allow = new Set(allowDestroy.map((a) => a.trim()).filter((a) => a !== ''));
   const used = new Set<string>();
@@ -83,8 +94,17 @@ export function evaluateGate(stacks: readonly StackChanges[], allowDestroy: read
       });
     }
     for (const c of s.changes) {
+      const moved = c.action === 'create' ? reassociationOf(c) : undefined;
+      if (moved !== undefined) {
+        const hits = [...allow].filter((a) => acknowledges(a, c));
+        for (const h of hits) used.add(h);
+        changes.push({ stack: c.stack, address: c.address, type: c.type, action: 'reassociate', consequence: moved, attributes: [], stackRemoved: false, acknowledged: hits.length > 0 });
+        continue;
+      }
       if (c.action !== 'replace' && c.action !== 'delete') continue;
-      const consequence = consequenceOf(c);
+      // A peering destroyed in a move to the transit gateway: the one-step switch, or the harmless last step.
+      const migration = peeringDelete(c, s.changes, unroutedHubs);
+      const consequence = migration ? peeringDeleteConsequence(migration, [...hubsOfChange(c)]) : consequenceOf(c);
       if (consequence === undefined) continue;
       const hits = [...allow].filter((a) => acknowledges(a, c));
       for (const h of hits) used.add(h);

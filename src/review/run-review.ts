@@ -5,6 +5,7 @@
  * which the CLI turns into exit code 2.
  */
 import { adoptionNotes } from './adoption';
+import { migrationNotes } from './peering-migration';
 import { accountRenames, suggestRenames } from './renames';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -80,7 +81,8 @@ export function runReview(opts: ReviewOptions): ReviewReport {
           base: opts.base !== undefined ? { ref: opts.base, configPath: path.relative(cwd, file) || path.basename(file) } : { label: base.info.label },
         })
       : [];
-    const gate = evaluateGate(stacks, opts.allowDestroy ?? [], orphanedProviders(base.tree, current.tree), renamedKeys);
+    const unroutedHubs = new Set((base.synth?.plan.hubs ?? []).filter((h) => h.peeringMigration === 'move-routes').map((h) => h.name));
+    const gate = evaluateGate(stacks, opts.allowDestroy ?? [], orphanedProviders(base.tree, current.tree), renamedKeys, unroutedHubs);
     const proof = proveReachability(current.tree, config);
     const baseProof = base.synth ? proveReachability(base.synth.tree, base.synth.config) : undefined;
     const prices = priceTable(config.prices, opts.gbPerSpokeMonth);
@@ -100,6 +102,7 @@ export function runReview(opts: ReviewOptions): ReviewReport {
       topology: topologyOf(current.plan, stacks),
       cost: estimateCost(current.plan, prices),
       adoption: adoptionNotes(current.plan),
+      migration: migrationNotes(current.plan, base.synth?.plan, stacks.flatMap((s) => s.changes)),
       renames: base.synth ? suggestRenames(base.synth.config, config) : [],
       accountRenames: renamedKeys,
       ...(base.synth ? { baseCost: estimateCost(base.synth.plan, priceTable(base.synth.config.prices, opts.gbPerSpokeMonth)).total } : {}),
