@@ -126,6 +126,13 @@ export const GATED_TYPES: Readonly<Record<string, GatedType>> = {
     noun: 'transit gateway route propagation',
     consequence: (a) => `the route table no longer learns the attachment's CIDRs${a === 'replace' ? ' until it propagates again' : ''}: traffic towards that VPC through the gateway is dropped (calls between it and the hub time out)`,
   },
+  aws_ec2_tag: {
+    noun: "owner-side tag of a spoke's transit gateway attachment",
+    consequence: (a) =>
+      a === 'replace'
+        ? 'no traffic changes; between the delete and the create the attachment lacks the tag the hub-side role requires, so an association or propagation change of the same apply may be refused (AccessDenied) and need a second apply'
+        : "no traffic changes, but the owner's copy of the attachment loses the tag the hub-side role's conditions require: until the attachment is gone, vpce-hub's pipeline can no longer change its association or propagation, nor delete it (AccessDenied)",
+  },
   aws_route53_resolver_endpoint: {
     noun: 'Route 53 Resolver inbound endpoint',
     consequence: (a) => `on-premises DNS forwarders lose the IP addresses they forward the service names to${a === 'replace' ? ' (the new endpoint gets new addresses unless they are fixed in the config; the forwarders must be repointed)' : ''}: on-premises clients resolve the services to public endpoints`,
