@@ -8,6 +8,7 @@
  *   node dist/bench/run.js --user-path [--runs N] [--out DIR]   (only the user's synth path, bench/user-path.ts)
  *   node dist/bench/run.js --print-config private-hosted-zones-125x40x50   (one topology's config file)
  *   node dist/bench/run.js --layout --old-dist DIR [--runs N]   (pair stacks against the old layout: bench/layout.ts)
+ *   node dist/bench/run.js --review --old-dist DIR [--runs N] [--offline]   (review old vs new: bench/review-timing.ts)
  *   node dist/bench/run.js --transit-gateway [--spokes 400] [--accounts 100] [--services 50] [--runs 3]   (bench/transit-gateway.ts)
  *   node dist/bench/run.js --changed-stacks [--out DIR]   (stacks planned per PR before and after: bench/changed-stacks.ts)
  *
@@ -30,6 +31,7 @@ import { baselineVariant, DEFAULT_VARIANTS, timeSize, type SizeSpec, type Varian
 import { BENCH_SERVICES, HUB_ACCOUNT, topologyYaml } from './topology';
 import { renderTransitGatewayMarkdown, runTransitGatewayBench } from './transit-gateway';
 import { renderUserPath, runUserPath, USER_PATH_SIZES } from './user-path';
+import { renderReviewTimingMarkdown, timeReviews } from './review-timing';
 
 export interface BenchPlan {
   sizes: SizeSpec[];
@@ -189,6 +191,22 @@ function main(argv: string[]): void {
     const markdown = renderLayoutMarkdown(result, `npm run bench -- ${argv.join(' ')}`);
     mkdirSync(path.join(root, outDir), { recursive: true });
     writeFileSync(path.join(root, outDir, 'layout.json'), `${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(markdown);
+    return;
+  }
+  if (argv.includes('--review')) {
+    const oldDist = arg('--old-dist');
+    if (oldDist === undefined) throw new Error('--review needs --old-dist DIR: the compiled tree of the base commit (git archive <commit> | tar -x -C DIR/.., then npx tsc -p tsconfig.json there)');
+    const runs = Number(arg('--runs') ?? 1);
+    if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${arg('--runs')}`);
+    const outDir = path.join(root, arg('--out') ?? 'bench/out/review');
+    const loadAtStart = os.loadavg()[0];
+    const command = `npm run bench -- ${argv.join(' ')}`;
+    const result = timeReviews({ newDist: path.join(root, 'dist'), oldDist: path.resolve(oldDist), runs, offline: argv.includes('--offline'), command, log, machine: () => machine(loadAtStart) });
+    const markdown = renderReviewTimingMarkdown(result);
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(path.join(outDir, 'review.json'), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(path.join(outDir, 'review.md'), markdown);
     process.stdout.write(markdown);
     return;
   }

@@ -80,7 +80,11 @@ function staleness(root = ROOT, current = fingerprint(root)) {
 // Under the cdktf CLI (CDKTF_OUTDIR set) stdout: the CLI labels every stderr line of the app [ERROR] (src/cli/cdktf-cli-output.ts).
 const defaultLog = (line) => (process.env.CDKTF_OUTDIR ? process.stdout : process.stderr).write(`${line}\n`);
 
-function ensureAppBuilt({ root = ROOT, log = defaultLog, force = false, clean = false } = {}) {
+/**
+ * `compilerOutput`: where tsc's own output (its type errors) goes: 'inherit' (the terminal, for users),
+ * or a function that receives it (tests, which expect the errors and check them instead of printing them).
+ */
+function ensureAppBuilt({ root = ROOT, log = defaultLog, force = false, clean = false, compilerOutput = 'inherit' } = {}) {
   if (isInstalledPackage(root)) {
     const missing = OUTPUTS.filter((f) => !fs.existsSync(path.join(root, f)));
     if (missing.length > 0) log(`vpce-hub: the installed package lacks ${missing.join(', ')}; reinstall it (npm install vpce-hub)`);
@@ -93,7 +97,9 @@ function ensureAppBuilt({ root = ROOT, log = defaultLog, force = false, clean = 
   if (state.afresh) fs.rmSync(buildInfoFile(root), { force: true });
   log(`vpce-hub: compiling the app (${state.why}): tsc -p ${TSCONFIG}`);
   const tsc = require.resolve('typescript/bin/tsc', { paths: [root] });
-  const r = spawnSync(process.execPath, [tsc, '-p', TSCONFIG], { cwd: root, stdio: 'inherit' });
+  const captured = typeof compilerOutput === 'function';
+  const r = spawnSync(process.execPath, [tsc, '-p', TSCONFIG], { cwd: root, stdio: captured ? 'pipe' : 'inherit', encoding: 'utf8' });
+  if (captured) compilerOutput(`${r.stdout ?? ''}${r.stderr ?? ''}`);
   if (r.status !== 0) {
     fs.rmSync(stampFile(root), { force: true });
     return false;

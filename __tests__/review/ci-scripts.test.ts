@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { generateTopology } from '../../bench/topology';
-import { allowDestroyFromBody, asArgs } from '../../scripts/ci/allow-destroy-args';
+import { allowDestroyFromBody, allowOutageFromBody, asArgs } from '../../scripts/ci/allow-destroy-args';
 import { githubOutputs, MatrixInputError, parseChangedStacks, parseMatrixStacks, planMatrix, type MatrixJob } from '../../scripts/ci/plan-matrix';
 import { planStack, planStacks, stacksInDeployOrder } from '../../scripts/ci/plan-stacks';
 import { runChangedStacksCommand } from '../../src/cli/commands/changed-stacks';
@@ -107,6 +107,15 @@ describe('allowDestroyFromBody', () => {
 
   it('turns addresses into command-line arguments, one per line', () => {
     expect(asArgs(['a.b', 'n/c.d'])).toEqual(['--allow-destroy', 'a.b', '--allow-destroy', 'n/c.d']);
+    expect(asArgs(['a.b'], ['hub=main'])).toEqual(['--allow-destroy', 'a.b', '--allow-outage', 'hub=main']);
+  });
+});
+
+describe('allowOutageFromBody', () => {
+  it('takes hub= and spoke= values of "vpce-hub allow-outage:" lines only, never allow-destroy ones', () => {
+    const body = ['vpce-hub allow-outage: hub=main', '- vpce-hub allow-outage: `spoke=payments-prod`', 'vpce-hub allow-destroy: hub=main/aws_route53_zone_association.*', 'vpce-hub allow-outage: hub=main/aws_route.*', 'vpce-hub allow-outage: $(id)'].join('\n');
+    expect(allowOutageFromBody(body)).toEqual(['hub=main', 'spoke=payments-prod']);
+    expect(allowDestroyFromBody(body)).toEqual(['hub=main/aws_route53_zone_association.*']);
   });
 });
 

@@ -5,7 +5,7 @@
  * profile association per spoke; zones, records and every direct association stay. Step 2 (remove
  * keepZoneAssociations) only removes the direct associations and authorizations, acknowledged by
  * two patterns per hub. The direct switch instead deletes associations in the very apply that creates
- * the profile associations, which the gate blocks.
+ * the profile associations: a transition outage, which only its own acknowledgement lets through.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -79,11 +79,31 @@ describe('private-hosted-zones -> route53-profile', () => {
     expect(lines.length).toBeLessThanOrEqual(4);
   });
 
-  it('the direct switch deletes associations in the apply that creates the profile associations: blocked', () => {
+  it('the direct switch deletes associations in the apply that creates the profile associations: a transition outage, which the allow-destroy lines of step 2 do not acknowledge', () => {
     const r = review(profile, zones);
     expect(r.exitCode).toBe(1);
     const stacksWithBoth = r.stacks.filter((s) => s.changes.some((c) => c.action === 'delete' && c.type === 'aws_route53_zone_association') && s.changes.some((c) => c.action === 'create' && c.type === 'aws_route53profiles_association'));
     expect(stacksWithBoth.map((s) => s.stack).sort()).toEqual(['analytics', 'payments']);
+    // Nothing orders a spoke's profile association before the deletes of its direct ones.
+    expect(r.gate.outages.map((o) => [o.stack, o.row, o.link])).toEqual([
+      ['analytics', 'analytics-prod', 'dns'],
+      ['payments', 'payments-prod', 'dns'],
+    ]);
+    expect(r.gate.outages[0].services).toEqual(['ecr.api', 'ecr.dkr', 's3', 'sqs', 'ssm', 'sts']);
+    expect(r.gate.outages[0].witness.notCreated).toContain('aws_route53profiles_association.spoke_analytics-prod');
+    const withStep2Lines = review(profile, zones, ['hub=main/aws_route53_zone_association.*', 'hub=main/aws_route53_vpc_association_authorization.*']);
+    expect(withStep2Lines.gate.changes.every((c) => c.acknowledged)).toBe(true);
+    expect(withStep2Lines.exitCode).toBe(1);
+    expect(withStep2Lines.failures.join('; ')).toMatch(/12 client\/service pairs can lose service during the apply/);
+    // Its own line, which the report suggests, lets it through.
+    expect(formatReviewMarkdown(withStep2Lines)).toContain('vpce-hub allow-outage: hub=main');
+    const accepted = runReview({ configPath: 'vpce-hub.yaml', cwd: dir, baseConfig: { text: zones, label: 'base' }, allowDestroy: ['hub=main/aws_route53_zone_association.*', 'hub=main/aws_route53_vpc_association_authorization.*'], allowOutage: ['hub=main'] });
+    expect(accepted.exitCode).toBe(0);
+  });
+
+  it('each step of the two-step migration has no transition outage', () => {
+    expect(review(both, zones).gate.outages).toEqual([]);
+    expect(review(profile, both).gate.outages).toEqual([]);
   });
 
   it('keepZoneAssociations outside route53-profile mode is an error naming the field', () => {

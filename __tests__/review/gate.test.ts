@@ -1,6 +1,7 @@
 /** The destructive-change gate: what it stops, how it says why, and how a person lets it through. */
 import type { ChangeAction, ResourceChange, StackChanges } from '../../src/review/changes';
-import { consequenceOf } from '../../src/review/consequences';
+import { consequenceOf, GATED_TYPES } from '../../src/review/consequences';
+import { FORCE_NEW } from '../../src/review/force-new';
 import { ACKNOWLEDGEMENT, suggestAcknowledgements } from '../../src/review/acknowledgements';
 import { evaluateGate } from '../../src/review/gate';
 
@@ -42,12 +43,35 @@ describe('evaluateGate', () => {
     expect(gate.changes[0].consequence).toMatch(wording);
   });
 
-  it('lets creates, updates and changes of ungated types through', () => {
-    const gate = evaluateGate(
-      stacks(change('network', ZONE, 'create'), change('network', 'aws_vpc_endpoint.hub_main_sqs', 'update'), change('network', 'aws_subnet.hub_main_endpoints_us-east-1a', 'replace'), change('network', 'aws_flow_log.hub_main_flow_log', 'delete')),
-      [],
-    );
-    expect(gate).toEqual({ blocked: false, changes: [], unmatched: [] });
+  it('lets creates and updates through', () => {
+    const gate = evaluateGate(stacks(change('network', ZONE, 'create'), change('network', 'aws_vpc_endpoint.hub_main_sqs', 'update')), []);
+    expect(gate).toEqual({ blocked: false, changes: [], unmatched: [], outages: [], unmatchedOutages: [] });
+  });
+
+  it('gates a replace or destroy of every resource type vpce-hub emits (the ForceNew table lists them all), each with its own words', () => {
+    const missing = Object.keys(FORCE_NEW).filter((type) => !(type in GATED_TYPES));
+    expect(missing).toEqual([]);
+    for (const type of Object.keys(FORCE_NEW)) {
+      for (const action of ['replace', 'delete'] as const) {
+        const gate = evaluateGate(stacks(change('network', `${type}.x`, action)), []);
+        expect(gate.blocked).toBe(true);
+        expect(gate.changes[0].consequence.length).toBeGreaterThan(40);
+      }
+    }
+  });
+
+  it.each([
+    ['aws_ec2_transit_gateway_vpc_attachment.hub_main', /blackhole/],
+    ['aws_ec2_transit_gateway.hub_main', /every spoke and on-premises client loses every hub endpoint/],
+    ['aws_ec2_transit_gateway_route_table_association.spoke_payments-prod', /forwards nothing/],
+    ['aws_ec2_transit_gateway_route_table_propagation.spoke_payments-prod_to_hub', /no longer learns/],
+    ['aws_route53_resolver_endpoint.hub_main_inbound', /on-premises/],
+    ['aws_ram_principal_association.hub_main_profile_payments', /no longer shared/],
+    ['aws_subnet.hub_main_endpoints_us-east-1a', /Availability Zone/],
+    ['aws_flow_log.hub_main_flow_log', /no spoke traffic is affected/],
+  ])('says what replacing %s means', (address, wording) => {
+    const gate = evaluateGate(stacks(change('network', address, 'replace')), []);
+    expect(gate.changes[0].consequence).toMatch(wording);
   });
 
   it('accepts a stack-qualified or a bare address as acknowledgement, and reports allowances that match nothing', () => {
@@ -80,7 +104,9 @@ describe('evaluateGate', () => {
     const removed = [{ stack: 'payments', status: 'removed' as const, source: 'synth-diff' as const, changes: [change('payments', 'aws_flow_log.x', 'delete')] }];
     const gate = evaluateGate(removed, []);
     expect(gate.blocked).toBe(true);
-    expect(gate.changes).toEqual([expect.objectContaining({ stack: 'payments', address: '*', type: 'stack', action: 'delete', stackRemoved: true, acknowledged: false })]);
+    expect(gate.changes[0]).toEqual(expect.objectContaining({ stack: 'payments', address: '*', type: 'stack', action: 'delete', stackRemoved: true, acknowledged: false }));
+    // What it holds is listed too; the one line acknowledges all of it.
+    expect(gate.changes.slice(1)).toEqual([expect.objectContaining({ stack: 'payments', address: 'aws_flow_log.x', stackRemoved: true })]);
     expect(gate.changes[0].consequence).toMatch(/npx cdktf destroy payments/);
     expect(evaluateGate(removed, ['payments/*'])).toMatchObject({ blocked: false, unmatched: [] });
   });
@@ -126,12 +152,32 @@ describe('evaluateGate', () => {
 
 describe('suggestAcknowledgements', () => {
   const c = (stack: string, address: string) => ({ stack, address });
-  it('one pattern per stack and type when it covers exactly the open changes, exact addresses otherwise', () => {
+  it('the coarsest pattern that covers exactly the open changes, exact addresses otherwise', () => {
     const open = [c('payments', 'aws_route53_zone_association.a'), c('payments', 'aws_route53_zone_association.b'), c('network', 'aws_route53_zone.z')];
-    expect(suggestAcknowledgements(open, open)).toEqual(['network/aws_route53_zone.z', 'payments/aws_route53_zone_association.*']);
+    expect(suggestAcknowledgements(open, open)).toEqual(['aws_route53_zone_association.*', 'network/aws_route53_zone.z']);
+    // Another stack's association is not open: the pattern narrows to the stack.
+    expect(suggestAcknowledgements(open, [...open, c('billing', 'aws_route53_zone_association.x')])).toEqual(['network/aws_route53_zone.z', 'payments/aws_route53_zone_association.*']);
     // One association of the stack is already acknowledged: a pattern would cover it too, so exact ones.
     const all = [...open, c('payments', 'aws_route53_zone_association.c')];
     expect(suggestAcknowledgements(open, all)).toEqual(['network/aws_route53_zone.z', 'payments/aws_route53_zone_association.a', 'payments/aws_route53_zone_association.b']);
+  });
+});
+
+describe('suggestAcknowledgements at the scale of a service removed', () => {
+  it('one line for everything one service takes with it, in every stack', () => {
+    const c = (stack: string, address: string) => ({ stack, address });
+    const spokes = Array.from({ length: 30 }, (_, i) => `spoke-${i}`);
+    const service = (svc: string) => [
+      c('network', `aws_vpc_endpoint.hub_main_${svc}`),
+      c('network', `aws_route53_zone.hub_main_${svc}_us-east-1_amazonaws_com`),
+      c('network', `aws_route53_record.hub_main_${svc}_us-east-1_amazonaws_com_apex`),
+      ...spokes.flatMap((s, i) => [c(`team-${i % 10}`, `aws_route53_zone_association.spoke_${s}_${svc}_us-east-1_amazonaws_com`), c(`team-${i % 10}`, `aws_route53_vpc_association_authorization.hub_main_${svc}_us-east-1_amazonaws_com_for_${s}`)]),
+    ];
+    const removed = service('sqs');
+    const acknowledgedBefore = service('sts');
+    expect(suggestAcknowledgements(removed, removed)).toEqual(['*.*sqs*']);
+    // Other gated changes (acknowledged already) keep the pattern from widening to a type or a hub.
+    expect(suggestAcknowledgements(removed, [...removed, ...acknowledgedBefore])).toEqual(['*.*sqs*']);
   });
 });
 

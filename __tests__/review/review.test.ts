@@ -13,7 +13,7 @@ import { loadConfigFile } from '../../src/config/load';
 import { buildPlan } from '../../src/planning/build-plan';
 import { buildApp } from '../../src/stacks/app';
 import type { ResourceChange } from '../../src/review/changes';
-import { formatReviewMarkdown } from '../../src/review/format-markdown';
+import { fitReviewMarkdown, formatReviewMarkdown } from '../../src/review/format-markdown';
 import { formatReviewText } from '../../src/review/format-text';
 import type { ReviewReport } from '../../src/review/report';
 import { ReviewInputError, runReview, type ReviewOptions } from '../../src/review/run-review';
@@ -99,7 +99,10 @@ describe('the hub moved to another region', () => {
     // Patterns make the list shorter than the gated changes (several associations per spoke stack).
     expect(lines.length).toBeLessThan(first.gate.changes.length);
     expect(lines.some((l) => l.includes('*'))).toBe(true);
-    const r = review(inUsEast2, { baseConfig: { text: SHIPPED, label: 'shipped' }, allowDestroy: lines });
+    // Moving the hub recreates everything every spoke uses: an outage while it is applied, acknowledged apart.
+    const outageLines = [...md.matchAll(/^vpce-hub allow-outage: (\S+)$/gm)].map((m) => m[1]);
+    expect(outageLines).toEqual(['hub=main']);
+    const r = review(inUsEast2, { baseConfig: { text: SHIPPED, label: 'shipped' }, allowDestroy: lines, allowOutage: outageLines });
     expect({ failures: r.failures, open: r.gate.changes.filter((g) => !g.acknowledged).map((g) => `${g.stack}/${g.address}`), lines }).toEqual({ failures: [], open: [], lines });
     expect(r.exitCode).toBe(0);
     expect(r.gate.unmatched).toEqual([]);
@@ -109,7 +112,13 @@ describe('the hub moved to another region', () => {
     const first = review(inUsEast2, { baseConfig: { text: SHIPPED, label: 'shipped' } });
     // A lost provider is acknowledged stack-qualified only (`<stack>/provider.<key>`); resources either way.
     const allow = first.gate.changes.map((g, i) => (i % 2 === 0 || g.type === 'provider' ? `${g.stack}/${g.address}` : g.address));
-    const r = review(inUsEast2, { baseConfig: { text: SHIPPED, label: 'shipped' }, allowDestroy: allow });
+    const destroysOnly = review(inUsEast2, { baseConfig: { text: SHIPPED, label: 'shipped' }, allowDestroy: allow });
+    expect(destroysOnly.gate.changes.every((g) => g.acknowledged)).toBe(true);
+    expect(destroysOnly.exitCode).toBe(1);
+    // Per-spoke lines leave the hub VPC's own pairs open; the hub's line covers every pair of the hub.
+    const perSpoke = review(inUsEast2, { baseConfig: { text: SHIPPED, label: 'shipped' }, allowDestroy: allow, allowOutage: ['spoke=payments-prod', 'spoke=analytics-prod'] });
+    expect(perSpoke.gate.outages.filter((o) => !o.acknowledged).map((o) => o.row)).toEqual(['main (hub VPC)']);
+    const r = review(inUsEast2, { baseConfig: { text: SHIPPED, label: 'shipped' }, allowDestroy: allow, allowOutage: ['hub=main'] });
     expect(r.gate.blocked).toBe(false);
     expect(r.exitCode).toBe(0);
     expect(formatReviewText(r)).toContain(`[acknowledged] destroying network/${ZONE}`);
@@ -281,6 +290,28 @@ describe('the command', () => {
     writeFileSync(path.join(dir, 'invalid.yaml'), SHIPPED.replace('cidr: 10.1.0.0/16', 'cidr: 10.1.0.0/99'));
     expect(await run('--config', path.join(dir, 'invalid.yaml'))).toBe(2);
     expect(await run('--config', path.join(dir, 'vpce-hub.yaml'), '--gb-per-spoke', 'lots')).toBe(2);
+    expect(await run('--config', path.join(dir, 'vpce-hub.yaml'), '--max-chars', '65536')).toBe(2);
+    expect(await run('--config', path.join(dir, 'vpce-hub.yaml'), '--format', 'markdown', '--max-chars', 'many')).toBe(2);
+  });
+
+  it('fits the comment into --max-chars and writes the job summary and the whole report beside it', async () => {
+    writeFileSync(path.join(dir, 'vpce-hub.yaml'), inUsEast2);
+    const out = path.join(dir, 'review.md');
+    const full = path.join(dir, 'review-full.md');
+    const summary = path.join(dir, 'review-summary.md');
+    const review = runReview({ configPath: 'vpce-hub.yaml', cwd: dir, baseConfig: { text: SHIPPED, label: 'shipped' } });
+    const fitted = fitReviewMarkdown(review, { limit: 6000, fullReport: 'the job summary' });
+    expect(fitted.length).toBeLessThanOrEqual(6000);
+    // In this order: the verdict, the outages, the lines to paste, the delta, the counts; what was cut is named.
+    const at = ['**⛔ BLOCKED', '### ⛔ Transition outages', 'vpce-hub allow-outage: hub=main', '### Reachability', '### Changes in deploy order'].map((m) => fitted.indexOf(m));
+    expect(at.every((p, i) => p >= 0 && (i === 0 || p > at[i - 1]))).toBe(true);
+    expect(fitted).toMatch(/> Shortened to fit: .*The whole report: the job summary\./);
+    expect(fitted).toMatch(/^vpce-hub allow-destroy: \S+$/m);
+    writeFileSync(path.join(dir, 'vpce-hub.yaml'), inUsEast2);
+    await run('--config', path.join(dir, 'vpce-hub.yaml'), '--format', 'markdown', '--out', out, '--max-chars', '6000', '--summary-out', summary, '--full-out', full);
+    expect(readFileSync(out, 'utf8').length).toBeLessThanOrEqual(6001);
+    expect(readFileSync(full, 'utf8')).toContain('### Monthly cost estimate');
+    expect(readFileSync(summary, 'utf8')).toContain('### Monthly cost estimate');
   });
 });
 

@@ -13,6 +13,7 @@ interface BuildOptions {
   log?: (line: string) => void;
   force?: boolean;
   clean?: boolean;
+  compilerOutput?: 'inherit' | ((text: string) => void);
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const appBuild = require('../../scripts/app-build.js') as {
@@ -26,10 +27,13 @@ const write = (file: string, text: string) => {
   mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
   writeFileSync(path.join(root, file), text);
 };
+/** What tsc printed in the last build (captured: the type errors below are expected, not shown). */
+let compiler = '';
 /** Runs the build and returns the lines it logged (one per compile). */
 const build = (): { ok: boolean; logged: string[] } => {
   const logged: string[] = [];
-  const ok = appBuild.ensureAppBuilt({ root, log: (l) => logged.push(l) });
+  compiler = '';
+  const ok = appBuild.ensureAppBuilt({ root, log: (l) => logged.push(l), compilerOutput: (text) => (compiler += text) });
   return { ok, logged };
 };
 
@@ -79,6 +83,7 @@ describe('scripts/app-build.js', () => {
   it('fails on a type error and stays failed until it is fixed: never the old dist/', () => {
     write('src/cli/index.ts', "export const answer: number = 'three';\n");
     expect(build().ok).toBe(false);
+    expect(compiler).toMatch(/src\/cli\/index\.ts\(1,14\): error TS2322: Type 'string' is not assignable to type 'number'/);
     expect(appBuild.staleness(root).fresh).toBe(false);
     expect(build().ok).toBe(false);
     write('src/cli/index.ts', 'export const answer = 4;\n');

@@ -6,6 +6,7 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import { makePluginCache } from './terraform-setup';
 
 interface Choice {
   mirror?: string;
@@ -152,6 +153,13 @@ describe('which mirror is chosen', () => {
     const tmp = folder();
     const cache = unpacked(fs.mkdtempSync(path.join(tmp, 'plugin-cache-')));
     const choice = finder.chooseProviderMirror({ env: {}, version: VERSION, platform: PLATFORM, tmp, candidates: [cache] });
+    expect(choice).toEqual({ mirror: undefined, source: 'none', skipped: [{ dir: cache, reason: expect.stringMatching(/temporary directory/) }] });
+  });
+
+  it("never takes the test run's own plugin cache (support/terraform-setup.ts), however complete", () => {
+    const cache = unpacked(makePluginCache());
+    made.push(cache);
+    const choice = finder.chooseProviderMirror({ env: {}, version: VERSION, platform: PLATFORM, candidates: [cache] });
     expect(choice).toEqual({ mirror: undefined, source: 'none', skipped: [{ dir: cache, reason: expect.stringMatching(/temporary directory/) }] });
   });
 });

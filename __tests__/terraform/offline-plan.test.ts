@@ -5,8 +5,8 @@
  * must create exactly what the network plan predicts and do nothing else.
  *
  * This tier fails, never skips, without terraform on PATH. On a machine without registry access, point
- * VPCE_HUB_PROVIDER_MIRROR at a filesystem mirror of hashicorp/aws 5.100.0. Stacks run one after the
- * other (~7 s each).
+ * VPCE_HUB_PROVIDER_MIRROR at a filesystem mirror of hashicorp/aws 5.100.0. Stacks run concurrently,
+ * one Terraform process per core. Apply and destroy: mock-apply.test.ts and day-two.test.ts.
  */
 import path from 'node:path';
 import { loadConfigFile } from '../../src/config/load';
@@ -15,7 +15,7 @@ import type { NetworkPlan } from '../../src/planning/plan';
 import { SHIPPED_CONFIGS } from '../support/shipped-configs';
 import { ids } from '../../src/planning/naming';
 import { PROJECT_ROOT, resourcesOf, synthFile, synthText, type Synthesized } from '../support/synth';
-import { countByType, offlinePlan, terraformAvailable, validateWithoutBackend } from '../support/terraform';
+import { countByType, offlinePlanAsync, startedJob, terraformAvailable, validateWithoutBackendAsync } from '../support/terraform';
 import { expectedCreates } from './expected-creates';
 
 const CONFIGS = SHIPPED_CONFIGS;
@@ -46,6 +46,25 @@ it('finds the shipped config and at least the four original examples, and the tr
   );
 });
 
+const synths = new Map<string, Synthesized>();
+const plans = new Map<string, Promise<Awaited<ReturnType<typeof offlinePlanAsync>>>>();
+// Every stack of every config is started here, so they share the pool of Terraform processes
+// (support/terraform.ts, inTerraformSlot); each test awaits its own stack's plan.
+beforeAll(() => {
+  for (const file of CONFIGS) {
+    if (planOf(file) instanceof Error) continue;
+    const synth = synthFile(file);
+    synths.set(file, synth);
+    for (const { name } of synth.plan.stacks) {
+      plans.set(`${file} ${name}`, startedJob(offlinePlanAsync(synth.stacksDir, name)));
+    }
+  }
+});
+afterAll(async () => {
+  await Promise.allSettled(plans.values());
+  for (const synth of synths.values()) synth.cleanup();
+});
+
 describe.each(CONFIGS)('%s', (file) => {
   const plan = planOf(file);
   if (plan instanceof Error) {
@@ -55,13 +74,8 @@ describe.each(CONFIGS)('%s', (file) => {
     return;
   }
 
-  let synth: Synthesized;
-  beforeAll(() => {
-    synth = synthFile(file);
-  });
-  afterAll(() => synth?.cleanup());
-
-  it.each(plan.stacks.map((s) => s.name))('stack %s: validates, and its offline plan creates exactly what the network plan predicts', (name) => {
+  it.each(plan.stacks.map((s) => s.name))('stack %s: its offline plan (which validates) creates exactly what the network plan predicts', async (name) => {
+    const synth = synths.get(file) as Synthesized;
     const stackPlan = synth.plan.stacks.find((s) => s.name === name);
     if (!stackPlan) throw new Error(`stack ${name} disappeared between planning and synthesis`);
     const expected = expectedCreates(synth.plan, stackPlan);
@@ -74,9 +88,10 @@ describe.each(CONFIGS)('%s', (file) => {
     }
     expect(inJson).toEqual(expected);
 
-    // ...and Terraform agrees.
-    const { validate, plan: tfPlan } = offlinePlan(synth.stacksDir, name);
-    expect(validate).toMatchObject({ valid: true, error_count: 0 });
+    // ...and Terraform agrees. `terraform plan` validates the configuration first (a separate validate
+    // runs only for a stack with import blocks, which the plan cannot see).
+    const { validate, plan: tfPlan } = await (plans.get(`${file} ${name}`) as ReturnType<typeof offlinePlanAsync>);
+    if (synth.stacks[name].import) expect(validate).toMatchObject({ valid: true, error_count: 0 });
     expect(countByType(tfPlan)).toEqual(expected);
     // The check blocks' scoped aws_vpc data sources are read during the plan; offline the read fails
     // and stays a warning, deferred to apply: the plan still succeeds (issue 8, section 6).
@@ -106,7 +121,7 @@ function expectedChecks(plan: NetworkPlan, stack: NetworkPlan['stacks'][number])
 }
 
 describe('an account without hubs or spokes (issue 8, section 10)', () => {
-  it('keeps an empty stack that validates and plans offline to no changes', () => {
+  it('keeps an empty stack that plans (and so validates) offline to no changes', async () => {
     const synth = synthText(`
 accounts:
   network: { id: "111111111111", hubSideRoleArn: "arn:aws:iam::111111111111:role/vpce-hub-pairs" }
@@ -127,10 +142,9 @@ spokes:
     try {
       expect(resourcesOf(synth.stacks.retired).size).toBe(0);
       // The providers a former spoke's halves were created with: its own in every hub's region, and one
-      // into every hub account (pair stacks, issue 9); __tests__/terraform/remove-last-spoke.test.ts.
+      // into every hub account (pair stacks, issue 9); __tests__/terraform/day-two.test.ts removes one.
       expect((synth.stacks.retired.provider?.aws ?? []).map((p) => p.alias)).toEqual(['us_east_1', 'hub_network_us_east_1']);
-      const { validate, plan } = offlinePlan(synth.stacksDir, 'retired');
-      expect(validate).toMatchObject({ valid: true, error_count: 0 });
+      const { plan } = await offlinePlanAsync(synth.stacksDir, 'retired');
       expect(plan.resource_changes ?? []).toEqual([]);
     } finally {
       synth.cleanup();
@@ -149,13 +163,12 @@ describe('Terraform Cloud backend', () => {
   });
 
   // Offline, no cloud backend can be reached; validate the configuration as written (no override).
-  it.each(cloudConfigs)('%s: every stack validates with its cloud block unchanged (init -backend=false)', (file) => {
+  it.each(cloudConfigs)('%s: every stack validates with its cloud block unchanged (init -backend=false)', async (file) => {
     const synth = synthFile(file);
     try {
-      for (const stack of synth.plan.stacks) {
-        expect(synth.stacks[stack.name].terraform).toHaveProperty('cloud');
-        expect(validateWithoutBackend(synth.stacksDir, stack.name)).toMatchObject({ valid: true, error_count: 0 });
-      }
+      for (const stack of synth.plan.stacks) expect(synth.stacks[stack.name].terraform).toHaveProperty('cloud');
+      const validated = await Promise.all(synth.plan.stacks.map(async ({ name }) => ({ stack: name, ...(await validateWithoutBackendAsync(synth.stacksDir, name)) })));
+      for (const v of validated) expect(v).toMatchObject({ stack: v.stack, valid: true, error_count: 0 });
     } finally {
       synth.cleanup();
     }

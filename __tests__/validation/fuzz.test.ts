@@ -13,6 +13,20 @@ import { parse, stringify } from 'yaml';
 import { ConfigError, type Finding } from '../../src/config/findings';
 import { parseConfigText } from '../../src/config/load';
 
+// Mutated text can make a mapping a key (`? {id: vpc-...}: x`); the yaml library then warns through
+// process.emitWarning while converting, and the loader reports the config's errors as findings. Expected
+// here, so kept out of the test output; every other warning still goes through.
+const emitWarning = process.emitWarning;
+beforeAll(() => {
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    if (String(warning).startsWith('Keys with collection values will be stringified')) return;
+    (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
+});
+afterAll(() => {
+  process.emitWarning = emitWarning;
+});
+
 const SHIPPED = readFileSync(path.resolve(__dirname, '..', '..', 'vpce-hub.yaml'), 'utf8');
 const BASE: unknown = parse(SHIPPED);
 /** Per property: whichever comes first. */

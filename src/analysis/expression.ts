@@ -57,13 +57,22 @@ export function parseExpression(text: string): Expression {
 /** Every reference in a JSON value, strings inside objects and lists included. */
 export function referencesIn(value: Json | undefined): Reference[] {
   if (typeof value === 'string') {
-    const e = parseExpression(value);
-    return e.kind === 'reference' ? [e.ref] : e.kind === 'template' ? [...e.refs] : [];
+    // Analyses read the same attribute texts many times (a proof, every cell); parsing is pure.
+    let refs = parsedReferences.get(value);
+    if (!refs) {
+      const e = parseExpression(value);
+      refs = e.kind === 'reference' ? [e.ref] : e.kind === 'template' ? e.refs : [];
+      if (parsedReferences.size > 100_000) parsedReferences.clear();
+      parsedReferences.set(value, refs);
+    }
+    return [...refs];
   }
   if (isArray(value)) return value.flatMap((v) => referencesIn(v));
   if (isObject(value)) return Object.values(value).flatMap((v) => referencesIn(v));
   return [];
 }
+
+const parsedReferences = new Map<string, readonly Reference[]>();
 
 /** The code inside each `${ ... }` of a template (`$${` is an escaped, literal `${`). */
 function templateParts(text: string): string[] {

@@ -69,6 +69,8 @@ export function has(o: JsonObject, key: string): boolean {
 /** Parses untrusted JSON text into a frozen Json value, dropping Terraform JSON comments (`//` keys). */
 export function toFrozenJson(value: unknown): Json {
   if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') return value;
+  // Frozen objects and arrays are this function's own results (trees assembled from parts of others).
+  if (typeof value === 'object' && Object.isFrozen(value)) return value as Json;
   if (Array.isArray(value)) return Object.freeze(value.map(toFrozenJson));
   if (typeof value === 'object') {
     const out: Record<string, Json> = {};

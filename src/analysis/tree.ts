@@ -300,13 +300,29 @@ export function providerOf(tree: SynthTree, res: TfResource): TfProvider | undef
 
 /** Which stack's state a remote state reads: the one stack whose backend is at the same location. */
 export function remoteStateTarget(tree: SynthTree, rs: TfRemoteState): TfStack | undefined {
+  // Every resolution through an output asks this again, and the tree never changes: the answers are
+  // kept per tree (path normalization was most of prove's time at 125 spokes). Per tree, not per
+  // remote state: a stack object may sit in several trees (review's intermediate states).
+  let index = locationIndexes.get(tree);
+  if (!index) {
+    const byLocation = new Map<string, TfStack[]>();
+    for (const s of tree.stacks.values()) {
+      if (!s.backend) continue;
+      const loc = stateLocationOf(s);
+      if (loc !== undefined) byLocation.set(loc, [...(byLocation.get(loc) ?? []), s]);
+    }
+    locationIndexes.set(tree, (index = { byLocation, targets: new Map() }));
+  }
+  if (index.targets.has(rs)) return index.targets.get(rs);
   const from = tree.stacks.get(rs.stack);
-  if (!from) return undefined;
-  const wanted = stateLocation(rs.backend, rs.config, from.workingDirectory);
-  if (wanted === undefined) return undefined;
-  const hits = [...tree.stacks.values()].filter((s) => s.name !== rs.stack && s.backend && stateLocationOf(s) === wanted);
-  return hits.length === 1 ? hits[0] : undefined;
+  const wanted = from ? stateLocation(rs.backend, rs.config, from.workingDirectory) : undefined;
+  const hits = wanted === undefined ? [] : (index.byLocation.get(wanted) ?? []).filter((s) => s.name !== rs.stack);
+  const target = hits.length === 1 ? hits[0] : undefined;
+  index.targets.set(rs, target);
+  return target;
 }
+
+const locationIndexes = new WeakMap<SynthTree, { byLocation: Map<string, TfStack[]>; targets: Map<TfRemoteState, TfStack | undefined> }>();
 
 /**
  * A canonical string for where a stack keeps its state; two stacks with the same location share one
@@ -396,8 +412,17 @@ function resolveText(tree: SynthTree, stack: string, value: string, hops: readon
  * -> that endpoint's DNS name). For what a value is built from, not what it equals; empty for plain text.
  */
 export function resolveReferencesIn(tree: SynthTree, stack: string, value: Json | undefined): Resolution[] {
-  return referencesIn(value).map((ref) => resolveReference(tree, stack, ref));
+  if (typeof value !== 'string') return referencesIn(value).map((ref) => resolveReference(tree, stack, ref));
+  // A proof asks for the same fields (zone_id, vpc_id) of the same resources for every cell.
+  let memo = referenceMemos.get(tree);
+  if (!memo) referenceMemos.set(tree, (memo = new Map()));
+  const key = `${stack}\u0000${value}`;
+  let hit = memo.get(key);
+  if (!hit) memo.set(key, (hit = referencesIn(value).map((ref) => resolveReference(tree, stack, ref))));
+  return [...hit];
 }
+
+const referenceMemos = new WeakMap<SynthTree, Map<string, Resolution[]>>();
 
 export function resolveReference(tree: SynthTree, stack: string, ref: Reference, hops: readonly RemoteHop[] = []): Resolution {
   const s = tree.stacks.get(stack);

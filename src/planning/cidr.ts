@@ -17,7 +17,22 @@ const toInt = (ip: ipaddr.IPv4): number => ip.octets.reduce((acc, o) => acc * 25
 const toText = (n: number): string => [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.');
 const size = (prefix: number): number => 2 ** (32 - prefix);
 
+/** Proofs parse the same few CIDRs thousands of times; a parse is a pure function of the text. */
+const parsedCidrs = new Map<string, CidrParse>();
+
 export function parseCidr(text: string): CidrParse {
+  if (typeof text === 'string') {
+    const known = parsedCidrs.get(text);
+    if (known) return known;
+    if (parsedCidrs.size > 100_000) parsedCidrs.clear();
+    const parsed = parseCidrText(text);
+    parsedCidrs.set(text, parsed);
+    return parsed;
+  }
+  return parseCidrText(text);
+}
+
+function parseCidrText(text: string): CidrParse {
   if (typeof text !== 'string' || !/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(text)) {
     return { ok: false, reason: 'is not an IPv4 CIDR like 10.0.0.0/16' };
   }

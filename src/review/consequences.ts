@@ -1,6 +1,7 @@
 /**
- * Which resource types the destructive-change gate guards, and what replacing or destroying one
- * means for the spokes, in words a reviewer can weigh (domain.md section 7).
+ * What replacing or destroying each resource type vpce-hub emits means for the spokes, in words a
+ * reviewer can weigh (domain.md section 7). The destructive-change gate guards every one of them (a
+ * test holds this table to the ForceNew table, which lists every type emitted): one entry per type.
  */
 import { str, type JsonObject } from '../analysis/json-value';
 import type { ResourceChange } from './changes';
@@ -89,34 +90,6 @@ export const GATED_TYPES: Readonly<Record<string, GatedType>> = {
     consequence: (a, b) =>
       `${val(b, 'route_table_id', 'the route table')} ${a === 'replace' ? 'briefly has' : 'has'} no route to ${val(b, 'destination_cidr_block', 'the other side')} ${b.transit_gateway_id !== undefined ? 'through the transit gateway' : 'over the peering'}: calls between that side and the hub time out${a === 'replace' ? ' until the new route exists' : ''}`,
   },
-  // Transit gateway (issues 10 and 16). Destroying an accepter deletes the attachment itself
-  // (AcceptTransitGatewayVpcAttachment's counterpart is DeleteTransitGatewayVpcAttachment, planning/hub-side-policy.ts).
-  aws_ec2_transit_gateway: {
-    noun: 'transit gateway',
-    consequence: (a) =>
-      `${a === 'replace' ? 'replacing' : 'destroying'} the transit gateway takes every attachment, route table and route of it along: every spoke and on-premises client loses the hub${a === 'replace' ? ' until the new gateway is shared, every spoke attached, accepted, associated and propagated again, and every VPC route points at the new gateway' : ''}`,
-  },
-  aws_ec2_transit_gateway_route_table: {
-    noun: 'transit gateway route table',
-    consequence: () => 'every association with it and propagation into it goes with it: the attachments associated with it forward nothing, and the other side has no route back',
-  },
-  aws_ec2_transit_gateway_vpc_attachment: {
-    noun: 'transit gateway attachment',
-    consequence: (a, b) =>
-      `VPC ${val(b, 'vpc_id', 'of the spoke')} is detached from the transit gateway${a === 'replace' ? ' until the new attachment is accepted, associated and propagated' : ''}: it loses the hub, and an attachment that existed before vpce-hub (adopted) takes everything else the VPC reached through the gateway along`,
-  },
-  aws_ec2_transit_gateway_vpc_attachment_accepter: {
-    noun: 'transit gateway attachment acceptance',
-    consequence: (a) => `${a === 'replace' ? 'replacing' : 'destroying'} the accepter deletes the attachment itself: the VPC loses the hub, and everything else it reached through the gateway`,
-  },
-  aws_ec2_transit_gateway_route_table_association: {
-    noun: 'transit gateway route table association',
-    consequence: (a) => `the attachment is associated with no route table${a === 'replace' ? ' until it is associated again' : ''}: the gateway forwards nothing the VPC sends`,
-  },
-  aws_ec2_transit_gateway_route_table_propagation: {
-    noun: 'transit gateway route table propagation',
-    consequence: (a) => `the route table no longer learns the attachment's CIDRs${a === 'replace' ? ' until it is propagated again' : ''}: the attachments associated with it have no route to that VPC`,
-  },
   aws_vpc_security_group_ingress_rule: {
     noun: 'endpoint security group rule',
     consequence: (a, b) => `the endpoints ${a === 'replace' ? 'briefly stop' : 'stop'} accepting HTTPS from ${val(b, 'cidr_ipv4', 'the spoke CIDR')}: calls from that spoke time out`,
@@ -124,6 +97,90 @@ export const GATED_TYPES: Readonly<Record<string, GatedType>> = {
   aws_security_group: {
     noun: 'endpoint security group',
     consequence: () => 'every rule in it goes with it: the endpoints stop accepting HTTPS from any spoke until the new group and rules are attached',
+  },
+  aws_ec2_transit_gateway: {
+    noun: 'transit gateway',
+    consequence: (a) =>
+      `every attachment, route table, association and propagation on it goes with it: every spoke and on-premises client loses every hub endpoint${a === 'replace' ? ' until the new gateway is shared, every attachment is made and accepted again and its route tables are rebuilt, and every VPC route targets the new gateway id' : ''}`,
+  },
+  aws_ec2_transit_gateway_route_table: {
+    noun: 'transit gateway route table',
+    consequence: (a) => `the attachments associated with it forward nothing and the routes propagated into it are gone${a === 'replace' ? ' until the new table has its associations and propagations again' : ''}: the spokes (or the hub) behind it lose every hub endpoint`,
+  },
+  aws_ec2_transit_gateway_vpc_attachment: {
+    noun: 'transit gateway attachment',
+    consequence: (a) =>
+      `the VPC leaves the transit gateway, with its association and propagations: ${a === 'replace' ? 'until the new attachment is accepted, associated and propagated, ' : ''}every route to the gateway from or to that VPC is a blackhole (for the hub's attachment: every spoke and on-premises client loses every hub endpoint); an attachment that existed before vpce-hub (adopted) takes everything else the VPC reached through the gateway along`,
+  },
+  // Destroying an accepter deletes the attachment itself: the provider's Delete for the accepter calls
+  // DeleteTransitGatewayVpcAttachment (transitgateway_vpc_attachment_accepter.go), like the attachment's.
+  aws_ec2_transit_gateway_vpc_attachment_accepter: {
+    noun: 'transit gateway attachment accepter',
+    consequence: (a) =>
+      `${a === 'replace' ? 'replacing' : 'destroying'} the accepter deletes the attachment itself, with its association and propagations: the VPC behind it loses the hub, and everything else it reached through the gateway${a === 'replace' ? ' (the new accepter then has no attachment to accept until the spoke side attaches again)' : ''}`,
+  },
+  aws_ec2_transit_gateway_route_table_association: {
+    noun: 'transit gateway route table association',
+    consequence: (a) => `the attachment is associated with no route table${a === 'replace' ? ' until it is associated again' : ''}, so the gateway forwards nothing it sends: the VPC behind it loses every hub endpoint`,
+  },
+  aws_ec2_transit_gateway_route_table_propagation: {
+    noun: 'transit gateway route propagation',
+    consequence: (a) => `the route table no longer learns the attachment's CIDRs${a === 'replace' ? ' until it propagates again' : ''}: traffic towards that VPC through the gateway is dropped (calls between it and the hub time out)`,
+  },
+  aws_ec2_tag: {
+    noun: "owner-side tag of a spoke's transit gateway attachment",
+    consequence: (a) =>
+      a === 'replace'
+        ? 'no traffic changes; between the delete and the create the attachment lacks the tag the hub-side role requires, so an association or propagation change of the same apply may be refused (AccessDenied) and need a second apply'
+        : "no traffic changes, but the owner's copy of the attachment loses the tag the hub-side role's conditions require: until the attachment is gone, vpce-hub's pipeline can no longer change its association or propagation, nor delete it (AccessDenied)",
+  },
+  aws_route53_resolver_endpoint: {
+    noun: 'Route 53 Resolver inbound endpoint',
+    consequence: (a) => `on-premises DNS forwarders lose the IP addresses they forward the service names to${a === 'replace' ? ' (the new endpoint gets new addresses unless they are fixed in the config; the forwarders must be repointed)' : ''}: on-premises clients resolve the services to public endpoints`,
+  },
+  aws_ram_resource_association: {
+    noun: 'RAM share of a hub resource',
+    consequence: (a) => `the share no longer holds the Route 53 Profile or transit gateway${a === 'replace' ? ' until it is added again' : ''}: spoke accounts lose access to it, and their profile associations or attachments fail or go away`,
+  },
+  aws_ram_principal_association: {
+    noun: 'RAM share principal',
+    consequence: (a) => `the account or organization is no longer shared the hub's Route 53 Profile or transit gateway${a === 'replace' ? ' until it is shared again' : ''}: its spokes lose the profile's DNS or the gateway`,
+  },
+  aws_ram_resource_share_accepter: {
+    noun: 'RAM share acceptance',
+    consequence: () => "the spoke account leaves the hub's share: its spokes lose the Route 53 Profile's DNS or the transit gateway until it is accepted again",
+  },
+  aws_route_table: {
+    noun: 'hub endpoint route table',
+    consequence: (a) => `the endpoint subnets fall back to the VPC's main route table, which has no route back to the spokes${a === 'replace' ? ' until the new table is associated and has its routes' : ''}: every spoke's calls time out`,
+  },
+  aws_route_table_association: {
+    noun: 'endpoint subnet route table association',
+    consequence: (a) => `the endpoint subnet uses the VPC's main route table${a === 'replace' ? ' until it is associated again' : ''}, which has no route back to the spokes: calls to the endpoint interfaces in that subnet time out`,
+  },
+  aws_subnet: {
+    noun: 'endpoint subnet',
+    consequence: (a) => `every endpoint network interface in it goes with it: the endpoints lose that Availability Zone${a === 'replace' ? ' until they are moved into the new subnet' : ''}, and spoke calls answered there fail`,
+  },
+  aws_default_security_group: {
+    noun: "hub VPC's default security group rules",
+    consequence: () => "Terraform stops managing the default security group: it keeps the rules it has, but nothing keeps it empty any more (a security baseline); no spoke traffic is affected",
+  },
+  aws_flow_log: {
+    noun: 'hub VPC flow log',
+    consequence: (a) => `the hub VPC's traffic records stop${a === 'replace' ? ' until the new flow log delivers again (a gap in the audit record)' : ''}; no spoke traffic is affected`,
+  },
+  aws_cloudwatch_log_group: {
+    noun: 'flow log group',
+    consequence: (a) => `the hub VPC's flow log records kept in it are deleted${a === 'replace' ? ', and delivery pauses until the new group exists' : ''}; no spoke traffic is affected`,
+  },
+  aws_iam_role: {
+    noun: 'flow log delivery role',
+    consequence: (a) => `the flow log cannot deliver${a === 'replace' ? ' until the new role and its policy exist' : ''}: a gap in the hub VPC's traffic records; no spoke traffic is affected`,
+  },
+  aws_iam_role_policy: {
+    noun: 'flow log delivery policy',
+    consequence: (a) => `the flow log role loses its permission to write${a === 'replace' ? ' until the policy is attached again' : ''}: a gap in the hub VPC's traffic records; no spoke traffic is affected`,
   },
   aws_vpc: {
     noun: 'hub VPC',

@@ -1,11 +1,12 @@
 /** Wording both report formats share, so text and Markdown never disagree. */
 import { countActions, type ChangeSource, type ResourceChange, type StackChanges } from './changes';
 import { formatUsd, type CostEstimate, type HubCost } from './cost';
-import type { GatedAction, GatedChange } from './gate';
+import type { GatedAction, GatedChange, GatedOutage } from './gate';
 import { HOURS_PER_MONTH, PRICE_REGION, PRICES, PRICE_KEYS } from '../catalogue/prices';
 import { gatewayServiceLabel } from '../catalogue/gateway-services';
 import { isExceeded, type QuotaRow } from '../planning/quotas';
 import type { ReviewReport } from './report';
+import { suggestAcknowledgements, suggestOutageAcknowledgements } from './acknowledgements';
 
 export const SYMBOL: Record<ResourceChange['action'], string> = { create: '+', update: '~', replace: '-/+', delete: '-' };
 export const VERB: Record<ResourceChange['action'], string> = { create: 'add', update: 'change', replace: 'replace', delete: 'destroy' };
@@ -179,4 +180,49 @@ export function renameLines(r: Pick<ReviewReport, 'renames' | 'accountRenames' |
     for (const c of a.commands) out.push(`  ${c}`);
   }
   return out;
+}
+
+/** `while stack payments is applied, payments-prod can lose sqs, sts (dns): <the broken link>` */
+export function outageLine(o: GatedOutage): string {
+  const who = o.row === o.hub || /\(|\s/.test(o.row) ? o.row : `spoke ${o.row}`;
+  return `while stack ${o.stack} is applied, ${who} (hub ${o.hub}) can lose ${o.services.join(', ')} (${o.link}): ${o.message}`;
+}
+
+/** The order that shows it: what the stack has done and not yet done at that moment, grouped by type. */
+export function outageWitness(o: GatedOutage): string {
+  const parts: string[] = [];
+  if (o.witness.destroyed.length > 0) parts.push(`destroyed ${groupedAddresses(o.witness.destroyed)}`);
+  if (o.witness.updated.length > 0) parts.push(`updated ${groupedAddresses(o.witness.updated)}`);
+  if (o.witness.notCreated.length > 0) parts.push(`not yet created ${groupedAddresses(o.witness.notCreated)}`);
+  return `in an order Terraform may take (nothing orders the creates first): ${parts.join('; ') || 'the stack part-way applied'}`;
+}
+
+/** `aws_route53_zone_association.a, aws_route53_zone_association.b` or `8 aws_route53_zone_association` per type. */
+export function groupedAddresses(addresses: readonly string[]): string {
+  const byType = new Map<string, string[]>();
+  for (const a of addresses) {
+    const type = a.slice(0, a.indexOf('.'));
+    byType.set(type, [...(byType.get(type) ?? []), a]);
+  }
+  return [...byType].map(([type, xs]) => (xs.length <= 2 ? xs.join(', ') : `${xs.length} ${type}`)).join(', ');
+}
+
+/** The PR-description lines that unblock the review: allow-destroy patterns, then allow-outage lines. */
+export function acknowledgementLines(r: Pick<ReviewReport, 'gate'>): string[] {
+  const open = r.gate.changes.filter((g) => !g.acknowledged);
+  const openOutages = r.gate.outages.filter((o) => !o.acknowledged);
+  return [
+    ...(open.length > 0 ? suggestAcknowledgements(open, r.gate.changes).map((a) => `vpce-hub allow-destroy: ${a}`) : []),
+    ...(openOutages.length > 0 ? suggestOutageAcknowledgements(openOutages, r.gate.outages).map((a) => `vpce-hub allow-outage: ${a}`) : []),
+  ];
+}
+
+/** What the transition proof looked at and found, in one sentence; undefined without a base. */
+export function transitionLine(r: Pick<ReviewReport, 'transition' | 'gate'>): string | undefined {
+  const t = r.transition;
+  if (!t) return undefined;
+  const lost = r.gate.outages.reduce((n, o) => n + o.services.length, 0);
+  if (t.events === 0) return 'Transition: nothing to apply.';
+  if (t.states === 0) return `Transition: of ${t.events} apply events, none destroys or updates anything in a stack that the ${t.pairs} pairs reachable before and after use: none can lose service.`;
+  return `Transition: ${t.pairs} pairs reachable before and after, checked at ${t.states} moment${t.states === 1 ? '' : 's'} of the apply that Terraform may reach (${t.events} apply events): ${lost === 0 ? 'none loses service' : `${lost} can lose service (transition outages above)`}.`;
 }

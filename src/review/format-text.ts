@@ -11,7 +11,11 @@ import {
   costDelta,
   gatedLine,
   gatedWhy,
+  acknowledgementLines,
   hubCostSummary,
+  outageLine,
+  outageWitness,
+  transitionLine,
   gatewayCostNote,
   gatewayServiceCostNotes,
   priceRows,
@@ -46,6 +50,16 @@ export function formatReviewText(r: ReviewReport): string {
     }
   }
   for (const u of r.gate.unmatched) out.push(`  note: --allow-destroy ${u} matches no destructive change`);
+  if (r.gate.outages.length > 0) {
+    out.push('', 'Transition outages (a pair reachable before and after the change loses service while it is applied; acknowledge with --allow-outage hub=<hub> or spoke=<spoke>, never by --allow-destroy):');
+    for (const o of r.gate.outages) {
+      out.push(`  ${o.acknowledged ? '[acknowledged]' : '[BLOCKING]    '} ${outageLine(o)}`);
+      out.push(`                 ${outageWitness(o)}`);
+    }
+  }
+  for (const u of r.gate.unmatchedOutages) out.push(`  note: --allow-outage ${u} matches no transition outage`);
+  const ackLines = acknowledgementLines(r);
+  if (ackLines.length > 0) out.push('', 'To proceed, add these lines to the pull request description (or pass each value to vpce-hub review --allow-destroy / --allow-outage):', ...ackLines.map((l) => `  ${l}`));
   const removed = removedStacksLine(r);
   if (removed) out.push('', `Warning: ${removed}`);
 
@@ -64,7 +78,8 @@ export function formatReviewText(r: ReviewReport): string {
     for (const t of r.terraform) out.push(`  ${t.ok ? 'ok    ' : 'FAILED'} ${t.stack}: ${t.summary.split('\n').join('\n         ')}`);
   }
 
-  out.push('', 'Reachability:', indent(formatMatrixText(r.reachability.current)), ...reachabilityDeltaLines(r).map((l) => `  ${l}`));
+  const transition = transitionLine(r);
+  out.push('', 'Reachability:', indent(formatMatrixText(r.reachability.current)), ...reachabilityDeltaLines(r).map((l) => `  ${l}`), ...(transition ? [`  ${transition}`] : []));
   const policies = formatPolicyText(r.policies);
   if (policies) out.push('', indent(policies));
   out.push('', 'Topology (the Markdown report draws it):', ...r.topology.outline.map((l) => `  ${l}`));

@@ -15,12 +15,13 @@
  * state has been copied to the new stack, but its advice is that copy: destroying it would take the
  * spokes' routes and DNS away for nothing.
  */
-import { acknowledges, hubsOfChange } from './acknowledgements';
+import { acknowledges, acknowledgesOutage, hubsOfChange } from './acknowledgements';
 import { peeringDelete, peeringDeleteConsequence } from './peering-migration';
 import type { StackChanges } from './changes';
 import { consequenceOf, reassociationOf } from './consequences';
 import type { OrphanedProvider } from './orphaned-providers';
 import type { AccountRename } from './renames';
+import type { TransitionOutage } from './transition';
 
 /**
  * replace and delete as Terraform says; `reassociate`: a create that moves an adopted transit gateway
@@ -42,21 +43,44 @@ export interface GatedChange {
   /** The stack is no longer synthesized: nothing will run Terraform for it. */
   stackRemoved: boolean;
   acknowledged: boolean;
+  /** The hubs it belongs to (what `hub=<name>/...` acknowledgements select), from its address and bodies. */
+  hubs?: string[];
+}
+
+/** A transition outage (src/review/transition) and whether an `--allow-outage` line accepts it. */
+export interface GatedOutage extends TransitionOutage {
+  acknowledged: boolean;
 }
 
 export interface GateResult {
-  /** Some gated change is not acknowledged. */
+  /** Some gated change or transition outage is not acknowledged. */
   blocked: boolean;
   changes: GatedChange[];
   /** `--allow-destroy` values (exact or patterns) that match no gated change (a typo, or a change that went away). */
   unmatched: string[];
+  /** Pairs some order of the apply leaves unreachable; each blocks until `--allow-outage` accepts it. */
+  outages: GatedOutage[];
+  /** `--allow-outage` values that match no outage. */
+  unmatchedOutages: string[];
+}
+
+export interface TransitionGateInput {
+  outages: readonly TransitionOutage[];
+  allowOutage: readonly string[];
 }
 
 /**
  * `unroutedHubs`: hubs whose base was step 2 of a migration from peering (every route already on the
  * gateway), so their peerings' deletes change no path (peering-migration.ts).
  */
-export function evaluateGate(stacks: readonly StackChanges[], allowDestroy: readonly string[], orphaned: readonly OrphanedProvider[] = [], renamedKeys: readonly AccountRename[] = [], unroutedHubs: ReadonlySet<string> = new Set()): GateResult {
+export function evaluateGate(
+  stacks: readonly StackChanges[],
+  allowDestroy: readonly string[],
+  orphaned: readonly OrphanedProvider[] = [],
+  renamedKeys: readonly AccountRename[] = [],
+  transition: TransitionGateInput = { outages: [], allowOutage: [] },
+  unroutedHubs: ReadonlySet<string> = new Set(),
+): GateResult {
   const renamedTo = renamedStacks(renamedKeys);
   const allow = new Set(allowDestroy.map((a) => a.trim()).filter((a) => a !== ''));
   const used = new Set<string>();
@@ -98,7 +122,17 @@ export function evaluateGate(stacks: readonly StackChanges[], allowDestroy: read
       if (moved !== undefined) {
         const hits = [...allow].filter((a) => acknowledges(a, c));
         for (const h of hits) used.add(h);
-        changes.push({ stack: c.stack, address: c.address, type: c.type, action: 'reassociate', consequence: moved, attributes: [], stackRemoved: false, acknowledged: hits.length > 0 });
+        changes.push({
+          stack: c.stack,
+          address: c.address,
+          type: c.type,
+          action: 'reassociate',
+          consequence: moved,
+          attributes: [],
+          stackRemoved: false,
+          acknowledged: hits.length > 0,
+          ...(hubsOfChange(c).size > 0 ? { hubs: [...hubsOfChange(c)].sort() } : {}),
+        });
         continue;
       }
       if (c.action !== 'replace' && c.action !== 'delete') continue;
@@ -118,10 +152,25 @@ export function evaluateGate(stacks: readonly StackChanges[], allowDestroy: read
         ...(c.reason || renamedTo.has(c.stack) ? { reason: [c.reason, renamedTo.get(c.stack)?.kept].filter(Boolean).join('; ') } : {}),
         stackRemoved: s.status === 'removed',
         acknowledged: hits.length > 0,
+        ...(hubsOfChange(c).size > 0 ? { hubs: [...hubsOfChange(c)].sort() } : {}),
       });
     }
   }
-  return { blocked: changes.some((c) => !c.acknowledged), changes, unmatched: [...allow].filter((a) => !used.has(a)).sort() };
+  // Outages are acknowledged only by their own lines: an allow-destroy line never covers one.
+  const allowOutage = new Set(transition.allowOutage.map((a) => a.trim()).filter((a) => a !== ''));
+  const usedOutage = new Set<string>();
+  const outages = transition.outages.map((o): GatedOutage => {
+    const hits = [...allowOutage].filter((a) => acknowledgesOutage(a, o));
+    for (const h of hits) usedOutage.add(h);
+    return { ...o, acknowledged: hits.length > 0 };
+  });
+  return {
+    blocked: changes.some((c) => !c.acknowledged) || outages.some((o) => !o.acknowledged),
+    changes,
+    unmatched: [...allow].filter((a) => !used.has(a)).sort(),
+    outages,
+    unmatchedOutages: [...allowOutage].filter((a) => !usedOutage.has(a)).sort(),
+  };
 }
 
 /** How to get rid of a stack that is no longer synthesized, before it disappears. */

@@ -9,7 +9,7 @@
  * share it. The provider comes from a filesystem mirror when one is named (VPCE_HUB_PROVIDER_MIRROR
  * for the CLI), else from Terraform's own configuration (the registry).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,6 +31,12 @@ export interface TerraformJson {
 export interface TerraformOptions {
   /** A filesystem mirror folder (it holds registry.terraform.io/...); undefined: Terraform's own config. */
   mirror?: string;
+  /**
+   * TF_PLUGIN_CACHE_DIR: one provider install shared by every stack's init. Terraform's cache is not
+   * safe for concurrent writers ("Provider Plugin Cache", Terraform CLI configuration docs), so the
+   * first init runs alone and fills it.
+   */
+  pluginCacheDir?: string;
 }
 
 export function terraformAvailable(): boolean {
@@ -58,17 +64,67 @@ export function terraformEnv(opts: TerraformOptions = {}): NodeJS.ProcessEnv {
     }
     env.TF_CLI_CONFIG_FILE = file;
   }
+  if (opts.pluginCacheDir) env.TF_PLUGIN_CACHE_DIR = opts.pluginCacheDir;
   return env;
 }
 
-/** Runs terraform in `cwd`; throws with Terraform's output (trimmed) when it fails. */
-export function runTerraform(cwd: string, args: string[], opts: TerraformOptions = {}): string {
-  const r = spawnSync('terraform', args, { cwd, env: terraformEnv(opts), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+/** Terraform's stdout, or an error with its output (trimmed) when it failed. */
+function terraformResult(cwd: string, args: string[], r: TerraformExit): string {
   if (r.error) throw new Error(`terraform ${args.join(' ')} could not start: ${r.error.message}`);
   if (r.status !== 0) {
     throw new Error(`terraform ${args.join(' ')} failed in ${path.basename(cwd)} (exit ${r.status}):\n${r.stderr}\n${r.stdout}`.slice(0, 8000));
   }
   return r.stdout;
+}
+
+/** Runs terraform in `cwd`; throws with Terraform's output (trimmed) when it fails. */
+export function runTerraform(cwd: string, args: string[], opts: TerraformOptions = {}): string {
+  const r = spawnSync('terraform', args, { cwd, env: terraformEnv(opts), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return terraformResult(cwd, args, r);
+}
+
+export interface TerraformExit {
+  error?: Error;
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Starts terraform without blocking the event loop (several stacks can run at once); never rejects. */
+export function spawnTerraform(cwd: string, args: string[], opts: TerraformOptions = {}): Promise<TerraformExit> {
+  return new Promise((resolve) => {
+    const child = spawn('terraform', args, { cwd, env: terraformEnv(opts) });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    const exit = (status: number | null, error?: Error) => resolve({ error, status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+    child.on('error', (error) => exit(null, error));
+    child.on('close', (status) => exit(status));
+  });
+}
+
+/** runTerraform without blocking the event loop. */
+export async function runTerraformAsync(cwd: string, args: string[], opts: TerraformOptions = {}): Promise<string> {
+  return terraformResult(cwd, args, await spawnTerraform(cwd, args, opts));
+}
+
+/**
+ * A procedure of terraform commands written once and run either way: it yields each command's
+ * arguments and receives its stdout (runSteps: one after the other; runStepsAsync: without blocking).
+ */
+export type TerraformSteps<T> = Generator<string[], T, string>;
+
+export function runSteps<T>(cwd: string, steps: TerraformSteps<T>, opts: TerraformOptions = {}): T {
+  let next = steps.next();
+  while (!next.done) next = steps.next(runTerraform(cwd, next.value, opts));
+  return next.value;
+}
+
+export async function runStepsAsync<T>(cwd: string, steps: TerraformSteps<T>, opts: TerraformOptions = {}): Promise<T> {
+  let next = steps.next();
+  while (!next.done) next = steps.next(await runTerraformAsync(cwd, next.value, opts));
+  return next.value;
 }
 
 export function readStackJson(stacksDir: string, stack: string): TerraformJson {
@@ -139,15 +195,30 @@ export interface OfflineResult {
   plan: PlanJson;
 }
 
+/**
+ * init (unless `init` is false: initOffline ran it) + validate + plan -refresh=false + show -json,
+ * offline. `validate: 'with-imports'` runs the
+ * separate validate only for a stack with import blocks (the plan cannot see them): `terraform plan`
+ * validates the configuration itself, so elsewhere it would only load the provider once more.
+ */
+export function* offlinePlanSteps(stacksDir: string, stack: string, validate: 'always' | 'with-imports' = 'always', init = true): TerraformSteps<Partial<OfflineResult> & Pick<OfflineResult, 'plan'>> {
+  const dir = path.join(stacksDir, stack);
+  if (init) {
+    writeOfflineOverride(stacksDir, stack);
+    yield ['init', '-input=false', '-no-color'];
+  }
+  const validateFirst = validate === 'always' || readStackJson(stacksDir, stack).import !== undefined;
+  const validated = validateFirst ? (JSON.parse(yield ['validate', '-json', '-no-color']) as ValidateJson) : undefined;
+  withoutImportBlocks(dir);
+  yield ['plan', '-refresh=false', '-input=false', '-lock=false', '-no-color', '-out=plan.bin'];
+  const plan = JSON.parse(yield ['show', '-json', 'plan.bin']) as PlanJson;
+  return validated ? { validate: validated, plan } : { plan };
+}
+
 /** init + validate + plan -refresh=false + show -json, offline. Throws with Terraform's output on failure. */
 export function offlinePlan(stacksDir: string, stack: string, opts: TerraformOptions = {}): OfflineResult {
-  const dir = path.join(stacksDir, stack);
-  writeOfflineOverride(stacksDir, stack);
-  runTerraform(dir, ['init', '-input=false', '-no-color'], opts);
-  const validate = JSON.parse(runTerraform(dir, ['validate', '-json', '-no-color'], opts)) as ValidateJson;
-  withoutImportBlocks(dir);
-  runTerraform(dir, ['plan', '-refresh=false', '-input=false', '-lock=false', '-no-color', '-out=plan.bin'], opts);
-  const plan = JSON.parse(runTerraform(dir, ['show', '-json', 'plan.bin'], opts)) as PlanJson;
+  const { validate, plan } = runSteps(path.join(stacksDir, stack), offlinePlanSteps(stacksDir, stack), opts);
+  if (!validate) throw new Error('offlinePlanSteps skipped validate');
   return { validate, plan };
 }
 
@@ -166,9 +237,25 @@ export function withoutImportBlocks(dir: string): boolean {
   return true;
 }
 
+/** offlinePlan without blocking; `init: false` when the stack was initialized already (initOffline). */
+export async function offlinePlanAsync(stacksDir: string, stack: string, opts: TerraformOptions = {}, init = true): Promise<OfflineResult> {
+  const { validate, plan } = await runStepsAsync(path.join(stacksDir, stack), offlinePlanSteps(stacksDir, stack, 'always', init), opts);
+  if (!validate) throw new Error('offlinePlanSteps skipped validate');
+  return { validate, plan };
+}
+
+/** The override file and `terraform init` of one stack. */
+export async function initOffline(stacksDir: string, stack: string, opts: TerraformOptions = {}): Promise<void> {
+  writeOfflineOverride(stacksDir, stack);
+  await runTerraformAsync(path.join(stacksDir, stack), ['init', '-input=false', '-no-color'], opts);
+}
+
 /** `terraform init -backend=false` + validate, for stacks whose backend cannot be reached (cloud). */
+export function* validateWithoutBackendSteps(): TerraformSteps<ValidateJson> {
+  yield ['init', '-backend=false', '-input=false', '-no-color'];
+  return JSON.parse(yield ['validate', '-json', '-no-color']) as ValidateJson;
+}
+
 export function validateWithoutBackend(stacksDir: string, stack: string, opts: TerraformOptions = {}): ValidateJson {
-  const dir = path.join(stacksDir, stack);
-  runTerraform(dir, ['init', '-backend=false', '-input=false', '-no-color'], opts);
-  return JSON.parse(runTerraform(dir, ['validate', '-json', '-no-color'], opts)) as ValidateJson;
+  return runSteps(path.join(stacksDir, stack), validateWithoutBackendSteps(), opts);
 }

@@ -35,6 +35,8 @@ export interface ReviewReport {
   /** `--offline`: real Terraform on every synthesized stack (empty otherwise). */
   terraform: TerraformCheck[];
   gate: GateResult;
+  /** What the transition proof looked at (src/review/transition); undefined without a base. Its outages are in the gate. */
+  transition?: { events: number; states: number; pairs: number };
   reachability: {
     current: ReachabilityProof;
     /** Undefined when there is no base config to prove (none, or --base-dir). */
@@ -65,6 +67,11 @@ export function failuresOf(r: Pick<ReviewReport, 'gate' | 'reachability' | 'poli
   const out: string[] = [];
   const open = r.gate.changes.filter((c) => !c.acknowledged).length;
   if (open > 0) out.push(`${open} destructive change${open === 1 ? '' : 's'} not acknowledged with --allow-destroy`);
+  const outages = r.gate.outages.filter((o) => !o.acknowledged);
+  if (outages.length > 0) {
+    const pairs = outages.reduce((n, o) => n + o.services.length, 0);
+    out.push(`${pairs} client/service pair${pairs === 1 ? '' : 's'} can lose service during the apply (transition outage${outages.length === 1 ? '' : 's'}) not acknowledged with --allow-outage`);
+  }
   if (!r.reachability.current.ok) out.push(`${r.reachability.current.summary.broken} client/service pair${r.reachability.current.summary.broken === 1 ? '' : 's'} unreachable`);
   const { broken, unknown } = r.policies.summary;
   if (broken + unknown > 0) out.push(`${broken + unknown} endpoint policy decision${broken + unknown === 1 ? '' : 's'} broken or not evaluable`);

@@ -7,7 +7,8 @@
 import { adoptionNotes } from './adoption';
 import { migrationNotes } from './peering-migration';
 import { accountRenames, suggestRenames } from './renames';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { provePolicies } from '../analysis/policy-proof';
 import { proveReachability } from '../analysis/prove';
@@ -24,13 +25,15 @@ import { estimateCost } from './cost';
 import { evaluateGate } from './gate';
 import { orphanedProviders } from './orphaned-providers';
 import { topologyMermaid, topologyOutline, type SpokeDelta } from './mermaid';
-import { offlinePlan, type TerraformOptions } from './offline-plan';
+import { initOffline, offlinePlan, offlinePlanAsync, type TerraformOptions } from './offline-plan';
+import { chooseMirror, MirrorError, mirrorNote } from './provider-mirror';
 import { changesFromPlan, parsePlanJson, PlanJsonError } from './plan-json';
 import { priceTable } from '../catalogue/prices';
 import { reachabilityDelta } from './reachability-delta';
 import { failuresOf, type BaseInfo, type ReviewReport, type TerraformCheck } from './report';
 import { synthesizeToTemp, type SynthesizedConfig } from './synthesized-config';
 import { diffTrees } from './tree-diff';
+import { proveTransition } from './transition';
 
 export class ReviewInputError extends Error {}
 
@@ -49,69 +52,138 @@ export interface ReviewOptions {
   offline?: boolean;
   terraform?: TerraformOptions;
   allowDestroy?: string[];
+  /** Acknowledges transition outages: `hub=<name>` or `spoke=<name>` (acknowledgements.ts). */
+  allowOutage?: string[];
   /** Overrides the traffic assumption of the cost estimate. */
   gbPerSpokeMonth?: number;
   /** Paths in the report are relative to this folder; default process.cwd(). */
   cwd?: string;
+  /** Told what the review is doing, a line at a time (the CLI writes it to stderr). */
+  progress?: (line: string) => void;
+  /** Stacks planned at once under --offline (runReviewAsync); default: the machine's cores. */
+  concurrency?: number;
 }
 
 export function runReview(opts: ReviewOptions): ReviewReport {
+  const ctx = prepare(opts);
+  try {
+    const terraform: TerraformCheck[] = [];
+    const stacks = opts.offline ? runOffline(ctx.stacks, ctx.current, ctx.base.kind === 'none', { ...(opts.terraform ?? {}) }, terraform) : ctx.stacks;
+    return finish(ctx, stacks, terraform, opts);
+  } finally {
+    for (const t of ctx.temps) t.cleanup();
+  }
+}
+
+/**
+ * runReview for the command line: under --offline the stacks are planned several at once (as many as
+ * the machine has cores, one provider install shared through the plugin cache), with progress.
+ */
+export async function runReviewAsync(opts: ReviewOptions): Promise<ReviewReport> {
+  const ctx = prepare(opts);
+  try {
+    const terraform: TerraformCheck[] = [];
+    const stacks = opts.offline ? await runOfflineConcurrently(ctx.stacks, ctx.current, ctx.base.kind === 'none', opts, terraform) : ctx.stacks;
+    return finish(ctx, stacks, terraform, opts);
+  } finally {
+    for (const t of ctx.temps) t.cleanup();
+  }
+}
+
+interface Prepared {
+  cwd: string;
+  file: string;
+  config: VpceHubConfig;
+  current: SynthesizedConfig;
+  base: Base;
+  stacks: StackChanges[];
+  temps: SynthesizedConfig[];
+}
+
+function prepare(opts: ReviewOptions): Prepared {
   const cwd = opts.cwd ?? process.cwd();
+  const progress = opts.progress ?? (() => undefined);
   if ([opts.base, opts.baseDir, opts.baseConfig].filter((b) => b !== undefined).length > 1) {
     throw new ReviewInputError('give at most one of --base and --base-dir');
   }
   const file = resolveConfigPath(opts.configPath, cwd);
   const config = loadConfig(() => loadConfigFile(file).config, 'the config');
+  progress('synthesizing the config');
   const current = synthesizeToTemp(config);
   const temps: SynthesizedConfig[] = [current];
   try {
-    const base = loadBase(opts, file, cwd, temps);
+    const base = loadBase(opts, file, cwd, temps, progress);
+    progress('comparing the synthesized trees');
     const order = current.plan.stacks.map((s) => s.name);
     let stacks = diffTrees(base.tree, current.tree, order);
     stacks = applyPlans(stacks, opts.plans ?? [], cwd);
-    const terraform: TerraformCheck[] = [];
-    if (opts.offline) stacks = runOffline(stacks, current, base.kind === 'none', opts.terraform ?? {}, terraform);
-
-    const renamedKeys = base.synth
-      ? accountRenames(base.synth.config, config, {
-          baseConfig: 'vpce-hub.base.yaml',
-          baseOut: 'cdktf.base.out',
-          out: 'cdktf.out',
-          ...(opts.configPath !== undefined ? { config: opts.configPath } : {}),
-          base: opts.base !== undefined ? { ref: opts.base, configPath: path.relative(cwd, file) || path.basename(file) } : { label: base.info.label },
-        })
-      : [];
-    const unroutedHubs = new Set((base.synth?.plan.hubs ?? []).filter((h) => h.peeringMigration === 'move-routes').map((h) => h.name));
-    const gate = evaluateGate(stacks, opts.allowDestroy ?? [], orphanedProviders(base.tree, current.tree), renamedKeys, unroutedHubs);
-    const proof = proveReachability(current.tree, config);
-    const baseProof = base.synth ? proveReachability(base.synth.tree, base.synth.config) : undefined;
-    const prices = priceTable(config.prices, opts.gbPerSpokeMonth);
-    const partial = {
-      gate,
-      reachability: { current: proof, ...(baseProof ? { delta: reachabilityDelta(baseProof, proof) } : {}) },
-      policies: provePolicies(config),
-      quotas: quotaUsage(current.plan, config.quotas),
-      terraform,
-    };
-    const failures = failuresOf(partial);
-    return {
-      config: path.relative(cwd, file) || path.basename(file),
-      base: base.info,
-      stacks,
-      ...partial,
-      topology: topologyOf(current.plan, stacks),
-      cost: estimateCost(current.plan, prices),
-      adoption: adoptionNotes(current.plan),
-      migration: migrationNotes(current.plan, base.synth?.plan, stacks.flatMap((s) => s.changes)),
-      renames: base.synth ? suggestRenames(base.synth.config, config) : [],
-      accountRenames: renamedKeys,
-      ...(base.synth ? { baseCost: estimateCost(base.synth.plan, priceTable(base.synth.config.prices, opts.gbPerSpokeMonth)).total } : {}),
-      failures,
-      exitCode: failures.length > 0 ? 1 : 0,
-    };
-  } finally {
+    return { cwd, file, config, current, base, stacks, temps };
+  } catch (e) {
     for (const t of temps) t.cleanup();
+    throw e;
   }
+}
+
+function finish(ctx: Prepared, stacks: StackChanges[], terraform: TerraformCheck[], opts: ReviewOptions): ReviewReport {
+  const { cwd, file, config, current, base } = ctx;
+  const progress = opts.progress ?? (() => undefined);
+  const renamedKeys = base.synth
+    ? accountRenames(base.synth.config, config, {
+        baseConfig: 'vpce-hub.base.yaml',
+        baseOut: 'cdktf.base.out',
+        out: 'cdktf.out',
+        ...(opts.configPath !== undefined ? { config: opts.configPath } : {}),
+        base: opts.base !== undefined ? { ref: opts.base, configPath: path.relative(cwd, file) || path.basename(file) } : { label: base.info.label },
+      })
+    : [];
+  progress('proving reachability');
+  const proof = proveReachability(current.tree, config);
+  const baseProof = base.synth ? proveReachability(base.synth.tree, base.synth.config) : undefined;
+  // Every order in which Terraform may apply the change: pairs reachable before and after must stay so.
+  if (base.tree) progress('proving the transition (every order Terraform may apply the change in)');
+  const transition = base.tree
+    ? proveTransition({
+        base: base.tree,
+        current: current.tree,
+        stacks,
+        specs: { current: { config, plan: current.plan }, ...(base.synth ? { base: { config: base.synth.config, plan: base.synth.plan } } : {}) },
+        proofs: { current: proof, ...(baseProof ? { base: baseProof } : {}) },
+      })
+    : undefined;
+  const unroutedHubs = new Set((base.synth?.plan.hubs ?? []).filter((h) => h.peeringMigration === 'move-routes').map((h) => h.name));
+  const gate = evaluateGate(
+    stacks,
+    opts.allowDestroy ?? [],
+    orphanedProviders(base.tree, current.tree),
+    renamedKeys,
+    { outages: transition?.outages ?? [], allowOutage: opts.allowOutage ?? [] },
+    unroutedHubs,
+  );
+  const prices = priceTable(config.prices, opts.gbPerSpokeMonth);
+  const partial = {
+    gate,
+    transition: transition ? { events: transition.events, states: transition.states, pairs: transition.pairs } : undefined,
+    reachability: { current: proof, ...(baseProof ? { delta: reachabilityDelta(baseProof, proof) } : {}) },
+    policies: provePolicies(config),
+    quotas: quotaUsage(current.plan, config.quotas),
+    terraform,
+  };
+  const failures = failuresOf(partial);
+  return {
+    config: path.relative(cwd, file) || path.basename(file),
+    base: base.info,
+    stacks,
+    ...partial,
+    topology: topologyOf(current.plan, stacks),
+    cost: estimateCost(current.plan, prices),
+    adoption: adoptionNotes(current.plan),
+    migration: migrationNotes(current.plan, base.synth?.plan, stacks.flatMap((s) => s.changes)),
+    renames: base.synth ? suggestRenames(base.synth.config, config) : [],
+    accountRenames: renamedKeys,
+    ...(base.synth ? { baseCost: estimateCost(base.synth.plan, priceTable(base.synth.config.prices, opts.gbPerSpokeMonth)).total } : {}),
+    failures,
+    exitCode: failures.length > 0 ? 1 : 0,
+  };
 }
 
 interface Base {
@@ -122,9 +194,10 @@ interface Base {
   synth?: SynthesizedConfig;
 }
 
-function loadBase(opts: ReviewOptions, file: string, cwd: string, temps: SynthesizedConfig[]): Base {
+function loadBase(opts: ReviewOptions, file: string, cwd: string, temps: SynthesizedConfig[], progress: (line: string) => void): Base {
   const fromText = (text: string, label: string, kind: 'git' | 'config'): Base => {
     const config = loadConfig(() => parseConfigText(text, label).config, `the base config (${label})`);
+    progress(`synthesizing the base (${label})`);
     const synth = synthesizeToTemp(config, 'vpce-hub-review-base-');
     temps.push(synth);
     return { kind, info: { kind, label }, tree: synth.tree, synth };
@@ -216,6 +289,77 @@ function runOffline(stacks: StackChanges[], current: SynthesizedConfig, useAsCha
   if (!useAsChanges) return stacks;
   return stacks.map((s) => {
     const changes = planned.get(s.stack);
+    return changes && s.source === 'synth-diff' ? { ...s, source: 'offline-plan', changes } : s;
+  });
+}
+
+/**
+ * runOffline, several stacks at once: the first stack's init fills one plugin cache (Terraform's cache
+ * is not safe for concurrent writers), then up to `concurrency` stacks (default: the cores,
+ * os.availableParallelism) validate and plan in parallel. Without a mirror named, the test suite's
+ * policy finds one (provider-mirror.ts), and says what it took.
+ */
+async function runOfflineConcurrently(stacks: StackChanges[], current: SynthesizedConfig, useAsChanges: boolean, opts: ReviewOptions, checks: TerraformCheck[]): Promise<StackChanges[]> {
+  const progress = opts.progress ?? (() => undefined);
+  let mirror = opts.terraform?.mirror;
+  if (mirror === undefined) {
+    let choice;
+    try {
+      choice = chooseMirror();
+    } catch (e) {
+      if (e instanceof MirrorError) throw new ReviewInputError(`--offline: ${e.message}`);
+      throw e;
+    }
+    progress(mirrorNote(choice));
+    mirror = choice.mirror;
+  }
+  const cache = opts.terraform?.pluginCacheDir ?? process.env.TF_PLUGIN_CACHE_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'vpce-hub-plugin-cache-'));
+  const ownCache = opts.terraform?.pluginCacheDir === undefined && process.env.TF_PLUGIN_CACHE_DIR === undefined;
+  const tf = { ...(opts.terraform ?? {}), ...(mirror !== undefined ? { mirror } : {}), pluginCacheDir: cache };
+  const names = current.plan.stacks.map((s) => s.name);
+  const width = Math.max(1, Math.min(opts.concurrency ?? os.availableParallelism(), names.length));
+  const results = new Map<string, { changes?: ResourceChange[]; check: TerraformCheck }>();
+  const started = Date.now();
+  let done = 0;
+  const planOne = async (stack: string, init: boolean) => {
+    const t0 = Date.now();
+    try {
+      const { validate, plan } = await offlinePlanAsync(current.stacksDir, stack, tf, init);
+      const changes = changesFromPlan(plan, stack);
+      const n = countActions(changes);
+      results.set(stack, { changes, check: { stack, ok: validate.valid, summary: `validate ${validate.valid ? 'ok' : `failed (${validate.error_count} errors)`}, plan against an empty state: ${n.create} to add` } });
+    } catch (e) {
+      results.set(stack, { check: { stack, ok: false, summary: firstLines((e as Error).message, 6) } });
+    }
+    done += 1;
+    progress(`terraform: ${done}/${names.length} stacks planned (${stack}: ${((Date.now() - t0) / 1000).toFixed(1)} s; ${((Date.now() - started) / 1000).toFixed(0)} s in all, ${width} at a time)`);
+  };
+  try {
+    // The first init alone fills the plugin cache; every later init only links from it.
+    let first = true;
+    try {
+      await initOffline(current.stacksDir, names[0], tf);
+    } catch (e) {
+      first = false;
+      results.set(names[0], { check: { stack: names[0], ok: false, summary: firstLines((e as Error).message, 6) } });
+      done += 1;
+    }
+    const queue = first ? [...names] : names.slice(1);
+    const worker = async () => {
+      for (let stack = queue.shift(); stack !== undefined; stack = queue.shift()) await planOne(stack, stack !== names[0]);
+    };
+    await Promise.all(Array.from({ length: width }, worker));
+  } finally {
+    if (ownCache) rmSync(cache, { recursive: true, force: true });
+  }
+  for (const name of names) {
+    const r = results.get(name);
+    // A failure without a mirror is most often the registry out of reach: name the way out.
+    if (r) checks.push(r.check.ok || mirror !== undefined ? r.check : { ...r.check, summary: `${r.check.summary}\n(no provider mirror was used: on a machine without registry access set VPCE_HUB_PROVIDER_MIRROR)` });
+  }
+  if (!useAsChanges) return stacks;
+  return stacks.map((s) => {
+    const changes = results.get(s.stack)?.changes;
     return changes && s.source === 'synth-diff' ? { ...s, source: 'offline-plan', changes } : s;
   });
 }

@@ -93,13 +93,7 @@ interface Pair {
 function withRenamedReferences(pairs: Pair[], base: SynthTree, current: SynthTree): Pair[] {
   const finalMoves = new Map<string, Map<string, string>>();
   for (const c of current.stacks.values()) {
-    const next = movedBlocks(c);
-    const final = new Map<string, string>();
-    for (const from of next.keys()) {
-      let at = from;
-      for (let hops = 0; next.has(at) && hops <= next.size; hops++) at = next.get(at) as string;
-      final.set(from, at);
-    }
+    const final = movesOf(c);
     if (final.size > 0) finalMoves.set(c.name, final);
   }
   if (finalMoves.size === 0) return pairs;
@@ -163,6 +157,18 @@ function pairResources(base: SynthTree, current: SynthTree): Pair[] {
     }
   }
   return pairs;
+}
+
+/** Where each address a stack's `moved` blocks move ends up, chains followed: from -> final to. */
+export function movesOf(s: TfStack): Map<string, string> {
+  const next = movedBlocks(s);
+  const final = new Map<string, string>();
+  for (const from of next.keys()) {
+    let at = from;
+    for (let hops = 0; next.has(at) && hops <= next.size; hops++) at = next.get(at) as string;
+    final.set(from, at);
+  }
+  return final;
 }
 
 /** A stack's `moved` blocks, from -> to. */
@@ -249,7 +255,7 @@ function ignoredAttributes(body: JsonObject): Set<string> {
 }
 
 /** JSON text with sorted keys: equal for equal values, whatever the key order. */
-function stable(v: Json | undefined): string {
+export function stable(v: Json | undefined): string {
   if (v === undefined) return 'undefined';
   if (isArray(v)) return `[${v.map(stable).join(',')}]`;
   if (isObject(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stable(v[k])}`).join(',')}}`;

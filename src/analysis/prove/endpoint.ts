@@ -26,11 +26,36 @@ export interface HubEndpoint {
 }
 
 export function hubEndpoint(ctx: ProofContext, serviceName: string): HubEndpoint | BrokenLink {
-  const broken = (message: string): BrokenLink => ({ link: 'endpoint', message });
+  const records = endpointRecords(ctx, serviceName);
+  return 'link' in records ? records : endpointOf(ctx, records[0]);
+}
+
+/**
+ * Every usable endpoint of the service in the hub VPC: the end state has one, but while an endpoint is
+ * replaced create-before-destroy the old and the new one exist side by side (the transition proof,
+ * src/review/transition, tries each). When none is usable, the first one's broken link.
+ */
+export function hubEndpoints(ctx: ProofContext, serviceName: string): HubEndpoint[] | BrokenLink {
+  const records = endpointRecords(ctx, serviceName);
+  if ('link' in records) return records;
+  const all = records.map((r) => endpointOf(ctx, r));
+  const usable = all.filter((e): e is HubEndpoint => !('link' in e));
+  return usable.length > 0 ? usable : (all[0] as BrokenLink);
+}
+
+/** The service's endpoint resources in the hub VPC (address order), or why there is none. */
+function endpointRecords(ctx: ProofContext, serviceName: string): TfResource[] | BrokenLink {
   const candidates = resourcesIn(ctx.tree, ctx.hubStack, 'aws_vpc_endpoint').filter((r) => describe(field(ctx, r, 'service_name')) === serviceName);
-  if (candidates.length === 0) return broken(`hub ${ctx.hub.name} has no endpoint for ${serviceName} in stack ${ctx.hubStack}`);
-  const record = candidates.find((r) => sameValue(field(ctx, r, 'vpc_id'), ctx.hubVpc));
-  if (!record) return broken(`endpoint ${candidates[0].address} is in VPC ${describe(field(ctx, candidates[0], 'vpc_id'))}, not in hub ${ctx.hub.name}'s VPC ${describe(ctx.hubVpc)}`);
+  if (candidates.length === 0) return { link: 'endpoint', message: `hub ${ctx.hub.name} has no endpoint for ${serviceName} in stack ${ctx.hubStack}` };
+  const records = candidates.filter((r) => sameValue(field(ctx, r, 'vpc_id'), ctx.hubVpc));
+  if (records.length === 0) {
+    return { link: 'endpoint', message: `endpoint ${candidates[0].address} is in VPC ${describe(field(ctx, candidates[0], 'vpc_id'))}, not in hub ${ctx.hub.name}'s VPC ${describe(ctx.hubVpc)}` };
+  }
+  return records;
+}
+
+function endpointOf(ctx: ProofContext, record: TfResource): HubEndpoint | BrokenLink {
+  const broken = (message: string): BrokenLink => ({ link: 'endpoint', message });
   // The provider's default type is Gateway, and gateway endpoints do not work across peering.
   const type = record.body.vpc_endpoint_type ?? 'Gateway';
   if (type !== 'Interface') return broken(`endpoint ${record.address} is a ${String(type)} endpoint: only interface endpoints can be reached over VPC peering`);

@@ -7,29 +7,19 @@
  * the hub VPC routes the range to.
  */
 import type { ResolvedService } from '../../catalogue/catalogue';
-import type { HubPlan, NetworkPlan } from '../../planning/plan';
 import { blocks } from '../json-value';
 import { securityGroupRules } from '../security-group-rules';
 import { cidrWithin } from '../cidr-match';
-import type { SynthTree, TfResource } from '../tree';
-import { clientRow } from './client-row';
-import { proofContext, type ProofContext } from './context';
+import type { TfResource } from '../tree';
+import type { ProofContext } from './context';
 import { hubEndpoint, listOf, type HubEndpoint } from './endpoint';
 import { checkFilter } from './filter';
 import { checkReturnPath } from './path';
 import { checkResilience } from './resilience';
-import { onPremisesRow, type BrokenLink } from './result';
+import type { BrokenLink } from './result';
 import { hubGateway } from './transit-gateway';
 import { describe, field, resourcesIn, sameValue, targetOf } from './values';
 import { zoneName } from './zone-association';
-
-export function onPremisesContexts(tree: SynthTree, plan: NetworkPlan, hub: HubPlan): Array<{ row: string; ctx: ProofContext | BrokenLink }> {
-  return (hub.onPremises?.cidrs ?? []).map((cidr) => {
-    const client = clientRow(hub, onPremisesRow(hub.name, cidr), [cidr], 'on-premises');
-    const found = proofContext(tree, plan, hub, client);
-    return { row: client.name, ctx: 'link' in found ? found : { ...found, client: 'on-premises' as const } };
-  });
-}
 
 export function proveOnPremisesCell(ctx: ProofContext, name: string, service: ResolvedService | undefined): BrokenLink | undefined {
   if (!service) return { link: 'endpoint', message: `service ${name} is not offered in ${ctx.hub.region} (catalogue)` };

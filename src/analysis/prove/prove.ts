@@ -7,7 +7,7 @@ import { resolveService, type ResolvedService } from '../../catalogue/catalogue'
 import { missingCompanions } from '../../catalogue/companions';
 import type { VpceHubConfig } from '../../config/schema';
 import { buildPlan } from '../../planning/build-plan';
-import type { HubPlan, SpokePlan } from '../../planning/plan';
+import type { HubPlan, NetworkPlan, SpokePlan } from '../../planning/plan';
 import { resolveHubService, serviceName } from '../../planning/services';
 import type { SynthTree } from '../tree';
 import { proofContext, type ProofContext } from './context';
@@ -16,42 +16,60 @@ import { checkDns } from './dns';
 import { hubEndpoint } from './endpoint';
 import { checkFilter } from './filter';
 import { checkPath } from './path';
-import { onPremisesContexts, proveOnPremisesCell } from './on-premises';
+import { proveOnPremisesCell } from './on-premises';
 import { checkResilience } from './resilience';
-import { clientRangeRow, hubVpcRow, type BrokenLink, type ClientKind, type ProofCell, type ReachabilityProof } from './result';
+import { clientRangeRow, hubVpcRow, onPremisesRow, type BrokenLink, type ClientKind, type ProofCell, type ReachabilityProof } from './result';
+
+/** One row of the matrix: a spoke, or a client of a hub that is not one (its kind says which). */
+export interface ProofRow {
+  name: string;
+  hub: HubPlan;
+  /** The spoke, or a spoke-shaped record of the client (client-row.ts). */
+  spoke: SpokePlan;
+  client?: ClientKind;
+}
+
+/**
+ * The rows the config asks the proof for, in matrix order: the spokes; per hub its own VPC and each
+ * client range (the hub VPC's own workloads and the extra ranges call the endpoints too); then the
+ * on-premises ranges of transit-gateway hubs (issue 10).
+ */
+export function proofRows(plan: NetworkPlan): ProofRow[] {
+  const rows: ProofRow[] = plan.spokes.map((spoke) => ({ name: spoke.name, hub: plan.hubs.find((h) => h.name === spoke.hub) as HubPlan, spoke }));
+  for (const hub of plan.hubs) {
+    // The hub VPC (its CIDRs; the endpoints' own VPC) and each client range (no VPC of ours at all).
+    const vpcId = hub.existingVpcId ?? `the VPC of hub ${hub.name}`;
+    rows.push({ name: hubVpcRow(hub.name), hub, spoke: clientRow(hub, hubVpcRow(hub.name), [hub.cidr, ...hub.secondaryCidrs], vpcId), client: 'hub-vpc' });
+    for (const cidr of hub.clientCidrs) rows.push({ name: clientRangeRow(hub.name, cidr), hub, spoke: clientRow(hub, clientRangeRow(hub.name, cidr), [cidr], vpcId), client: 'client-range' });
+  }
+  for (const hub of plan.hubs.filter((h) => h.onPremises)) {
+    for (const cidr of hub.onPremises?.cidrs ?? []) rows.push({ name: onPremisesRow(hub.name, cidr), hub, spoke: clientRow(hub, onPremisesRow(hub.name, cidr), [cidr], 'on-premises'), client: 'on-premises' });
+  }
+  return rows;
+}
+
+/** The proof context of a row in a tree, or the broken link that makes each of its cells unreachable. */
+export function rowContext(tree: SynthTree, plan: NetworkPlan, row: ProofRow): ProofContext | BrokenLink {
+  const found = proofContext(tree, plan, row.hub, row.spoke);
+  return 'link' in found || row.client === undefined ? found : { ...found, client: row.client };
+}
+
+/** One cell of a row whose context is known: the first broken link, or undefined when reachable. */
+export function proveRowCell(ctx: ProofContext, name: string, service: ResolvedService | undefined): BrokenLink | undefined {
+  return ctx.client === 'on-premises' ? (proveOnPremisesCell(ctx, name, service) ?? checkCompanions(ctx, name)) : proveCell(ctx, name, service);
+}
 
 export function proveReachability(tree: SynthTree, config: VpceHubConfig): ReachabilityProof {
   const plan = buildPlan(config);
   const servicesOf = new Map(plan.hubs.map((h) => [h.name, hubServices(config, h)]));
   const cells: ProofCell[] = [];
   const rows: ReachabilityProof['spokes'] = [];
-  const prove = (hub: HubPlan, spoke: SpokePlan, client?: ClientKind) => {
-    rows.push({ name: spoke.name, hub: hub.name, ...(client ? { kind: client } : {}) });
-    const found = proofContext(tree, plan, hub, spoke);
-    const ctx = 'link' in found || client === undefined ? found : { ...found, client };
-    for (const [name, service] of servicesOf.get(hub.name) ?? []) {
-      const broken = 'link' in ctx ? ctx : proveCell(ctx, name, service);
-      cells.push({ spoke: spoke.name, hub: hub.name, service: name, reachable: broken === undefined, ...(broken ? { broken } : {}) });
-    }
-  };
-  for (const spoke of plan.spokes) prove(plan.hubs.find((h) => h.name === spoke.hub) as HubPlan, spoke);
-  // The hub VPC's own workloads resolve the services to the endpoints too, and the extra client
-  // ranges call them through the hub's routing: each is a row of its own.
-  for (const hub of plan.hubs) {
-    // The hub VPC (its CIDRs; the endpoints' own VPC) and each client range (no VPC of ours at all).
-    const vpcId = hub.existingVpcId ?? `the VPC of hub ${hub.name}`;
-    prove(hub, clientRow(hub, hubVpcRow(hub.name), [hub.cidr, ...hub.secondaryCidrs], vpcId), 'hub-vpc');
-    for (const cidr of hub.clientCidrs) prove(hub, clientRow(hub, clientRangeRow(hub.name, cidr), [cidr], vpcId), 'client-range');
-  }
-  // On-premises clients of transit-gateway hubs: one row per range (issue 10), proven through the
-  // inbound resolver and the transit gateway, which these stacks do hold.
-  for (const hub of plan.hubs.filter((h) => h.onPremises)) {
-    for (const { row, ctx } of onPremisesContexts(tree, plan, hub)) {
-      rows.push({ name: row, hub: hub.name, kind: 'on-premises' });
-      for (const [name, service] of servicesOf.get(hub.name) ?? []) {
-        const broken = 'link' in ctx ? ctx : (proveOnPremisesCell(ctx, name, service) ?? checkCompanions(ctx, name));
-        cells.push({ spoke: row, hub: hub.name, service: name, reachable: broken === undefined, ...(broken ? { broken } : {}) });
-      }
+  for (const row of proofRows(plan)) {
+    rows.push({ name: row.name, hub: row.hub.name, ...(row.client ? { kind: row.client } : {}) });
+    const ctx = rowContext(tree, plan, row);
+    for (const [name, service] of servicesOf.get(row.hub.name) ?? []) {
+      const broken = 'link' in ctx ? ctx : proveRowCell(ctx, name, service);
+      cells.push({ spoke: row.name, hub: row.hub.name, service: name, reachable: broken === undefined, ...(broken ? { broken } : {}) });
     }
   }
   const reachable = cells.filter((c) => c.reachable).length;
@@ -65,7 +83,7 @@ export function proveReachability(tree: SynthTree, config: VpceHubConfig): Reach
 }
 
 /** Service name -> catalogue record (or the config's escape-hatch record), sorted by name. */
-function hubServices(config: VpceHubConfig, hub: HubPlan): Map<string, ResolvedService | undefined> {
+export function hubServices(config: VpceHubConfig, hub: HubPlan): Map<string, ResolvedService | undefined> {
   const entries = config.hubs.find((h) => h.name === hub.name)?.services ?? [];
   const pairs = entries.map((e): [string, ResolvedService | undefined] => [serviceName(e), resolveHubService(e, hub.region)]);
   return new Map(pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -77,7 +95,7 @@ function hubServices(config: VpceHubConfig, hub: HubPlan): Map<string, ResolvedS
  * the security groups and the AZs only; its DNS (a Route 53 Resolver inbound endpoint in the hub VPC)
  * and its routes (VPN, Direct Connect, Transit Gateway) are outside these stacks.
  */
-function proveCell(ctx: ProofContext, name: string, service: ResolvedService | undefined): BrokenLink | undefined {
+export function proveCell(ctx: ProofContext, name: string, service: ResolvedService | undefined): BrokenLink | undefined {
   if (!service) return { link: 'endpoint', message: `service ${name} is not offered in ${ctx.hub.region} (catalogue)` };
   const endpoint = hubEndpoint(ctx, service.serviceName);
   if ('link' in endpoint) return endpoint;
@@ -91,7 +109,7 @@ function proveCell(ctx: ProofContext, name: string, service: ResolvedService | u
  * reachable if the hub has an endpoint for each companion in the synthesized JSON
  * (src/catalogue/companions.json).
  */
-function checkCompanions(ctx: ProofContext, name: string): BrokenLink | undefined {
+export function checkCompanions(ctx: ProofContext, name: string): BrokenLink | undefined {
   for (const c of missingCompanions(name, [])) {
     const companion = resolveService(c.service, ctx.hub.region);
     const endpoint = companion ? hubEndpoint(ctx, companion.serviceName) : undefined;
