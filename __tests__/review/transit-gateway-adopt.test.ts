@@ -58,7 +58,7 @@ describe("a created gateway's amazonSideAsn changed later", () => {
     const r = runReview({ configPath: 'vpce-hub.yaml', cwd: dir, baseConfig: { text: hybrid, label: 'base' } });
     const gateway = r.gate.changes.find((g) => g.address === 'aws_ec2_transit_gateway.hub_main');
     expect(gateway).toMatchObject({ stack: 'network', action: 'replace', attributes: ['amazon_side_asn'] });
-    expect(gateway?.consequence).toMatch(/every spoke and on-premises client loses the hub/);
+    expect(gateway?.consequence).toMatch(/every spoke and on-premises client loses every hub endpoint/);
     expect(r.exitCode).toBe(1);
   });
 });

@@ -94,6 +94,15 @@ export const GATED_TYPES: Readonly<Record<string, GatedType>> = {
     noun: 'endpoint security group rule',
     consequence: (a, b) => `the endpoints ${a === 'replace' ? 'briefly stop' : 'stop'} accepting HTTPS from ${val(b, 'cidr_ipv4', 'the spoke CIDR')}: calls from that spoke time out`,
   },
+  // Only the inbound Resolver endpoint's untracked form has egress rules (constructs/on-premises.ts).
+  // Without them the group's rules are no longer "all traffic both ways", so AWS tracks its connections
+  // again: answers still pass, but tracked flows can cap the endpoint near 1,500 queries per second per
+  // address ("Resolver endpoint scaling", Route 53 Developer Guide; "Untracked connections", EC2 User Guide).
+  aws_vpc_security_group_egress_rule: {
+    noun: 'Resolver endpoint security group egress rule',
+    consequence: (a) =>
+      `the inbound Resolver endpoint's connections are tracked again${a === 'replace' ? ' until the rule is back' : ''}: answers still reach on-premises, but each endpoint address can be capped near 1,500 queries per second, and queries past that from on-premises forwarders time out`,
+  },
   aws_security_group: {
     noun: 'endpoint security group',
     consequence: () => 'every rule in it goes with it: the endpoints stop accepting HTTPS from any spoke until the new group and rules are attached',
