@@ -6,6 +6,7 @@
  */
 import { adoptionNotes } from './adoption';
 import { ipv6ChangeLines } from './ipv6-changes';
+import { migrationNotes } from './peering-migration';
 import { accountRenames, suggestRenames } from './renames';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -150,7 +151,15 @@ function finish(ctx: Prepared, stacks: StackChanges[], terraform: TerraformCheck
         proofs: { current: proof, ...(baseProof ? { base: baseProof } : {}) },
       })
     : undefined;
-  const gate = evaluateGate(stacks, opts.allowDestroy ?? [], orphanedProviders(base.tree, current.tree), renamedKeys, { outages: transition?.outages ?? [], allowOutage: opts.allowOutage ?? [] });
+  const unroutedHubs = new Set((base.synth?.plan.hubs ?? []).filter((h) => h.peeringMigration === 'move-routes').map((h) => h.name));
+  const gate = evaluateGate(
+    stacks,
+    opts.allowDestroy ?? [],
+    orphanedProviders(base.tree, current.tree),
+    renamedKeys,
+    { outages: transition?.outages ?? [], allowOutage: opts.allowOutage ?? [] },
+    unroutedHubs,
+  );
   const prices = priceTable(config.prices, opts.gbPerSpokeMonth);
   const partial = {
     gate,
@@ -170,6 +179,7 @@ function finish(ctx: Prepared, stacks: StackChanges[], terraform: TerraformCheck
     cost: estimateCost(current.plan, prices),
     ipv6: ipv6ChangeLines(stacks),
     adoption: adoptionNotes(current.plan),
+    migration: migrationNotes(current.plan, base.synth?.plan, stacks.flatMap((s) => s.changes)),
     renames: base.synth ? suggestRenames(base.synth.config, config) : [],
     accountRenames: renamedKeys,
     ...(base.synth ? { baseCost: estimateCost(base.synth.plan, priceTable(base.synth.config.prices, opts.gbPerSpokeMonth)).total } : {}),

@@ -17,6 +17,7 @@ import { transitGatewayPair } from '../constructs/transit-gateway-pair';
 import { zoneAssociationPair } from '../constructs/zone-association-pair';
 import { DNS_CONSEQUENCES, vpcDnsCheck } from '../constructs/vpc-dns-check';
 import { ids, outputs, ramResourceKey, stackNames } from '../planning/naming';
+import { keepsPeering, routesOverGateway } from '../planning/peering-migration';
 import type { HubPlan, NetworkPlan, SpokePlan, StackPlan } from '../planning/plan';
 import { VpceHubStack } from './vpce-hub-stack';
 
@@ -54,6 +55,12 @@ export class SpokesStack extends VpceHubStack {
       // A dual-stack hub's IPv6 block, read only by spokes that route IPv6 to it (an existing VPC's is the config's).
       const hubIpv6Cidr = hub.ipv6 && spoke.ipv6Cidrs ? (hub.ipv6.cidr ?? this.read(hub, outputs.ipv6Cidr(hub.name))) : undefined;
       const tgw = hub.transitGateway;
+      // A hub moving from peering to its transit gateway keeps each spoke's peering (same addresses) until
+      // the last step; the routes are the peering's (step attach) or the gateway's (planning/peering-migration.ts).
+      if (keepsPeering(hub)) {
+        const ipv6 = hubIpv6Cidr !== undefined ? { ipv6Cidr: hubIpv6Cidr } : {};
+        peeringPair(this, hub, spoke, { provider: hubSide, vpcId: this.read(hub, outputs.vpcId(hub.name)), routeTableId: hubRouteTableId, ...ipv6 }, spokeSide, project, !routesOverGateway(hub));
+      }
       if (tgw) {
         transitGatewayPair(
           this,
@@ -70,9 +77,8 @@ export class SpokesStack extends VpceHubStack {
           },
           spokeSide,
           project,
+          routesOverGateway(hub),
         );
-      } else {
-        peeringPair(this, hub, spoke, { provider: hubSide, vpcId: this.read(hub, outputs.vpcId(hub.name)), routeTableId: hubRouteTableId, ...(hubIpv6Cidr !== undefined ? { ipv6Cidr: hubIpv6Cidr } : {}) }, spokeSide, project);
       }
       spokeIngressRules(this, hub, spoke, (group) => this.read(hub, outputs.securityGroupId(hub.name, group)), hubSide, project);
       if (hub.zoneAssociations) zoneAssociationPair(this, hub, spoke, (key) => this.read(hub, outputs.zoneId(hub.name, key)), hubSide, spokeSide);
