@@ -60,3 +60,9 @@ it('says nothing about IPv6 for a change that touches none', () => {
   expect(r.ipv6).toEqual([]);
   expect(formatReviewText(r)).not.toContain('IPv6');
 });
+
+it('turning the hub back to IPv4 says first that the apply fails as it stands, and the step to take outside Terraform', () => {
+  writeFileSync(path.join(dir, 'back.yaml'), SHIPPED);
+  const r = runReview({ configPath: 'back.yaml', cwd: dir, baseConfig: { text: DUAL, label: 'dual-stack' } });
+  expect(r.ipv6[0]).toMatch(/^A hub leaves dual-stack: this apply fails as it stands \(network\/aws_subnet\.hub_main_endpoints_us-east-1a, network\/aws_subnet\.hub_main_endpoints_us-east-1b, network\/aws_vpc\.hub_main\).*First turn them IPv4 outside Terraform \(README, "Dual-stack", leaving it\), then apply\.$/);
+});

@@ -183,6 +183,7 @@ export const FINDING_CODES = {
   Ipv6CidrRange: error('cidrs', 'an IPv6 block in a range no VPC holds (link-local, multicast, loopback, IPv4-mapped, translation prefixes)'),
   Ipv6SubnetOutsideVpc: error('cidrs', "an existing hub subnet's IPv6 block outside the hub VPC's vpc.ipv6Cidr"),
   Ipv4OnlySubnet: error('vpcs', "a dual-stack hub's existing endpoint subnet without ipv6Cidr: a dual-stack endpoint needs IPv4 and IPv6 in every subnet"),
+  AaaaWithoutIpv6Path: warning('vpcs', "a dual-stack hub's names answer AAAA to spokes without ipv6Cidrs and to on-premises clients, which have no IPv6 path to the hub: their IPv6 clients time out before falling back to IPv4"),
   Ipv6IgnoredOnIpv4Hub: warning('vpcs', 'IPv6 blocks given for an IPv4-only hub or its spoke: nothing uses them until the hub is ipAddressType: dualstack'),
   ServiceIpv4Only: warning('services', "a service of a dual-stack hub whose endpoint service does not accept IPv6 (catalogue SupportedIpAddressTypes): its endpoint stays IPv4 and its zones get no AAAA records; the fix names the escape hatch (ipAddressTypes)"),
 

@@ -67,7 +67,7 @@ export function validateIpv6({ config, raw }: ValidationContext): Finding[] {
   config.hubs.forEach((hub, i) => {
     const at = formatPath(['hubs', i], raw);
     network.set(hub.name, checkHubVpc(hub, at, findings));
-    if (hub.ipAddressType === 'dualstack') findings.push(...ipv4OnlyServices(hub, at));
+    if (hub.ipAddressType === 'dualstack') findings.push(...ipv4OnlyServices(hub, at), ...aaaaWithoutIpv6Path(config, hub, at));
   });
   config.spokes.forEach((spoke, i) => {
     const cidrs = spoke.vpc.ipv6Cidrs ?? [];
@@ -165,4 +165,35 @@ function overlapFindings(members: Member[]): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * A dual-stack hub's names answer AAAA to every VPC and resolver that resolves them, but only spokes
+ * that list ipv6Cidrs get IPv6 routes and rules (on-premises ranges are IPv4). A client with an IPv6
+ * address in such a VPC (or on premises) prefers the AAAA answer (RFC 6724 default address selection)
+ * and sends to the hub's IPv6 address over its own default route, where nothing reaches the hub: it
+ * waits for a timeout before it tries IPv4, unless its resolver or SDK falls back fast. One finding per
+ * hub, naming what has no IPv6 path: a VPC with no IPv6 at all is fine, so the warning says how to tell.
+ */
+function aaaaWithoutIpv6Path(config: ValidationContext['config'], hub: HubConfig, at: string): Finding[] {
+  const ipv4Only = config.spokes.filter((s) => hubOfSpoke(config, s)?.name === hub.name && (s.vpc.ipv6Cidrs ?? []).length === 0).map((s) => s.name);
+  const onPremises = hub.onPremises !== undefined;
+  if (ipv4Only.length === 0 && !onPremises) return [];
+  const who = [
+    ...(ipv4Only.length > 0 ? [`${ipv4Only.length === 1 ? 'spoke' : `${ipv4Only.length} spokes`} ${ipv4Only.slice(0, 5).join(', ')}${ipv4Only.length > 5 ? ` and ${ipv4Only.length - 5} more` : ''} (no vpc.ipv6Cidrs)`] : []),
+    ...(onPremises ? ['on-premises clients (onPremises ranges are IPv4)'] : []),
+  ].join(' and ');
+  return [
+    {
+      severity: 'warning',
+      code: 'AaaaWithoutIpv6Path',
+      path: `${at}.ipAddressType`,
+      ...(ipv4Only.length > 0 ? { value: ipv4Only } : {}),
+      message: `makes the hub's service names answer AAAA to ${who} as well, which get no IPv6 route or rule to the hub: a client there with an IPv6 address tries the AAAA answer first and its calls leave by its own default IPv6 route, if it has one, where they can time out before it falls back to IPv4`,
+      fix: [
+        ...(ipv4Only.length > 0 ? ['list the IPv6 blocks of each such spoke VPC that has any in its vpc.ipv6Cidrs'] : []),
+        ...(onPremises ? ['on premises, IPv6 clients need a fast fallback to IPv4 (Happy Eyeballs), since vpce-hub routes only IPv4 from there'] : []),
+      ].join('; ') + '; a network whose clients have no IPv6 addresses is unaffected',
+    },
+  ];
 }

@@ -54,6 +54,16 @@ export function ipv6ChangeLines(stacks: readonly StackChanges[]): string[] {
   // The record type a dual-stack endpoint's names answer with: an endpoint whose records lose AAAA.
   const recordsOff = changes.filter((c) => c.type === 'aws_vpc_endpoint' && c.action === 'update' && recordType(c.before) === 'dualstack' && recordType(c.after) !== 'dualstack' && c.after?.ip_address_type === 'dualstack');
   if (recordsOff.length > 0) lines.push(`${recordsOff.length} endpoints keep IPv6 addresses but lose their AAAA records (dns_record_ip_type): ${list(recordsOff.map(qualified))}`);
+  // Leaving dual-stack: the provider keeps an endpoint's or resolver's unset ip_address_type /
+  // resolver_endpoint_type as they are (Optional and Computed in 5.100.0), and AWS refuses to take a
+  // subnet's or VPC's IPv6 block away while network interfaces use it (DisassociateSubnetCidrBlock:
+  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DisassociateSubnetCidrBlock.html).
+  const blocksOff = changes.filter((c) => (c.type === 'aws_subnet' || c.type === 'aws_vpc') && c.action === 'update' && c.before && c.after && IPV6_SETTINGS[c.type].on(c.before) && !IPV6_SETTINGS[c.type].on(c.after));
+  if (blocksOff.length > 0) {
+    lines.unshift(
+      `A hub leaves dual-stack: this apply fails as it stands (${list(blocksOff.map(qualified))}). Terraform leaves the endpoints and the inbound resolver dual-stack (an unset address type keeps its value), and AWS refuses to remove the IPv6 blocks their network interfaces use. First turn them IPv4 outside Terraform (README, "Dual-stack", leaving it), then apply.`,
+    );
+  }
   return lines;
 }
 
