@@ -21,7 +21,7 @@ import { awsNames, ids } from '../planning/naming';
 import type { HubPlan, SpokePlan } from '../planning/plan';
 import { resource } from './resource';
 import { adopt } from './adopt';
-import { acceptInOwner, replaceAdoptedAssociation } from './transit-gateway';
+import { acceptInOwner, adoptedAttachmentKeeps, replaceAdoptedAssociation } from './transit-gateway';
 import { pairTags } from '../planning/tags';
 
 /** What the pair needs from the hub stack (named outputs) or the config (existing ids). */
@@ -56,6 +56,7 @@ export function transitGatewayPair(scope: Construct, hub: HubPlan, spoke: SpokeP
     ...(sameAccount ? { transitGatewayDefaultRouteTableAssociation: false, transitGatewayDefaultRouteTablePropagation: false } : {}),
     tags: pairTags(spoke, name),
     ...(side.shareJoined ? { dependsOn: [side.shareJoined] } : {}),
+    ...adoptedAttachmentKeeps(spoke.adoptTransitGatewayAttachmentId),
   });
   const adopted = spoke.adoptTransitGatewayAttachmentId;
   adopt(attachment, adopted);
