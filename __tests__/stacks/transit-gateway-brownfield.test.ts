@@ -58,6 +58,18 @@ describe('an organization gateway with attached VPCs (examples/organization-tran
     const propagated = Object.values(s.stacks).flatMap((st) => Object.values(st.resource?.aws_ec2_transit_gateway_route_table_propagation ?? {}).map((p) => p.transit_gateway_route_table_id));
     expect(propagated).not.toContain('tgw-rtb-0aaaaaaaaaaaaaaaa');
   });
+
+  it("keeps the adopted hub attachment's default propagation (how on-premises reaches the hub today), a spoke's is turned off", () => {
+    expect(body(s, 'shared-services', 'aws_ec2_transit_gateway_vpc_attachment_accepter.hub_endpoints')).toMatchObject({ lifecycle: { ignore_changes: ['transit_gateway_default_route_table_propagation'] } });
+    expect(body(s, 'payments', 'aws_ec2_transit_gateway_vpc_attachment_accepter.spoke_payments-prod')).not.toHaveProperty('lifecycle');
+  });
+
+  it("leaves an adopted attachment's appliance mode and IPv6 support as they are (the provider defaults both to disable); a new one has no such rule", () => {
+    for (const [stack, name] of [['shared-services', 'hub_endpoints'], ['payments', 'spoke_payments-prod']]) {
+      expect(body(s, stack, `aws_ec2_transit_gateway_vpc_attachment.${name}`)).toMatchObject({ lifecycle: { ignore_changes: ['appliance_mode_support', 'ipv6_support'] } });
+    }
+    expect(body(s, 'analytics', 'aws_ec2_transit_gateway_vpc_attachment.spoke_analytics-prod')).not.toHaveProperty('lifecycle');
+  });
 });
 
 describe('an adopted attachment on an auto-accepting gateway', () => {

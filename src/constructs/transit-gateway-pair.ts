@@ -22,7 +22,7 @@ import type { HubPlan, SpokePlan } from '../planning/plan';
 import { ipv6Routes } from './ipv6-routes';
 import { resource } from './resource';
 import { adopt } from './adopt';
-import { acceptInOwner, replaceAdoptedAssociation } from './transit-gateway';
+import { acceptInOwner, adoptedAttachmentKeeps, replaceAdoptedAssociation } from './transit-gateway';
 import { pairTags } from '../planning/tags';
 
 /** What the pair needs from the hub stack (named outputs) or the config (existing ids). */
@@ -66,6 +66,7 @@ export function transitGatewayPair(scope: Construct, hub: HubPlan, spoke: SpokeP
     ...(sameAccount ? { transitGatewayDefaultRouteTableAssociation: false, transitGatewayDefaultRouteTablePropagation: false } : {}),
     tags: pairTags(spoke, name),
     ...(side.shareJoined ? { dependsOn: [side.shareJoined] } : {}),
+    ...adoptedAttachmentKeeps(spoke.adoptTransitGatewayAttachmentId, spoke.ipv6Cidrs !== undefined && side.hubIpv6Cidr !== undefined),
   });
   const adopted = spoke.adoptTransitGatewayAttachmentId;
   adopt(attachment, adopted);

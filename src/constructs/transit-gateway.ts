@@ -101,10 +101,11 @@ export function hubTransitGateway(scope: Construct, hub: HubPlan, vpc: HubVpcHan
     // The provider can set these only in the owner's account (not for RAM-shared gateways): there the accepter sets them.
     ...(sameAccount ? { transitGatewayDefaultRouteTableAssociation: false, transitGatewayDefaultRouteTablePropagation: false } : {}),
     tags: hubTags(hub, tagName(project, hub.name)),
+    ...adoptedAttachmentKeeps(hub.adopt?.transitGatewayAttachmentId, hub.ipv6 !== undefined, sameAccount ? [HUB_KEEPS_DEFAULT_PROPAGATION] : []),
   });
   const adopted = hub.adopt?.transitGatewayAttachmentId;
   adopt(attachment, adopted);
-  const accepted = acceptInOwner(scope, ids.hubAttachment(hub.name), attachment, hub, sameAccount, ownerProvider, hubTags(hub, tagName(project, hub.name)), project, adopted);
+  const accepted = acceptInOwner(scope, ids.hubAttachment(hub.name), attachment, hub, sameAccount, ownerProvider, hubTags(hub, tagName(project, hub.name)), project, adopted, true);
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AssociateTransitGatewayRouteTable.html
   const association = resource(Ec2TransitGatewayRouteTableAssociation, scope, ids.hubAttachment(hub.name), {
     provider: ownerProvider,
@@ -193,7 +194,18 @@ function hubAttachmentSubnetIds(scope: Construct, hub: HubPlan, vpc: HubVpcHandl
  * acceptance and the accepter turns them off right after, a short window in the default tables.
  * Returns what the association and propagation must wait for.
  */
-export function acceptInOwner(scope: Construct, id: string, attachment: Ec2TransitGatewayVpcAttachment, hub: HubPlan, sameAccount: boolean, ownerProvider: AwsProvider, tags: Record<string, string>, project: string, adopted?: string): TerraformResource | undefined {
+export function acceptInOwner(
+  scope: Construct,
+  id: string,
+  attachment: Ec2TransitGatewayVpcAttachment,
+  hub: HubPlan,
+  sameAccount: boolean,
+  ownerProvider: AwsProvider,
+  tags: Record<string, string>,
+  project: string,
+  adopted?: string,
+  isHub = false,
+): TerraformResource | undefined {
   if (sameAccount) return undefined;
   if (hub.transitGateway?.autoAcceptSharedAttachments && adopted === undefined) {
     // https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_tag
@@ -206,9 +218,34 @@ export function acceptInOwner(scope: Construct, id: string, attachment: Ec2Trans
     transitGatewayDefaultRouteTableAssociation: false,
     transitGatewayDefaultRouteTablePropagation: false,
     tags,
+    // An adopted hub attachment keeps its propagation into the default table (next to this function).
+    ...(adopted !== undefined && isHub ? { lifecycle: { ignoreChanges: [HUB_KEEPS_DEFAULT_PROPAGATION] } } : {}),
   });
   adopt(accepter, adopted);
   return accepter;
+}
+
+/**
+ * An adopted hub attachment keeps propagating the hub VPC's CIDRs into the gateway's default
+ * propagation table, as it does today: that is how the organization's default segment (typically the
+ * Direct Connect or VPN attachment of on-premises networks) reaches the hub VPC now, and turning it off
+ * (the accepter's update calls DisableTransitGatewayRouteTablePropagation on the default table:
+ * transitgateway_vpc_attachment_accepter.go) would cut that path. The hub's CIDRs there expose no
+ * spoke. A spoke's adopted attachment does lose its default propagation (isolation; review gates the
+ * re-association and says so).
+ */
+const HUB_KEEPS_DEFAULT_PROPAGATION = 'transit_gateway_default_route_table_propagation';
+
+/**
+ * What an adopted attachment keeps as it is: `appliance_mode_support` and `ipv6_support` default to
+ * "disable" in provider 5.100.0 (Optional with a default, not Computed:
+ * https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_transit_gateway_vpc_attachment),
+ * so after the import Terraform would turn off appliance mode or IPv6 on an organization's attachment
+ * that uses them. vpce-hub sets neither on an attachment it adopts, except IPv6 support for a dual-stack hub.
+ */
+export function adoptedAttachmentKeeps(adopted: string | undefined, setsIpv6: boolean, more: string[] = []): { lifecycle?: { ignoreChanges: string[] } } {
+  // A dual-stack hub's attachment sets ipv6_support itself (issue 20): then it is managed, not kept.
+  return adopted !== undefined ? { lifecycle: { ignoreChanges: ['appliance_mode_support', ...(setsIpv6 ? [] : ['ipv6_support']), ...more] } } : {};
 }
 
 /**

@@ -223,7 +223,9 @@ export function reassociationOf(change: ResourceChange): string | undefined {
   return (
     `the adopted attachment leaves the route table it is associated with now (one association per attachment) and is associated with ${table}, with no route table at all between the two API calls: ` +
     'the VPC then reaches only what that table routes (the hub), no longer what its current table gave it (other VPCs, on-premises, egress), and answers to other networks are dropped. ' +
-    'Its propagations into other route tables stay (vpce-hub cannot see them), except into the gateway\'s default propagation table, which its accepter turns off. ' +
+    (change.name.startsWith('hub_')
+      ? "Its propagations stay, into the gateway's default propagation table too (the hub's CIDRs there are how the default segment, on-premises for one, reaches it today; constructs/transit-gateway.ts). "
+      : "Its propagations into other route tables stay (vpce-hub cannot see them), except into the gateway's default propagation table, which its accepter turns off. ") +
     'Check the current association first: aws ec2 describe-transit-gateway-attachments --transit-gateway-attachment-ids <tgw-attach-...> --query "TransitGatewayAttachments[0].Association"'
   );
 }
