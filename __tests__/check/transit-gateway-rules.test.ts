@@ -2,7 +2,10 @@
 import path from 'node:path';
 import { configFacts } from '../../src/analysis/config-facts';
 import { sgSpokeSources } from '../../src/analysis/rules/security-group-ingress';
-import { resolverOpenToDeclared, tgwNoDefaultRouting, tgwNoSpokeToSpoke } from '../../src/analysis/rules/transit-gateway';
+import { resolverOpenToDeclared, tgwNoDefaultRouting, tgwNoSpokeToSpoke, tgwRouteWaitsForPath } from '../../src/analysis/rules/transit-gateway';
+import { buildTree } from '../../src/analysis/tree';
+import { MIGRATION_STEPS } from '../support/peering-migration-steps';
+import { synthText } from '../support/synth';
 import { loadConfigFile } from '../../src/config/load';
 import { PROJECT_ROOT } from '../support/synth';
 import { addResource, body, example, flagged, messages, mutated } from './support/trees';
@@ -70,7 +73,7 @@ describe('VH-TGW-003 the inbound resolver admits DNS from the declared on-premis
     expect(flagged(resolverOpenToDeclared, wider)).toEqual([]);
     expect(messages(resolverOpenToDeclared, wider, facts(HYBRID))).toEqual(['the ingress rule admits 10.0.0.0/8, which is not within any onPremises range of the config']);
     const open = mutated(hybrid.stacks, (s) => (body(s, 'network', RULE).cidr_ipv4 = '0.0.0.0/0'));
-    expect(messages(resolverOpenToDeclared, open)).toEqual(['the ingress rule admits 0.0.0.0/0: the resolver would answer anyone who can reach it']);
+    expect(messages(resolverOpenToDeclared, open)).toEqual(['the ingress rule admits 0.0.0.0/0: the resolver would answer anyone who can reach it (unless the config chooses onPremises.resolverSecurityGroup: untracked)']);
   });
 
   it('flags a port other than 53', () => {
@@ -93,5 +96,35 @@ describe('VH-SG-003 with a transit gateway: spoke and on-premises ranges are rou
     expect(messages(sgSpokeSources, t)).toEqual([
       "the ingress rule admits 192.168.0.0/16, which the hub does not route over any peering connection or transit gateway of this VPC and which is not the VPC's own range (a client range of the config? run check with --config)",
     ]);
+  });
+});
+
+describe('VH-TGW-004 a route over a transit gateway waits for its attachment\'s association and propagation (issue 16)', () => {
+  const ORG = 'examples/organization-transit-gateway/vpce-hub.yaml';
+
+  it('passes every transit gateway example and each step of the migration from peering', () => {
+    for (const file of [TGW, HYBRID, ORG]) expect(flagged(tgwRouteWaitsForPath, example(file).tree)).toEqual([]);
+    for (const text of Object.values(MIGRATION_STEPS)) {
+      const s = synthText(text);
+      try {
+        expect(flagged(tgwRouteWaitsForPath, buildTree(s.stacks as unknown as Record<string, Record<string, unknown>>))).toEqual([]);
+      } finally {
+        s.cleanup();
+      }
+    }
+  });
+
+  it("flags a spoke's return route that waits for the association only (the hub used to switch before the spoke was propagated)", () => {
+    const tgw = example(TGW);
+    const ROUTE = 'aws_route.hub_main_endpoints_to_payments-prod_10-1-0-0_16';
+    const t = mutated(tgw.stacks, (s) => (body(s, 'payments', ROUTE).depends_on = ['aws_ec2_transit_gateway_route_table_association.spoke_payments-prod']));
+    expect(flagged(tgwRouteWaitsForPath, t)).toEqual([`payments/${ROUTE}`]);
+    expect(messages(tgwRouteWaitsForPath, t)[0]).toMatch(/^routes 10\.1\.0\.0\/16 to the transit gateway without depends_on on the association and propagation of its attachment/);
+  });
+
+  it("flags an on-premises route of the hub that waits for nothing", () => {
+    const hybrid = example(HYBRID);
+    const t = mutated(hybrid.stacks, (s) => delete body(s, 'network', 'aws_route.hub_main_endpoints_to_on_premises_192-168-0-0_16').depends_on);
+    expect(flagged(tgwRouteWaitsForPath, t)).toEqual(['network/aws_route.hub_main_endpoints_to_on_premises_192-168-0-0_16']);
   });
 });

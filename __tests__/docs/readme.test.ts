@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { RULES } from '../../src/analysis/rules';
 import { registerChangedStacks } from '../../src/cli/commands/changed-stacks';
 import { registerCheck, runCheckCommand } from '../../src/cli/commands/check';
 import { registerReview } from '../../src/cli/commands/review';
@@ -21,6 +22,11 @@ describe('README', () => {
     expect(notice).toBeGreaterThan(-1);
     expect(notice).toBeLessThan(README.indexOf('## Architecture'));
     expect(README.slice(notice, README.indexOf('## Architecture'))).toContain('exit plan');
+  });
+
+  it("gives check's rule count as the rule pack has it (one row of the Commands table)", () => {
+    const row = section('## Commands').split('\n').find((l) => l.startsWith('| `vpce-hub check` |'));
+    expect(row).toContain(`(${RULES.length} rules, suppressible with a reason)`);
   });
 
   it('says how to make lock files offline, against a mirror and for each platform', () => {

@@ -179,3 +179,50 @@ describe('the proof covers what it claims', () => {
 function synthJson(synth: Synthesized, stack: string): Record<string, unknown> {
   return JSON.parse(JSON.stringify(synth.stacks[stack])) as Record<string, unknown>;
 }
+
+describe('adopted attachments (issue 16): the proof models what they carry at each call', () => {
+  const config = loadConfigFile(path.join(PROJECT_ROOT, 'examples/organization-transit-gateway/vpce-hub.yaml')).config;
+  const plan = buildPlan(config);
+  const without = (policies: Map<string, PolicyDocument[]>, sid: string) => new Map([...policies].map(([id, docs]) => [id, docs.map((d) => ({ ...d, Statement: d.Statement.filter((s) => s.Sid !== sid) }))]));
+
+  it("checks the imported accepter's first tag update against the adopted attachment's own tags, and never its creation", () => {
+    const synth = synthConfig(config);
+    try {
+      const checks = prove(synth, plan).checks.filter((c) => c.address === 'aws_ec2_transit_gateway_vpc_attachment_accepter.spoke_payments-prod');
+      expect(checks.filter((c) => c.phase === 'create')).toEqual([]);
+      const atImport = checks.filter((c) => c.request.context['aws:ResourceTag/Project'] === 'network-team');
+      expect(atImport.map((c) => `${c.action} ${c.resource} ${c.decision.decision}`).sort()).toEqual([
+        'ec2:CreateTags arn:aws:ec2:eu-central-1:222222222222:transit-gateway-attachment/tgw-attach-0eeeeeeeeeeeeeee1 allow',
+        'ec2:DeleteTags arn:aws:ec2:eu-central-1:222222222222:transit-gateway-attachment/tgw-attach-0eeeeeeeeeeeeeee1 allow',
+      ]);
+    } finally {
+      synth.cleanup();
+    }
+  });
+
+  it('fails without the statements by id (the tag conditions of TagAttachments and UntagOwnAttachments refuse another team\'s tags)', () => {
+    const synth = synthConfig(config);
+    try {
+      const policies = policiesOf(plan);
+      for (const sid of ['TagAdoptedAttachments', 'UntagAdoptedAttachments']) {
+        const denied = prove(synth, plan, without(policies, sid)).denied;
+        expect(new Set(denied.map((d) => `${d.action} ${d.request.context['aws:ResourceTag/Project']}`))).toEqual(new Set([`${sid === 'TagAdoptedAttachments' ? 'ec2:CreateTags' : 'ec2:DeleteTags'} network-team`]));
+      }
+    } finally {
+      synth.cleanup();
+    }
+  });
+
+  it('fails without the replaced association\'s table (the association disassociates from a table the config does not name)', () => {
+    const synth = synthConfig(config);
+    try {
+      const denied = prove(synth, plan, without(policiesOf(plan), 'ReplaceAssociationsOfAdoptedAttachments')).denied;
+      expect(denied.map((d) => `${d.address} ${d.phase} ${d.action}`).sort()).toEqual([
+        'aws_ec2_transit_gateway_route_table_association.hub_endpoints create ec2:DisassociateTransitGatewayRouteTable',
+        'aws_ec2_transit_gateway_route_table_association.spoke_payments-prod create ec2:DisassociateTransitGatewayRouteTable',
+      ]);
+    } finally {
+      synth.cleanup();
+    }
+  });
+});

@@ -89,7 +89,8 @@ export function resourceValues(type: string, name: string, target: MockTarget, b
       const id = ec2Id('sg', address);
       return { id, arn: ec2('security-group', id), owner_id: account };
     }
-    case 'aws_vpc_security_group_ingress_rule': {
+    case 'aws_vpc_security_group_ingress_rule':
+    case 'aws_vpc_security_group_egress_rule': {
       const id = ec2Id('sgr', address);
       return { id, security_group_rule_id: id, arn: ec2('security-group-rule', id) };
     }

@@ -58,10 +58,18 @@ function hubCreates(counts: Counts, hub: HubPlan): void {
       }
     }
     add(counts, 'aws_ec2_transit_gateway_route_table', tgw.routeTables ? 0 : 2);
+    // The hub attachment's own subnets, carved in a created hub VPC, with their route table (issue 16).
+    const carved = (tgw.hubAttachmentSubnets ?? []).filter((s) => s.cidr !== undefined).length;
+    add(counts, 'aws_subnet', carved);
+    add(counts, 'aws_route_table_association', carved);
+    add(counts, 'aws_route_table', carved > 0 ? 1 : 0);
     add(counts, 'aws_ec2_transit_gateway_vpc_attachment', 1);
-    add(counts, 'aws_ec2_transit_gateway_vpc_attachment_accepter', tgw.owner.id !== hub.account.id && !tgw.autoAcceptSharedAttachments ? 1 : 0);
-    // Auto-accepted from another account: the owner's Project and ManagedBy tags (constructs/transit-gateway.ts).
-    add(counts, 'aws_ec2_tag', tgw.owner.id !== hub.account.id && tgw.autoAcceptSharedAttachments ? 2 : 0);
+    // An adopted attachment's accepter is imported even on an auto-accepting gateway (it turns the default
+    // propagation off, and writes the owner's tags); auto-accepted from another account and not adopted:
+    // the owner's Project and ManagedBy tags instead (constructs/transit-gateway.ts).
+    const hubAdopted = hub.adopt?.transitGatewayAttachmentId !== undefined;
+    add(counts, 'aws_ec2_transit_gateway_vpc_attachment_accepter', tgw.owner.id !== hub.account.id && (!tgw.autoAcceptSharedAttachments || hubAdopted) ? 1 : 0);
+    add(counts, 'aws_ec2_tag', tgw.owner.id !== hub.account.id && tgw.autoAcceptSharedAttachments && !hubAdopted ? 2 : 0);
     add(counts, 'aws_ec2_transit_gateway_route_table_association', 1);
     add(counts, 'aws_ec2_transit_gateway_route_table_propagation', 1);
   }
@@ -71,7 +79,10 @@ function hubCreates(counts: Counts, hub: HubPlan): void {
     add(counts, 'aws_vpc_security_group_ingress_rule', onPrem.cidrs.length);
     if (onPrem.inboundResolver) {
       add(counts, 'aws_security_group', 1);
-      add(counts, 'aws_vpc_security_group_ingress_rule', 2 * onPrem.cidrs.length);
+      // A TCP and a UDP rule per range; AWS's untracked form: TCP and UDP 53 from anywhere, and egress for the answers (issue 16).
+      const untracked = onPrem.resolverSecurityGroup === 'untracked';
+      add(counts, 'aws_vpc_security_group_ingress_rule', untracked ? 2 : 2 * onPrem.cidrs.length);
+      add(counts, 'aws_vpc_security_group_egress_rule', untracked ? 2 : 0);
       add(counts, 'aws_route53_resolver_endpoint', 1);
     }
   }
@@ -80,11 +91,18 @@ function hubCreates(counts: Counts, hub: HubPlan): void {
 /** A spokes stack: both halves of each pair of the spoke. */
 function pairCreates(counts: Counts, hub: HubPlan, spoke: SpokePlan): void {
   const tgw = hub.transitGateway;
+  // A hub moving from peering to its gateway keeps each spoke's peering until the last step (issue 16);
+  // the routes exist once, over the peering or the gateway.
+  if (tgw && hub.peeringMigration !== undefined) {
+    add(counts, 'aws_vpc_peering_connection', 1);
+    add(counts, 'aws_vpc_peering_connection_accepter', spoke.autoAccept ? 0 : 1);
+  }
   if (tgw) {
     // Attachment (accepted in the owner's account unless same account or auto-accept), association, propagation.
     add(counts, 'aws_ec2_transit_gateway_vpc_attachment', 1);
-    add(counts, 'aws_ec2_transit_gateway_vpc_attachment_accepter', tgw.owner.id !== spoke.account.id && !tgw.autoAcceptSharedAttachments ? 1 : 0);
-    add(counts, 'aws_ec2_tag', tgw.owner.id !== spoke.account.id && tgw.autoAcceptSharedAttachments ? 2 : 0);
+    const spokeAdopted = spoke.adoptTransitGatewayAttachmentId !== undefined;
+    add(counts, 'aws_ec2_transit_gateway_vpc_attachment_accepter', tgw.owner.id !== spoke.account.id && (!tgw.autoAcceptSharedAttachments || spokeAdopted) ? 1 : 0);
+    add(counts, 'aws_ec2_tag', tgw.owner.id !== spoke.account.id && tgw.autoAcceptSharedAttachments && !spokeAdopted ? 2 : 0);
     add(counts, 'aws_ec2_transit_gateway_route_table_association', 1);
     add(counts, 'aws_ec2_transit_gateway_route_table_propagation', 1);
   } else {

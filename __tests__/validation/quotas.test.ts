@@ -88,7 +88,7 @@ describe('quotaUsage', () => {
     ]);
   });
 
-  it("counts a route per hub CIDR, secondary ones too, in every spoke route table and the transit gateway's spokes table", () => {
+  it("counts a route per hub CIDR, secondary ones too, in every spoke route table and the transit gateway's route tables", () => {
     const vpc = {
       id: 'vpc-0123456789abcdef0',
       cidr: '10.0.0.0/22',
@@ -107,7 +107,8 @@ describe('quotaUsage', () => {
         [spoke('a', 'payments', 1, { vpc: { id: 'vpc-00000000000000001', cidr: '10.1.0.0/16', routeTableIds: ['rtb-00000000000000001'], attachmentSubnetIds: ['subnet-00000000000000001', 'subnet-00000000000000002'] } })],
       ),
     );
-    expect(quotaUsage(tgw).find((r) => r.scope === 'transit gateway route table tgw-rtb-0fedcba9876543210')?.used).toBe(3);
+    // Per gateway (issue 16): the hub's 3 CIDRs into the spokes table and the spoke's 1 into the hub table.
+    expect(quotaUsage(tgw).find((r) => r.quota === 'routesPerTransitGateway' && r.scope === 'transit gateway tgw-0123456789abcdef0')?.used).toBe(4);
     expect(quotaUsage(tgw).find((r) => r.scope === 'route table rtb-00000000000000001')?.used).toBe(3);
   });
 
@@ -175,7 +176,63 @@ describe('the peering ceiling and transit gateway hubs (issue 10)', () => {
     const rows = quotaUsage(buildPlan(loaded.config), loaded.config.quotas);
     expect(rows.filter((r) => r.quota === 'peeringConnectionsPerVpc')).toEqual([]);
     expect(rows.find((r) => r.quota === 'attachmentsPerTransitGateway')).toMatchObject({ used: 401, limit: 5000 });
-    expect(rows.find((r) => r.quota === 'routesPerTransitGatewayRouteTable' && r.scope.includes('hub of hub'))).toMatchObject({ used: 400, limit: 10000 });
+    // Routes count per gateway across its route tables: 400 spoke CIDRs in the hub table, the hub's CIDR in the spokes table.
+    expect(rows.filter((r) => r.quota === 'routesPerTransitGateway')).toEqual([expect.objectContaining({ used: 401, limit: 10000 })]);
     expect(rows.filter((r) => r.quota === 'transitGatewayAttachmentsPerVpc').every((r) => r.used === 1)).toBe(true);
+  });
+});
+
+describe('transit gateway quotas as AWS states them (issue 16)', () => {
+  const TGW = (extra = '') => `
+accounts:
+  network: { id: "111111111111", hubSideRoleArn: "arn:aws:iam::111111111111:role/p" }
+  payments: { id: "222222222222" }
+hubs:
+  - name: a
+    account: network
+    region: us-east-1
+    vpc: { cidr: 10.0.0.0/22, availabilityZones: [us-east-1a, us-east-1b] }
+    services: [sqs]
+    connectivity: transit-gateway
+    transitGateway: { id: tgw-0123456789abcdef0, defaultRouteTableIds: [], routeTables: { hub: tgw-rtb-0123456789abcdef0, spokes: tgw-rtb-0fedcba9876543210 } }
+  - name: b
+    account: network
+    region: us-east-1
+    vpc: { cidr: 10.0.4.0/22, availabilityZones: [us-east-1a, us-east-1b] }
+    services: [sts]
+    connectivity: transit-gateway
+    transitGateway: { id: tgw-0123456789abcdef0, defaultRouteTableIds: [], routeTables: { hub: tgw-rtb-0123456789abcdef1, spokes: tgw-rtb-0fedcba9876543211 } }
+spokes:
+  - name: s1
+    account: payments
+    hub: a
+    adopt: { transitGatewayAttachmentId: tgw-attach-0123456789abcdef1 }
+    vpc: { id: vpc-0a1b2c3d4e5f67890, cidr: 10.1.0.0/16, secondaryCidrs: [10.2.0.0/16], routeTableIds: [rtb-0a1b2c3d4e5f67890], attachmentSubnetIds: [subnet-0a1b2c3d4e5f67890] }
+${extra}`;
+  const rowsOf = (yaml: string) => {
+    const loaded = checkConfigText(yaml, '<config>');
+    if (!loaded.config) throw new Error(JSON.stringify(loaded.findings));
+    return { rows: quotaUsage(buildPlan(loaded.config), loaded.config.quotas), findings: loaded.findings };
+  };
+
+  it('counts routes once per gateway, across every route table of every hub on it', () => {
+    const { rows } = rowsOf(TGW());
+    // hub a (1 CIDR) and hub b (1 CIDR) into their spokes tables, spoke s1 (2 CIDRs) into hub a's table.
+    expect(rows.filter((r) => r.quota === 'routesPerTransitGateway')).toEqual([expect.objectContaining({ scope: 'transit gateway tgw-0123456789abcdef0', used: 4, limit: 10000 })]);
+    expect(rows.find((r) => r.quota === 'routesPerTransitGateway')?.remedy).toContain("other teams' routes count too");
+  });
+
+  it('says attachments per gateway cannot be raised, and stops at 5,000 whatever quotas: says', () => {
+    const { rows } = rowsOf(TGW('quotas: { attachmentsPerTransitGateway: 6000 }'));
+    const row = rows.find((r) => r.quota === 'attachmentsPerTransitGateway');
+    expect(row).toMatchObject({ used: 3, hardMax: 5000 });
+    expect(row?.remedy).toMatch(/^not adjustable/);
+    expect(row?.remedy).not.toContain('request an increase');
+  });
+
+  it('reads the former per-table key as the per-gateway quota, with a warning naming the new key', () => {
+    const { rows, findings } = rowsOf(TGW('quotas: { routesPerTransitGatewayRouteTable: 3 }'));
+    expect(rows.find((r) => r.quota === 'routesPerTransitGateway')).toMatchObject({ used: 4, limit: 3 });
+    expect(findings.find((f) => f.code === 'QuotaRenamed')).toMatchObject({ severity: 'warning', path: 'quotas.routesPerTransitGatewayRouteTable', fix: expect.stringContaining('quotas.routesPerTransitGateway') });
   });
 });

@@ -6,6 +6,7 @@
 import type { ZoneSpec } from '../catalogue/catalogue';
 import type { VpceHubConfig } from '../config/schema';
 import { buildPlan } from '../planning/build-plan';
+import { ids, stackNames } from '../planning/naming';
 import { resolveHubService } from '../planning/services';
 
 export interface ConfigFacts {
@@ -23,6 +24,9 @@ export interface ConfigFacts {
   readonly clientCidrs: readonly string[];
   /** Endpoint service name (`com.amazonaws.us-east-1.sqs`) -> its zones, for every service a hub lists. */
   readonly serviceZones: ReadonlyMap<string, readonly ZoneSpec[]>;
+  /** `stack/address` of the inbound resolver groups the config puts in AWS's untracked form (issue 16):
+   * DNS from anywhere is their design there, not a leak. */
+  readonly untrackedResolverGroups: ReadonlySet<string>;
 }
 
 export function configFacts(config: VpceHubConfig): ConfigFacts {
@@ -43,5 +47,6 @@ export function configFacts(config: VpceHubConfig): ConfigFacts {
     hubCidrs: config.hubs.flatMap((h) => [h.vpc.cidr, ...(h.vpc.secondaryCidrs ?? [])]),
     clientCidrs: config.hubs.flatMap((h) => h.clientCidrs ?? []),
     serviceZones,
+    untrackedResolverGroups: new Set(plan.hubs.filter((h) => h.onPremises?.inboundResolver && h.onPremises.resolverSecurityGroup === 'untracked').map((h) => `${stackNames.hub(h.account.key)}/aws_security_group.${ids.hubInboundResolver(h.name)}`)),
   };
 }

@@ -12,6 +12,11 @@
  * What the tree cannot say is modelled from the config: an existing resource named by id (a route
  * table, a transit gateway, its route tables) carries none of our tags, and its ARN is built from the id;
  * ids that exist only after an apply are deterministic placeholders of the right form.
+ *
+ * Imported resources (the stack's `import` blocks: adopted attachments and their accepters) are never
+ * created: their first apply is a read and an update. An adopted attachment carries, in the owner's
+ * account, whatever tags it had (ADOPTED_TAGS: another team's, the case IAM is strictest on) until its
+ * imported accepter's first update replaces them with ours; everything after that update sees ours.
  */
 import { partitionOfRegion } from '../config/partitions';
 import { callsOf, isHubSideResourceType, type ApiCall, type ContextSource, type IamResourceType, type Locator } from '../planning/hub-side-api-calls';
@@ -68,7 +73,10 @@ export function proveHubSidePolicies(tree: SynthTree, plan: NetworkPlan, policie
         continue;
       }
       const model = new ResourceModel(tree, plan, resource, account, provider.region ?? '');
+      const imported = importIdOf(tree, resource) !== undefined;
       for (const call of callsOf(resource.type)) {
+        // An imported resource is taken over, never created (its Create would fail anyway: an accepted attachment cannot be accepted again).
+        if (imported && call.phase === 'create') continue;
         let requests: PolicyRequest[][];
         try {
           requests = model.requests(call);
@@ -99,6 +107,19 @@ interface Target {
 /** Reserved tag keys vpce-hub writes itself (planning/tags.ts): a tag removal never removes them. */
 const OWNERSHIP_KEYS = new Set(['Project', 'ManagedBy', 'Stack']);
 
+/**
+ * What an adopted attachment (or the route table it is associated with before vpce-hub replaces that
+ * association) carries in the owner's account before vpce-hub writes anything: unknown to the config, so
+ * another team's ownership tags and a key vpce-hub never writes.
+ */
+export const ADOPTED_TAGS: Readonly<Tags> = { Project: 'network-team', ManagedBy: 'console', Name: 'attached-before-vpce-hub', CostCenter: 'network' };
+
+/**
+ * When a call is made: `steady` (the resource is in the state, with its tags), or `import` (the first
+ * update of an imported resource, before its tag update has written ours on the target).
+ */
+type Moment = 'steady' | 'import';
+
 class ResourceModel {
   private readonly partition: string;
 
@@ -112,14 +133,19 @@ class ResourceModel {
     this.partition = partitionOfRegion(region);
   }
 
-  /** The requests of one call: a list of variants (a call made once per default route table), each a list of requests that must all be allowed. */
+  /**
+   * The requests of one call: a list of variants (a call made once per default route table, and, for an
+   * imported resource's tag update, at its import and afterwards), each a list of requests that must all
+   * be allowed.
+   */
   requests(call: ApiCall): PolicyRequest[][] {
-    const variants = this.variants(call);
-    return variants.map((defaults) => {
+    const moments: Moment[] = importIdOf(this.tree, this.resource) !== undefined && call.phase === 'update' && (call.action === 'ec2:CreateTags' || call.action === 'ec2:DeleteTags') ? ['import', 'steady'] : ['steady'];
+    const variants = moments.flatMap((moment) => this.variants(call).map((defaults) => ({ moment, defaults })));
+    return variants.map(({ moment, defaults }) => {
       const targets = call.on.length === 0 ? [undefined] : call.on;
       return targets.map((t) => {
-        const target = t === undefined ? undefined : this.target(call, t.type, t.id, defaults);
-        const context: Record<string, string | string[]> = { ...this.context(call) };
+        const target = t === undefined ? undefined : this.target(call, t.type, t.id, defaults, moment);
+        const context: Record<string, string | string[]> = { ...this.context(call, moment) };
         // Route 53 passes no resource tags for these actions (hostedzone lists no aws:ResourceTag).
         if (t?.type !== 'hostedzone') for (const [k, v] of Object.entries(target?.tags ?? {})) context[`aws:ResourceTag/${k}`] = v;
         return {
@@ -133,15 +159,20 @@ class ResourceModel {
     });
   }
 
-  /** The accepter undoes the gateway's default association and propagation on each default table the config names. */
+  /**
+   * The accepter undoes the gateway's default association and propagation on each default table the
+   * config names; an association replaces another only with replace_existing_association.
+   */
   private variants(call: ApiCall): Array<string | undefined> {
+    // Only an association with replace_existing_association replaces the one its attachment has.
+    if (call.only === 'replace-existing-association') return this.resource.body.replace_existing_association === true ? [undefined] : [];
     if (call.only !== 'gateway-has-default-association' && call.only !== 'gateway-has-default-propagation') return [undefined];
     const gateway = this.gatewayOfAttachment();
     const hub = this.plan.hubs.find((h) => h.transitGateway?.existingId !== undefined && h.transitGateway.existingId === gateway);
     return hub?.transitGateway?.defaultRouteTableIds ?? [];
   }
 
-  private target(call: ApiCall, type: IamResourceType, id: Locator, defaultTable: string | undefined): Target {
+  private target(call: ApiCall, type: IamResourceType, id: Locator, defaultTable: string | undefined, moment: Moment): Target {
     if (id === 'self') {
       // A new resource has no tags yet; afterwards it carries its tags_all.
       return { arn: this.arn(type, this.region, this.account, placeholder(type, `${this.resource.stack}/${this.resource.address}`)), account: this.account, tags: call.phase === 'create' ? {} : tagsAll(this.tree, this.resource) };
@@ -150,8 +181,12 @@ class ResourceModel {
       if (defaultTable === undefined) throw new Error('no default route table');
       return { arn: this.arn(type, this.region, this.account, defaultTable), account: this.account, tags: {} };
     }
+    if ('currentRouteTable' in id) {
+      // replace_existing_association: the table the attachment is in now, which the config does not name.
+      return { arn: this.arn(type, this.region, this.account, placeholder(type, `current/${this.resource.stack}/${this.resource.address}`)), account: this.account, tags: { ...ADOPTED_TAGS } };
+    }
     const value = this.resource.body[id.attribute];
-    if (type === 'transit-gateway-attachment') return this.attachment(call, value);
+    if (type === 'transit-gateway-attachment') return this.attachment(call, value, moment);
     const r = resolveExpression(this.tree, this.resource.stack, value);
     if (r.kind === 'literal' && typeof r.value === 'string') {
       // An existing resource named by id in the config: none of our tags.
@@ -172,7 +207,7 @@ class ResourceModel {
    * sees the creator's tags only when it created the attachment itself; otherwise the tags its accepter
    * (or its aws_ec2_tag resources) wrote, and none before they did.
    */
-  private attachment(call: ApiCall, value: Json | undefined): Target {
+  private attachment(call: ApiCall, value: Json | undefined, moment: Moment): Target {
     const r = resolveExpression(this.tree, this.resource.stack, value);
     if (r.kind === 'literal' && typeof r.value === 'string') return { arn: this.arn('transit-gateway-attachment', this.region, this.account, r.value), account: this.account, tags: {} };
     if (r.kind !== 'resource') throw new Error(`the attachment of ${this.resource.address} does not resolve`);
@@ -180,14 +215,22 @@ class ResourceModel {
     const p = providerOf(this.tree, attachment);
     const creator = p?.allowedAccountIds?.[0] ?? this.account;
     // The ARN names the VPC's account (the attachment's ResourceOwnerId; the policy takes any account
-    // there), while the owner authorizes the call in its own account, on its own gateway.
-    const arn = this.arn('transit-gateway-attachment', p?.region ?? this.region, creator, placeholder('transit-gateway-attachment', `${attachment.stack}/${attachment.address}`));
-    return { arn, account: this.account, tags: this.ownerTags(call, attachment, creator) };
+    // there), while the owner authorizes the call in its own account, on its own gateway. An adopted
+    // attachment has its real id (its import block's).
+    const arn = this.arn('transit-gateway-attachment', p?.region ?? this.region, creator, importIdOf(this.tree, attachment) ?? placeholder('transit-gateway-attachment', `${attachment.stack}/${attachment.address}`));
+    return { arn, account: this.account, tags: this.ownerTags(call, attachment, creator, moment) };
   }
 
-  private ownerTags(call: ApiCall, attachment: TfResource, creator: string): Tags {
+  private ownerTags(call: ApiCall, attachment: TfResource, creator: string, moment: Moment): Tags {
     if (creator === this.account) return tagsAll(this.tree, attachment);
     const type = this.resource.type;
+    if (type === 'aws_ec2_transit_gateway_vpc_attachment_accepter' && moment === 'import') {
+      // The imported accepter's first tag update: DeleteTags of the keys we do not write sees the
+      // attachment as it was; CreateTags sees what the removal left.
+      if (call.action === 'ec2:DeleteTags') return { ...ADOPTED_TAGS };
+      const mine = tagsAll(this.tree, this.resource);
+      return Object.fromEntries(Object.entries(ADOPTED_TAGS).filter(([k]) => k in mine));
+    }
     if (type === 'aws_ec2_transit_gateway_vpc_attachment_accepter') {
       // Accept and the first tagging see no owner tags; what follows sees the accepter's.
       const first = call.phase === 'create' && (call.action === 'ec2:AcceptTransitGatewayVpcAttachment' || call.action === 'ec2:CreateTags');
@@ -224,13 +267,13 @@ class ResourceModel {
     return g.kind === 'literal' && typeof g.value === 'string' ? g.value : undefined;
   }
 
-  private context(call: ApiCall): Record<string, string | string[]> {
+  private context(call: ApiCall, moment: Moment): Record<string, string | string[]> {
     const out: Record<string, string | string[]> = {};
-    for (const source of call.context ?? []) Object.assign(out, this.contextOf(source));
+    for (const source of call.context ?? []) Object.assign(out, this.contextOf(source, moment));
     return out;
   }
 
-  private contextOf(source: ContextSource): Record<string, string | string[]> {
+  private contextOf(source: ContextSource, moment: Moment): Record<string, string | string[]> {
     const body = this.resource.body;
     if (typeof source === 'object') return { 'ec2:CreateAction': source.createAction };
     switch (source) {
@@ -239,12 +282,17 @@ class ResourceModel {
         return { ...Object.fromEntries(Object.entries(tags).map(([k, v]) => [`aws:RequestTag/${k}`, v])), 'aws:TagKeys': Object.keys(tags).sort() };
       }
       case 'removedTagKeys': {
+        // At an import: the adopted attachment's keys that tags_all does not have (tags_all is authoritative).
+        if (moment === 'import') {
+          const mine = tagsAll(this.tree, this.resource);
+          return { 'aws:TagKeys': Object.keys(ADOPTED_TAGS).filter((k) => !(k in mine)).sort() };
+        }
         // A tag change removes keys the config dropped: never the ownership keys (aws_ec2_tag removes its own).
         const keys = this.resource.type === 'aws_ec2_tag' ? Object.keys(ec2Tag(this.resource)) : Object.keys(tagsAll(this.tree, this.resource)).filter((k) => !OWNERSHIP_KEYS.has(k));
         return { 'aws:TagKeys': keys.sort() };
       }
       case 'peeringVpcs': {
-        const requester = this.target({ phase: 'create', action: '', on: [] }, 'vpc', { attribute: 'vpc_id' }, undefined);
+        const requester = this.target({ phase: 'create', action: '', on: [] }, 'vpc', { attribute: 'vpc_id' }, undefined, moment);
         const peerVpc = literal(this.tree, this.resource, 'peer_vpc_id');
         const peerAccount = literal(this.tree, this.resource, 'peer_owner_id') ?? this.account;
         const peerRegion = literal(this.tree, this.resource, 'peer_region') ?? this.region;
@@ -267,6 +315,13 @@ class ResourceModel {
     if (type === 'resource-share') return `arn:${this.partition}:ram:${region}:${account}:resource-share/${id}`;
     return `arn:${this.partition}:ec2:${region}:${account}:${type}/${id}`;
   }
+}
+
+/** The id an `import` block of the resource's stack takes it over from (adopt), if any. */
+function importIdOf(tree: SynthTree, resource: TfResource): string | undefined {
+  const imports = tree.stacks.get(resource.stack)?.json.import;
+  for (const i of isArray(imports) ? imports.filter(isObject) : []) if (i.to === resource.address && typeof i.id === 'string') return i.id;
+  return undefined;
 }
 
 /** The literal text of an attribute (after remote-state outputs), if it has one. */

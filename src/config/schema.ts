@@ -35,6 +35,7 @@ const hostedZoneId = z.string().regex(/^Z[A-Z0-9]{1,31}$/, { message: 'must be a
 const peeringConnectionId = z.string().regex(/^pcx-([0-9a-f]{8}|[0-9a-f]{17})$/, { message: 'must be a VPC peering connection id like pcx-0123456789abcdef0' });
 const transitGatewayId = z.string().regex(/^tgw-([0-9a-f]{8}|[0-9a-f]{17})$/, { message: 'must be a transit gateway id like tgw-0123456789abcdef0' });
 const transitGatewayRouteTableId = z.string().regex(/^tgw-rtb-([0-9a-f]{8}|[0-9a-f]{17})$/, { message: 'must be a transit gateway route table id like tgw-rtb-0123456789abcdef0' });
+const transitGatewayAttachmentId = z.string().regex(/^tgw-attach-([0-9a-f]{8}|[0-9a-f]{17})$/, { message: 'must be a transit gateway attachment id like tgw-attach-0123456789abcdef0' });
 
 const localBackend = z.strictObject({ dir: z.string().min(1).default('.terraform-state').describe('Folder of the state files (<dir>/<stack>.tfstate), relative to the project root.') });
 const s3Backend = z.strictObject({
@@ -126,6 +127,9 @@ export const endpointPolicySchema = z.union([
 
 export const DNS_MODES = ['private-hosted-zones', 'endpoint-url', 'route53-profile'] as const;
 
+/** The steps of a peering -> transit gateway migration that keep the peerings (issue 16); the last step removes the field. */
+export const PEERING_MIGRATION_STEPS = ['attach', 'move-routes'] as const;
+
 /** How spokes reach a hub: a VPC peering each (the blog's design), or one transit gateway (issue 10). */
 export const CONNECTIVITY_MODES = ['peering', 'transit-gateway'] as const;
 
@@ -151,6 +155,24 @@ const transitGateway = z.strictObject({
    * off disassociates it from, and disables its propagation into, those tables, so the hub-side role
    * needs them: https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_transit_gateway_vpc_attachment_accepter */
   defaultRouteTableIds: z.array(transitGatewayRouteTableId).max(2).optional().describe("An existing gateway's default association and propagation route tables ([] when both defaults are disabled); required when it accepts other accounts' attachments."),
+  /** A created transit gateway's private ASN for the Amazon side of BGP sessions (CreateTransitGateway
+   * AmazonSideAsn: 64512-65534 or 4200000000-4294967294, default 64512). Changing it replaces the gateway. */
+  amazonSideAsn: z.number().int().optional().describe("A created gateway's BGP ASN for the Amazon side (64512-65534 or 4200000000-4294967294; AWS's default 64512); changing it replaces the gateway: choose it once."),
+  /** Subnets of the hub VPC's own attachment, one per endpoint AZ, instead of the endpoint subnets
+   * (AWS's design best practice: a small dedicated subnet per attachment, /28): `{ id, availabilityZone }`
+   * in an existing hub VPC, `{ cidr, availabilityZone }` (carved by the config, inside the hub CIDR) in a
+   * VPC vpce-hub creates. */
+  hubAttachmentSubnets: z
+    .array(
+      z.strictObject({
+        id: subnetId.optional().describe('Existing hub VPC: the subnet.'),
+        cidr: cidr.optional().describe('Created hub VPC: a range to carve inside the hub CIDR (a /28 is enough).'),
+        availabilityZone: z.string().describe("The subnet's AZ name or id: one entry per endpoint AZ."),
+      }),
+    )
+    .min(1)
+    .optional()
+    .describe("The hub attachment's own subnets, one per endpoint AZ (default: the endpoint subnets): { id, availabilityZone } in an existing hub VPC, { cidr, availabilityZone } in a created one."),
 });
 
 /** Clients of the endpoints on premises, reaching the hub over a DX/VPN attachment of the transit gateway
@@ -159,6 +181,19 @@ const onPremises = z.strictObject({
   cidrs: z.array(cidr).min(1).describe('On-premises ranges that call the endpoints (each at most /8, outside the hub and spokes).'),
   /** A Route 53 Resolver inbound endpoint in the hub VPC: on-premises DNS servers forward the zones to it. */
   inboundResolver: z.boolean().default(false).describe('A Route 53 Resolver inbound endpoint in the hub VPC, for on-premises DNS servers to forward the zones to.'),
+  /**
+   * The inbound resolver's security group: `per-range` admits TCP and UDP 53 from each range (two rules per
+   * range, connection tracked: AWS says tracked endpoints can fall to about 1,500 queries per second per
+   * address); `untracked` is AWS's recommendation for inbound endpoints (TCP and UDP 53 from anywhere,
+   * egress to anywhere), which is not tracked and fits any number of ranges: routing is then the filter.
+   * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/best-practices-resolver-endpoint-scaling.html
+   */
+  resolverSecurityGroup: z
+    .enum(['per-range', 'untracked'])
+    .default('per-range')
+    .describe("The inbound resolver's security group: per-range (TCP and UDP 53 from each range, connection tracked) or untracked (AWS's recommended rules: 53 from anywhere, any number of ranges)."),
+  /** Peak DNS queries per second from on premises: validate sizes the inbound endpoint's addresses against it. */
+  queriesPerSecond: z.number().int().positive().optional().describe('Peak on-premises DNS queries per second: validate sizes the inbound endpoint against it.'),
 });
 
 /** Earlier names of a hub or spoke, oldest first: synth emits `moved` blocks from each to the next, so
@@ -180,6 +215,9 @@ const hubAdopt = z.strictObject({
   securityGroupId: securityGroupId.optional().describe('The existing endpoint security group, imported as group 1.'),
   endpoints: z.record(z.string(), vpcEndpointId).default({}).describe('Service name -> existing endpoint id, imported.'),
   zones: z.record(z.string(), hostedZoneId).default({}).describe('Zone name -> existing private hosted zone id, imported with its alias records.'),
+  /** The hub VPC's existing attachment to the hub's transit gateway (AWS allows one per VPC and gateway):
+   * imported, with its accepter where the stack manages one, instead of a second attachment that fails. */
+  transitGatewayAttachmentId: transitGatewayAttachmentId.optional().describe("The hub VPC's existing attachment to transitGateway.id, imported (with its accepter) instead of attached twice."),
 });
 
 const hub = z.strictObject({
@@ -203,6 +241,16 @@ const hub = z.strictObject({
    * unset, the smallest count that keeps every group within inboundRulesPerSecurityGroup is derived. */
   endpointSecurityGroups: z.number().int().min(1).max(16).optional().describe('Pins how many security groups carry the ingress rules; default: the fewest that fit.'),
   connectivity: z.enum(CONNECTIVITY_MODES).default('peering').describe('How spokes reach the hub: a VPC peering each, or one transit gateway.'),
+  /**
+   * A peering hub moving to connectivity: transit-gateway without an outage (README, "Move a hub from
+   * peering to a transit gateway"), one pull request per step: `attach` builds the whole transit gateway
+   * path while every peering and its routes stay; `move-routes` moves every route to the gateway in place
+   * (the peerings stay, unused); removing the field removes the peerings.
+   */
+  peeringMigration: z
+    .enum(PEERING_MIGRATION_STEPS)
+    .optional()
+    .describe('A peering hub moving to connectivity: transit-gateway, one pull request per step: attach (the gateway path beside the peerings), move-routes (routes to the gateway, peerings kept); then remove it (the peerings go).'),
   /** Required with connectivity: transit-gateway. */
   transitGateway: transitGateway.optional().describe('The transit gateway of a connectivity: transit-gateway hub (required there).'),
   onPremises: onPremises.optional().describe('On-premises clients over the transit gateway (transit-gateway hubs only).'),
@@ -217,8 +265,15 @@ const spoke = z.strictObject({
   name: name.describe('The spoke name (letters, digits, hyphens): part of resource addresses.'),
   formerNames,
   tags,
-  /** An existing spoke of a hand-built hub: its peering (and, of adopted zones, its associations) are imported. */
-  adopt: z.strictObject({ peeringConnectionId: peeringConnectionId.optional().describe('The existing peering with the hub, imported with its routes.') }).optional().describe('An existing spoke of an adopted hub.'),
+  /** An existing spoke of a hand-built hub: its peering (and, of adopted zones, its associations) are imported;
+   * or, for a transit-gateway hub, the spoke VPC's existing attachment to that gateway (and its accepter). */
+  adopt: z
+    .strictObject({
+      peeringConnectionId: peeringConnectionId.optional().describe('The existing peering with the hub, imported with its routes.'),
+      transitGatewayAttachmentId: transitGatewayAttachmentId.optional().describe("The spoke VPC's existing attachment to its transit-gateway hub's gateway, imported (with its accepter) instead of attached twice."),
+    })
+    .optional()
+    .describe('An existing spoke of an adopted hub, or an attached spoke of a transit-gateway hub.'),
   account: z.string().describe('Key of the account (under accounts) the spoke VPC is in.'),
   region: region.optional().describe("The spoke VPC's region; default: its hub's."),
   hub: z.string().optional().describe('The hub name; optional when there is one hub (or one in the spoke\'s region).'),
@@ -249,8 +304,11 @@ export const QUOTA_DEFAULTS = {
   hostedZonesPerAccount: 500,
   vpcsPerRoute53Profile: 1000,
   // Transit gateway quotas (https://docs.aws.amazon.com/vpc/latest/tgw/transit-gateway-quotas.html).
+  // "Attachments per transit gateway: 5,000, not adjustable"; "Total combined routes (dynamic and static)
+  // across all route tables for a single transit gateway: 10,000, adjustable". Other teams' attachments
+  // and routes on a shared gateway count too: set the quota to what is left for vpce-hub.
   attachmentsPerTransitGateway: 5000,
-  routesPerTransitGatewayRouteTable: 10000,
+  routesPerTransitGateway: 10000,
   transitGatewayAttachmentsPerVpc: 5,
   transitGatewaysPerAccount: 5,
   // Route 53 Resolver (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DNSLimitations.html#limits-api-entities-resolver).
@@ -269,14 +327,20 @@ const QUOTA_DOCS: Record<QuotaName, string> = {
   hostedZonesPerAccount: 'Hosted zones per account',
   vpcsPerRoute53Profile: 'VPCs associated with one Route 53 Profile',
   attachmentsPerTransitGateway: 'Attachments per transit gateway',
-  routesPerTransitGatewayRouteTable: 'Routes per transit gateway route table',
+  routesPerTransitGateway: 'Routes (static and propagated) across all route tables of one transit gateway',
   transitGatewayAttachmentsPerVpc: 'Transit gateway attachments per VPC',
   transitGatewaysPerAccount: 'Transit gateways per account',
   resolverEndpointsPerRegion: 'Route 53 Resolver endpoints per region',
 };
-const quotas = z.strictObject(
-  Object.fromEntries(Object.keys(QUOTA_DEFAULTS).map((k) => [k, z.number().int().positive().optional().describe(`${QUOTA_DOCS[k as QuotaName]}: the value in force for your accounts (AWS's default: ${QUOTA_DEFAULTS[k as QuotaName]}).`)])) as Record<QuotaName, z.ZodOptional<z.ZodNumber>>,
-);
+/** Quota keys renamed since a release, still read (with a warning, validate-quotas.ts) under their old name. */
+export const RENAMED_QUOTAS = {
+  // AWS counts routes per transit gateway, across all its route tables (issue 16), never per table.
+  routesPerTransitGatewayRouteTable: 'routesPerTransitGateway',
+} as const satisfies Record<string, QuotaName>;
+const quotas = z.strictObject({
+  ...(Object.fromEntries(Object.keys(QUOTA_DEFAULTS).map((k) => [k, z.number().int().positive().optional().describe(`${QUOTA_DOCS[k as QuotaName]}: the value in force for your accounts (AWS's default: ${QUOTA_DEFAULTS[k as QuotaName]}).`)])) as Record<QuotaName, z.ZodOptional<z.ZodNumber>>),
+  ...(Object.fromEntries(Object.entries(RENAMED_QUOTAS).map(([old, now]) => [old, z.number().int().positive().optional().describe(`Former name of ${now}, still read with a warning (QuotaRenamed): rename it.`)])) as Record<keyof typeof RENAMED_QUOTAS, z.ZodOptional<z.ZodNumber>>),
+});
 
 /** Silences one `vpce-hub check` rule, for one resource address or everywhere, with a written reason. */
 const suppression = z.strictObject({

@@ -23,17 +23,21 @@ export function validateAdopt({ config, raw, plan }: PlanValidationContext): Fin
     const at = `${formatPath(['hubs', i], raw)}.adopt`;
     const hub = plan.hubs.find((x) => x.name === h.name);
     if (!hub) return;
-    if (h.vpc.id === undefined && (adopt.securityGroupId !== undefined || Object.keys(adopt.endpoints).length > 0)) {
+    if (h.vpc.id === undefined && (adopt.securityGroupId !== undefined || Object.keys(adopt.endpoints).length > 0 || adopt.transitGatewayAttachmentId !== undefined)) {
       findings.push({
         severity: 'error',
         code: 'AdoptNeedsExistingVpc',
         path: at,
         value: h.name,
-        message: `adopts a security group or endpoints, but hub ${h.name}'s VPC is one vpce-hub creates: they live in the existing hub VPC, and would be replaced (vpc_id forces it)`,
+        message: `adopts a security group, endpoints or a transit gateway attachment, but hub ${h.name}'s VPC is one vpce-hub creates: they live in the existing hub VPC, and would be replaced (vpc_id forces it)`,
         fix: 'give the existing hub VPC under vpc: (id, cidr, subnets, routeTableIds)',
       });
     }
     if (adopt.securityGroupId !== undefined) once(adopt.securityGroupId, `${at}.securityGroupId`);
+    if (adopt.transitGatewayAttachmentId !== undefined) {
+      if (!hub.transitGateway) findings.push(noGateway(`${at}.transitGatewayAttachmentId`, adopt.transitGatewayAttachmentId, `hub ${h.name}`, h.name));
+      once(adopt.transitGatewayAttachmentId, `${at}.transitGatewayAttachmentId`);
+    }
     const services = new Set(hub.endpoints.map((e) => e.service));
     for (const [service, id] of Object.entries(adopt.endpoints)) {
       const path = `${at}.endpoints.${service}`;
@@ -60,15 +64,35 @@ export function validateAdopt({ config, raw, plan }: PlanValidationContext): Fin
     }
   });
   config.spokes.forEach((s, i) => {
+    const attachment = s.adopt?.transitGatewayAttachmentId;
+    if (attachment !== undefined) {
+      const path = `${formatPath(['spokes', i], raw)}.adopt.transitGatewayAttachmentId`;
+      const hub = plan.hubs.find((x) => x.name === plan.spokes.find((y) => y.name === s.name)?.hub);
+      if (hub && !hub.transitGateway) findings.push(noGateway(path, attachment, `spoke ${s.name}`, hub.name));
+      once(attachment, path);
+    }
     const id = s.adopt?.peeringConnectionId;
     if (id === undefined) return;
     const path = `${formatPath(['spokes', i], raw)}.adopt.peeringConnectionId`;
     const spoke = plan.spokes.find((x) => x.name === s.name);
     const hub = plan.hubs.find((x) => x.name === spoke?.hub);
-    if (hub?.transitGateway) {
+    // A hub mid-migration keeps its spokes' peerings (planning/peering-migration.ts): those can be adopted.
+    if (hub?.transitGateway && hub.peeringMigration === undefined) {
       findings.push({ severity: 'error', code: 'AdoptNotBuilt', path, value: id, message: `spoke ${s.name} reaches hub ${hub.name} through its transit gateway: there is no peering to adopt`, fix: 'remove adopt.peeringConnectionId (or give the hub connectivity: peering)' });
     }
     once(id, path);
   });
   return findings;
+}
+
+/** An attachment adopted for a hub or spoke whose hub peers: there is no gateway to attach to. */
+function noGateway(path: string, id: string, what: string, hub: string): Finding {
+  return {
+    severity: 'error',
+    code: 'AdoptNotBuilt',
+    path,
+    value: id,
+    message: `${what} belongs to hub ${hub}, which connects by peering: no transit gateway attachment is built to take over ${id}`,
+    fix: `give hub ${hub} connectivity: transit-gateway with transitGateway.id of that attachment's gateway, or remove adopt.transitGatewayAttachmentId`,
+  };
 }

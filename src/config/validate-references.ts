@@ -26,7 +26,20 @@ export function validateReferences({ config, raw }: ValidationContext): Finding[
     if (s.hub !== undefined && !hubs.includes(s.hub)) {
       findings.push({ severity: 'error', code: 'UnknownHub', path: `${at}.hub`, value: s.hub, message: 'is not the name of a hub', fix: suggestion(s.hub, hubs) });
     } else if (s.hub === undefined && hubOfSpoke(config, s) === undefined) {
-      findings.push({ severity: 'error', code: 'HubAmbiguous', path: `${at}.hub`, message: `is missing and cannot be inferred: there are ${hubs.length} hubs and not exactly one in the spoke's region`, fix: `set hub to one of ${hubs.join(', ')}` });
+      // Without a region there is no "spoke's region" to match: say so, and offer both ways out.
+      const regions = [...new Set(config.hubs.map((h) => h.region))].sort();
+      const inRegion = s.region === undefined ? [] : config.hubs.filter((h) => h.region === s.region).map((h) => h.name);
+      findings.push(
+        s.region === undefined
+          ? { severity: 'error', code: 'HubAmbiguous', path: `${at}.hub`, message: `is missing and cannot be inferred: there are ${hubs.length} hubs, and the spoke has no region: to pick the hub of its region`, fix: `set hub to one of ${hubs.join(', ')}, or set region (hubs are in ${regions.join(', ')}) where exactly one hub is` }
+          : {
+              severity: 'error',
+              code: 'HubAmbiguous',
+              path: `${at}.hub`,
+              message: `is missing and cannot be inferred: there are ${hubs.length} hubs and ${inRegion.length === 0 ? 'none' : `${inRegion.length} (${inRegion.join(', ')})`} in the spoke's region ${s.region}`,
+              fix: `set hub to one of ${(inRegion.length > 0 ? inRegion : hubs).join(', ')}`,
+            },
+      );
     }
   });
   findings.push(...stackNameClashes(config));

@@ -7,6 +7,7 @@ import type { Finding } from './findings';
 import { formatPath } from './paths';
 import { AZ_ID_PATTERN, AZ_NAME_PATTERN, hubOfSpoke, spokeRegion } from './resolve';
 import type { ValidationContext } from './validate';
+import type { HubConfig } from './schema';
 import { azIdPrefix } from './validate-vpcs';
 
 export function validateTransitGateway({ config, raw }: ValidationContext): Finding[] {
@@ -21,6 +22,27 @@ export function validateTransitGateway({ config, raw }: ValidationContext): Find
     if (hub.connectivity === 'peering' && tgw) {
       push({ code: 'ConflictingField', path: `${at}.transitGateway`, message: 'is set, but the hub connects its spokes by peering (connectivity defaults to peering)', fix: 'set connectivity: transit-gateway, or remove transitGateway' });
     }
+    if (hub.peeringMigration !== undefined) {
+      const path = `${at}.peeringMigration`;
+      if (hub.connectivity !== 'transit-gateway') {
+        push({ code: 'PeeringMigrationNeedsTransitGateway', path, value: hub.peeringMigration, message: 'is set, but the hub still connects by peering: the migration ends at a transit gateway', fix: 'set connectivity: transit-gateway with transitGateway and peeringMigration: attach (step 1 in the README, "Move a hub from peering to a transit gateway"), or remove peeringMigration' });
+      } else {
+        findings.push({
+          severity: 'warning',
+          code: 'PeeringMigrationInProgress',
+          path,
+          value: hub.peeringMigration,
+          message:
+            hub.peeringMigration === 'attach'
+              ? `step 1 of 3: hub ${hub.name}'s transit gateway path is built (attachments accepted, associated, propagated) while every spoke still routes over its peering`
+              : `step 2 of 3: every route of hub ${hub.name}'s spokes goes through the transit gateway (moved in place); the peerings stay, unused`,
+          fix:
+            hub.peeringMigration === 'attach'
+              ? `apply every stack, run vpce-hub prove (it checks the gateway path as well), then set peeringMigration: move-routes (step 2)`
+              : `apply every stack and check the traffic, then remove peeringMigration (step 3) and acknowledge the peering deletes with hub=${hub.name}/aws_vpc_peering_connection.* and hub=${hub.name}/aws_vpc_peering_connection_accepter.*; narrow the hub-side role to the policy vpce-hub iam-policy prints for step 3 only after that apply (it still deletes the peerings)`,
+        });
+      }
+    }
     if (hub.connectivity === 'peering' && hub.onPremises) {
       push({ code: 'OnPremisesNeedsTransitGateway', path: `${at}.onPremises`, message: 'is set, but on-premises networks reach the hub through a transit gateway (peering is not transitive)', fix: 'set connectivity: transit-gateway with transitGateway, or remove onPremises' });
     }
@@ -34,20 +56,28 @@ export function validateTransitGateway({ config, raw }: ValidationContext): Find
       if (tgw.id === undefined && tgw.routeTables !== undefined) {
         push({ code: 'ConflictingField', path: `${at}.transitGateway.routeTables`, message: 'names existing route tables, but the transit gateway is created here (no transitGateway.id): its route tables are created with it', fix: 'remove routeTables, or give transitGateway.id' });
       }
-      // An existing gateway accepts attachments of other accounts through an accepter in the owner's account,
-      // which turns AWS's default association and propagation off again: on the gateway's default route
-      // tables, which the hub-side role may touch only when the config names them (or says there are none).
-      // https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_transit_gateway_vpc_attachment_accepter
-      // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeTransitGateways.html (TransitGatewayOptions)
       const owner = tgw.account ?? hub.account;
-      const foreign = [hub.account, ...config.spokes.filter((s) => hubOfSpoke(config, s)?.name === hub.name).map((s) => s.account)].some((a) => a !== owner);
-      if (tgw.id !== undefined && !tgw.autoAcceptSharedAttachments && foreign && tgw.defaultRouteTableIds === undefined) {
-        push({
-          code: 'TransitGatewayDefaultRouteTablesUnknown',
-          path: `${at}.transitGateway.defaultRouteTableIds`,
-          message: `is not set: attachments from other accounts than the owner ${owner} are accepted with default association and propagation off, which disassociates them from and disables their propagation into the gateway's default route tables, and the hub-side role may do that only on tables the config names`,
-          fix: `set it to the gateway's AssociationDefaultRouteTableId and PropagationDefaultRouteTableId (aws ec2 describe-transit-gateways --transit-gateway-ids ${tgw.id} --query 'TransitGateways[0].Options'), or [] when DefaultRouteTableAssociation and DefaultRouteTablePropagation are both disable`,
-        });
+      // "A transit gateway cannot have more than one VPC attachment to the same VPC"
+      // (https://docs.aws.amazon.com/vpc/latest/tgw/transit-gateway-quotas.html): in an organization's
+      // gateway, spokes (and the hub VPC) are often attached already, and a second attachment fails at
+      // apply (DuplicateTransitGatewayAttachment). validate cannot see the gateway: it says how to look.
+      if (tgw.id !== undefined) {
+        const vpcs = [
+          ...(hub.vpc.id !== undefined && hub.adopt?.transitGatewayAttachmentId === undefined ? [{ name: `hub ${hub.name}`, vpc: hub.vpc.id, field: `hubs.${hub.name}.adopt.transitGatewayAttachmentId` }] : []),
+          ...config.spokes
+            .filter((s) => hubOfSpoke(config, s)?.name === hub.name && s.adopt?.transitGatewayAttachmentId === undefined)
+            .map((s) => ({ name: `spoke ${s.name}`, vpc: s.vpc.id, field: `spokes.${s.name}.adopt.transitGatewayAttachmentId` })),
+        ];
+        if (vpcs.length > 0) {
+          findings.push({
+            severity: 'warning',
+            code: 'TransitGatewayExistingAttachments',
+            path: `${at}.transitGateway.id`,
+            value: tgw.id,
+            message: `is an existing transit gateway, and AWS allows one attachment per VPC and gateway: a VPC already attached to it (${vpcs.map((v) => v.name).join(', ')} not adopted) makes the new attachment fail at apply (DuplicateTransitGatewayAttachment)`,
+            fix: `list the attachments first: aws ec2 describe-transit-gateway-vpc-attachments --filters Name=transit-gateway-id,Values=${tgw.id} Name=vpc-id,Values=${vpcs.map((v) => v.vpc).join(',')} (in the owner's account ${owner}); adopt each one found with ${vpcs.length === 1 ? vpcs[0].field : `${vpcs[0].field} (and likewise for the others)`}: tgw-attach-...`,
+          });
+        }
       }
       if (tgw.routeTables && tgw.routeTables.hub === tgw.routeTables.spokes) {
         push({ code: 'TransitGatewayRouteTablesSame', path: `${at}.transitGateway.routeTables.spokes`, value: tgw.routeTables.spokes, message: 'is the hub route table too: every spoke would learn every other spoke\'s routes, so spokes could reach each other', fix: 'use two route tables: hub (the hub attachment\'s, spokes propagate into it) and spokes (the spokes\', only the hub propagates into it)' });
@@ -69,6 +99,8 @@ export function validateTransitGateway({ config, raw }: ValidationContext): Find
       const p = parseCidr(c);
       if (p.ok) members.push({ owner: 'client range', path: `${at}.clientCidrs.${ci}`, cidr: p.cidr });
     });
+    const resolverFinding = resolverCapacity(hub, at);
+    if (resolverFinding) push(resolverFinding);
     const seen: Array<{ path: string; cidr: Cidr }> = [];
     (hub.onPremises?.cidrs ?? []).forEach((text, ci) => {
       const path = `${at}.onPremises.cidrs.${ci}`;
@@ -87,6 +119,17 @@ export function validateTransitGateway({ config, raw }: ValidationContext): Find
     });
   });
 
+  // A subnet belongs to one VPC: the same id under two VPCs is a copy-paste slip that AWS would only
+  // reject at apply (CreateTransitGatewayVpcAttachment: the subnet is not in the VPC).
+  const subnetOwner = new Map<string, { vpc: string; path: string }>();
+  config.hubs.forEach((hub, hi) => {
+    const at = formatPath(['hubs', hi], raw);
+    if (hub.vpc.id === undefined) return;
+    (hub.vpc.subnets ?? []).forEach((sub, i) => subnetOwner.set(sub.id, { vpc: hub.vpc.id as string, path: `${at}.vpc.subnets.${i}.id` }));
+    (hub.transitGateway?.hubAttachmentSubnets ?? []).forEach((sub, i) => {
+      if (sub.id !== undefined && !subnetOwner.has(sub.id)) subnetOwner.set(sub.id, { vpc: hub.vpc.id as string, path: `${at}.transitGateway.hubAttachmentSubnets.${i}.id` });
+    });
+  });
   config.spokes.forEach((spoke, si) => {
     const at = formatPath(['spokes', si], raw);
     const hub = hubOfSpoke(config, spoke);
@@ -117,6 +160,10 @@ export function validateTransitGateway({ config, raw }: ValidationContext): Find
       const path = `${at}.vpc.attachmentSubnetIds.${i}`;
       if (ids.has(id)) push({ code: 'DuplicateAttachmentSubnet', path, value: id, message: 'is listed twice', fix: 'list each subnet once, one per AZ' });
       ids.add(id);
+      const other = subnetOwner.get(id);
+      if (other !== undefined && other.vpc !== spoke.vpc.id) {
+        push({ code: 'DuplicateAttachmentSubnet', path, value: id, message: `is also listed at ${other.path}, a subnet of VPC ${other.vpc}: a subnet belongs to one VPC, so one of the two attachments would fail (the subnet is not in its VPC)`, fix: `list the subnets of ${spoke.vpc.id} here (aws ec2 describe-subnets --filters Name=vpc-id,Values=${spoke.vpc.id})` });
+      } else if (other === undefined) subnetOwner.set(id, { vpc: spoke.vpc.id, path });
       if (typeof entry === 'string') return;
       const az = entry.availabilityZone;
       const name = AZ_NAME_PATTERN.exec(az);
@@ -133,3 +180,37 @@ export function validateTransitGateway({ config, raw }: ValidationContext): Find
   return findings;
 }
 
+/**
+ * Queries per second an inbound endpoint address takes: 10,000 ("Queries per second per IP address in an
+ * endpoint", Route 53 Resolver quotas, https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DNSLimitations.html#limits-api-entities-resolver),
+ * but "as low as 1500" when restrictive security group rules force connection tracking
+ * (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/best-practices-resolver-endpoint-scaling.html).
+ */
+export const RESOLVER_QPS_PER_ADDRESS = { 'per-range': 1500, untracked: 10000 } as const;
+
+/**
+ * The inbound endpoint has one address per endpoint subnet: a second auto-assigned address in one subnet
+ * collapses into the first in the pinned provider (ip_address is a set hashed on subnet and ip:
+ * terraform-provider-aws issue 43724, open for 5.0.0-6.7.0), and fixed addresses could collide with the
+ * endpoints' own. So its capacity is addresses x the per-address rate of its security group form.
+ */
+function resolverCapacity(hub: HubConfig, at: string): Omit<Finding, 'severity'> | undefined {
+  const onPrem = hub.onPremises;
+  if (!onPrem || onPrem.queriesPerSecond === undefined) return undefined;
+  if (!onPrem.inboundResolver) {
+    return { code: 'ConflictingField', path: `${at}.onPremises.queriesPerSecond`, value: onPrem.queriesPerSecond, message: 'sizes the inbound resolver, but inboundResolver is off', fix: 'set inboundResolver: true, or remove queriesPerSecond' };
+  }
+  const addresses = hub.vpc.id !== undefined ? (hub.vpc.subnets ?? []).length : (hub.vpc.availabilityZones ?? []).length;
+  const perAddress = RESOLVER_QPS_PER_ADDRESS[onPrem.resolverSecurityGroup];
+  if (onPrem.queriesPerSecond <= addresses * perAddress) return undefined;
+  return {
+    code: 'ResolverCapacityExceeded',
+    path: `${at}.onPremises.queriesPerSecond`,
+    value: onPrem.queriesPerSecond,
+    message: `is more than hub ${hub.name}'s inbound resolver takes: ${addresses} addresses (one per endpoint subnet) x about ${perAddress} queries per second each (${onPrem.resolverSecurityGroup === 'untracked' ? 'the per-address quota' : 'connection-tracked, per AWS "Resolver endpoint scaling"'}) = ${addresses * perAddress}`,
+    fix:
+      onPrem.resolverSecurityGroup === 'per-range'
+        ? `set onPremises.resolverSecurityGroup: untracked (about ${RESOLVER_QPS_PER_ADDRESS.untracked} per address: ${addresses * RESOLVER_QPS_PER_ADDRESS.untracked}), or add AZs to the hub (one address each)`
+        : 'add AZs to the hub (one address each, up to the endpoint quota of 6 addresses), or forward some zones to another hub\'s inbound resolver',
+  };
+}

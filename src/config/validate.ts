@@ -28,6 +28,8 @@ import { validateServices } from './validate-services';
 import { validateStackRoles } from './validate-stack-roles';
 import { validateTags } from './validate-tags';
 import { validateTransitGateway } from './validate-transit-gateway';
+import { validateTransitGatewayDefaults } from './validate-transit-gateway-defaults';
+import { validateHubAttachment } from './validate-hub-attachment';
 import { validateVpcs } from './validate-vpcs';
 
 export interface ValidationContext {
@@ -60,6 +62,8 @@ export const VALIDATORS: ReadonlyArray<RegisteredValidator> = [
   { id: 'hub-side-role', stage: 'config', summary: "an account's hubSideRoleArn is a role in that account", run: validateHubSideRole },
   { id: 'ram-sharing', stage: 'config', summary: 'the RAM sharing model (organization, OUs or accounts) can work: organization and OU principals need the organization and RAM organization sharing, accounts outside the organization need external principals allowed, and where invitations exist is stated', run: validateRamSharing },
   { id: 'transit-gateway', stage: 'config', summary: 'connectivity: transit-gateway has a transitGateway (owner known; a created one in the hub account; two distinct route tables), its spokes are in its region and list attachment subnets (distinct, one per AZ of the spoke region); onPremises needs a transit gateway, and its ranges are valid, at most /8 wide and overlap neither each other nor the hub or its spokes', run: validateTransitGateway },
+  { id: 'transit-gateway-defaults', stage: 'config', summary: "an existing transit gateway's default route tables: known where accepters undo them (an error for a least-privilege hub-side role, a warning with a full roleArn), never vpce-hub's own tables, and not in use on an auto-accepting gateway whose new attachments nothing could take out of them", run: validateTransitGatewayDefaults },
+  { id: 'hub-attachment', stage: 'config', summary: "the hub attachment's own subnets (hubAttachmentSubnets) are ids in an existing hub VPC or CIDRs inside a created one apart from the endpoint subnets, one per AZ and one in every endpoint AZ; a created gateway's amazonSideAsn is a private ASN CreateTransitGateway accepts", run: validateHubAttachment },
   { id: 'services', stage: 'config', summary: 'services exist in the catalogue and the hub region and AZs, are unique, have private DNS when zones are needed, and their zones neither collide nor shadow a region', run: validateServices },
   { id: 'iot-data', stage: 'config', summary: "iot.data (AWS IoT Core's data endpoint, whose clients must use the account's own data endpoint name): in endpoint-url mode clients are refused (warning); in the zone modes each privateDnsNames entry is that ATS endpoint name or a custom domain, never another AWS name", run: validateIotData },
   { id: 'companions', stage: 'config', summary: 'services that need companions in the same hub (ecr.dkr: s3 and ecr.api; ecs-agent: ecs; ...) and private DNS names that capture more than the service (execute-api) are warned about, with the fix', run: validateCompanions },

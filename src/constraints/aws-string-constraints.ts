@@ -348,6 +348,7 @@ export type ConstraintId = keyof typeof ROWS;
 export const RESOURCE_ARGUMENTS: Readonly<Record<string, Readonly<Record<string, ConstraintId>>>> = {
   aws_security_group: { name: 'ec2.security-group.name', description: 'ec2.security-group.description' },
   aws_vpc_security_group_ingress_rule: { description: 'ec2.security-group-rule.description' },
+  aws_vpc_security_group_egress_rule: { description: 'ec2.security-group-rule.description' },
   aws_iam_role: { name: 'iam.role.name' },
   aws_iam_role_policy: { name: 'iam.role-policy.name' },
   aws_cloudwatch_log_group: { name: 'logs.log-group.name' },
@@ -372,6 +373,7 @@ export const TAGS_BY_TYPE: Readonly<Record<string, TagRows>> = {
   aws_default_security_group: EC2_TAGS,
   aws_security_group: EC2_TAGS,
   aws_vpc_security_group_ingress_rule: EC2_TAGS,
+  aws_vpc_security_group_egress_rule: EC2_TAGS,
   aws_vpc_endpoint: EC2_TAGS,
   aws_vpc_peering_connection: EC2_TAGS,
   aws_vpc_peering_connection_accepter: EC2_TAGS,

@@ -5,7 +5,7 @@
  *   planning/endpoint-security-groups.ts, emitted with the other client ranges by hub-endpoints.ts);
  * - with `inboundResolver`: a Route 53 Resolver inbound endpoint with one address in each endpoint
  *   subnet (>= 2 AZs), behind its own security group that admits DNS (TCP and UDP 53) from the
- *   on-premises ranges only. The hub VPC answers the service names (its zones, or the endpoints' private
+ *   on-premises ranges only, or (resolverSecurityGroup: untracked) in AWS's untracked form. The hub VPC answers the service names (its zones, or the endpoints' private
  *   DNS), so the inbound endpoint does too; on-premises DNS servers conditionally forward the names the
  *   `..._on_premises_forwarded_zones` output lists to the addresses `..._inbound_resolver_ips` lists.
  * The DX/VPN attachment that carries the traffic is outside vpce-hub (README: on-premises access).
@@ -13,6 +13,7 @@
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Route53ResolverEndpoint } from '@cdktf/provider-aws/lib/route53-resolver-endpoint';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import type { Construct } from 'constructs';
 import { awsNames, ids, tagName } from '../planning/naming';
@@ -37,24 +38,46 @@ export function hubOnPremises(scope: Construct, hub: HubPlan, vpc: HubVpcHandles
     name,
     description: awsNames.inboundResolverSecurityGroupDescription(hub.awsName),
     vpcId: vpc.vpcId,
-    // No egress rule: answers to admitted queries pass a stateful group, and an inbound endpoint opens no connections.
+    // No egress rule in the per-range form: answers to admitted (tracked) queries pass a stateful group, and an
+    // inbound endpoint opens no connections. The untracked form needs egress to anywhere (below).
     tags: hubTags(hub, name),
   });
-  for (const cidr of onPrem.cidrs) {
-    // Resolver needs both: "Inbound and outbound rules must allow TCP and UDP access. For inbound access, open port 53."
-    // https://docs.aws.amazon.com/Route53/latest/APIReference/API_route53resolver_CreateResolverEndpoint.html (SecurityGroupIds)
+  // Resolver needs both: "Inbound and outbound rules must allow TCP and UDP access. For inbound access, open port 53."
+  // https://docs.aws.amazon.com/Route53/latest/APIReference/API_route53resolver_CreateResolverEndpoint.html (SecurityGroupIds)
+  const ingress = (protocol: 'tcp' | 'udp', cidr: string, description: string) =>
+    resource(VpcSecurityGroupIngressRule, scope, ids.hubInboundResolverRule(hub.name, protocol, cidr), {
+      provider,
+      securityGroupId: sg.id,
+      description,
+      ipProtocol: protocol,
+      fromPort: 53,
+      toPort: 53,
+      cidrIpv4: cidr,
+      tags: hubTags(hub, tagName(project, hub.name, 'dns-from', 'on-premises')),
+    });
+  if (onPrem.resolverSecurityGroup === 'untracked') {
+    // AWS's recommended rules for an inbound endpoint: TCP and UDP 53 from 0.0.0.0/0 in, TCP and UDP to
+    // 0.0.0.0/0 on all ports out. Restrictive rules force connection tracking, which can cap an endpoint
+    // near 1,500 queries per second per address; these are not tracked ("Resolver endpoint scaling",
+    // https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/best-practices-resolver-endpoint-scaling.html,
+    // and "Untracked connections", https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/security-group-connection-tracking.html).
+    // Four rules whatever the number of ranges; which networks can query is decided by routing alone.
     for (const protocol of ['tcp', 'udp'] as const) {
-      resource(VpcSecurityGroupIngressRule, scope, ids.hubInboundResolverRule(hub.name, protocol, cidr), {
+      ingress(protocol, '0.0.0.0/0', awsNames.inboundResolverUntrackedIngressDescription(protocol));
+      resource(VpcSecurityGroupEgressRule, scope, ids.hubInboundResolverEgress(hub.name, protocol), {
         provider,
         securityGroupId: sg.id,
-        description: awsNames.inboundResolverRuleDescription(protocol, cidr),
+        description: awsNames.inboundResolverUntrackedEgressDescription(protocol),
         ipProtocol: protocol,
-        fromPort: 53,
-        toPort: 53,
-        cidrIpv4: cidr,
-        tags: hubTags(hub, tagName(project, hub.name, 'dns-from', 'on-premises')),
+        fromPort: 0,
+        toPort: 65535,
+        cidrIpv4: '0.0.0.0/0',
+        tags: hubTags(hub, tagName(project, hub.name, 'dns-replies')),
       });
     }
+  } else {
+    // Two rules per range, each counted against the group's rule quota (planning/quotas.ts).
+    for (const cidr of onPrem.cidrs) for (const protocol of ['tcp', 'udp'] as const) ingress(protocol, cidr, awsNames.inboundResolverRuleDescription(protocol, cidr));
   }
   // https://docs.aws.amazon.com/Route53/latest/APIReference/API_route53resolver_CreateResolverEndpoint.html
   // https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/route53_resolver_endpoint

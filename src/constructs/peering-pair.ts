@@ -26,7 +26,8 @@ export interface HubSide {
   routeTableId: (key: string) => string;
 }
 
-export function peeringPair(scope: Construct, hub: HubPlan, spoke: SpokePlan, hubSide: HubSide, spokeProvider: AwsProvider, project: string): void {
+/** `routes: false` keeps the peering without routes over it: step 2 of a migration to a transit gateway (planning/peering-migration.ts). */
+export function peeringPair(scope: Construct, hub: HubPlan, spoke: SpokePlan, hubSide: HubSide, spokeProvider: AwsProvider, project: string, routes = true): void {
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpcPeeringConnection.html
   const pcx = resource(VpcPeeringConnection, scope, ids.hubPeering(hub.name, spoke.name), {
     provider: hubSide.provider,
@@ -50,6 +51,7 @@ export function peeringPair(scope: Construct, hub: HubPlan, spoke: SpokePlan, hu
         tags: pairTags(spoke, tagName(project, spoke.name, 'to', 'hub', hub.name)),
       });
   if (accepter) adopt(accepter, adopted);
+  if (!routes) return;
   // Routes only carry traffic once the peering is active: both sides wait for the acceptance.
   const afterAccept = accepter ? { dependsOn: [accepter] } : {};
   for (const table of hub.routeTables) {

@@ -20,7 +20,8 @@ import { hubCidrs } from '../planning/hub-cidrs';
 import { awsNames, ids } from '../planning/naming';
 import type { HubPlan, SpokePlan } from '../planning/plan';
 import { resource } from './resource';
-import { acceptInOwner } from './transit-gateway';
+import { adopt } from './adopt';
+import { acceptInOwner, adoptedAttachmentKeeps, replaceAdoptedAssociation } from './transit-gateway';
 import { pairTags } from '../planning/tags';
 
 /** What the pair needs from the hub stack (named outputs) or the config (existing ids). */
@@ -37,7 +38,8 @@ export interface TransitGatewaySide {
   shareJoined?: TerraformResource;
 }
 
-export function transitGatewayPair(scope: Construct, hub: HubPlan, spoke: SpokePlan, side: TransitGatewaySide, spokeProvider: AwsProvider, project: string): void {
+/** `routes: false` builds the path without routes over it: step 1 of a migration from peering (planning/peering-migration.ts). */
+export function transitGatewayPair(scope: Construct, hub: HubPlan, spoke: SpokePlan, side: TransitGatewaySide, spokeProvider: AwsProvider, project: string, routes = true): void {
   const tgw = hub.transitGateway;
   if (!tgw) throw new Error(`hub ${hub.name} has no transit gateway (planning bug)`);
   const sameAccount = tgw.owner.id === spoke.account.id;
@@ -54,8 +56,11 @@ export function transitGatewayPair(scope: Construct, hub: HubPlan, spoke: SpokeP
     ...(sameAccount ? { transitGatewayDefaultRouteTableAssociation: false, transitGatewayDefaultRouteTablePropagation: false } : {}),
     tags: pairTags(spoke, name),
     ...(side.shareJoined ? { dependsOn: [side.shareJoined] } : {}),
+    ...adoptedAttachmentKeeps(spoke.adoptTransitGatewayAttachmentId),
   });
-  const accepted = acceptInOwner(scope, ids.spokeAttachment(spoke.name), attachment, hub, sameAccount, side.ownerProvider, pairTags(spoke, name), project);
+  const adopted = spoke.adoptTransitGatewayAttachmentId;
+  adopt(attachment, adopted);
+  const accepted = acceptInOwner(scope, ids.spokeAttachment(spoke.name), attachment, hub, sameAccount, side.ownerProvider, pairTags(spoke, name), project, adopted);
   const afterAccept = accepted ? { dependsOn: [accepted] } : {};
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AssociateTransitGatewayRouteTable.html
   // https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_transit_gateway_route_table_association
@@ -63,16 +68,26 @@ export function transitGatewayPair(scope: Construct, hub: HubPlan, spoke: SpokeP
     provider: side.ownerProvider,
     transitGatewayAttachmentId: attachment.id,
     transitGatewayRouteTableId: side.routeTableIds.spokes,
+    ...replaceAdoptedAssociation(adopted),
     ...afterAccept,
   });
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_EnableTransitGatewayRouteTablePropagation.html
   // https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_transit_gateway_route_table_propagation
-  resource(Ec2TransitGatewayRouteTablePropagation, scope, ids.spokePropagation(spoke.name), {
+  const propagation = resource(Ec2TransitGatewayRouteTablePropagation, scope, ids.spokePropagation(spoke.name), {
     provider: side.ownerProvider,
     transitGatewayAttachmentId: attachment.id,
     transitGatewayRouteTableId: side.routeTableIds.hub,
     ...afterAccept,
   });
+  if (!routes) return;
+  // Every route over the gateway waits, in Terraform's graph, for the attachment (through its accepter),
+  // its association (the spokes table: where the spoke's packets are routed) and its propagation (the hub
+  // table: how the hub's answers find the spoke). A route created or moved (ReplaceRoute) earlier would
+  // send into a blackhole: the hub's return route used to switch before the spoke was even accepted.
+  // The hub attachment's association and propagation are the hub stack's, applied before every spokes stack.
+  // Not confirmable offline (README): that the propagated routes are in the table once the provider reports
+  // the propagation enabled (EnableTransitGatewayRouteTablePropagation returns, then it waits for the state).
+  const afterPath = { dependsOn: [association, propagation] };
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateRoute.html (TransitGatewayId)
   for (const table of hub.routeTables) {
     for (const cidr of spoke.cidrs) {
@@ -81,10 +96,10 @@ export function transitGatewayPair(scope: Construct, hub: HubPlan, spoke: SpokeP
         routeTableId: side.hubRouteTableId(table.key),
         destinationCidrBlock: cidr,
         transitGatewayId: side.transitGatewayId,
+        ...afterPath,
       });
     }
   }
-  // The spoke VPC must be attached (and the attachment accepted) before a route can target the gateway.
   // Every hub CIDR: an existing hub VPC's endpoint subnets (given by id) may sit in a secondary range.
   for (const routeTableId of spoke.routeTableIds) {
     for (const { cidr, secondary } of hubCidrs(hub)) {
@@ -93,7 +108,7 @@ export function transitGatewayPair(scope: Construct, hub: HubPlan, spoke: SpokeP
         routeTableId,
         destinationCidrBlock: cidr,
         transitGatewayId: side.transitGatewayId,
-        dependsOn: [association],
+        ...afterPath,
       });
     }
   }

@@ -22,6 +22,9 @@ import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-tran
 import { Ec2TransitGatewayVpcAttachmentAccepter } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment-accepter';
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Route } from '@cdktf/provider-aws/lib/route';
+import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
+import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
+import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import type { TerraformResource } from 'cdktf';
 import type { Construct } from 'constructs';
 import { awsNames, ids, tagName } from '../planning/naming';
@@ -29,6 +32,7 @@ import type { HubPlan } from '../planning/plan';
 import type { HubVpcHandles } from './hub-vpc';
 import { ramShare } from './ram-share';
 import { resource } from './resource';
+import { adopt } from './adopt';
 import { hubTags } from '../planning/tags';
 
 export interface TransitGatewayHandles {
@@ -62,6 +66,8 @@ export function hubTransitGateway(scope: Construct, hub: HubPlan, vpc: HubVpcHan
       defaultRouteTablePropagation: 'disable',
       autoAcceptSharedAttachments: tgw.autoAcceptSharedAttachments ? 'enable' : 'disable',
       dnsSupport: 'enable',
+      // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_TransitGatewayRequestOptions.html (AmazonSideAsn)
+      ...(tgw.amazonSideAsn !== undefined ? { amazonSideAsn: tgw.amazonSideAsn } : {}),
       tags: hubTags(hub, name),
     });
     transitGatewayId = created.id;
@@ -86,23 +92,28 @@ export function hubTransitGateway(scope: Construct, hub: HubPlan, vpc: HubVpcHan
     provider,
     transitGatewayId,
     vpcId: vpc.vpcId,
-    // One subnet per AZ: the endpoint subnets, so traffic stays in the endpoint's AZ.
-    subnetIds: vpc.subnetIds,
+    // One subnet per AZ: the attachment's own (hubAttachmentSubnets), else the endpoint subnets; either way
+    // in every endpoint AZ, so traffic stays in the endpoint's AZ.
+    subnetIds: hubAttachmentSubnetIds(scope, hub, vpc, provider, project),
     dnsSupport: 'enable',
     // The provider can set these only in the owner's account (not for RAM-shared gateways): there the accepter sets them.
     ...(sameAccount ? { transitGatewayDefaultRouteTableAssociation: false, transitGatewayDefaultRouteTablePropagation: false } : {}),
     tags: hubTags(hub, tagName(project, hub.name)),
+    ...adoptedAttachmentKeeps(hub.adopt?.transitGatewayAttachmentId, sameAccount ? [HUB_KEEPS_DEFAULT_PROPAGATION] : []),
   });
-  const accepted = acceptInOwner(scope, ids.hubAttachment(hub.name), attachment, hub, sameAccount, ownerProvider, hubTags(hub, tagName(project, hub.name)), project);
+  const adopted = hub.adopt?.transitGatewayAttachmentId;
+  adopt(attachment, adopted);
+  const accepted = acceptInOwner(scope, ids.hubAttachment(hub.name), attachment, hub, sameAccount, ownerProvider, hubTags(hub, tagName(project, hub.name)), project, adopted, true);
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AssociateTransitGatewayRouteTable.html
-  resource(Ec2TransitGatewayRouteTableAssociation, scope, ids.hubAttachment(hub.name), {
+  const association = resource(Ec2TransitGatewayRouteTableAssociation, scope, ids.hubAttachment(hub.name), {
     provider: ownerProvider,
     transitGatewayAttachmentId: attachment.id,
     transitGatewayRouteTableId: routeTableIds.hub,
+    ...replaceAdoptedAssociation(adopted),
     ...(accepted ? { dependsOn: [accepted] } : {}),
   });
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_EnableTransitGatewayRouteTablePropagation.html
-  resource(Ec2TransitGatewayRouteTablePropagation, scope, ids.hubAttachment(hub.name), {
+  const propagation = resource(Ec2TransitGatewayRouteTablePropagation, scope, ids.hubAttachment(hub.name), {
     provider: ownerProvider,
     transitGatewayAttachmentId: attachment.id,
     transitGatewayRouteTableId: routeTableIds.spokes,
@@ -118,11 +129,39 @@ export function hubTransitGateway(scope: Construct, hub: HubPlan, vpc: HubVpcHan
         routeTableId: vpc.routeTableIds.get(t.key) as string,
         destinationCidrBlock: cidr,
         transitGatewayId,
-        dependsOn: [accepted ?? attachment],
+        // Answers to on-premises leave through the hub attachment, routed by the `hub` table it is
+        // associated with: the route waits for that association (and the propagation), not only the attachment.
+        dependsOn: [association, propagation],
       });
     }
   }
   return { transitGatewayId, routeTableIds, ...(shareArn ? { shareArn } : {}), createdRouteTables: tgw.routeTables === undefined, created: tgw.existingId === undefined };
+}
+
+/**
+ * The subnets of the hub VPC's attachment. AWS's design best practice is a small subnet of its own per
+ * attachment, all with one route table (https://docs.aws.amazon.com/vpc/latest/tgw/tgw-best-design-practices.html):
+ * in a VPC vpce-hub creates they are carved from the config's CIDRs, with a route table of local routes
+ * only (the gateway delivers into the VPC; the endpoints' replies leave by the endpoint route table).
+ */
+function hubAttachmentSubnetIds(scope: Construct, hub: HubPlan, vpc: HubVpcHandles, provider: AwsProvider, project: string): string[] {
+  const own = hub.transitGateway?.hubAttachmentSubnets;
+  if (own === undefined) return vpc.subnetIds;
+  if (own.every((s) => s.id !== undefined)) return own.map((s) => s.id as string);
+  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSubnet.html
+  const table = resource(RouteTable, scope, ids.hubAttachmentRouteTable(hub.name), { provider, vpcId: vpc.vpcId, tags: hubTags(hub, tagName(project, hub.name, 'transit-gateway')) });
+  return own.map((s) => {
+    const subnet = resource(Subnet, scope, ids.hubAttachmentSubnet(hub.name, s.az), {
+      provider,
+      vpcId: vpc.vpcId,
+      cidrBlock: s.cidr as string,
+      ...(s.azIsId ? { availabilityZoneId: s.az } : { availabilityZone: s.az }),
+      mapPublicIpOnLaunch: false,
+      tags: hubTags(hub, tagName(project, hub.name, 'transit-gateway', s.az)),
+    });
+    resource(RouteTableAssociation, scope, ids.hubAttachmentSubnet(hub.name, s.az), { provider, subnetId: subnet.id, routeTableId: table.id });
+    return subnet.id;
+  });
 }
 
 /**
@@ -139,20 +178,80 @@ export function hubTransitGateway(scope: Construct, hub: HubPlan, vpc: HubVpcHan
  * them (its tags and the provider's default_tags); an attachment the gateway accepts by itself gets them
  * from two `aws_ec2_tag` in the owner's account, `ManagedBy` after `Project` so a destroy removes
  * `Project` last (the role may remove tags of an attachment while it carries our `Project`).
+ *
+ * An adopted attachment (`adopted`, its tgw-attach- id) is accepted already: its accepter is imported
+ * (import id: the attachment id), even on an auto-accepting gateway, because the accepter's Update is
+ * the one API path that takes an attachment out of the gateway's default association and propagation
+ * tables from the owner's side (transitgateway_vpc_attachment_accepter.go, Update ->
+ * transitGatewayRouteTableAssociationUpdate / transitGatewayRouteTablePropagationUpdate on
+ * AssociationDefaultRouteTableId / PropagationDefaultRouteTableId). That accepter also writes the owner's
+ * tags (its tag update runs before its Update, the provider's tags interceptor), so an adopted attachment
+ * gets no `aws_ec2_tag`: two resources writing the same keys would fight. A new attachment on an
+ * auto-accepting gateway gets no accepter: its Create would accept an attachment AWS has accepted already.
+ * Not confirmable offline (README): AWS applies the gateway's default association and propagation at
+ * acceptance and the accepter turns them off right after, a short window in the default tables.
  * Returns what the association and propagation must wait for.
  */
-export function acceptInOwner(scope: Construct, id: string, attachment: Ec2TransitGatewayVpcAttachment, hub: HubPlan, sameAccount: boolean, ownerProvider: AwsProvider, tags: Record<string, string>, project: string): TerraformResource | undefined {
+export function acceptInOwner(
+  scope: Construct,
+  id: string,
+  attachment: Ec2TransitGatewayVpcAttachment,
+  hub: HubPlan,
+  sameAccount: boolean,
+  ownerProvider: AwsProvider,
+  tags: Record<string, string>,
+  project: string,
+  adopted?: string,
+  isHub = false,
+): TerraformResource | undefined {
   if (sameAccount) return undefined;
-  if (hub.transitGateway?.autoAcceptSharedAttachments) {
+  if (hub.transitGateway?.autoAcceptSharedAttachments && adopted === undefined) {
     // https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_tag
     const projectTag = resource(Ec2Tag, scope, ids.ownerAttachmentTag(id, 'project'), { provider: ownerProvider, resourceId: attachment.id, key: 'Project', value: project });
     return resource(Ec2Tag, scope, ids.ownerAttachmentTag(id, 'managed_by'), { provider: ownerProvider, resourceId: attachment.id, key: 'ManagedBy', value: 'vpce-hub', dependsOn: [projectTag] });
   }
-  return resource(Ec2TransitGatewayVpcAttachmentAccepter, scope, id, {
+  const accepter = resource(Ec2TransitGatewayVpcAttachmentAccepter, scope, id, {
     provider: ownerProvider,
     transitGatewayAttachmentId: attachment.id,
     transitGatewayDefaultRouteTableAssociation: false,
     transitGatewayDefaultRouteTablePropagation: false,
     tags,
+    // An adopted hub attachment keeps its propagation into the default table (next to this function).
+    ...(adopted !== undefined && isHub ? { lifecycle: { ignoreChanges: [HUB_KEEPS_DEFAULT_PROPAGATION] } } : {}),
   });
+  adopt(accepter, adopted);
+  return accepter;
 }
+
+/**
+ * An adopted hub attachment keeps propagating the hub VPC's CIDRs into the gateway's default
+ * propagation table, as it does today: that is how the organization's default segment (typically the
+ * Direct Connect or VPN attachment of on-premises networks) reaches the hub VPC now, and turning it off
+ * (the accepter's update calls DisableTransitGatewayRouteTablePropagation on the default table:
+ * transitgateway_vpc_attachment_accepter.go) would cut that path. The hub's CIDRs there expose no
+ * spoke. A spoke's adopted attachment does lose its default propagation (isolation; review gates the
+ * re-association and says so).
+ */
+const HUB_KEEPS_DEFAULT_PROPAGATION = 'transit_gateway_default_route_table_propagation';
+
+/**
+ * What an adopted attachment keeps as it is: `appliance_mode_support` and `ipv6_support` default to
+ * "disable" in provider 5.100.0 (Optional with a default, not Computed:
+ * https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_transit_gateway_vpc_attachment),
+ * so after the import Terraform would turn off appliance mode or IPv6 on an organization's attachment
+ * that uses them. vpce-hub sets neither on an attachment it adopts.
+ */
+export function adoptedAttachmentKeeps(adopted: string | undefined, more: string[] = []): { lifecycle?: { ignoreChanges: string[] } } {
+  return adopted !== undefined ? { lifecycle: { ignoreChanges: ['appliance_mode_support', 'ipv6_support', ...more] } } : {};
+}
+
+/**
+ * An adopted attachment is associated with some route table already (AWS allows one association per
+ * attachment, AssociateTransitGatewayRouteTable fails with Resource.AlreadyAssociated: provider issue
+ * 16452), and the config does not know which. `replace_existing_association` (provider PR 31452)
+ * disassociates it first, from whatever table: review gates that as a re-association. Never set on
+ * attachments vpce-hub creates: the argument forces replacement, so adding it to a deployed
+ * association would disassociate and re-associate it for nothing.
+ * https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_transit_gateway_route_table_association
+ */
+export const replaceAdoptedAssociation = (adopted: string | undefined): { replaceExistingAssociation?: true } => (adopted !== undefined ? { replaceExistingAssociation: true } : {});

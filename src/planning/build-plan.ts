@@ -35,6 +35,7 @@ export function buildPlan(config: VpceHubConfig): NetworkPlan {
         name: s.name,
         awsName: s.formerNames[0] ?? s.name,
         ...(s.adopt?.peeringConnectionId ? { adoptPeeringConnectionId: s.adopt.peeringConnectionId } : {}),
+        ...(s.adopt?.transitGatewayAttachmentId ? { adoptTransitGatewayAttachmentId: s.adopt.transitGatewayAttachmentId } : {}),
         account: account(s.account),
         region,
         hub: hub.name,
@@ -111,7 +112,16 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
   const base = {
     name: h.name,
     awsName: h.formerNames[0] ?? h.name,
-    ...(h.adopt ? { adopt: { ...(h.adopt.securityGroupId ? { securityGroupId: h.adopt.securityGroupId } : {}), endpoints: { ...h.adopt.endpoints }, zones: { ...h.adopt.zones } } } : {}),
+    ...(h.adopt
+      ? {
+          adopt: {
+            ...(h.adopt.securityGroupId ? { securityGroupId: h.adopt.securityGroupId } : {}),
+            endpoints: { ...h.adopt.endpoints },
+            zones: { ...h.adopt.zones },
+            ...(h.adopt.transitGatewayAttachmentId ? { transitGatewayAttachmentId: h.adopt.transitGatewayAttachmentId } : {}),
+          },
+        }
+      : {}),
     account,
     region: h.region,
     dns: h.dns,
@@ -126,11 +136,14 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
     ...(h.dns === 'route53-profile' ? { profile: (() => { const share = planRamShare(config); return share ? { share } : {}; })() } : {}),
     connectivity: h.connectivity,
     ...(h.connectivity === 'transit-gateway' ? { transitGateway: planTransitGateway(h, config, account) } : {}),
+    ...(h.connectivity === 'transit-gateway' && h.peeringMigration !== undefined ? { peeringMigration: h.peeringMigration } : {}),
     ...(h.onPremises
       ? {
           onPremises: {
             cidrs: [...h.onPremises.cidrs],
             inboundResolver: h.onPremises.inboundResolver,
+            resolverSecurityGroup: h.onPremises.resolverSecurityGroup,
+            ...(h.onPremises.queriesPerSecond !== undefined ? { queriesPerSecond: h.onPremises.queriesPerSecond } : {}),
             // The names the hub VPC answers for the services: its zones, or (endpoint-url) the endpoints' private DNS names.
             forwardedZones: [...new Set(services.flatMap(zonesOf).map((z) => z.zoneName))].sort(),
           },
@@ -180,6 +193,10 @@ function planTransitGateway(h: HubConfig, config: VpceHubConfig, hubAccount: Acc
     autoAcceptSharedAttachments: tgw.autoAcceptSharedAttachments,
     ...(tgw.defaultRouteTableIds !== undefined ? { defaultRouteTableIds: [...new Set(tgw.defaultRouteTableIds)].sort() } : {}),
     ...(share ? { share } : {}),
+    ...(tgw.id === undefined && tgw.amazonSideAsn !== undefined ? { amazonSideAsn: tgw.amazonSideAsn } : {}),
+    ...(tgw.hubAttachmentSubnets
+      ? { hubAttachmentSubnets: tgw.hubAttachmentSubnets.map((e) => ({ az: e.availabilityZone, azIsId: AZ_ID_PATTERN.test(e.availabilityZone), ...(e.id !== undefined ? { id: e.id } : { cidr: e.cidr }) })) }
+      : {}),
   };
 }
 

@@ -178,7 +178,11 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
         for (const which of ['hub', 'spokes'] as const) nameTag(stack, 'aws_ec2_transit_gateway_route_table', ids.hubTransitGatewayRouteTable(hub.name, which), awsNames.transitGatewayRouteTable(project, hub.name, which), both, own);
       }
       nameTag(stack, 'aws_ec2_transit_gateway_vpc_attachment', ids.hubAttachment(hub.name), tagName(project, hub.name), both, own);
-      if (tgw.owner.id !== hub.account.id && !tgw.autoAcceptSharedAttachments) nameTag(stack, 'aws_ec2_transit_gateway_vpc_attachment_accepter', ids.hubAttachment(hub.name), tagName(project, hub.name), both, own);
+      // An adopted attachment keeps its (imported) accepter even on an auto-accepting gateway (constructs/transit-gateway.ts).
+      if (tgw.owner.id !== hub.account.id && (!tgw.autoAcceptSharedAttachments || hub.adopt?.transitGatewayAttachmentId !== undefined)) nameTag(stack, 'aws_ec2_transit_gateway_vpc_attachment_accepter', ids.hubAttachment(hub.name), tagName(project, hub.name), both, own);
+      const carved = (tgw.hubAttachmentSubnets ?? []).filter((s) => s.cidr !== undefined);
+      if (carved.length > 0) nameTag(stack, 'aws_route_table', ids.hubAttachmentRouteTable(hub.name), tagName(project, hub.name, 'transit-gateway'), both, own);
+      for (const s of carved) nameTag(stack, 'aws_subnet', ids.hubAttachmentSubnet(hub.name, s.az), tagName(project, hub.name, 'transit-gateway', s.az), both, own);
     }
     const onPrem = hub.onPremises;
     if (onPrem) {
@@ -188,12 +192,18 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
         emit('ec2.security-group.name', stack, `aws_security_group.${id}`, 'name', name, both, `${stack}/${hub.name}`);
         emit('ec2.security-group.description', stack, `aws_security_group.${id}`, 'description', awsNames.inboundResolverSecurityGroupDescription(hub.awsName), [h]);
         nameTag(stack, 'aws_security_group', id, name, both, own);
-        for (const cidr of onPrem.cidrs) {
+        const untracked = onPrem.resolverSecurityGroup === 'untracked';
+        for (const cidr of untracked ? ['0.0.0.0/0'] : onPrem.cidrs) {
           for (const protocol of ['tcp', 'udp'] as const) {
             const ruleId = ids.hubInboundResolverRule(hub.name, protocol, cidr);
-            emit('ec2.security-group-rule.description', stack, `aws_vpc_security_group_ingress_rule.${ruleId}`, 'description', awsNames.inboundResolverRuleDescription(protocol, cidr), []);
+            emit('ec2.security-group-rule.description', stack, `aws_vpc_security_group_ingress_rule.${ruleId}`, 'description', untracked ? awsNames.inboundResolverUntrackedIngressDescription(protocol) : awsNames.inboundResolverRuleDescription(protocol, cidr), []);
             nameTag(stack, 'aws_vpc_security_group_ingress_rule', ruleId, tagName(project, hub.name, 'dns-from', 'on-premises'), both, own);
           }
+        }
+        for (const protocol of untracked ? (['tcp', 'udp'] as const) : []) {
+          const ruleId = ids.hubInboundResolverEgress(hub.name, protocol);
+          emit('ec2.security-group-rule.description', stack, `aws_vpc_security_group_egress_rule.${ruleId}`, 'description', awsNames.inboundResolverUntrackedEgressDescription(protocol), []);
+          nameTag(stack, 'aws_vpc_security_group_egress_rule', ruleId, tagName(project, hub.name, 'dns-replies'), both, own);
         }
         emit('route53resolver.endpoint.name', stack, `aws_route53_resolver_endpoint.${id}`, 'name', name, both);
         nameTag(stack, 'aws_route53_resolver_endpoint', id, name, both, own);
@@ -217,7 +227,7 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
     if (tgw) {
       const name = awsNames.spokeAttachment(project, spoke.name, hub.name);
       nameTag(stack, 'aws_ec2_transit_gateway_vpc_attachment', ids.spokeAttachment(spoke.name), name, sources, pair);
-      if (tgw.owner.id !== spoke.account.id && !tgw.autoAcceptSharedAttachments) nameTag(stack, 'aws_ec2_transit_gateway_vpc_attachment_accepter', ids.spokeAttachment(spoke.name), name, sources, pair);
+      if (tgw.owner.id !== spoke.account.id && (!tgw.autoAcceptSharedAttachments || spoke.adoptTransitGatewayAttachmentId !== undefined)) nameTag(stack, 'aws_ec2_transit_gateway_vpc_attachment_accepter', ids.spokeAttachment(spoke.name), name, sources, pair);
     } else {
       nameTag(stack, 'aws_vpc_peering_connection', ids.hubPeering(hub.name, spoke.name), tagName(project, hub.name, 'to', spoke.name), sources, pair);
       if (!spoke.autoAccept) nameTag(stack, 'aws_vpc_peering_connection_accepter', ids.spokeAccepter(spoke.name), tagName(project, spoke.name, 'to', 'hub', hub.name), sources, pair);

@@ -39,11 +39,13 @@ export type IamResourceType =
 
 /**
  * Where the id of a call's resource comes from: the resource itself (`self`: its id once created), one
- * of its arguments (a Terraform attribute, e.g. `route_table_id`), or the transit gateway's default
+ * of its arguments (a Terraform attribute, e.g. `route_table_id`), the transit gateway's default
  * association or propagation route table (read by the accepter from DescribeTransitGateways; the
- * config names it: hubs.<hub>.transitGateway.defaultRouteTableIds).
+ * config names it: hubs.<hub>.transitGateway.defaultRouteTableIds), or the route table an attachment
+ * is associated with now (`currentRouteTable`: read from DescribeTransitGatewayAttachments; an adopted
+ * attachment's, which the config does not know).
  */
-export type Locator = 'self' | { attribute: string } | { defaultRouteTable: 'association' | 'propagation' };
+export type Locator = 'self' | { attribute: string } | { defaultRouteTable: 'association' | 'propagation' } | { currentRouteTable: true };
 
 /**
  * What a call's request context carries besides each resource's own tags (`aws:ResourceTag/*`):
@@ -63,7 +65,7 @@ export interface ApiCall {
   on: ReadonlyArray<{ type: IamResourceType; id: Locator }>;
   context?: readonly ContextSource[];
   /** Set when the call happens only in some configurations (the proof then asks `appliesTo`). */
-  only?: 'tag-change' | 'gateway-has-default-association' | 'gateway-has-default-propagation';
+  only?: 'tag-change' | 'gateway-has-default-association' | 'gateway-has-default-propagation' | 'replace-existing-association';
 }
 
 export interface ResourceApiCalls {
@@ -172,6 +174,16 @@ export const HUB_SIDE_API_CALLS = {
   // then undo the gateway's default association and propagation (GetTransitGatewayRouteTable*
   // then Disassociate / Disable) when it has default tables; Read repeats those reads; Delete deletes
   // the attachment. https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AcceptTransitGatewayVpcAttachment.html
+  // Update (an adopted attachment's accepter, imported: its Read sets transit_gateway_default_route_table_*
+  // to true while the attachment is in the default tables, and the config's false is a change): the tag
+  // update first (the provider's tagsResourceInterceptor, internal/provider, runs updateTags in the
+  // Before step of Update: DeleteTags of removed keys, then CreateTags), then, only for a changed default_route_table_association /
+  // _propagation, DescribeTransitGateways and transitGatewayRouteTableAssociationUpdate /
+  // transitGatewayRouteTablePropagationUpdate: GetTransitGatewayRouteTableAssociations (or
+  // ...Propagations) on the default table, then DisassociateTransitGatewayRouteTable /
+  // DisableTransitGatewayRouteTablePropagation (transitgateway_route_table_association.go,
+  // transitgateway_route_table_propagation.go). No ModifyTransitGatewayVpcAttachment: the accepter
+  // changes nothing of the attachment itself.
   aws_ec2_transit_gateway_vpc_attachment_accepter: {
     source: 'internal/service/ec2/transitgateway_vpc_attachment_accepter.go',
     calls: [
@@ -201,15 +213,48 @@ export const HUB_SIDE_API_CALLS = {
       read('ec2:GetTransitGatewayRouteTablePropagations'),
       { phase: 'update', action: 'ec2:CreateTags', on: [{ type: 'transit-gateway-attachment', id: attr('transit_gateway_attachment_id') }], context: ['requestTags'], only: 'tag-change' },
       { phase: 'update', action: 'ec2:DeleteTags', on: [{ type: 'transit-gateway-attachment', id: attr('transit_gateway_attachment_id') }], context: ['removedTagKeys'], only: 'tag-change' },
+      {
+        phase: 'update',
+        action: 'ec2:DisassociateTransitGatewayRouteTable',
+        on: [
+          { type: 'transit-gateway-route-table', id: { defaultRouteTable: 'association' } },
+          { type: 'transit-gateway-attachment', id: attr('transit_gateway_attachment_id') },
+        ],
+        only: 'gateway-has-default-association',
+      },
+      {
+        phase: 'update',
+        action: 'ec2:DisableTransitGatewayRouteTablePropagation',
+        on: [
+          { type: 'transit-gateway-route-table', id: { defaultRouteTable: 'propagation' } },
+          { type: 'transit-gateway-attachment', id: attr('transit_gateway_attachment_id') },
+        ],
+        only: 'gateway-has-default-propagation',
+      },
       { phase: 'delete', action: 'ec2:DeleteTransitGatewayVpcAttachment', on: [{ type: 'transit-gateway-attachment', id: attr('transit_gateway_attachment_id') }] },
     ],
   },
   // internal/service/ec2/transitgateway_route_table_association.go: Associate and wait
   // (GetTransitGatewayRouteTableAssociations); Read; Delete disassociates. With
-  // replace_existing_association, DescribeTransitGatewayAttachments finds the current table first.
+  // replace_existing_association = true (vpce-hub sets it on adopted attachments only,
+  // constructs/transit-gateway.ts), Create first reads the attachment (findTransitGatewayAttachmentByID:
+  // DescribeTransitGatewayAttachments) and, when it is associated (state associated), calls
+  // disassociateTransitGatewayRouteTable on that table, the one it has now, whichever it is (also the
+  // target table itself), and waits (GetTransitGatewayRouteTableAssociations), then associates
+  // (provider PR 31452, issue 16452). The replaced table is no argument: IAM sees a route table the
+  // config never names.
   aws_ec2_transit_gateway_route_table_association: {
     source: 'internal/service/ec2/transitgateway_route_table_association.go',
     calls: [
+      {
+        phase: 'create',
+        action: 'ec2:DisassociateTransitGatewayRouteTable',
+        on: [
+          { type: 'transit-gateway-route-table', id: { currentRouteTable: true } },
+          { type: 'transit-gateway-attachment', id: attr('transit_gateway_attachment_id') },
+        ],
+        only: 'replace-existing-association',
+      },
       {
         phase: 'create',
         action: 'ec2:AssociateTransitGatewayRouteTable',

@@ -15,8 +15,9 @@ import { partitionOfRegion } from '../config/partitions';
 import type { PolicyRequest } from '../policy/document';
 import { evaluateIdentityPolicies } from '../policy/evaluate';
 import { outsiderOf } from '../policy/requests';
-import { hubStackTags, sharePrincipals, type PolicyDocument } from './hub-side-policy';
+import { adoptedAttachments, hubStackTags, sharePrincipals, type PolicyDocument } from './hub-side-policy';
 import { awsNames, stackNames, tagName } from './naming';
+import { keepsPeering } from './peering-migration';
 import type { HubPlan, NetworkPlan } from './plan';
 
 /** Where the probes act: one hub-side role. */
@@ -67,7 +68,7 @@ const endpointGroup = (ctx: ProbeContext, hub: HubPlan) => ({ arn: ec2Arn(ctx, h
 const otherSpoke = (ctx: ProbeContext, hub: HubPlan) => ctx.plan.spokes.find((s) => s.hub === hub.name && s.crossAccount);
 const spokeStack = (ctx: ProbeContext, account: string) => ctx.plan.stacks.find((s) => s.kind === 'spokes' && s.account.key === account)?.name ?? account;
 const hubVpcArn = (ctx: ProbeContext, hub: HubPlan) => ec2Arn(ctx, hub.region, `vpc/${hub.existingVpcId ?? 'vpc-0c0c0c0c0c0c0c0c0'}`);
-const peeringHubs = (ctx: ProbeContext) => ctx.hubs.filter((h) => h.connectivity === 'peering');
+const peeringHubs = (ctx: ProbeContext) => ctx.hubs.filter(keepsPeering);
 const attachmentArn = (region: string, account: string) => `arn:${partitionOfRegion(region)}:ec2:${region}:${account}:transit-gateway-attachment/tgw-attach-0d0d0d0d0d0d0d0d0`;
 /** The owner's route tables of a hub's gateway: by id when named, else as the hub stack made them. */
 const gatewayTables = (ctx: ProbeContext, hub: HubPlan) => {
@@ -349,6 +350,8 @@ export const PROBES: readonly Probe[] = [
           [request(ctx, h.region, 'ec2:AssociateTransitGatewayRouteTable', t.spokes, {}, t.tags), request(ctx, h.region, 'ec2:AssociateTransitGatewayRouteTable', a, {}, FOREIGN_TAGS)],
           [request(ctx, h.region, 'ec2:CreateTags', a, requestTags({ Project: ctx.plan.project, ManagedBy: 'vpce-hub' }), FOREIGN_TAGS)],
           [request(ctx, h.region, 'ec2:DeleteTags', a, { 'aws:TagKeys': ['ManagedBy'] }, FOREIGN_TAGS)],
+          // Out of another team's table (what an adopted attachment's association replacement may do to ours).
+          [request(ctx, h.region, 'ec2:DisassociateTransitGatewayRouteTable', ec2Arn(ctx, h.region, 'transit-gateway-route-table/tgw-rtb-0f0f0f0f0f0f0f0f0'), {}, FOREIGN_TAGS), request(ctx, h.region, 'ec2:DisassociateTransitGatewayRouteTable', a, {}, FOREIGN_TAGS)],
           ...(h.transitGateway?.defaultRouteTableIds ?? []).map((id) => [request(ctx, h.region, 'ec2:DisassociateTransitGatewayRouteTable', ec2Arn(ctx, h.region, `transit-gateway-route-table/${id}`)), request(ctx, h.region, 'ec2:DisassociateTransitGatewayRouteTable', a, {}, FOREIGN_TAGS)]),
           ...(h.transitGateway?.defaultRouteTableIds ?? []).map((id) => [request(ctx, h.region, 'ec2:DisableTransitGatewayRouteTablePropagation', ec2Arn(ctx, h.region, `transit-gateway-route-table/${id}`)), request(ctx, h.region, 'ec2:DisableTransitGatewayRouteTablePropagation', a, {}, FOREIGN_TAGS)]),
         ];
@@ -367,6 +370,32 @@ export const PROBES: readonly Probe[] = [
         const t = gatewayTables(ctx, h);
         return ['ec2:DisassociateTransitGatewayRouteTable', 'ec2:DisableTransitGatewayRouteTablePropagation'].map((action) => [request(ctx, h.region, action, t.spokes, {}, t.tags), request(ctx, h.region, action, a, {}, tags)]).concat([[request(ctx, h.region, 'ec2:DeleteTransitGatewayVpcAttachment', a, {}, tags)]]);
       }),
+  },
+  {
+    id: 'attachment-adopted-retag',
+    title: "rewrite or remove any tag of the attachments the config adopts (adopt.transitGatewayAttachmentId), whoever wrote it",
+    why: "an adopted attachment carries whatever tags it had in the owner's account (another team's Project or ManagedBy included) until its imported accepter's first update replaces them, deleting the keys vpce-hub does not write (tags_all is authoritative): those attachments are named by id, and only them",
+    attempts: (ctx) =>
+      ctx.owned.flatMap((h) =>
+        adoptedAttachments(ctx.plan, h).map((id) => {
+          const a = `arn:${partitionOfRegion(h.region)}:ec2:${h.region}:${ctx.accountId}:transit-gateway-attachment/${id}`;
+          return [request(ctx, h.region, 'ec2:DeleteTags', a, { 'aws:TagKeys': ['CostCenter'] }, { ...FOREIGN_TAGS, CostCenter: 'network' }), request(ctx, h.region, 'ec2:CreateTags', a, requestTags({ Project: ctx.plan.project, ManagedBy: 'vpce-hub' }), FOREIGN_TAGS)];
+        }),
+      ),
+  },
+  {
+    id: 'attachment-out-of-any-table',
+    title: "take one of vpce-hub's attachments out of any route table of the owner's gateways, another team's included (where the config adopts attachments)",
+    why: "an adopted attachment's association is created with replace_existing_association, which first disassociates it from the table it is in now, a table the config does not know; DisassociateTransitGatewayRouteTable is authorized on the route table and the attachment separately, and transit-gateway-route-table takes no key that names the attachment (aws:ResourceTag only). The attachment must still carry vpce-hub's tags",
+    attempts: (ctx) =>
+      ctx.owned
+        .filter((h) => adoptedAttachments(ctx.plan, h).length > 0)
+        .map((h) => {
+          const s = ctx.plan.spokes.find((x) => x.hub === h.name && x.account.key !== ctx.accountKey);
+          const a = attachmentArn(h.region, s?.account.id ?? h.account.id);
+          const table = ec2Arn(ctx, h.region, 'transit-gateway-route-table/tgw-rtb-0f0f0f0f0f0f0f0f0');
+          return [request(ctx, h.region, 'ec2:DisassociateTransitGatewayRouteTable', table, {}, FOREIGN_TAGS), request(ctx, h.region, 'ec2:DisassociateTransitGatewayRouteTable', a, {}, ownerAttachmentTags(ctx, s ? spokeStack(ctx, s.account.key) : stackNames.hub(h.account.key)))];
+        }),
   },
   {
     id: 'attachment-hub-in-owner-account',

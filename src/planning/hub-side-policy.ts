@@ -23,6 +23,7 @@
 import { partitionOfRegion } from '../config/partitions';
 import { callsOf, type ApiCall, type HubSideResourceType, type IamResourceType, type Locator } from './hub-side-api-calls';
 import { awsNames, stackNames } from './naming';
+import { keepsPeering } from './peering-migration';
 import type { HubPlan, NetworkPlan, SpokePlan } from './plan';
 import { RESERVED_TAG_KEYS } from './tags';
 
@@ -56,6 +57,12 @@ export type AccepterScoping = 'vpc' | 'account';
 export interface RoleUse {
   type: HubSideResourceType;
   hub: HubPlan;
+  /**
+   * The accepters of adopted attachments (adopt.transitGatewayAttachmentId): imported, never created, so
+   * none of their create calls is made; their first update writes the owner's tags on an attachment that
+   * carries whatever tags it had, so their tag calls are scoped by the attachment ids instead.
+   */
+  imported?: true;
 }
 
 /**
@@ -71,7 +78,8 @@ export function roleUses(plan: NetworkPlan, accountKey: string): RoleUse[] {
     if (hub.account.key === accountKey) {
       // A spoke of the hub's own account makes its pairs with that account's own provider.
       const others = plan.spokes.filter((s) => s.hub === hub.name && s.crossAccount);
-      if (hub.connectivity === 'peering' && others.length > 0) use(hub, 'aws_vpc_peering_connection');
+      // A transit gateway hub migrating from peering keeps (and in its last step deletes) its peerings (issue 16).
+      if (keepsPeering(hub) && others.length > 0) use(hub, 'aws_vpc_peering_connection');
       use(hub, 'aws_route', 'aws_vpc_security_group_ingress_rule');
       if (hub.zoneAssociations && others.length > 0) use(hub, 'aws_route53_vpc_association_authorization');
       if (sharePrincipals(plan, hub).length > 0) use(hub, 'aws_ram_principal_association');
@@ -81,12 +89,29 @@ export function roleUses(plan: NetworkPlan, accountKey: string): RoleUse[] {
       // The owner accepts (or, with auto-accept, tags) attachments of other accounts, and associates and
       // propagates every attachment of the hub (constructs/transit-gateway.ts, transit-gateway-pair.ts).
       use(hub, tgw.autoAcceptSharedAttachments ? 'aws_ec2_tag' : 'aws_ec2_transit_gateway_vpc_attachment_accepter');
+      // Adopted attachments keep an accepter, imported, even on an auto-accepting gateway (constructs/transit-gateway.ts acceptInOwner).
+      if (adoptedAttachments(plan, hub).length > 0) uses.push({ type: 'aws_ec2_transit_gateway_vpc_attachment_accepter', hub, imported: true });
       use(hub, 'aws_ec2_transit_gateway_route_table_association', 'aws_ec2_transit_gateway_route_table_propagation');
       // The hub stack of another account creates the two route tables in an existing gateway.
       if (tgw.existingId !== undefined && tgw.routeTables === undefined && hub.account.key !== accountKey) use(hub, 'aws_ec2_transit_gateway_route_table');
     }
   }
   return uses;
+}
+
+/**
+ * The adopted attachments (hubs.<hub>.adopt / spokes.<spoke>.adopt .transitGatewayAttachmentId) of a hub's
+ * gateway that the owner's role acts on: those of VPCs in other accounts than the owner (the owner's own
+ * are its stacks' own business, sameAccount in constructs/transit-gateway.ts).
+ */
+export function adoptedAttachments(plan: NetworkPlan, hub: HubPlan): string[] {
+  const owner = hub.transitGateway?.owner.id;
+  if (owner === undefined) return [];
+  const ids = [
+    ...(hub.account.id !== owner && hub.adopt?.transitGatewayAttachmentId !== undefined ? [hub.adopt.transitGatewayAttachmentId] : []),
+    ...plan.spokes.filter((s) => s.hub === hub.name && s.account.id !== owner && s.adoptTransitGatewayAttachmentId !== undefined).map((s) => s.adoptTransitGatewayAttachmentId as string),
+  ];
+  return [...new Set(ids)].sort();
 }
 
 /** Spoke accounts the spokes stacks associate with the hub's RAM shares through the hub-side role, with the share names. */
@@ -115,6 +140,9 @@ type ScopeKey =
   | 'gateway-route-table'
   | 'created-gateway-route-table'
   | 'default-gateway-route-table'
+  | 'current-gateway-route-table'
+  | 'tag:adopted-attachment'
+  | 'untag:adopted-attachment'
   | `tag:${IamResourceType}`
   | `untag:${IamResourceType}`;
 
@@ -137,9 +165,12 @@ const SCOPE_ORDER: readonly ScopeKey[] = [
   'attachment-accept',
   'tag:transit-gateway-attachment',
   'untag:transit-gateway-attachment',
+  'tag:adopted-attachment',
+  'untag:adopted-attachment',
   'attachment',
   'gateway-route-table',
   'default-gateway-route-table',
+  'current-gateway-route-table',
   'gateway',
   'new-gateway-route-table',
   'created-gateway-route-table',
@@ -149,11 +180,13 @@ const SCOPE_ORDER: readonly ScopeKey[] = [
 ];
 
 /** The scope of one (call, resource) of a resource type; throws for a call the generator has no scope for. */
-function scopeOf(type: HubSideResourceType, call: ApiCall, target: { type: IamResourceType; id: Locator } | undefined): ScopeKey {
+function scopeOf(use: RoleUse, call: ApiCall, target: { type: IamResourceType; id: Locator } | undefined): ScopeKey {
+  const type = use.type;
   if (target === undefined) return 'read';
   if (call.context?.some((c) => typeof c === 'object' && 'createAction' in c)) return 'tag-on-create';
-  if (call.action === 'ec2:CreateTags') return `tag:${target.type}`;
-  if (call.action === 'ec2:DeleteTags') return `untag:${target.type}`;
+  const adopted = use.imported && target.type === 'transit-gateway-attachment';
+  if (call.action === 'ec2:CreateTags') return adopted ? 'tag:adopted-attachment' : `tag:${target.type}`;
+  if (call.action === 'ec2:DeleteTags') return adopted ? 'untag:adopted-attachment' : `untag:${target.type}`;
   switch (target.type) {
     case 'vpc':
       return 'peering-requester';
@@ -175,16 +208,23 @@ function scopeOf(type: HubSideResourceType, call: ApiCall, target: { type: IamRe
       return call.action === 'ec2:AcceptTransitGatewayVpcAttachment' ? 'attachment-accept' : 'attachment';
     case 'transit-gateway-route-table':
       if (typeof target.id === 'object' && 'defaultRouteTable' in target.id) return 'default-gateway-route-table';
+      if (typeof target.id === 'object' && 'currentRouteTable' in target.id) return 'current-gateway-route-table';
       if (target.id === 'self') return call.phase === 'create' ? 'new-gateway-route-table' : 'created-gateway-route-table';
       return 'gateway-route-table';
   }
   throw new Error(`no scope for ${call.action} of ${type} (planning bug)`);
 }
 
-/** Whether a call of the table happens for this hub (the accepter undoes default tables only where the gateway has them). */
-function callApplies(call: ApiCall, hub: HubPlan): boolean {
-  const defaults = hub.transitGateway?.defaultRouteTableIds ?? [];
+/**
+ * Whether a call of the table happens for this use: the accepter undoes default tables only where the
+ * gateway has them; an association replaces an existing one only for adopted attachments; an imported
+ * resource is never created.
+ */
+function callApplies(plan: NetworkPlan, call: ApiCall, use: RoleUse): boolean {
+  if (use.imported && call.phase === 'create') return false;
+  const defaults = use.hub.transitGateway?.defaultRouteTableIds ?? [];
   if (call.only === 'gateway-has-default-association' || call.only === 'gateway-has-default-propagation') return defaults.length > 0;
+  if (call.only === 'replace-existing-association') return adoptedAttachments(plan, use.hub).length > 0;
   return true;
 }
 
@@ -203,12 +243,13 @@ export function hubSidePolicy(plan: NetworkPlan, accountKey: string, scoping: Ac
   const inAccount = plan.hubs.filter((h) => h.account.key === accountKey || h.transitGateway?.owner.key === accountKey);
   if (inAccount.length === 0) throw new Error(`account ${accountKey} holds no hub and owns no transit gateway`);
   const scopes = new Map<ScopeKey, Scoped>();
-  for (const { type, hub } of roleUses(plan, accountKey)) {
-    for (const call of callsOf(type)) {
-      if (!callApplies(call, hub)) continue;
+  for (const use of roleUses(plan, accountKey)) {
+    const hub = use.hub;
+    for (const call of callsOf(use.type)) {
+      if (!callApplies(plan, call, use)) continue;
       const targets = call.on.length === 0 ? [undefined] : call.on;
       for (const target of targets) {
-        const key = scopeOf(type, call, target);
+        const key = scopeOf(use, call, target);
         const s = scopes.get(key) ?? { actions: new Set<string>(), hubs: new Set<HubPlan>(), created: new Map<IamResourceType, string>() };
         s.actions.add(call.action);
         s.hubs.add(hub);
@@ -457,6 +498,25 @@ function scopeStatements(key: ScopeKey, actions: string[], hubs: HubPlan[], ctx:
       const ids = hubs.flatMap((h) => (h.transitGateway?.defaultRouteTableIds ?? []).map((id) => arn('ec2', h.region, `transit-gateway-route-table/${id}`)));
       return ids.length > 0 ? [allow('UndoDefaultAssociationAndPropagation', [...new Set(ids)].sort())] : [];
     }
+    case 'current-gateway-route-table':
+      // An adopted attachment's association is created with replace_existing_association: its Create
+      // disassociates the attachment from the table it is in now (provider PR 31452), which the config does
+      // not know (another team's, or the gateway's default when nothing took it out). No condition key of
+      // transit-gateway-route-table names the attachment (the reference lists aws:ResourceTag only), and
+      // IAM authorizes each resource of the call on its own: any route table of the owner's gateways'
+      // regions, only for gateways with adopted attachments. The attachment side is OwnAttachments (our
+      // tags, written by the accepter the association waits for).
+      return [allow('ReplaceAssociationsOfAdoptedAttachments', each('transit-gateway-route-table/*'))];
+    case 'tag:adopted-attachment':
+      // The imported accepter's first update writes the owner's tags on an adopted attachment that carries
+      // whatever tags it had in the owner's account (another team's Project or ManagedBy included, which
+      // TagAttachments refuses): by the ids the config adopts, and only keys vpce-hub writes.
+      return [allow('TagAdoptedAttachments', adoptedArns(ctx, hubs), conditions({ StringEqualsIfExists: { 'aws:RequestTag/Project': plan.project, 'aws:RequestTag/ManagedBy': 'vpce-hub' } }, tagKeys(plan)))];
+    case 'untag:adopted-attachment':
+      // ...after removing the keys it carries that vpce-hub does not write (tags_all is authoritative:
+      // the provider deletes removed keys before it creates new ones, generated updateTags of
+      // internal/service/ec2/tags_gen.go): any key, by id. `review` shows the removal in the plan.
+      return [allow('UntagAdoptedAttachments', adoptedArns(ctx, hubs))];
     case 'gateway':
       // CreateTransitGatewayRouteTable on the existing gateway, by id.
       return [allow('RouteTablesInExistingGateways', [...new Set(hubs.map((h) => arn('ec2', h.region, `transit-gateway/${h.transitGateway?.existingId}`)))].sort())];
@@ -481,6 +541,9 @@ function notOwnersHub(ctx: AccountContext, hubs: HubPlan[], operator: 'StringNot
  * request is not documented; the role reaches only attachments its account's gateways hold.
  */
 const attachments = (ctx: AccountContext, hubs: HubPlan[]): string[] => ctx.regions(hubs).map((r) => `arn:${ctx.partition}:ec2:${r}:*:transit-gateway-attachment/*`);
+
+/** The adopted attachments of these hubs, by id (any account in the ARN, as above). */
+const adoptedArns = (ctx: AccountContext, hubs: HubPlan[]): string[] => [...new Set(hubs.flatMap((h) => adoptedAttachments(ctx.plan, h).map((id) => `arn:${ctx.partition}:ec2:${h.region}:*:transit-gateway-attachment/${id}`)))].sort();
 
 /** Statements with the same resources and conditions become one (fewer characters, same meaning). */
 function compact(statements: PolicyStatement[]): PolicyStatement[] {

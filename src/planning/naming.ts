@@ -59,6 +59,9 @@ export const ids = {
   hubTransitGatewayRouteTable: (hub: string, table: 'hub' | 'spokes') => `hub_${hub}_${table}`,
   /** The hub VPC's attachment, its acceptance, association (hub route table) and propagation (spokes route table). */
   hubAttachment: (hub: string) => `hub_${hub}`,
+  /** The hub attachment's own subnets in a created hub VPC, and their route table (local routes only). */
+  hubAttachmentSubnet: (hub: string, az: string) => `hub_${hub}_transit_gateway_${az}`,
+  hubAttachmentRouteTable: (hub: string) => `hub_${hub}_transit_gateway`,
   hubOnPremisesRoute: (hub: string, routeTableKey: string, cidr: string) => `hub_${hub}_${routeTableKey}_to_on_premises_${cidrKey(cidr)}`,
   /** A spoke's attachment, its acceptance and association (spokes route table); its propagation into the hub route table. */
   spokeAttachment: (spoke: string) => `spoke_${spoke}`,
@@ -68,6 +71,8 @@ export const ids = {
   // Route 53 Resolver inbound endpoint for on-premises clients.
   hubInboundResolver: (hub: string) => `hub_${hub}_inbound_resolver`,
   hubInboundResolverRule: (hub: string, protocol: 'tcp' | 'udp', cidr: string) => `hub_${hub}_dns_${protocol}_from_${cidrKey(cidr)}`,
+  /** The untracked form's egress rules (`replies` has no digit, so never a CIDR key). */
+  hubInboundResolverEgress: (hub: string, protocol: 'tcp' | 'udp') => `hub_${hub}_dns_${protocol}_replies`,
 
   /** RAM shares of hub resources: `profile` keeps the addresses of the profile-only design. */
   hubRamShare: (hub: string, resourceKey: string) => `hub_${hub}_${resourceKey}`,
@@ -169,4 +174,7 @@ export const awsNames = {
   inboundResolver: (project: string, hub: string) => tagName(project, hub, 'inbound-resolver'),
   inboundResolverSecurityGroupDescription: (hub: string) => `DNS from the on-premises ranges of hub ${hub} to its Route 53 Resolver inbound endpoint`,
   inboundResolverRuleDescription: (protocol: 'tcp' | 'udp', cidr: string) => `DNS over ${protocol.toUpperCase()} from on-premises ${cidr}`,
+  /** The untracked form (AWS's recommendation for inbound endpoints): rules that say why they are open. */
+  inboundResolverUntrackedIngressDescription: (protocol: 'tcp' | 'udp') => `DNS over ${protocol.toUpperCase()} from any routed network (untracked: routing is the filter)`,
+  inboundResolverUntrackedEgressDescription: (protocol: 'tcp' | 'udp') => `DNS answers over ${protocol.toUpperCase()} (untracked connections need egress to anywhere)`,
 };

@@ -125,6 +125,11 @@ export interface TransitGatewayPlan {
   defaultRouteTableIds?: string[];
   /** The RAM share of a created transit gateway (planning/ram-sharing.ts); undefined for an existing one. */
   share?: RamSharePlan;
+  /** A created gateway's Amazon-side ASN (hubs.<hub>.transitGateway.amazonSideAsn); AWS's default otherwise. */
+  amazonSideAsn?: number;
+  /** The hub attachment's own subnets, one per AZ (existing: `id`; created VPC: `cidr`, carved with their
+   * own route table); undefined: the endpoint subnets carry the attachment. */
+  hubAttachmentSubnets?: SubnetPlan[];
 }
 
 /** On-premises clients of a hub's endpoints (hubs.<hub>.onPremises). */
@@ -132,6 +137,10 @@ export interface OnPremisesPlan {
   cidrs: string[];
   /** A Route 53 Resolver inbound endpoint in the hub's endpoint subnets. */
   inboundResolver: boolean;
+  /** Its security group: two tracked rules per range, or AWS's untracked form (hubs.<hub>.onPremises.resolverSecurityGroup). */
+  resolverSecurityGroup: 'per-range' | 'untracked';
+  /** Peak DNS queries per second from on premises, when the config states it. */
+  queriesPerSecond?: number;
   /** The zone names on-premises DNS servers must conditionally forward to the inbound endpoint. */
   forwardedZones: string[];
 }
@@ -143,6 +152,8 @@ export interface HubAdoptPlan {
   endpoints: Record<string, string>;
   /** Zone name -> hosted zone id. */
   zones: Record<string, string>;
+  /** The hub VPC's existing transit gateway attachment (tgw-attach-...). */
+  transitGatewayAttachmentId?: string;
 }
 
 export interface HubPlan {
@@ -174,6 +185,12 @@ export interface HubPlan {
   /** Spokes associate each zone directly (private-hosted-zones, or route53-profile with keepZoneAssociations). */
   zoneAssociations: boolean;
   connectivity: ConnectivityMode;
+  /**
+   * A transit-gateway hub still keeping the peerings of its former connectivity (hubs.<hub>.peeringMigration):
+   * `attach`, its spokes' routes still use the peerings; `move-routes`, they use the gateway and the
+   * peerings stay unused until the field is removed.
+   */
+  peeringMigration?: 'attach' | 'move-routes';
   /** Set with connectivity: transit-gateway. */
   transitGateway?: TransitGatewayPlan;
   onPremises?: OnPremisesPlan;
@@ -188,6 +205,8 @@ export interface SpokePlan {
   awsName: string;
   /** An existing spoke of a hand-built hub: its peering connection id. */
   adoptPeeringConnectionId?: string;
+  /** An existing attachment of the spoke VPC to its hub's transit gateway (tgw-attach-...). */
+  adoptTransitGatewayAttachmentId?: string;
   account: AccountPlan;
   region: string;
   hub: string;

@@ -4,9 +4,10 @@
  * linear in the number of planned resources. `vpce-hub validate` turns rows over their limit into
  * QuotaExceeded errors and prints the headroom table; the PR review report shows the same table.
  */
-import { QUOTA_DEFAULTS, type QuotaName } from '../config/schema';
+import { QUOTA_DEFAULTS, RENAMED_QUOTAS, type QuotaName } from '../config/schema';
 import { hubCidrs } from './hub-cidrs';
 import { ids } from './naming';
+import { keepsPeering } from './peering-migration';
 import type { HubPlan, NetworkPlan } from './plan';
 
 /**
@@ -41,9 +42,13 @@ export interface QuotaRow {
   path: string;
 }
 
-/** `quotas:` from the config over AWS's defaults. */
-export function effectiveQuotas(overrides: Partial<Record<QuotaName, number | undefined>> = {}): Quotas {
+/** `quotas:` from the config over AWS's defaults; a renamed key counts under its new name unless that is set too. */
+export function effectiveQuotas(overrides: Partial<Record<QuotaName | keyof typeof RENAMED_QUOTAS, number | undefined>> = {}): Quotas {
   const out = { ...QUOTA_DEFAULTS } as Quotas;
+  for (const [old, now] of Object.entries(RENAMED_QUOTAS) as Array<[keyof typeof RENAMED_QUOTAS, QuotaName]>) {
+    const value = overrides[old];
+    if (value !== undefined) out[now] = value;
+  }
   for (const key of Object.keys(QUOTA_DEFAULTS) as QuotaName[]) {
     const value = overrides[key];
     if (value !== undefined) out[key] = value;
@@ -59,6 +64,7 @@ export const QUOTA_HARD_MAX: Partial<Record<QuotaRowName, number>> = {
   securityGroupsPerNetworkInterface: 16,
   routesPerRouteTable: 1000,
   transitGatewayAttachmentsPerVpc: 5,
+  attachmentsPerTransitGateway: 5000,
   endpointPolicyCharacters: ENDPOINT_POLICY_MAX_CHARACTERS,
 };
 
@@ -74,8 +80,8 @@ export const QUOTA_COUNTS: Record<QuotaRowName, string> = {
   hostedZonesPerAccount: 'private hosted zones per hub account',
   vpcsPerRoute53Profile: 'spoke VPCs per Route 53 Profile (route53-profile mode)',
   endpointPolicyCharacters: 'characters of the endpoint policy as deployed (fixed limit)',
-  attachmentsPerTransitGateway: 'attachments per transit gateway: the hub VPC and every spoke (ours only; the DX/VPN attachments and others count too)',
-  routesPerTransitGatewayRouteTable: "routes per transit gateway route table: every spoke CIDR propagated into the hub table, the hub VPC's CIDRs into the spokes table",
+  attachmentsPerTransitGateway: "attachments per transit gateway: the hub VPC and every spoke (ours only: on an existing gateway the other teams' VPC, DX/VPN and peering attachments count too)",
+  routesPerTransitGateway: "routes across all route tables of one transit gateway: every spoke CIDR propagated into the hub table, the hub VPC's CIDRs into the spokes table (ours only: on an existing gateway every other team's table and route counts too)",
   transitGatewayAttachmentsPerVpc: 'transit gateway attachments per VPC (ours: one per hub and spoke VPC)',
   transitGatewaysPerAccount: 'transit gateways we create per account and region',
   resolverEndpointsPerRegion: 'Route 53 Resolver endpoints we create per account and region (inbound resolvers for on-premises clients)',
@@ -96,21 +102,33 @@ export const QUOTA_REMEDY: Record<QuotaRowName, string> = {
   hostedZonesPerAccount: 'request an increase of "Hosted zones" and set quotas.hostedZonesPerAccount, or put a hub in another account',
   vpcsPerRoute53Profile: 'request an increase and set quotas.vpcsPerRoute53Profile, or split the spokes over a second hub (a VPC takes one profile only)',
   endpointPolicyCharacters: 'not adjustable: shorten the policy (account ids instead of many role ARNs, or endpointPolicy: organization)',
-  attachmentsPerTransitGateway: 'request an increase of "Attachments per transit gateway" and set quotas.attachmentsPerTransitGateway, or split the spokes over a second hub with its own transit gateway',
-  routesPerTransitGatewayRouteTable: 'request an increase of "Routes per transit gateway" and set quotas.routesPerTransitGatewayRouteTable, or summarize spoke ranges (fewer secondary CIDRs), or split the spokes over a second hub',
+  attachmentsPerTransitGateway:
+    'not adjustable (5,000 per gateway): split the spokes over a second hub with its own transit gateway. On an existing gateway the other attachments count too: set quotas.attachmentsPerTransitGateway to what is left for vpce-hub',
+  routesPerTransitGateway:
+    'request an increase of "Total combined routes across all route tables for a single transit gateway" and set quotas.routesPerTransitGateway, summarize spoke ranges (fewer secondary CIDRs), or split the spokes over a second hub. On an existing gateway the other teams\' routes count too: set the quota to what is left for vpce-hub',
   transitGatewayAttachmentsPerVpc: 'not adjustable: detach the VPC from another transit gateway, or use connectivity: peering for this hub',
   transitGatewaysPerAccount: 'request an increase of "Transit gateways per account" and set quotas.transitGatewaysPerAccount, or reuse one with transitGateway.id',
   resolverEndpointsPerRegion: 'request an increase of "Endpoints per AWS Region" (Route 53 Resolver) and set quotas.resolverEndpointsPerRegion, or reuse one inbound endpoint (inboundResolver on one hub per account and region)',
 };
 
+/**
+ * The inbound resolver's group holds two rules per on-premises range. A customer-managed prefix list does
+ * not shrink that: "When you reference a prefix list in a security group rule, the maximum number of
+ * entries for the prefix lists counts as the same number of rules" (Amazon VPC quotas, prefix lists;
+ * https://docs.aws.amazon.com/vpc/latest/userguide/working-with-managed-prefix-lists.html), so a TCP and a
+ * UDP rule referencing a list of 31 ranges still count 62. AWS's untracked form is what fits any estate.
+ */
+const RESOLVER_RULES_REMEDY =
+  "set onPremises.resolverSecurityGroup: untracked (AWS's recommended rules for inbound endpoints: TCP and UDP 53 from anywhere, four rules whatever the number of ranges, no connection tracking), summarize the on-premises ranges, or request an increase of inbound rules per security group and set quotas.inboundRulesPerSecurityGroup. A customer-managed prefix list does not help: a rule that references one counts as many rules as the list's maximum entries";
+
 /** Every quota row of the plan: grouped by quota, each group in plan order (hubs, spokes by name). */
 export function quotaUsage(plan: NetworkPlan, overrides: Partial<Record<QuotaName, number | undefined>> = {}): QuotaRow[] {
   const quotas = effectiveQuotas(overrides);
   const rows: QuotaRow[] = [];
-  const row = (quota: QuotaRowName, scope: string, used: number, path: string) => {
+  const row = (quota: QuotaRowName, scope: string, used: number, path: string, remedy = QUOTA_REMEDY[quota]) => {
     const limit = quota === 'endpointPolicyCharacters' ? ENDPOINT_POLICY_MAX_CHARACTERS : quotas[quota];
     const hardMax = QUOTA_HARD_MAX[quota];
-    rows.push({ quota, scope, used, limit, ...(hardMax !== undefined ? { hardMax } : {}), remedy: QUOTA_REMEDY[quota], path });
+    rows.push({ quota, scope, used, limit, ...(hardMax !== undefined ? { hardMax } : {}), remedy, path });
   };
   const hubs = new Map(plan.hubs.map((h) => [h.name, h]));
   const hubOf = (name: string) => hubs.get(name) as HubPlan;
@@ -120,9 +138,10 @@ export function quotaUsage(plan: NetworkPlan, overrides: Partial<Record<QuotaNam
   const peerings = new Counter();
   const vpcKey = (region: string, id: string) => `${region}/${id}`;
   const hubVpcKey = (h: HubPlan) => (h.existingVpcId !== undefined ? vpcKey(h.region, h.existingVpcId) : `new/${h.name}`);
-  // A transit-gateway hub has no peerings: the 125-peering ceiling does not apply to it.
-  for (const h of plan.hubs.filter((x) => x.connectivity === 'peering')) peerings.declare(hubVpcKey(h), `hub ${h.name}`, `hubs.${h.name}`);
-  for (const s of plan.spokes.filter((x) => hubOf(x.hub).connectivity === 'peering')) {
+  // A transit-gateway hub has no peerings: the 125-peering ceiling does not apply to it, except while a
+  // migration from peering keeps them (planning/peering-migration.ts).
+  for (const h of plan.hubs.filter(keepsPeering)) peerings.declare(hubVpcKey(h), `hub ${h.name}`, `hubs.${h.name}`);
+  for (const s of plan.spokes.filter((x) => keepsPeering(hubOf(x.hub)))) {
     peerings.declare(vpcKey(s.region, s.vpcId), `spoke ${s.name}`, `spokes.${s.name}`);
     peerings.add(hubVpcKey(hubOf(s.hub)));
     peerings.add(vpcKey(s.region, s.vpcId));
@@ -134,6 +153,13 @@ export function quotaUsage(plan: NetworkPlan, overrides: Partial<Record<QuotaNam
     for (const g of h.securityGroups) row('inboundRulesPerSecurityGroup', `security group ${ids.hubSecurityGroup(h.name, g.group)}`, g.rules.length, `hubs.${h.name}`);
   }
   for (const h of plan.hubs) row('securityGroupsPerNetworkInterface', `hub ${h.name} endpoints`, h.securityGroups.length, `hubs.${h.name}`);
+  // The inbound resolver's own group (issue 16): a TCP and a UDP rule per on-premises range, or AWS's
+  // untracked form's two (its egress rules count against the outbound quota, of the same size).
+  // https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-security-groups
+  for (const h of plan.hubs.filter((x) => x.onPremises?.inboundResolver)) {
+    const onPrem = h.onPremises as NonNullable<HubPlan['onPremises']>;
+    row('inboundRulesPerSecurityGroup', `security group ${ids.hubInboundResolver(h.name)}`, onPrem.resolverSecurityGroup === 'untracked' ? 2 : 2 * onPrem.cidrs.length, `hubs.${h.name}.onPremises`, RESOLVER_RULES_REMEDY);
+  }
 
   // Routes we add: in every hub endpoint route table one per spoke CIDR, in every spoke table one per hub
   // CIDR (primary and secondary: endpoint subnets given by id may be in any of them).
@@ -195,14 +221,14 @@ function transitGatewayRows(plan: NetworkPlan, hubOf: (name: string) => HubPlan,
   const tgwRoutes = new Counter();
   for (const h of tgwHubs) {
     const key = tgwKey(h);
-    attachments.declare(key, `transit gateway ${h.transitGateway?.existingId ?? `of hub ${h.name}`}`, `hubs.${h.name}.transitGateway`);
+    const scope = `transit gateway ${h.transitGateway?.existingId ?? `of hub ${h.name}`}`;
+    attachments.declare(key, scope, `hubs.${h.name}.transitGateway`);
     attachments.add(key);
-    const tables = h.transitGateway?.routeTables;
-    tgwRoutes.declare(`${key}/hub/${tables?.hub ?? h.name}`, `transit gateway route table ${tables?.hub ?? `hub of hub ${h.name}`}`, `hubs.${h.name}.transitGateway`);
-    tgwRoutes.declare(`${key}/spokes/${tables?.spokes ?? h.name}`, `transit gateway route table ${tables?.spokes ?? `spokes of hub ${h.name}`}`, `hubs.${h.name}.transitGateway`);
-    // The hub attachment propagates every CIDR of the hub VPC, secondary ones too.
+    // Routes count per gateway, across its route tables (Transit Gateway quotas, "Routing"): the hub
+    // attachment propagates every CIDR of the hub VPC, secondary ones too, into the spokes table.
     // https://docs.aws.amazon.com/vpc/latest/tgw/tgw-route-tables.html (route propagation)
-    tgwRoutes.add(`${key}/spokes/${tables?.spokes ?? h.name}`, hubCidrs(h).length);
+    tgwRoutes.declare(key, scope, `hubs.${h.name}.transitGateway`);
+    tgwRoutes.add(key, hubCidrs(h).length);
   }
   const perVpc = new Counter();
   for (const h of tgwHubs) {
@@ -213,12 +239,13 @@ function transitGatewayRows(plan: NetworkPlan, hubOf: (name: string) => HubPlan,
     const h = hubOf(s.hub);
     if (!h.transitGateway) continue;
     attachments.add(tgwKey(h));
-    tgwRoutes.add(`${tgwKey(h)}/hub/${h.transitGateway.routeTables?.hub ?? h.name}`, s.cidrs.length);
+    // Every spoke CIDR, propagated into the hub table.
+    tgwRoutes.add(tgwKey(h), s.cidrs.length);
     perVpc.declare(`${s.region}/${s.vpcId}`, `spoke ${s.name}`, `spokes.${s.name}`);
     perVpc.add(`${s.region}/${s.vpcId}`);
   }
   for (const c of attachments.values()) row('attachmentsPerTransitGateway', c.scope, c.used, c.path);
-  for (const c of tgwRoutes.values()) row('routesPerTransitGatewayRouteTable', c.scope, c.used, c.path);
+  for (const c of tgwRoutes.values()) row('routesPerTransitGateway', c.scope, c.used, c.path);
   for (const c of perVpc.values()) row('transitGatewayAttachmentsPerVpc', c.scope, c.used, c.path);
   const created = new Counter();
   for (const h of tgwHubs.filter((x) => x.transitGateway?.existingId === undefined)) {

@@ -10,7 +10,7 @@
  *
  * `*` matches any run of characters (including none); nothing else is special. The part before `/`
  * is a stack name (pattern) or `hub=<name>`, which selects changes of that hub: resources whose
- * address names the hub (`hub_<name>_...`) or whose body reads one of its outputs (`hub_<name>_...`);
+ * address names the hub (`hub_<name>_...`) or whose body reads one of its outputs or resources (`hub_<name>_...`);
  * hub names contain no `_` (schema), so `hub_main_` can never match hub `main-2`.
  * A pattern acknowledges only gated changes of the review it is given to: nothing that is not
  * destroyed or replaced by this change set is ever affected.
@@ -47,6 +47,8 @@ export function hubsOfChange(c: AcknowledgeableChange): Set<string> {
   if (own) out.add(own[1]);
   const text = JSON.stringify([c.before ?? {}, c.after ?? {}]);
   for (const m of text.matchAll(/outputs\.hub_([A-Za-z][A-Za-z0-9-]*)_/g)) out.add(m[1]);
+  // A reference to a resource of the hub (a peering's accepter names `aws_vpc_peering_connection.hub_<name>_to_...`).
+  for (const m of text.matchAll(/\$\{[a-z0-9_]+\.hub_([A-Za-z][A-Za-z0-9-]*)_/g)) out.add(m[1]);
   hubCache.set(c, out);
   return out;
 }

@@ -2,11 +2,12 @@
  * What review says about an adopted hub besides the import count: the pieces Terraform cannot import
  * from what the config knows (planning/adopt.ts explains each), so a reviewer sees them before apply.
  */
-import type { NetworkPlan } from '../planning/plan';
+import type { HubPlan, NetworkPlan } from '../planning/plan';
 
 export function adoptionNotes(plan: NetworkPlan): string[] {
   const out: string[] = [];
   for (const hub of plan.hubs) {
+    out.push(...attachmentNotes(plan, hub));
     if (!hub.adopt) continue;
     const spokes = plan.spokes.filter((s) => s.hub === hub.name);
     const adoptedSpokes = spokes.filter((s) => s.adoptPeeringConnectionId !== undefined);
@@ -28,4 +29,20 @@ export function adoptionNotes(plan: NetworkPlan): string[] {
     if (fresh.length > 0) out.push(`hub ${hub.name}: spokes without adopt.peeringConnectionId get a new peering, routes and associations: ${fresh.join(', ')}.`);
   }
   return out;
+}
+
+/** Adopted transit gateway attachments (planning/adopt.ts): what is imported, and what is not. */
+function attachmentNotes(plan: NetworkPlan, hub: HubPlan): string[] {
+  const tgw = hub.transitGateway;
+  if (!tgw) return [];
+  const adopted = [
+    ...(hub.adopt?.transitGatewayAttachmentId ? [`hub ${hub.name} (${hub.adopt.transitGatewayAttachmentId})`] : []),
+    ...plan.spokes.filter((s) => s.hub === hub.name && s.adoptTransitGatewayAttachmentId !== undefined).map((s) => `spoke ${s.name} (${s.adoptTransitGatewayAttachmentId})`),
+  ];
+  if (adopted.length === 0) return [];
+  return [
+    `hub ${hub.name}: adopted transit gateway attachments are imported with their accepter where the stack has one: ${adopted.join(', ')}. ` +
+      `Their route table associations are created with replace_existing_association: each attachment leaves the table it is associated with now (gated as a re-association). ` +
+      `Their propagations into other route tables stay, except into the gateway's default propagation table, which the accepter turns off; remove the others with the network team if the VPC must leave those segments.`,
+  ];
 }

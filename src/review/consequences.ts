@@ -88,11 +88,20 @@ export const GATED_TYPES: Readonly<Record<string, GatedType>> = {
   aws_route: {
     noun: 'route',
     consequence: (a, b) =>
-      `${val(b, 'route_table_id', 'the route table')} ${a === 'replace' ? 'briefly has' : 'has'} no route to ${val(b, 'destination_cidr_block', 'the other side')} over the peering: calls between that side and the hub time out${a === 'replace' ? ' until the new route exists' : ''}`,
+      `${val(b, 'route_table_id', 'the route table')} ${a === 'replace' ? 'briefly has' : 'has'} no route to ${val(b, 'destination_cidr_block', 'the other side')} ${b.transit_gateway_id !== undefined ? 'through the transit gateway' : 'over the peering'}: calls between that side and the hub time out${a === 'replace' ? ' until the new route exists' : ''}`,
   },
   aws_vpc_security_group_ingress_rule: {
     noun: 'endpoint security group rule',
     consequence: (a, b) => `the endpoints ${a === 'replace' ? 'briefly stop' : 'stop'} accepting HTTPS from ${val(b, 'cidr_ipv4', 'the spoke CIDR')}: calls from that spoke time out`,
+  },
+  // Only the inbound Resolver endpoint's untracked form has egress rules (constructs/on-premises.ts).
+  // Without them the group's rules are no longer "all traffic both ways", so AWS tracks its connections
+  // again: answers still pass, but tracked flows can cap the endpoint near 1,500 queries per second per
+  // address ("Resolver endpoint scaling", Route 53 Developer Guide; "Untracked connections", EC2 User Guide).
+  aws_vpc_security_group_egress_rule: {
+    noun: 'Resolver endpoint security group egress rule',
+    consequence: (a) =>
+      `the inbound Resolver endpoint's connections are tracked again${a === 'replace' ? ' until the rule is back' : ''}: answers still reach on-premises, but each endpoint address can be capped near 1,500 queries per second, and queries past that from on-premises forwarders time out`,
   },
   aws_security_group: {
     noun: 'endpoint security group',
@@ -109,14 +118,15 @@ export const GATED_TYPES: Readonly<Record<string, GatedType>> = {
   },
   aws_ec2_transit_gateway_vpc_attachment: {
     noun: 'transit gateway attachment',
-    consequence: (a) => `the VPC leaves the transit gateway, with its association and propagations: ${a === 'replace' ? 'until the new attachment is accepted, associated and propagated, ' : ''}every route to the gateway from or to that VPC is a blackhole (for the hub's attachment: every spoke and on-premises client loses every hub endpoint)`,
+    consequence: (a) =>
+      `the VPC leaves the transit gateway, with its association and propagations: ${a === 'replace' ? 'until the new attachment is accepted, associated and propagated, ' : ''}every route to the gateway from or to that VPC is a blackhole (for the hub's attachment: every spoke and on-premises client loses every hub endpoint); an attachment that existed before vpce-hub (adopted) takes everything else the VPC reached through the gateway along`,
   },
+  // Destroying an accepter deletes the attachment itself: the provider's Delete for the accepter calls
+  // DeleteTransitGatewayVpcAttachment (transitgateway_vpc_attachment_accepter.go), like the attachment's.
   aws_ec2_transit_gateway_vpc_attachment_accepter: {
     noun: 'transit gateway attachment accepter',
     consequence: (a) =>
-      a === 'replace'
-        ? 'the attachment is accepted again: its association and propagations are recreated, and the VPC behind it loses the gateway in between'
-        : "the owner account stops managing the attachment's acceptance, with its association and propagations: the VPC behind it loses the gateway",
+      `${a === 'replace' ? 'replacing' : 'destroying'} the accepter deletes the attachment itself, with its association and propagations: the VPC behind it loses the hub, and everything else it reached through the gateway${a === 'replace' ? ' (the new accepter then has no attachment to accept until the spoke side attaches again)' : ''}`,
   },
   aws_ec2_transit_gateway_route_table_association: {
     noun: 'transit gateway route table association',
@@ -197,3 +207,25 @@ export function consequenceOf(change: ResourceChange): string | undefined {
 }
 
 export const isGatedType = (type: string): boolean => GATED_TYPES[type] !== undefined;
+
+/**
+ * A route table association created with `replace_existing_association` (an adopted attachment,
+ * constructs/transit-gateway.ts): its create first disassociates the attachment from whatever table it
+ * is associated with now (provider PR 31452, transitgateway_route_table_association.go Create), so the
+ * VPC leaves that segment: the routes it learned there (other VPCs, on-premises, egress) are gone.
+ * Undefined for every other change.
+ */
+export function reassociationOf(change: ResourceChange): string | undefined {
+  if (change.action !== 'create' || change.type !== 'aws_ec2_transit_gateway_route_table_association') return undefined;
+  const body = change.after ?? {};
+  if (body.replace_existing_association !== true) return undefined;
+  const table = val(body, 'transit_gateway_route_table_id', "vpce-hub's route table");
+  return (
+    `the adopted attachment leaves the route table it is associated with now (one association per attachment) and is associated with ${table}, with no route table at all between the two API calls: ` +
+    'the VPC then reaches only what that table routes (the hub), no longer what its current table gave it (other VPCs, on-premises, egress), and answers to other networks are dropped. ' +
+    (change.name.startsWith('hub_')
+      ? "Its propagations stay, into the gateway's default propagation table too (the hub's CIDRs there are how the default segment, on-premises for one, reaches it today; constructs/transit-gateway.ts). "
+      : "Its propagations into other route tables stay (vpce-hub cannot see them), except into the gateway's default propagation table, which its accepter turns off. ") +
+    'Check the current association first: aws ec2 describe-transit-gateway-attachments --transit-gateway-attachment-ids <tgw-attach-...> --query "TransitGatewayAttachments[0].Association"'
+  );
+}

@@ -21,6 +21,8 @@ export const FORCE_NEW: Readonly<Record<string, readonly string[]>> = {
   aws_route: ['route_table_id', 'destination_cidr_block', 'destination_ipv6_cidr_block', 'destination_prefix_list_id'],
   aws_security_group: ['name', 'name_prefix', 'description', 'vpc_id'],
   aws_vpc_security_group_ingress_rule: ['security_group_id'],
+  // internal/service/ec2/vpc_security_group_egress_rule.go shares the ingress rule's schema.
+  aws_vpc_security_group_egress_rule: ['security_group_id'],
   // subnet_ids, security_group_ids, policy and private_dns_enabled are updatable.
   aws_vpc_endpoint: ['service_name', 'vpc_id', 'vpc_endpoint_type', 'service_region'],
   // auto_accept is updatable.
@@ -47,7 +49,9 @@ export const FORCE_NEW: Readonly<Record<string, readonly string[]>> = {
   // subnet_ids, dns_support and the default association/propagation flags are modified in place.
   aws_ec2_transit_gateway_vpc_attachment: ['transit_gateway_id', 'vpc_id'],
   aws_ec2_transit_gateway_vpc_attachment_accepter: ['transit_gateway_attachment_id'],
-  aws_ec2_transit_gateway_route_table_association: ['transit_gateway_attachment_id', 'transit_gateway_route_table_id'],
+  // No Update at all (transitgateway_route_table_association.go has Create, Read, Delete), so every argument
+  // replaces, replace_existing_association included (never added to a deployed association: constructs/transit-gateway.ts).
+  aws_ec2_transit_gateway_route_table_association: ['transit_gateway_attachment_id', 'transit_gateway_route_table_id', 'replace_existing_association'],
   aws_ec2_transit_gateway_route_table_propagation: ['transit_gateway_attachment_id', 'transit_gateway_route_table_id'],
   // internal/service/ec2/tag.go: one tag of a resource made elsewhere; `value` is updated in place.
   aws_ec2_tag: ['resource_id', 'key'],

@@ -26,6 +26,7 @@ import {
   costDelta,
   countsPhrase,
   gatedWhy,
+  GATED_VERB,
   hubCostSummary,
   gatewayCostNote,
   gatewayServiceCostNotes,
@@ -195,7 +196,7 @@ function destructive(r: ReviewReport): string[][] {
   const list = r.gate.changes;
   if (list.length === 0) return [[]];
   const head = ['### ⚠️ Destructive changes', ''];
-  const verb = (g: GatedChange) => (g.action === 'replace' ? 'replace' : 'destroy');
+  const verb = (g: GatedChange) => GATED_VERB[g.action];
   const status = (xs: readonly GatedChange[]) => (xs.every((g) => g.acknowledged) ? '✅ acknowledged' : xs.some((g) => g.acknowledged) ? '⛔ partly acknowledged' : '⛔ blocking');
   const full = [...head, row(['', 'stack', 'resource', 'action', 'consequence']), row(['---', '---', '---', '---', '---'])];
   for (const g of list) {

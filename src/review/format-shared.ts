@@ -1,7 +1,7 @@
 /** Wording both report formats share, so text and Markdown never disagree. */
 import { countActions, type ChangeSource, type ResourceChange, type StackChanges } from './changes';
 import { formatUsd, type CostEstimate, type HubCost } from './cost';
-import type { GatedChange, GatedOutage } from './gate';
+import type { GatedAction, GatedChange, GatedOutage } from './gate';
 import { HOURS_PER_MONTH, PRICE_REGION, PRICES, PRICE_KEYS } from '../catalogue/prices';
 import { gatewayServiceLabel } from '../catalogue/gateway-services';
 import { isExceeded, type QuotaRow } from '../planning/quotas';
@@ -10,6 +10,9 @@ import { suggestAcknowledgements, suggestOutageAcknowledgements } from './acknow
 
 export const SYMBOL: Record<ResourceChange['action'], string> = { create: '+', update: '~', replace: '-/+', delete: '-' };
 export const VERB: Record<ResourceChange['action'], string> = { create: 'add', update: 'change', replace: 'replace', delete: 'destroy' };
+/** How a gated change is named in the gate's table and lines. */
+export const GATED_VERB: Record<GatedAction, string> = { replace: 'replace', delete: 'destroy', reassociate: 're-associate' };
+const GATED_PARTICIPLE: Record<GatedAction, string> = { replace: 'replacing', delete: 'destroying', reassociate: 're-associating' };
 
 const SOURCE: Record<ChangeSource, string> = {
   plan: 'from terraform plan',
@@ -66,7 +69,7 @@ export function changeDetail(c: ResourceChange): string {
 
 /** `replacing network/aws_route53_zone.x: a DNS outage for every spoke: ...` */
 export function gatedLine(g: GatedChange): string {
-  return `${g.action === 'replace' ? 'replacing' : 'destroying'} ${g.stack}/${g.address}: ${g.consequence}`;
+  return `${GATED_PARTICIPLE[g.action]} ${g.stack}/${g.address}: ${g.consequence}`;
 }
 
 /** Why a gated resource is replaced: `forced by: name; ...`, or undefined for a destroy. */
@@ -167,9 +170,10 @@ export function removedStacksLine(r: ReviewReport): string | undefined {
 }
 
 /** Likely renames (add formerNames) and renamed account keys (the state procedure), as text lines. */
-export function renameLines(r: Pick<ReviewReport, 'renames' | 'accountRenames' | 'adoption'>): string[] {
+export function renameLines(r: Pick<ReviewReport, 'renames' | 'accountRenames' | 'adoption' | 'migration'>): string[] {
   const out: string[] = [];
   for (const note of r.adoption) out.push('', `Adoption: ${note}`);
+  for (const note of r.migration) out.push('', `Peering to transit gateway: ${note}`);
   for (const s of r.renames) out.push('', `Likely rename: ${s.evidence}. Add to the config, so its state moves instead of being destroyed and recreated:`, `  ${s.fix}`);
   for (const a of r.accountRenames) {
     out.push('', `Account key renamed: ${a.from} -> ${a.to} (account ${a.accountId}). Stacks are states, and moved blocks cannot cross states: ${a.stacks.map((s) => `${s.from} -> ${s.to}`).join(', ')}. Copy each state before applying:`);

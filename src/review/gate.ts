@@ -16,17 +16,24 @@
  * spokes' routes and DNS away for nothing.
  */
 import { acknowledges, acknowledgesOutage, hubsOfChange } from './acknowledgements';
+import { peeringDelete, peeringDeleteConsequence } from './peering-migration';
 import type { StackChanges } from './changes';
-import { consequenceOf } from './consequences';
+import { consequenceOf, reassociationOf } from './consequences';
 import type { OrphanedProvider } from './orphaned-providers';
 import type { AccountRename } from './renames';
 import type { TransitionOutage } from './transition';
+
+/**
+ * replace and delete as Terraform says; `reassociate`: a create that moves an adopted transit gateway
+ * attachment out of the route table it is associated with now (consequences.ts, reassociationOf).
+ */
+export type GatedAction = 'replace' | 'delete' | 'reassociate';
 
 export interface GatedChange {
   stack: string;
   address: string;
   type: string;
-  action: 'replace' | 'delete';
+  action: GatedAction;
   /** What it means for the spokes, in words. */
   consequence: string;
   /** Attributes that force the replacement, when known. */
@@ -62,12 +69,17 @@ export interface TransitionGateInput {
   allowOutage: readonly string[];
 }
 
+/**
+ * `unroutedHubs`: hubs whose base was step 2 of a migration from peering (every route already on the
+ * gateway), so their peerings' deletes change no path (peering-migration.ts).
+ */
 export function evaluateGate(
   stacks: readonly StackChanges[],
   allowDestroy: readonly string[],
   orphaned: readonly OrphanedProvider[] = [],
   renamedKeys: readonly AccountRename[] = [],
   transition: TransitionGateInput = { outages: [], allowOutage: [] },
+  unroutedHubs: ReadonlySet<string> = new Set(),
 ): GateResult {
   const renamedTo = renamedStacks(renamedKeys);
   const allow = new Set(allowDestroy.map((a) => a.trim()).filter((a) => a !== ''));
@@ -106,8 +118,27 @@ export function evaluateGate(
       });
     }
     for (const c of s.changes) {
+      const moved = c.action === 'create' ? reassociationOf(c) : undefined;
+      if (moved !== undefined) {
+        const hits = [...allow].filter((a) => acknowledges(a, c));
+        for (const h of hits) used.add(h);
+        changes.push({
+          stack: c.stack,
+          address: c.address,
+          type: c.type,
+          action: 'reassociate',
+          consequence: moved,
+          attributes: [],
+          stackRemoved: false,
+          acknowledged: hits.length > 0,
+          ...(hubsOfChange(c).size > 0 ? { hubs: [...hubsOfChange(c)].sort() } : {}),
+        });
+        continue;
+      }
       if (c.action !== 'replace' && c.action !== 'delete') continue;
-      const consequence = consequenceOf(c);
+      // A peering destroyed in a move to the transit gateway: the one-step switch, or the harmless last step.
+      const migration = peeringDelete(c, s.changes, unroutedHubs);
+      const consequence = migration ? peeringDeleteConsequence(migration, [...hubsOfChange(c)]) : consequenceOf(c);
       if (consequence === undefined) continue;
       const hits = [...allow].filter((a) => acknowledges(a, c));
       for (const h of hits) used.add(h);

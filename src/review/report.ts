@@ -52,6 +52,8 @@ export interface ReviewReport {
   baseCost?: CostEstimate['total'];
   /** Adopted hubs: what is created rather than imported, and why (adoption.ts). */
   adoption: string[];
+  /** Hubs moving from peering to a transit gateway: which step this change is (peering-migration.ts). */
+  migration: string[];
   /** Against a known base config: hubs and spokes that look renamed without formerNames. */
   renames: RenameSuggestion[];
   /** Against a known base config: account keys renamed (same id), with the state procedure. */

@@ -5,6 +5,7 @@
  * which the CLI turns into exit code 2.
  */
 import { adoptionNotes } from './adoption';
+import { migrationNotes } from './peering-migration';
 import { accountRenames, suggestRenames } from './renames';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -149,7 +150,15 @@ function finish(ctx: Prepared, stacks: StackChanges[], terraform: TerraformCheck
         proofs: { current: proof, ...(baseProof ? { base: baseProof } : {}) },
       })
     : undefined;
-  const gate = evaluateGate(stacks, opts.allowDestroy ?? [], orphanedProviders(base.tree, current.tree), renamedKeys, { outages: transition?.outages ?? [], allowOutage: opts.allowOutage ?? [] });
+  const unroutedHubs = new Set((base.synth?.plan.hubs ?? []).filter((h) => h.peeringMigration === 'move-routes').map((h) => h.name));
+  const gate = evaluateGate(
+    stacks,
+    opts.allowDestroy ?? [],
+    orphanedProviders(base.tree, current.tree),
+    renamedKeys,
+    { outages: transition?.outages ?? [], allowOutage: opts.allowOutage ?? [] },
+    unroutedHubs,
+  );
   const prices = priceTable(config.prices, opts.gbPerSpokeMonth);
   const partial = {
     gate,
@@ -168,6 +177,7 @@ function finish(ctx: Prepared, stacks: StackChanges[], terraform: TerraformCheck
     topology: topologyOf(current.plan, stacks),
     cost: estimateCost(current.plan, prices),
     adoption: adoptionNotes(current.plan),
+    migration: migrationNotes(current.plan, base.synth?.plan, stacks.flatMap((s) => s.changes)),
     renames: base.synth ? suggestRenames(base.synth.config, config) : [],
     accountRenames: renamedKeys,
     ...(base.synth ? { baseCost: estimateCost(base.synth.plan, priceTable(base.synth.config.prices, opts.gbPerSpokeMonth)).total } : {}),

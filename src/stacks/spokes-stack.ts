@@ -17,6 +17,7 @@ import { transitGatewayPair } from '../constructs/transit-gateway-pair';
 import { zoneAssociationPair } from '../constructs/zone-association-pair';
 import { DNS_CONSEQUENCES, vpcDnsCheck } from '../constructs/vpc-dns-check';
 import { ids, outputs, ramResourceKey, stackNames } from '../planning/naming';
+import { keepsPeering, routesOverGateway } from '../planning/peering-migration';
 import type { HubPlan, NetworkPlan, SpokePlan, StackPlan } from '../planning/plan';
 import { VpceHubStack } from './vpce-hub-stack';
 
@@ -52,6 +53,11 @@ export class SpokesStack extends VpceHubStack {
       this.checksHcl.push(vpcDnsCheck(this, { ...spokeCheck, ...byMode }, spokeSide));
       const hubRouteTableId = (key: string) => this.read(hub, outputs.routeTableId(hub.name, key));
       const tgw = hub.transitGateway;
+      // A hub moving from peering to its transit gateway keeps each spoke's peering (same addresses) until
+      // the last step; the routes are the peering's (step attach) or the gateway's (planning/peering-migration.ts).
+      if (keepsPeering(hub)) {
+        peeringPair(this, hub, spoke, { provider: hubSide, vpcId: this.read(hub, outputs.vpcId(hub.name)), routeTableId: hubRouteTableId }, spokeSide, project, !routesOverGateway(hub));
+      }
       if (tgw) {
         transitGatewayPair(
           this,
@@ -67,9 +73,8 @@ export class SpokesStack extends VpceHubStack {
           },
           spokeSide,
           project,
+          routesOverGateway(hub),
         );
-      } else {
-        peeringPair(this, hub, spoke, { provider: hubSide, vpcId: this.read(hub, outputs.vpcId(hub.name)), routeTableId: hubRouteTableId }, spokeSide, project);
       }
       spokeIngressRules(this, hub, spoke, (group) => this.read(hub, outputs.securityGroupId(hub.name, group)), hubSide, project);
       if (hub.zoneAssociations) zoneAssociationPair(this, hub, spoke, (key) => this.read(hub, outputs.zoneId(hub.name, key)), hubSide, spokeSide);

@@ -27,7 +27,7 @@ export function proveOnPremisesCell(ctx: ProofContext, name: string, service: Re
   if ('link' in endpoint) return endpoint;
   const gateway = hubGateway(ctx);
   if ('link' in gateway) return gateway;
-  return checkInboundDns(ctx, endpoint, service) ?? checkReturnPath(ctx, endpoint, gateway.transitGateway) ?? checkFilter(ctx, endpoint) ?? checkResilience(endpoint);
+  return checkInboundDns(ctx, endpoint, service) ?? checkReturnPath(ctx, endpoint, gateway.transitGateway, true) ?? checkFilter(ctx, endpoint) ?? checkResilience(endpoint);
 }
 
 function checkInboundDns(ctx: ProofContext, endpoint: HubEndpoint, service: ResolvedService): BrokenLink | undefined {

@@ -8,7 +8,8 @@ import { identityOf, type Resolution } from '../tree';
 import { field, type ProofContext } from './context';
 import type { HubEndpoint } from './endpoint';
 import { checkPeering } from './peering';
-import { checkTransitGateway } from './transit-gateway';
+import { checkTransitGateway, hubGateway } from './transit-gateway';
+import { routesOverGateway } from '../../planning/peering-migration';
 import type { BrokenLink } from './result';
 import { routeFor, routesOf, tableLabel, type RouteEntry } from './route-table';
 import { describe, literal, resourcesIn, sameValue, targetOf } from './values';
@@ -25,7 +26,7 @@ export function checkPath(ctx: ProofContext, endpoint: HubEndpoint): BrokenLink 
     for (const destination of destinations) {
       const route = routeFor(routes, destination);
       if (!route) return { link: 'route', message: `${tableLabel(table)} ${missingRoute(routes, destination, hubCidrs)}` };
-      if (ctx.hub.transitGateway) {
+      if (routesOverGateway(ctx.hub)) {
         if (!route.transitGateway) return { link: 'route', message: `${tableLabel(table)} sends ${destination} to ${route.target} (${route.label}), not to hub ${ctx.hub.name}'s transit gateway` };
         const bad = checkTransitGateway(ctx, route.transitGateway, route.label);
         if (bad) return bad;
@@ -39,11 +40,27 @@ export function checkPath(ctx: ProofContext, endpoint: HubEndpoint): BrokenLink 
     }
   }
   if (!peering) return { link: 'route', message: `spoke ${ctx.spoke.name} lists no route tables` };
-  return checkReturnPath(ctx, endpoint, peering);
+  return checkReturnPath(ctx, endpoint, peering, routesOverGateway(ctx.hub)) ?? preparedGateway(ctx);
 }
 
-/** `via` is the peering, or the transit gateway, the spoke's routes use: the return routes must use it too. */
-export function checkReturnPath(ctx: ProofContext, endpoint: HubEndpoint, via: Resolution): BrokenLink | undefined {
+/**
+ * Step 1 of a migration from peering (planning/peering-migration.ts): traffic still takes the peering,
+ * and the transit gateway path that step 2 moves the routes to must be complete already (attached,
+ * accepted, associated, propagated, segmented), so that step 2 never routes into a gateway that drops.
+ */
+function preparedGateway(ctx: ProofContext): BrokenLink | undefined {
+  if (ctx.hub.peeringMigration !== 'attach') return undefined;
+  const hub = hubGateway(ctx);
+  if ('link' in hub) return { ...hub, message: `${hub.message} (the transit gateway path step 2 of the migration moves the routes to)` };
+  const bad = checkTransitGateway(ctx, hub.transitGateway, `the transit gateway path prepared for step 2 of the migration`);
+  return bad ? { ...bad, message: `${bad.message} (the transit gateway path step 2 of the migration moves the routes to)` } : undefined;
+}
+
+/**
+ * `via` is the peering, or the transit gateway, the spoke's routes use: the return routes must use it too.
+ * `overGateway`: whether they are transit gateway routes (on-premises ranges always are).
+ */
+export function checkReturnPath(ctx: ProofContext, endpoint: HubEndpoint, via: Resolution, overGateway = routesOverGateway(ctx.hub)): BrokenLink | undefined {
   const peering = via;
   const found = endpointRouteTables(ctx, endpoint);
   if (!Array.isArray(found)) return found;
@@ -58,7 +75,7 @@ export function checkReturnPath(ctx: ProofContext, endpoint: HubEndpoint, via: R
     for (const cidr of ctx.spoke.cidrs) {
       const route = routeFor(routes, cidr);
       if (!route) return { link: 'return-route', message: `${tableLabel(table)} has no route back to ${cidr}` };
-      if (ctx.hub.transitGateway) {
+      if (overGateway) {
         if (!route.transitGateway || !sameValue(route.transitGateway, via)) {
           return { link: 'return-route', message: `${tableLabel(table)} sends ${cidr} to ${route.target} (${route.label}), not back through transit gateway ${describe(via)}` };
         }

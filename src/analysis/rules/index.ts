@@ -16,7 +16,7 @@ import { sgNoMixedRules } from './security-group-mixed';
 import { sgNoEgress, sgNoEgressToAnywhere, sgNoIngressFromAnywhere } from './security-group-open';
 import { s3StateEncrypted, s3StateLocked, stateNotLocal, stateNotShared } from './state-backend';
 import { subnetsPrivate, vpcDefaultSgClosed, vpcDns, vpcFlowLogs } from './vpc-baseline';
-import { resolverOpenToDeclared, tgwNoDefaultRouting, tgwNoSpokeToSpoke } from './transit-gateway';
+import { resolverOpenToDeclared, tgwNoDefaultRouting, tgwNoSpokeToSpoke, tgwRouteWaitsForPath } from './transit-gateway';
 import { zoneAliasMatchesService } from './zone-alias';
 import { authorizationUsed, crossAccountAssociationAuthorized, peeredVpcsAssociated } from './zone-association';
 import { zoneApexRecord, zoneIgnoresVpcChanges, zoneNoForceDestroy, zonePrivateWithHubVpc, zoneWildcardRecord } from './zone-shape';
@@ -54,6 +54,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   tgwNoSpokeToSpoke,
   tgwNoDefaultRouting,
   resolverOpenToDeclared,
+  tgwRouteWaitsForPath,
   stateNotLocal,
   s3StateEncrypted,
   s3StateLocked,

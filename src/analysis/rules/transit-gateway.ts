@@ -5,8 +5,8 @@
  */
 import { cidrWithin, isAnywhere } from '../cidr-match';
 import { ruleWhere, securityGroupRules } from '../security-group-rules';
-import { associations, isHubAttachment, label, propagations, staticRoutes } from '../transit-gateway';
-import { resourcesOfType } from '../tree';
+import { associations, isHubAttachment, label, propagations, staticRoutes, transitGatewayRoutes } from '../transit-gateway';
+import { identityOf, resolveExpression, resourcesOfType } from '../tree';
 import { resolverGroupIdentities } from './endpoint-groups';
 import { defineRule, type Violation } from './rule';
 
@@ -67,7 +67,8 @@ export const resolverOpenToDeclared = defineRule(
     explanation:
       'A Route 53 Resolver inbound endpoint answers every name the hub VPC resolves, private zones included. Open wider than ' +
       'the on-premises ranges (or to anywhere) it is a resolver for networks that should not see those names. Without ' +
-      '--config, ranges are not checked against the config; anywhere and ports other than 53 still are.',
+      '--config, ranges are not checked against the config; anywhere and ports other than 53 still are. A hub whose config ' +
+      'chooses resolverSecurityGroup: untracked (AWS\'s recommended, connection-untracked rules) may admit 53 from anywhere.',
   },
   (tree, facts) => {
     const groups = resolverGroupIdentities(tree);
@@ -78,11 +79,47 @@ export const resolverOpenToDeclared = defineRule(
       if (!((r.protocol === 'tcp' || r.protocol === 'udp') && r.fromPort === 53 && r.toPort === 53)) {
         out.push({ ...where, message: `${ruleWhere(r)} allows ${r.protocol ?? '(no protocol)'} ${r.fromPort ?? '?'}-${r.toPort ?? '?'}; an inbound resolver needs tcp and udp 53 only` });
       }
+      // The config's untracked form (onPremises.resolverSecurityGroup: untracked) admits 53 from anywhere on purpose.
+      const untracked = facts?.untrackedResolverGroups.has(`${r.group.stack}/${r.group.address}`) === true;
       for (const cidr of r.cidrs) {
-        if (isAnywhere(cidr)) out.push({ ...where, message: `${ruleWhere(r)} admits ${cidr}: the resolver would answer anyone who can reach it` });
-        else if (facts && !facts.onPremisesCidrs.some((d) => cidrWithin(cidr, d))) out.push({ ...where, message: `${ruleWhere(r)} admits ${cidr}, which is not within any onPremises range of the config` });
+        if (isAnywhere(cidr)) {
+          if (!untracked) out.push({ ...where, message: `${ruleWhere(r)} admits ${cidr}: the resolver would answer anyone who can reach it (unless the config chooses onPremises.resolverSecurityGroup: untracked)` });
+        } else if (facts && !facts.onPremisesCidrs.some((d) => cidrWithin(cidr, d))) out.push({ ...where, message: `${ruleWhere(r)} admits ${cidr}, which is not within any onPremises range of the config` });
       }
       for (const peer of r.otherPeers) out.push({ ...where, message: `${ruleWhere(r)} admits ${peer}; only declared on-premises ranges may query the resolver` });
+    }
+    return out;
+  },
+);
+
+export const tgwRouteWaitsForPath = defineRule(
+  {
+    id: 'VH-TGW-004',
+    severity: 'error',
+    summary: 'A route over a transit gateway waits for the association and propagation of an attachment in its stack',
+    explanation:
+      "A VPC route to a transit gateway carries traffic only once the attachment is accepted, associated with its route table " +
+      '(where its packets are routed) and propagated into the other side\'s (how answers find it). Created or moved (ReplaceRoute) ' +
+      'earlier, it sends into a blackhole: during a move from peering, a spoke would lose the hub until the owner\'s halves are ' +
+      'applied. Terraform orders only what the graph says: each such route must depend (depends_on) on the association and the ' +
+      'propagation of an attachment of the same gateway in its stack.',
+  },
+  (tree) => {
+    const out: Violation[] = [];
+    const assoc = associations(tree);
+    const props = propagations(tree);
+    for (const r of transitGatewayRoutes(tree)) {
+      const route = r.holder;
+      const attachments = resourcesOfType(tree, 'aws_ec2_transit_gateway_vpc_attachment').filter(
+        (a) => a.stack === route.stack && r.transitGateway !== undefined && identityOf(resolveExpression(tree, a.stack, a.body.transit_gateway_id)) === r.transitGateway,
+      );
+      // The gateway's attachments live in another stack (nothing here to wait for): VH-TGW-001 and prove cover the path.
+      if (attachments.length === 0) continue;
+      const deps = new Set(Array.isArray(route.body.depends_on) ? route.body.depends_on.map(String) : []);
+      const waitsFor = (links: typeof assoc, a: (typeof attachments)[number]) => links.some((l) => l.attachment?.stack === a.stack && l.attachment.address === a.address && l.holder.stack === route.stack && deps.has(l.holder.address));
+      if (!attachments.some((a) => waitsFor(assoc, a) && waitsFor(props, a))) {
+        out.push({ stack: route.stack, resource: route.address, message: `routes ${r.destination ?? '(a destination)'} to the transit gateway without depends_on on the association and propagation of its attachment (${attachments.map((a) => a.address).join(', ')}): Terraform may create or move it before the path exists` });
+      }
     }
     return out;
   },

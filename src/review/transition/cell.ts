@@ -32,6 +32,7 @@ import type { BrokenLink } from '../../analysis/prove/result';
 import { routeFor, routesOf, tableLabel, type RouteEntry } from '../../analysis/prove/route-table';
 import { checkTransitGateway } from '../../analysis/prove/transit-gateway';
 import { literal } from '../../analysis/prove/values';
+import { keepsPeering } from '../../planning/peering-migration';
 import type { ProofContext } from '../../analysis/prove/context';
 
 /** A config and its plan: what one side of the change asks the network to do. */
@@ -125,7 +126,8 @@ function hybridPath(contexts: ProofContext[], endpoint: HubEndpoint): BrokenLink
 function carrier(route: RouteEntry, contexts: ProofContext[]): BrokenLink | undefined {
   if (route.peering) {
     const peering = route.peering;
-    const peeringSpecs = contexts.filter((c) => !c.hub.transitGateway);
+    // A transit gateway hub mid-migration from peering keeps its peerings (planning/peering-migration.ts).
+    const peeringSpecs = contexts.filter((c) => keepsPeering(c.hub));
     if (peeringSpecs.length === 0) return { link: 'route', message: `${route.label} targets peering ${describeTarget(route)}, but the hub connects through a transit gateway` };
     return anyOf(peeringSpecs, (ctx) => checkPeering(ctx, peering, route.label));
   }
