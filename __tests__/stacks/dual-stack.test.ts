@@ -187,9 +187,14 @@ describe('routes', () => {
     expect(routes['spoke_payments-eu_rtb-0a2b3c4d5e6f78901_to_hub_edge_ipv6']).toMatchObject({
       destination_ipv6_cidr_block: '2a05:d018:1111:2200::/56',
       transit_gateway_id: '${data.terraform_remote_state.remote_state_network.outputs.hub_edge_transit_gateway_id}',
-      depends_on: ['aws_ec2_transit_gateway_route_table_association.spoke_payments-eu'],
+      // Like the IPv4 routes (VH-TGW-004): after the attachment's association and its propagation.
+      depends_on: ['aws_ec2_transit_gateway_route_table_association.spoke_payments-eu', 'aws_ec2_transit_gateway_route_table_propagation.spoke_payments-eu_to_hub'],
     });
-    expect(routes['hub_edge_rtb-0f1e2d3c4b5a69788_to_payments-eu_2a05-d018-2222-3300--_56']).toMatchObject({ destination_ipv6_cidr_block: '2a05:d018:2222:3300::/56', provider: 'aws.hub_network_eu_west_1' });
+    expect(routes['hub_edge_rtb-0f1e2d3c4b5a69788_to_payments-eu_2a05-d018-2222-3300--_56']).toMatchObject({
+      destination_ipv6_cidr_block: '2a05:d018:2222:3300::/56',
+      provider: 'aws.hub_network_eu_west_1',
+      depends_on: ['aws_ec2_transit_gateway_route_table_association.spoke_payments-eu', 'aws_ec2_transit_gateway_route_table_propagation.spoke_payments-eu_to_hub'],
+    });
   });
 
   it('leaves the attachment of an IPv4-only spoke of a dual-stack transit-gateway hub without IPv6 support', () => {
