@@ -158,6 +158,7 @@ describe('supplement (services newer than the 2023-09 data)', () => {
         serviceName: `com.amazonaws.${region}.eks-auth`,
         zones: [{ zoneName: `eks-auth.${region}.api.aws`, wildcard: false, privateDnsName: `eks-auth.${region}.api.aws` }],
         endpointPolicySupported: false,
+        ipAddressTypes: ['ipv4'],
         availabilityZones: null,
         custom: false,
       });
@@ -176,9 +177,39 @@ describe('supplement (services newer than the 2023-09 data)', () => {
           { zoneName: `ddb.${region}.amazonaws.com`, wildcard: true, privateDnsName: `*.ddb.${region}.amazonaws.com` },
         ],
         endpointPolicySupported: true,
+        ipAddressTypes: ['ipv4'],
         availabilityZones: null,
         custom: false,
       });
+    }
+  });
+
+  it('opens the services AWS documents as dual-stack through PrivateLink to IPv6 in every region, naming the page; others keep the data (issue 20)', () => {
+    for (const name of ['kms', 'sts', 's3', 'acm-pca']) {
+      for (const region of knownRegions()) if (isOfferedIn(name, region)) expect([name, resolveService(name, region)?.ipAddressTypes]).toEqual([name, ['ipv4', 'ipv6']]);
+    }
+    const file = JSON.parse(fs.readFileSync(OUTPUT_PATH, 'utf8'));
+    expect(file.services.kms.note).toContain('https://docs.aws.amazon.com/kms/latest/developerguide/ipv6-kms.html');
+    // Not documented: stays as the 2023 data has it, and validate names it in a dual-stack hub.
+    expect(resolveService('sqs', 'us-east-1')?.ipAddressTypes).toEqual(['ipv4']);
+    expect(resolveService('athena', 'us-east-1')?.ipAddressTypes).toEqual(['ipv4', 'ipv6']);
+    // The supplement never changes private DNS names: kms keeps its single zone.
+    expect(resolveService('kms', 'us-east-1')?.zones.map((z) => z.zoneName)).toEqual(['kms.us-east-1.amazonaws.com']);
+  });
+
+  it.each<[string, object, RegExp]>([
+    ['a service the data lacks', { 'no-such-service': { ipAddressTypes: ['ipv4', 'ipv6'], source: 'https://example.com', quote: 'q' } }, /names "no-such-service", which the data does not have/],
+    ['one the data already lists with ipv6 everywhere', { athena: { ipAddressTypes: ['ipv4', 'ipv6'], source: 'https://example.com', quote: 'q' } }, /"athena" is now in the EC2 data: remove it/],
+    ['an entry without its source', { kms: { ipAddressTypes: ['ipv4', 'ipv6'], quote: 'q' } }, /source: expected a non-empty string/],
+    ['an entry without ipv6', { kms: { ipAddressTypes: ['ipv4'], source: 'https://example.com', quote: 'q' } }, /expected ipv6/],
+  ])('refuses an ipv6Support entry for %s', (_what, services, error) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vpce-supplement-'));
+    try {
+      const file = path.join(dir, 'supplement.json');
+      fs.writeFileSync(file, JSON.stringify({ services: {}, ipv6Support: { services } }));
+      expect(() => buildCatalogue(DEFAULT_DATA_DIR, file)).toThrow(error);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
@@ -247,6 +278,7 @@ describe('custom services (user-supplied escape hatch)', () => {
       serviceName: 'com.amazonaws.us-east-1.foo',
       zones: [{ zoneName: 'foo.us-east-1.amazonaws.com', wildcard: true, privateDnsName: '*.foo.us-east-1.amazonaws.com' }],
       endpointPolicySupported: true,
+      ipAddressTypes: ['ipv4'],
       availabilityZones: null,
       custom: true,
     });

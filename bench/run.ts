@@ -11,6 +11,7 @@
  *   node dist/bench/run.js --review --old-dist DIR [--runs N] [--offline]   (review old vs new: bench/review-timing.ts)
  *   node dist/bench/run.js --transit-gateway [--spokes 400] [--accounts 100] [--services 50] [--runs 3]   (bench/transit-gateway.ts)
  *   node dist/bench/run.js --changed-stacks [--out DIR]   (stacks planned per PR before and after: bench/changed-stacks.ts)
+ *   node dist/bench/run.js --dual-stack [--spokes 125] [--accounts 40] [--services 50] [--dns private-hosted-zones] [--runs 5]   (dual-stack synth next to IPv4: bench/dual-stack.ts)
  *
  * --baseline-dist DIR adds `node DIR/main.js` as a variant: build the tree before a change with
  * `npx tsc -p tsconfig.json --outDir DIR --incremental false` to get a before/after ratio from one run.
@@ -22,6 +23,7 @@ import path from 'node:path';
 import { terraformAvailable } from '../__tests__/support/terraform';
 import { DNS_MODES, type DnsMode } from '../src/config/schema';
 import { renderChangedStacksMarkdown, runChangedStacksBench } from './changed-stacks';
+import { renderDualStackMarkdown, runDualStackBench } from './dual-stack';
 import { projectRoot } from './measure';
 import { compareLayouts, renderLayoutMarkdown } from './layout';
 import { measureOnboarding, type OnboardingCase } from './onboarding';
@@ -176,6 +178,16 @@ function main(argv: string[]): void {
     const result = runTransitGatewayBench(options);
     writeFileSync(path.join(options.outDir, 'transit-gateway.json'), `${JSON.stringify(result, null, 2)}\n`);
     process.stdout.write(renderTransitGatewayMarkdown(result, `npm run bench -- ${argv.join(' ')}`));
+    return;
+  }
+  if (argv.includes('--dual-stack')) {
+    const num = (name: string, fallback: number) => Number(arg(name) ?? fallback);
+    const dns = DNS_MODES.find((d) => d === (arg('--dns') ?? 'private-hosted-zones'));
+    if (!dns) throw new Error(`--dns must be one of ${DNS_MODES.join(', ')}`);
+    const options = { spokes: num('--spokes', 125), accounts: num('--accounts', 40), services: num('--services', 50), dns, runs: num('--runs', 5), root, outDir: path.join(root, arg('--out') ?? 'bench/out/dual-stack') };
+    const result = runDualStackBench(options);
+    writeFileSync(path.join(options.outDir, 'dual-stack.json'), `${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(renderDualStackMarkdown(result, `npm run bench -- ${argv.join(' ')}`));
     return;
   }
   if (argv.includes('--changed-stacks')) {

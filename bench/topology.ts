@@ -10,6 +10,7 @@
  */
 import { stringify } from 'yaml';
 import type { z } from 'zod';
+import { parseIpv6Cidr } from '../src/planning/cidr6';
 import { QUOTA_DEFAULTS, type configSchema, type DnsMode, type QuotaName } from '../src/config/schema';
 
 export type ConfigInput = z.input<typeof configSchema>;
@@ -63,6 +64,8 @@ export interface TopologyOptions {
    * `core-2`, ...; spoke i peers with hub i mod hubs and names it (`hub:`, as several hubs of one region need).
    */
   hubs?: number;
+  /** dualstack (issue 20): every hub dual-stack and spoke i given the IPv6 /56 `spokeIpv6Cidr(i)`; default ipv4. */
+  ipAddressType?: 'ipv4' | 'dualstack';
 }
 
 export const MAX_HUBS = 4;
@@ -83,6 +86,13 @@ export function spokeCidr(i: number): string {
   return `10.${(block >>> 16) & 255}.${(block >>> 8) & 255}.0/${SPOKE_PREFIX}`;
 }
 
+/** Spoke i's IPv6 block in a dual-stack topology: the ith /56 of 2600:1f18:4000::/40 (documentation-free, AWS-like space). */
+export function spokeIpv6Cidr(i: number): string {
+  const r = parseIpv6Cidr(`2600:1f18:40${(i >> 8).toString(16).padStart(2, '0')}:${((i & 255) << 8).toString(16)}::/56`);
+  if (!r.ok) throw new Error(`spoke ${i}: ${r.reason}`);
+  return r.canonicalText;
+}
+
 function check(opts: TopologyOptions): void {
   const int = (name: string, v: number, min: number, max: number) => {
     if (!Number.isInteger(v) || v < min || v > max) throw new RangeError(`${name} must be an integer from ${min} to ${max}, got ${v}`);
@@ -92,6 +102,7 @@ function check(opts: TopologyOptions): void {
   int('services', opts.services, 1, BENCH_SERVICES.length);
   int('routeTablesPerSpoke', opts.routeTablesPerSpoke ?? 2, 1, 16);
   int('hubs', opts.hubs ?? 1, 1, MAX_HUBS);
+  if (opts.ipAddressType === 'dualstack') int('spokes', opts.spokes, 0, 2 ** 16);
 }
 
 /**
@@ -105,7 +116,7 @@ function neededQuotas(opts: TopologyOptions): Partial<Record<QuotaName, number>>
     // A transit gateway hub has no peerings: past the 125-peering ceiling is what it is for.
     ...(opts.connectivity === 'transit-gateway' ? {} : { peeringConnectionsPerVpc: perHub }),
     routesPerRouteTable: perHub + 1,
-    // One rule per spoke CIDR, plus the hub VPC's own CIDR (its workloads are clients too).
+    // One rule per spoke CIDR, plus the hub VPC's own CIDR (its workloads are clients too); IPv6 rules count apart.
     inboundRulesPerSecurityGroup: perHub + 1,
     vpcsPerHostedZone: perHub + 1,
     associationAuthorizationsPerZone: perHub,
@@ -133,6 +144,7 @@ export function generateTopology(opts: TopologyOptions): ConfigInput {
     vpc: {
       id: awsId('vpc', 0, i),
       cidr: spokeCidr(i),
+      ...(opts.ipAddressType === 'dualstack' ? { ipv6Cidrs: [spokeIpv6Cidr(i)] } : {}),
       routeTableIds: Array.from({ length: routeTables }, (_, r) => awsId('rtb', 0, i * routeTables + r)),
       ...(tgw ? { attachmentSubnetIds: [awsId('subnet', 0, 2 * i), awsId('subnet', 0, 2 * i + 1)] } : {}),
     },
@@ -155,6 +167,7 @@ export function generateTopology(opts: TopologyOptions): ConfigInput {
       name: hubName(j),
       account: HUB_ACCOUNT,
       region: HUB_REGION,
+      ...(opts.ipAddressType === 'dualstack' ? { ipAddressType: 'dualstack' as const } : {}),
       vpc: { cidr: hubCidr(j), availabilityZones: [...HUB_AZS] },
       dns: opts.dns,
       services: BENCH_SERVICES.slice(0, opts.services),
@@ -172,6 +185,6 @@ export function generateTopology(opts: TopologyOptions): ConfigInput {
 export function topologyYaml(opts: TopologyOptions): string {
   const { spokes, accounts, services, dns } = opts;
   const hubs = opts.hubs ?? 1;
-  const header = `# Synthetic vpce-hub benchmark topology (bench/topology.ts): ${hubs > 1 ? `${hubs} hubs, ` : ''}${spokes} spokes in ${Math.min(accounts, spokes)} accounts, ${services} services, dns ${dns}${opts.connectivity === 'transit-gateway' ? ', transit gateway' : ''}.\n`;
+  const header = `# Synthetic vpce-hub benchmark topology (bench/topology.ts): ${hubs > 1 ? `${hubs} hubs, ` : ''}${spokes} spokes in ${Math.min(accounts, spokes)} accounts, ${services} services, dns ${dns}${opts.connectivity === 'transit-gateway' ? ', transit gateway' : ''}${opts.ipAddressType === 'dualstack' ? ', dual-stack' : ''}.\n`;
   return header + stringify(generateTopology(opts), { lineWidth: 0 });
 }

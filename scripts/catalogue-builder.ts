@@ -69,6 +69,11 @@ export function buildCatalogue(dataDir: string = DEFAULT_DATA_DIR, supplementPat
     if (services[name]) throw new Error(`supplement entry "${name}" is now in the EC2 data: remove it from ${supplementPath}`);
     services[name] = expandSupplement(name, entry, regions);
   }
+  for (const [name, ipv6] of Object.entries(supplement.ipv6Support)) {
+    const entry = services[name];
+    if (!entry) throw new Error(`supplement ipv6Support names "${name}", which the data does not have`);
+    services[name] = withIpAddressTypes(name, entry, ipv6);
+  }
   return { source: SOURCE, regions, services: sortKeys(services) };
 }
 
@@ -173,8 +178,16 @@ function same(a: unknown, b: unknown): boolean {
 interface SupplementEntry extends Omit<CatalogueEntry, 'regions' | 'overrides'> {
   regions: 'all' | Record<string, string[] | null>;
 }
+/** A service AWS documents as reachable over IPv6 through PrivateLink after the data was captured. */
+interface Ipv6SupportEntry {
+  ipAddressTypes: string[];
+  /** The AWS page that says so, and its sentence: supplement.json is data with its evidence. */
+  source: string;
+  quote: string;
+}
 interface Supplement {
   services: Record<string, SupplementEntry>;
+  ipv6Support: Record<string, Ipv6SupportEntry>;
 }
 
 function readSupplement(file: string): Supplement {
@@ -192,11 +205,20 @@ function readSupplement(file: string): Supplement {
       ...(e.note === undefined ? {} : { note: str(e.note, `${at}.note`) }),
     };
   }
+  const ipv6Support: Record<string, Ipv6SupportEntry> = {};
+  const ipv6 = asRecord(d.ipv6Support ?? {}, `${file}: ipv6Support`);
+  for (const [name, value] of Object.entries(asRecord(ipv6.services ?? {}, `${file}: ipv6Support.services`))) {
+    const e = asRecord(value, `${file}: ipv6Support.services.${name}`);
+    const at = `${file}: ipv6Support.services.${name}`;
+    const types = strList(e.ipAddressTypes, `${at}.ipAddressTypes`).sort();
+    if (!types.includes('ipv6') || types.some((t) => t !== 'ipv4' && t !== 'ipv6')) throw new Error(`${at}.ipAddressTypes: expected ipv6, and ipv4 when the endpoint is dual-stack`);
+    ipv6Support[name] = { ipAddressTypes: types, source: str(e.source, `${at}.source`), quote: str(e.quote, `${at}.quote`) };
+  }
   if (d.gatewayOnly !== undefined) {
     // S3 and DynamoDB, the only services with gateway endpoints, both have interface endpoints now.
     throw new Error(`${file}: gatewayOnly is no longer supported (no AWS service is gateway-only any more)`);
   }
-  return { services };
+  return { services, ipv6Support };
 }
 
 function regionMap(value: unknown, at: string): Record<string, string[] | null> {
@@ -211,6 +233,30 @@ function expandSupplement(name: string, entry: SupplementEntry, dataRegions: str
   else Object.assign(regions, entry.regions);
   if (Object.keys(regions).length === 0) throw new Error(`supplement entry "${name}" is offered in no region`);
   return { ...entry, regions: sortKeys(regions) };
+}
+
+/**
+ * The documented IP address types in every region of the entry (the data's per-region values are
+ * older than the page), with the page named in the entry's note. A supplement the data has caught up
+ * with is refused, so it is removed rather than kept as a second source.
+ */
+function withIpAddressTypes(name: string, entry: CatalogueEntry, ipv6: Ipv6SupportEntry): CatalogueEntry {
+  const regions = Object.keys(entry.regions);
+  const inData = (r: string) => entry.overrides?.[r]?.ipAddressTypes ?? entry.ipAddressTypes;
+  if (regions.every((r) => same(inData(r), ipv6.ipAddressTypes))) throw new Error(`supplement ipv6Support entry "${name}" is now in the EC2 data: remove it`);
+  const overrides: Record<string, RegionOverride> = {};
+  for (const [region, o] of Object.entries(entry.overrides ?? {})) {
+    const { ipAddressTypes: _dropped, ...rest } = o;
+    if (Object.keys(rest).length > 0) overrides[region] = rest;
+  }
+  const note = `ipAddressTypes from src/catalogue/supplement.json (ipv6Support): ${ipv6.source}`;
+  const { overrides: _old, ...base } = entry;
+  return {
+    ...base,
+    ipAddressTypes: [...ipv6.ipAddressTypes],
+    ...(Object.keys(overrides).length > 0 ? { overrides } : {}),
+    note: entry.note ? `${entry.note} ${note}` : note,
+  };
 }
 
 function sortKeys<T>(obj: Record<string, T>): Record<string, T> {

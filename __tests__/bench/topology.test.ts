@@ -10,6 +10,7 @@ import {
   HUB_REGION,
   MAX_SPOKES,
   spokeCidr,
+  spokeIpv6Cidr,
   topologyYaml,
   type TopologyOptions,
 } from '../../bench/topology';
@@ -32,6 +33,18 @@ describe('bench topology generator', () => {
       expect(config.hubs).toHaveLength(1);
       expect(config.hubs[0].dns).toBe(dns);
     });
+  });
+
+  it('writes a dual-stack variant of a topology (issue 20): the hub dual-stack, each spoke a distinct canonical IPv6 /56, only the expected advice', () => {
+    const { config, findings } = parseConfigText(topologyYaml({ spokes: 125, accounts: 40, services: 50, dns: 'private-hosted-zones', ipAddressType: 'dualstack' }));
+    expect(config.hubs[0].ipAddressType).toBe('dualstack');
+    expect(new Set(config.spokes.map((s) => s.vpc.ipv6Cidrs?.[0])).size).toBe(125);
+    expect(spokeIpv6Cidr(0)).toBe('2600:1f18:4000::/56');
+    expect(spokeIpv6Cidr(257)).toBe('2600:1f18:4001:100::/56');
+    // Services whose endpoints stay IPv4 are named, as for any dual-stack hub; nothing else is new.
+    expect([...new Set(findings.map((f) => f.code))].sort()).toEqual(['HubSidePolicySplit', 'ServiceIpv4Only']);
+    const ipv4 = parseConfigText(topologyYaml({ spokes: 125, accounts: 40, services: 50, dns: 'private-hosted-zones' })).config;
+    expect(config.spokes.map((s) => s.vpc.cidr)).toEqual(ipv4.spokes.map((s) => s.vpc.cidr));
   });
 
   it('has the requested numbers of spokes, accounts (plus the hub account) and services, a hub stack and one spokes stack per account', () => {

@@ -89,7 +89,7 @@ function resourceOverrides(json: TerraformJson): Map<string, MockValues> {
 }
 
 /** `${type.name.attr...}` -> [type, name, path]; anything else is not a plain reference. */
-const REFERENCE = /^\$\{(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)((?:\.[a-z_]+|\[\d+\])+)\}$/;
+const REFERENCE = /^\$\{(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)((?:\.[a-z][a-z0-9_]*|\[\d+\])+)\}$/;
 
 /**
  * What an output of a stack is after a mock apply: literal values as written, references to a
@@ -107,7 +107,7 @@ export function mockOutputValue(json: TerraformJson, output: string): unknown {
   const attributes: MockValues = { ...resourceOverrides(json).get(`${type}.${name}`) };
   for (const [k, v] of Object.entries(body)) if (typeof v !== 'string' || !v.includes('${')) attributes[k] = v;
   let at: unknown = attributes;
-  for (const step of pathText.match(/[a-z_]+|\d+/g) ?? []) at = (at as Record<string, unknown> | undefined)?.[step];
+  for (const step of pathText.match(/[a-z][a-z0-9_]*|\d+/g) ?? []) at = (at as Record<string, unknown> | undefined)?.[step];
   if (at === undefined) throw new Error(`output ${output}: ${type}.${name}${pathText} has no mock value; add it to support/mock-values.ts`);
   return at;
 }

@@ -14,6 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { partitionOfRegion } from '../../src/config/partitions';
+import { parseIpv6Cidr } from '../../src/planning/cidr6';
 
 /** Where a provider alias acts: from the synthesized provider block (region, allowed_account_ids). */
 export interface MockTarget {
@@ -37,6 +38,13 @@ function uuid(address: string): string {
 }
 /** Route 53 Profile ids: a prefix and 16 hex digits. */
 const shortId = (prefix: string, address: string): string => `${prefix}-${digest(address)}`;
+
+/** An Amazon-provided IPv6 /56 of its own per VPC, in AWS's form (a us-east-1 block: 2600:1f18::/36). */
+function amazonIpv6Block(address: string): string {
+  const block = parseIpv6Cidr(`2600:1f18:${digest(address).slice(0, 4)}:${digest(address).slice(4, 6)}00::/56`);
+  if (!block.ok) throw new Error(`mock IPv6 block of ${address}: ${block.reason}`);
+  return block.canonicalText;
+}
 
 /** DNS suffix of the partition's endpoint names (`amazonaws.com.cn` in China). */
 const dnsSuffix = (region: string): string => (partitionOfRegion(region) === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com');
@@ -66,11 +74,13 @@ export function resourceValues(type: string, name: string, target: MockTarget, b
         default_security_group_id: ec2Id('sg', `${address}#default`),
         default_network_acl_id: ec2Id('acl', address),
         dhcp_options_id: ec2Id('dopt', address),
+        // A dual-stack hub (issue 20): the Amazon-provided /56 AWS associates (the subnets carve /64s of it).
+        ...(body.assign_generated_ipv6_cidr_block === true ? { ipv6_cidr_block: amazonIpv6Block(address), ipv6_association_id: `vpc-cidr-assoc-0${digest(`${address}#ipv6`)}` } : {}),
       };
     }
     case 'aws_subnet': {
       const id = ec2Id('subnet', address);
-      return { id, arn: ec2('subnet', id), owner_id: account };
+      return { id, arn: ec2('subnet', id), owner_id: account, ...(body.ipv6_cidr_block !== undefined ? { ipv6_cidr_block_association_id: `subnet-cidr-assoc-0${digest(`${address}#ipv6`)}` } : {}) };
     }
     case 'aws_route_table': {
       const id = ec2Id('rtb', address);

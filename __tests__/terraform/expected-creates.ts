@@ -35,6 +35,11 @@ function hubCreates(counts: Counts, hub: HubPlan): void {
   // Zones exist in both zone modes; records: an apex per zone, plus `*` for wildcard zones.
   add(counts, 'aws_route53_zone', hub.zones.length);
   add(counts, 'aws_route53_record', hub.zones.length + hub.zones.filter((z) => z.wildcard).length);
+  // Dual-stack hubs (issue 20): an AAAA twin of each alias record of a dual-stack endpoint's zone, and
+  // HTTPS from the hub VPC's IPv6 block.
+  const aaaa = hub.zones.filter((z) => z.aaaa);
+  add(counts, 'aws_route53_record', aaaa.length + aaaa.filter((z) => z.wildcard).length);
+  add(counts, 'aws_vpc_security_group_ingress_rule', hub.ipv6 ? 1 : 0);
   if (hub.profile) {
     add(counts, 'aws_route53profiles_profile', 1);
     add(counts, 'aws_route53profiles_resource_association', hub.zones.length);
@@ -113,6 +118,13 @@ function pairCreates(counts: Counts, hub: HubPlan, spoke: SpokePlan): void {
   // hub CIDR (an existing hub VPC's secondary CIDRs too).
   add(counts, 'aws_route', hub.routeTables.length * spoke.cidrs.length + spoke.routeTableIds.length * (1 + hub.secondaryCidrs.length));
   add(counts, 'aws_vpc_security_group_ingress_rule', spoke.cidrs.length);
+  // An IPv6 spoke of a dual-stack hub: a return route per IPv6 block in every hub table, a route to the
+  // hub's IPv6 block in every spoke table, an HTTPS rule per IPv6 block.
+  const ipv6 = hub.ipv6 ? (spoke.ipv6Cidrs ?? []) : [];
+  if (ipv6.length > 0) {
+    add(counts, 'aws_route', hub.routeTables.length * ipv6.length + spoke.routeTableIds.length);
+    add(counts, 'aws_vpc_security_group_ingress_rule', ipv6.length);
+  }
   if (hub.dns === 'private-hosted-zones') {
     add(counts, 'aws_route53_vpc_association_authorization', spoke.crossAccount ? hub.zones.length : 0);
     add(counts, 'aws_route53_zone_association', hub.zones.length);

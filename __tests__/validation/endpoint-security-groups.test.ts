@@ -153,6 +153,19 @@ describe('spreadIngressRules', () => {
     expect(groups[0].rules.length + groups[1].rules.length).toBe(10);
   });
 
+  it('counts IPv6 rules apart from IPv4 ones, as AWS does: IPv6 rules alone never add a group while each family fits (issue 20)', () => {
+    const v4 = rulesFor(3);
+    const v6 = (n: number): SpokeRule[] => Array.from({ length: n }, (_, i) => ({ from: 'spoke' as const, spoke: `spoke-${i}`, cidr: `2600:1f18:abcd:${(0x3400 + i * 0x100).toString(16)}::/56` }));
+    expect(derivedGroupCount(v4, 3)).toBe(1);
+    expect(derivedGroupCount([...v4, ...v6(3)], 3)).toBe(1);
+    expect(derivedGroupCount([...v4, ...v6(4)], 3)).toBeGreaterThanOrEqual(2);
+    // The hub VPC's own IPv6 rule sits in group 1 and counts against the IPv6 share only.
+    expect(derivedGroupCount([...v4.slice(0, 2), ...v6(2)], 3, [{ from: 'hub-vpc', cidr: '10.0.0.0/22' }, { from: 'hub-vpc-ipv6' }])).toBe(1);
+    expect(derivedGroupCount([...v4.slice(0, 2), ...v6(3)], 3, [{ from: 'hub-vpc', cidr: '10.0.0.0/22' }, { from: 'hub-vpc-ipv6' }])).toBeGreaterThanOrEqual(2);
+    const groups = spreadIngressRules({ rules: [...v4, ...v6(3)], rulesPerGroup: 3 });
+    expect(groups.map((g) => g.rules.length)).toEqual([6]);
+  });
+
   it('plans one empty group for a hub without spokes', () => {
     expect(spreadIngressRules({ rules: [], rulesPerGroup: 60 })).toEqual([{ group: 1, rules: [] }]);
   });

@@ -22,7 +22,7 @@ function codesInSource(): string[] {
   const codes = new Set<string>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'finding-codes.ts')) {
     for (const m of readFileSync(path.join(dir, file), 'utf8').matchAll(/code: ([^,}\n]+)/g)) {
-      for (const literal of m[1].matchAll(/'([A-Z][A-Za-z]+)'/g)) codes.add(literal[1]);
+      for (const literal of m[1].matchAll(/'([A-Z][A-Za-z0-9]+)'/g)) codes.add(literal[1]);
     }
   }
   return [...codes].sort();
@@ -50,7 +50,7 @@ describe('finding codes', () => {
 
   it('explains each code in one line', () => {
     for (const [code, doc] of Object.entries(FINDING_CODES)) {
-      expect(code).toMatch(/^[A-Z][A-Za-z]+$/);
+      expect(code).toMatch(/^[A-Z][A-Za-z0-9]+$/);
       expect(doc.meaning).not.toMatch(/\n/);
       expect(doc.meaning.length).toBeGreaterThan(10);
     }

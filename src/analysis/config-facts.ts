@@ -14,11 +14,11 @@ export interface ConfigFacts {
   readonly accountIds: ReadonlyMap<string, string>;
   /** Stack name -> the hub accounts its hub-side providers may act in (spokes stacks). */
   readonly hubSideAccountIds: ReadonlyMap<string, ReadonlySet<string>>;
-  /** Every configured spoke CIDR, primary and secondary. */
+  /** Every configured spoke CIDR, primary and secondary, and its IPv6 blocks (dual-stack hubs). */
   readonly spokeCidrs: readonly string[];
   /** Every hub's onPremises ranges (issue 10). */
   readonly onPremisesCidrs: readonly string[];
-  /** Every hub VPC's own CIDRs (primary and, for an existing VPC, secondary): its workloads are clients. */
+  /** Every hub VPC's own CIDRs (primary and, for an existing VPC, secondary, and its IPv6 block): its workloads are clients. */
   readonly hubCidrs: readonly string[];
   /** Every hub's extra client ranges (hubs.<hub>.clientCidrs). */
   readonly clientCidrs: readonly string[];
@@ -42,9 +42,9 @@ export function configFacts(config: VpceHubConfig): ConfigFacts {
   return {
     accountIds: new Map(plan.stacks.map((s) => [s.name, s.account.id])),
     hubSideAccountIds: new Map(plan.stacks.map((s) => [s.name, new Set(s.hubAccess.map((a) => a.account.id))])),
-    spokeCidrs: config.spokes.flatMap((s) => [s.vpc.cidr, ...s.vpc.secondaryCidrs]),
+    spokeCidrs: config.spokes.flatMap((s) => [s.vpc.cidr, ...s.vpc.secondaryCidrs, ...(s.vpc.ipv6Cidrs ?? [])]),
     onPremisesCidrs: config.hubs.flatMap((h) => h.onPremises?.cidrs ?? []),
-    hubCidrs: config.hubs.flatMap((h) => [h.vpc.cidr, ...(h.vpc.secondaryCidrs ?? [])]),
+    hubCidrs: config.hubs.flatMap((h) => [h.vpc.cidr, ...(h.vpc.secondaryCidrs ?? []), ...(h.vpc.id !== undefined && h.vpc.ipv6Cidr !== undefined ? [h.vpc.ipv6Cidr] : [])]),
     clientCidrs: config.hubs.flatMap((h) => h.clientCidrs ?? []),
     serviceZones,
     untrackedResolverGroups: new Set(plan.hubs.filter((h) => h.onPremises?.inboundResolver && h.onPremises.resolverSecurityGroup === 'untracked').map((h) => `${stackNames.hub(h.account.key)}/aws_security_group.${ids.hubInboundResolver(h.name)}`)),

@@ -54,7 +54,7 @@ export function transitGatewayRoutes(tree: SynthTree): Array<{ holder: TfResourc
   return resourcesOfType(tree, 'aws_route')
     .filter((r) => r.body.transit_gateway_id !== undefined && r.body.transit_gateway_id !== '')
     .map((holder) => {
-      const destination = str(holder.body, 'destination_cidr_block');
+      const destination = str(holder.body, 'destination_cidr_block') ?? str(holder.body, 'destination_ipv6_cidr_block');
       const transitGateway = identityOf(resolveExpression(tree, holder.stack, holder.body.transit_gateway_id));
       return { holder, ...(destination ? { destination } : {}), ...(transitGateway ? { transitGateway } : {}) };
     });

@@ -50,6 +50,8 @@ export interface ResolvedService {
   serviceName: string;
   zones: ZoneSpec[];
   endpointPolicySupported: boolean;
+  /** `ipv4`, and `ipv6` when the endpoint service accepts IPv6 (SupportedIpAddressTypes, or the supplement's ipv6Support). */
+  ipAddressTypes: string[];
   availabilityZones: string[] | null;
   custom: boolean;
 }
@@ -88,6 +90,7 @@ export function resolveService(name: string, region: string): ResolvedService | 
     serviceName: fill(entry.serviceName, region),
     zones: (override.privateDnsNames ?? entry.privateDnsNames).map((t) => zoneSpec(fill(t, region))),
     endpointPolicySupported: override.endpointPolicySupported ?? entry.endpointPolicySupported,
+    ipAddressTypes: [...(override.ipAddressTypes ?? entry.ipAddressTypes)],
     availabilityZones: azs === null ? null : [...azs],
     custom: false,
   };
@@ -106,6 +109,7 @@ export function resolveServiceInNewerRegion(name: string, region: string): Resol
     serviceName: fill(entry.serviceName, region),
     zones: entry.privateDnsNames.map((t) => zoneSpec(fill(t, region))),
     endpointPolicySupported: entry.endpointPolicySupported,
+    ipAddressTypes: [...entry.ipAddressTypes],
     availabilityZones: null,
     custom: false,
   };
@@ -121,7 +125,8 @@ export function serviceIpAddressTypes(name: string, region: string): string[] | 
 /**
  * The escape hatch for services the snapshot does not know. `{region}` in any name is substituted.
  * AZs are unknown (null). endpointPolicySupported defaults to true, the common case in the data; pass
- * false for a service that rejects endpoint policies.
+ * false for a service that rejects endpoint policies. ipAddressTypes defaults to IPv4 only: a
+ * dual-stack endpoint for a service that does not accept IPv6 fails at apply.
  */
 export function customService(
   name: string,
@@ -129,6 +134,7 @@ export function customService(
   privateDnsNames: string[],
   serviceName?: string,
   endpointPolicySupported = true,
+  ipAddressTypes: string[] = ['ipv4'],
 ): ResolvedService {
   if (!/^[a-z0-9][a-z0-9.-]*$/.test(name)) throw new Error(`custom service name "${name}" must be lower-case letters, digits, "." and "-"`);
   const resolvedName = fill(serviceName ?? `com.amazonaws.{region}.${name}`, region);
@@ -140,7 +146,7 @@ export function customService(
     if (seen.has(z.zoneName)) throw new Error(`custom service "${name}": zone ${z.zoneName} listed twice`);
     seen.add(z.zoneName);
   }
-  return { name, serviceName: resolvedName, zones, endpointPolicySupported, availabilityZones: null, custom: true };
+  return { name, serviceName: resolvedName, zones, endpointPolicySupported, ipAddressTypes: [...ipAddressTypes].sort(), availabilityZones: null, custom: true };
 }
 
 const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;

@@ -22,6 +22,8 @@ const roleArn = z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]
   message: 'must be an IAM role ARN like arn:aws:iam::111111111111:role/terraform',
 });
 const cidr = z.string().min(1);
+/** An IPv6 block (validate-ipv6.ts checks syntax, size and overlaps, like validate-vpcs.ts for IPv4). */
+const ipv6Cidr = z.string().min(1);
 /** Editors: an AZ name or id (validate-vpcs.ts: InvalidAz otherwise); zod leaves the checks to validate. */
 const availabilityZone = z.string().meta({ pattern: `^(?:${AZ_NAME_PATTERN.source.slice(1, -1)}|${AZ_ID_PATTERN.source.slice(1, -1)})$` });
 const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { message: 'must be an AWS region name like us-east-1' }).meta({ enum: [...AWS_REGIONS] }); // editors: the regions AWS has (catalogue/regions.ts); validate names the nearest
@@ -102,18 +104,42 @@ const hubVpc = z.strictObject({
   availabilityZones: z.array(availabilityZone.describe('An AZ name (us-east-1a) or AZ id (use1-az1).')).optional().describe('A new VPC: >= 2 AZs for the endpoint subnets, carved in this order (add new ones at the end).'),
   subnetPrefixLength: z.number().int().min(16).max(28).optional().describe('A new VPC: prefix length of each endpoint subnet; default max(24, hub prefix + 2).'),
   flowLogs: flowLogs.optional().describe('Flow logs of a new hub VPC: on by default (a created log group, 365 days); not for an existing VPC.'),
-  subnets: z.array(z.strictObject({ id: subnetId.describe('An endpoint subnet of the existing VPC.'), availabilityZone: availabilityZone.describe("The subnet's AZ name or id.") })).optional().describe('An existing VPC: the subnets the endpoints go in, one per AZ (>= 2).'),
+  /** A dual-stack hub's existing subnets each give their IPv6 block: an endpoint subnet without one
+   * cannot hold a dual-stack endpoint (CreateVpcEndpoint refuses it). */
+  subnets: z
+    .array(
+      z.strictObject({
+        id: subnetId.describe('An endpoint subnet of the existing VPC.'),
+        availabilityZone: availabilityZone.describe("The subnet's AZ name or id."),
+        ipv6Cidr: ipv6Cidr.optional().describe("A dual-stack hub: the subnet's IPv6 block (/44 to /64), required for every subnet."),
+      }),
+    )
+    .optional()
+    .describe('An existing VPC: the subnets the endpoints go in, one per AZ (>= 2).'),
   routeTableIds: z.array(routeTableId).optional().describe("An existing VPC: the route tables that get the return routes to the spokes."),
   /** An existing hub VPC's secondary CIDRs: workloads there resolve the services to the endpoints too,
    * so they are admitted like the primary CIDR (and must not overlap any spoke). */
   secondaryCidrs: z.array(cidr).optional().describe("An existing VPC's secondary CIDRs: its workloads there are admitted to the endpoints too."),
+  /** An existing dual-stack hub VPC's IPv6 block (Amazon-provided /56, or BYOIP/IPAM /44 to /60): spokes
+   * route it to the hub. A VPC vpce-hub creates gets an Amazon-provided /56 instead. */
+  ipv6Cidr: ipv6Cidr.optional().describe("A dual-stack hub's existing VPC: its IPv6 block (/44 to /60), which IPv6 spokes route to; a created VPC gets an Amazon-provided /56."),
 });
+
+/** A hub's endpoints: IPv4 only (AWS's default), or IPv4 and IPv6 (issue 20). */
+export const IP_ADDRESS_TYPES = ['ipv4', 'dualstack'] as const;
 
 const customService = z.strictObject({
   name: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, { message: 'must be lower case letters, digits, dots and hyphens, like ecr.api' }).describe('A catalogue name, or a name of your choice for a service the catalogue lacks.'),
   /** Escape hatch for services the catalogue lacks, and iot.data's zone (the account's `<prefix>-ats.iot.{region}.amazonaws.com`); `{region}` is replaced by the hub's region. */
   privateDnsNames: z.array(z.string().min(1)).optional().describe('The DNS names to answer for ({region} is replaced), e.g. x.{region}.amazonaws.com; a leading *. makes a wildcard zone.'),
   serviceName: z.string().optional().describe('The endpoint service name; default com.amazonaws.{region}.<name>.'),
+  /** The IP address types the endpoint service accepts, when AWS opened it to IPv6 after the catalogue's data
+   * (DescribeVpcEndpointServices' SupportedIpAddressTypes); without it the catalogue's, else IPv4 only. */
+  ipAddressTypes: z
+    .array(z.enum(['ipv4', 'ipv6']))
+    .min(1)
+    .optional()
+    .describe("The IP address types the endpoint service accepts (SupportedIpAddressTypes); default the catalogue's, else ipv4. In a dual-stack hub, ipv6 makes the endpoint dual-stack."),
 });
 // Editors: the catalogue's names (validate: UnknownService for any other string).
 export const serviceSchema = z.union([z.string().min(1).meta({ enum: catalogueServiceNames() }).describe('A service of the catalogue: sqs, ecr.api, ...'), customService.describe('A service with its own DNS names (the catalogue lacks it, or iot.data)')]);
@@ -229,6 +255,12 @@ const hub = z.strictObject({
   vpc: hubVpc.describe('A new hub VPC (cidr, availabilityZones) or an existing one (id, cidr, subnets, routeTableIds).'),
   dns: z.enum(DNS_MODES).default('private-hosted-zones').describe('How spokes resolve the service names: private hosted zones associated with each spoke, endpoint URLs, or a Route 53 Profile.'),
   /**
+   * dualstack: the hub VPC gets IPv6 (created: an Amazon-provided /56 and a /64 per subnet; existing:
+   * vpc.ipv6Cidr and subnets[].ipv6Cidr), endpoints of services that accept IPv6 are dual-stack with A and
+   * AAAA records, and spokes that list vpc.ipv6Cidrs get IPv6 routes and HTTPS rules (issue 20).
+   */
+  ipAddressType: z.enum(IP_ADDRESS_TYPES).default('ipv4').describe('ipv4 (default) or dualstack: IPv6 in the hub VPC, dual-stack endpoints with AAAA records for services that accept IPv6, IPv6 routes and rules for spokes that list vpc.ipv6Cidrs.'),
+  /**
    * route53-profile only: spokes keep their direct zone associations (and authorizations) next to the
    * profile association. The first step of a private-hosted-zones -> route53-profile migration (README,
    * "Changing a hub's DNS mode"): each spoke answers from the same zones through both paths, then this
@@ -281,6 +313,9 @@ const spoke = z.strictObject({
     id: vpcId.describe('The existing spoke VPC.'),
     cidr: cidr.describe("The spoke VPC's primary CIDR."),
     secondaryCidrs: z.array(cidr).default([]).describe("The spoke VPC's secondary CIDRs that call the endpoints."),
+    /** The spoke VPC's IPv6 blocks: with a dual-stack hub, each gets a route both ways and an HTTPS rule.
+     * Without them the spoke stays IPv4-only. */
+    ipv6Cidrs: z.array(ipv6Cidr).optional().describe("The spoke VPC's IPv6 blocks (/44 to /60): with a dual-stack hub each gets routes both ways and an HTTPS rule; without them the spoke stays IPv4-only."),
     routeTableIds: z.array(routeTableId).min(1).describe('The spoke route tables that get a route to the hub.'),
     /** transit-gateway hubs only: the spoke's subnets for its attachment, one per AZ. An entry may name
      * its AZ (`{ id, availabilityZone }`), which validate then checks (distinct, in the spoke's region). */
@@ -387,4 +422,5 @@ export type RamSharingConfig = NonNullable<VpceHubConfig['ramSharing']>;
 export type AccountConfig = VpceHubConfig['accounts'][string];
 export type ConnectivityMode = HubConfig['connectivity'];
 export type TransitGatewayConfig = NonNullable<HubConfig['transitGateway']>;
+export type IpAddressType = HubConfig['ipAddressType'];
 export type AttachmentSubnetConfig = NonNullable<SpokeConfig['vpc']['attachmentSubnetIds']>[number];

@@ -38,6 +38,18 @@ export function validateHubAttachment({ config, raw }: ValidationContext): Findi
 
     const entries = tgw.hubAttachmentSubnets;
     if (entries === undefined) return;
+    // A dual-stack hub's attachment has ipv6_support: its network interfaces take an IPv6 address in each
+    // attachment subnet (CreateTransitGatewayVpcAttachmentRequestOptions.Ipv6Support,
+    // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTransitGatewayVpcAttachmentRequestOptions.html).
+    // vpce-hub gives the subnets it creates for the attachment no IPv6 block yet, and cannot see one of an existing subnet.
+    if (hub.ipAddressType === 'dualstack') {
+      push({
+        code: 'Ipv4OnlySubnet',
+        path: `${at}.hubAttachmentSubnets`,
+        message: "of a dual-stack hub: the hub's attachment carries IPv6, which needs IPv6 in each attachment subnet, and vpce-hub does not give these subnets IPv6 blocks (nor can it check an existing subnet's)",
+        fix: 'remove hubAttachmentSubnets (the attachment then uses the endpoint subnets, which are dual-stack), or keep the hub ipAddressType: ipv4',
+      });
+    }
     const existing = hub.vpc.id !== undefined;
     const endpointAzs = existing ? (hub.vpc.subnets ?? []).map((s) => s.availabilityZone) : (hub.vpc.availabilityZones ?? []);
     const hubCidr = parseCidr(hub.vpc.cidr);

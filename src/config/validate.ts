@@ -16,6 +16,7 @@ import { validateDns } from './validate-dns';
 import { validateHubSidePolicySize } from './validate-hub-side-policy-size';
 import { validateHubSideRole } from './validate-hub-side-role';
 import { validateIotData } from './validate-iot-data';
+import { validateIpv6 } from './validate-ipv6';
 import { validateNames } from './validate-names';
 import { validatePartitions } from './validate-partitions';
 import { validatePolicy } from './validate-policy';
@@ -56,6 +57,7 @@ export const VALIDATORS: ReadonlyArray<RegisteredValidator> = [
   { id: 'regions', stage: 'config', summary: 'region names are AWS regions (newer than the catalogue: warning); a spoke in another region than its hub is warned about inter-region data transfer', run: validateRegions },
   { id: 'partitions', stage: 'config', summary: "every region is in the first hub's partition (aws, aws-cn, aws-us-gov, ...) and every ARN names it; an account's roleArn is a role of that account", run: validatePartitions },
   { id: 'vpcs', stage: 'config', summary: "CIDRs are valid, canonical, private, /16-/28 and never overlap within a hub network; secondary CIDRs are ones AWS associates with the primary's range; client ranges are at most /8, outside the hub's VPCs and distinct; no spoke is its hub's VPC; the hub CIDR holds its endpoint subnets; AZs are >= 2, distinct, in the region and (AZ ids) exist; flow-log retention is a CloudWatch Logs value; existing-VPC fields and route tables are consistent", run: validateVpcs },
+  { id: 'ipv6', stage: 'config', summary: "dual-stack hubs: IPv6 blocks are valid, canonical, /44-/60 for VPCs and /44-/64 for subnets in steps of /4, in a range a VPC holds, and never overlap within a hub network; an existing dual-stack hub VPC names its block and every subnet's (an IPv4-only subnet is rejected); IPv6 given to an IPv4-only hub and services whose endpoints do not accept IPv6 are warned about", run: validateIpv6 },
   { id: 'tags', stage: 'config', summary: "tags (top level, per hub, per spoke) use none of vpce-hub's own keys, have values, do not differ from another level's key only in case, and stay within 50 per resource; their characters and lengths are checked per resource type with the other AWS strings", run: validateTags },
   { id: 'backend', stage: 'config', summary: 'an S3 state bucket name follows the S3 bucket naming rules', run: validateBackend },
   { id: 'dns', stage: 'config', summary: 'route53-profile mode: spokes in the hub region, organizationArn consistent with organizationId; a hub VPC is no zone-mode spoke', run: validateDns },

@@ -52,7 +52,8 @@ export function hubEndpoints(scope: Construct, hub: HubPlan, vpc: HubVpcHandles,
         ipProtocol: 'tcp',
         fromPort: 443,
         toPort: 443,
-        cidrIpv4: rule.cidr,
+        // The hub VPC's IPv6 block (dual-stack hubs): a created VPC's is known only at apply.
+        ...(rule.from === 'hub-vpc-ipv6' ? { cidrIpv6: rule.cidr ?? (vpc.ipv6CidrBlock as string) } : { cidrIpv4: rule.cidr }),
         tags: hubTags(hub, tagName(project, hub.name, 'from', from)),
         // A rule moves to another group when the group count changes (its address stays, its
         // security_group_id forces a replacement): create the new rule before deleting the old one so
@@ -74,8 +75,23 @@ export function hubEndpoints(scope: Construct, hub: HubPlan, vpc: HubVpcHandles,
         // Always explicit: the API default is true, and provider 5.51.0-5.51.1 sent true even when
         // false was meant (terraform-provider-aws issue 37694).
         privateDnsEnabled: ep.privateDnsEnabled,
+        // Dual-stack (issue 20): IPv4 and IPv6 on the endpoint's interfaces (every subnet has both), and A
+        // and AAAA records for its regional, zonal and private DNS names, which the zones' AAAA aliases
+        // need. DnsRecordIpType dualstack requires IpAddressType dualstack; ipv6 would drop the A records
+        // and service-defined the private names' AAAA ones.
+        // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpcEndpoint.html
+        // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DnsOptionsSpecification.html
+        // (the constraints are spelled out in AWS CDK's VpcEndpointIpAddressType and VpcEndpointDnsRecordIpType)
+        ...(ep.dualStack ? { ipAddressType: 'dualstack' } : {}),
         // DnsOptionsSpecification.PrivateDnsOnlyForInboundResolverEndpoint (gateway-services.ts).
-        ...(ep.privateDnsOnlyForInboundResolverEndpoint !== undefined ? { dnsOptions: { privateDnsOnlyForInboundResolverEndpoint: ep.privateDnsOnlyForInboundResolverEndpoint } } : {}),
+        ...(ep.privateDnsOnlyForInboundResolverEndpoint !== undefined || ep.dualStack
+          ? {
+              dnsOptions: {
+                ...(ep.dualStack ? { dnsRecordIpType: 'dualstack' } : {}),
+                ...(ep.privateDnsOnlyForInboundResolverEndpoint !== undefined ? { privateDnsOnlyForInboundResolverEndpoint: ep.privateDnsOnlyForInboundResolverEndpoint } : {}),
+              },
+            }
+          : {}),
         ...(ep.policy !== undefined ? { policy: terraformLiteral(ep.policy) } : {}),
         tags: hubTags(hub, tagName(project, hub.name, ep.service)),
       });

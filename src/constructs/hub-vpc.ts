@@ -23,6 +23,8 @@ import { hubTags } from '../planning/tags';
 
 export interface HubVpcHandles {
   vpcId: string;
+  /** Dual-stack hubs: the VPC's IPv6 block (an existing VPC's from the config, a created one's Amazon-provided /56). */
+  ipv6CidrBlock?: string;
   subnetIds: string[];
   /** Keyed like `RouteTablePlan.key`. */
   routeTableIds: Map<string, string>;
@@ -32,6 +34,7 @@ export function hubVpc(scope: Construct, hub: HubPlan, provider: AwsProvider, pr
   if (hub.existingVpcId !== undefined) {
     return {
       vpcId: hub.existingVpcId,
+      ...(hub.ipv6?.cidr !== undefined ? { ipv6CidrBlock: hub.ipv6.cidr } : {}),
       subnetIds: hub.subnets.map((s) => s.id as string),
       routeTableIds: new Map(hub.routeTables.map((r) => [r.key, r.id as string])),
     };
@@ -42,6 +45,11 @@ export function hubVpc(scope: Construct, hub: HubPlan, provider: AwsProvider, pr
     // Both are required on every VPC associated with a private hosted zone.
     enableDnsSupport: true,
     enableDnsHostnames: true,
+    // Dual-stack hubs (issue 20): an Amazon-provided /56, the block AWS gives when asked for one
+    // (CreateVpc AmazonProvidedIpv6CidrBlock, https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpc.html).
+    // Associated in place on an existing VPC of ours (AssociateVpcCidrBlock; the provider's resourceVPCUpdate,
+    // internal/service/ec2/vpc_.go): turning a hub dual-stack replaces nothing (review/force-new.ts).
+    ...(hub.ipv6 ? { assignGeneratedIpv6CidrBlock: true } : {}),
     tags: hubTags(hub, tagName(project, hub.name)),
   });
   // Taking over the default SG with no rules removes AWS's allow-all-within-group default.
@@ -52,6 +60,12 @@ export function hubVpc(scope: Construct, hub: HubPlan, provider: AwsProvider, pr
       provider,
       vpcId: vpc.id,
       cidrBlock: s.cidr as string,
+      // A /64 per subnet (the size AWS expects for subnets that hold network interfaces), carved at apply
+      // from the Amazon-provided /56 by the AZ's position, like the IPv4 carving: a dual-stack endpoint
+      // needs IPv4 and IPv6 in every subnet (CreateVpcEndpoint IpAddressType). The subnets hold only
+      // endpoint, resolver and attachment interfaces, whose addresses AWS assigns by their own IP address
+      // type, so assign_ipv6_address_on_creation (for instances launched there) stays off.
+      ...(s.ipv6Index !== undefined ? { ipv6CidrBlock: Fn.cidrsubnet(vpc.ipv6CidrBlock, 8, s.ipv6Index) } : {}),
       ...(s.azIsId ? { availabilityZoneId: s.az } : { availabilityZone: s.az }),
       mapPublicIpOnLaunch: false,
       tags: hubTags(hub, tagName(project, hub.name, 'endpoints', s.az)),
@@ -60,7 +74,7 @@ export function hubVpc(scope: Construct, hub: HubPlan, provider: AwsProvider, pr
     return subnet.id;
   });
   if (hub.flowLogs) flowLogs(scope, hub, vpc, hub.flowLogs, provider, project);
-  return { vpcId: vpc.id, subnetIds, routeTableIds: new Map([['endpoints', table.id]]) };
+  return { vpcId: vpc.id, ...(hub.ipv6 ? { ipv6CidrBlock: vpc.ipv6CidrBlock } : {}), subnetIds, routeTableIds: new Map([['endpoints', table.id]]) };
 }
 
 function flowLogs(scope: Construct, hub: HubPlan, vpc: Vpc, plan: FlowLogPlan, provider: AwsProvider, project: string): void {

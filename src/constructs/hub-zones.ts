@@ -51,6 +51,15 @@ export function hubZones(scope: Construct, hub: HubPlan, vpcId: string, endpoint
       const record = resource(Route53Record, scope, ids.hubRecord(hub.name, z.key, kind), { provider, zoneId: zone.zoneId, name, type: 'A', alias });
       // An adopted zone's alias records exist too (the blog's pattern creates the same ones).
       adopt(record, adoptedZoneId !== undefined ? importIds.record(adoptedZoneId, name) : undefined);
+      // A dual-stack endpoint (issue 20): the AAAA twin of every A alias, to the same regional name, which
+      // has AAAA records with dns_record_ip_type dualstack. Without it an IPv6-only client gets no answer
+      // for the name (Route 53 answers AAAA queries only from AAAA records), and a dual-stack client falls
+      // back to IPv4. In an adopted zone (the blog's pattern makes A records only) an AAAA record of the
+      // name may exist or not: allow_overwrite takes it over instead of failing the create, and is never
+      // needed in a zone of our own (https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/route53_record#allow_overwrite).
+      if (z.aaaa) {
+        resource(Route53Record, scope, ids.hubRecordAaaa(hub.name, z.key, kind), { provider, zoneId: zone.zoneId, name, type: 'AAAA', alias, ...(adoptedZoneId !== undefined ? { allowOverwrite: true } : {}) });
+      }
     }
   }
   return zones;

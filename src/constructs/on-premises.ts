@@ -25,6 +25,8 @@ import { hubTags } from '../planning/tags';
 export interface OnPremisesHandles {
   /** A Terraform expression: the inbound endpoint's IP addresses. */
   inboundIps?: string;
+  /** Dual-stack hubs: its IPv6 addresses. */
+  inboundIpv6s?: string;
 }
 
 export function hubOnPremises(scope: Construct, hub: HubPlan, vpc: HubVpcHandles, provider: AwsProvider, project: string): OnPremisesHandles {
@@ -85,10 +87,16 @@ export function hubOnPremises(scope: Construct, hub: HubPlan, vpc: HubVpcHandles
     provider,
     name,
     direction: 'INBOUND',
+    // A dual-stack hub (issue 20): IPv4 and IPv6 addresses, both chosen by Resolver in the endpoint
+    // subnets, which all have both (CreateResolverEndpoint ResolverEndpointType DUALSTACK; IpAddressRequest
+    // Ip and Ipv6 are optional). Changed in place on an existing endpoint (UpdateResolverEndpoint).
+    // https://docs.aws.amazon.com/Route53/latest/APIReference/API_route53resolver_CreateResolverEndpoint.html
+    ...(hub.ipv6 ? { resolverEndpointType: 'DUALSTACK' } : {}),
     securityGroupIds: [sg.id],
     // One address per endpoint subnet: Resolver requires at least two, in two AZs for resilience.
     ipAddress: vpc.subnetIds.map((subnetId) => ({ subnetId })),
     tags: hubTags(hub, name),
   });
-  return { inboundIps: `\${[for a in ${endpoint.terraformResourceType}.${endpoint.friendlyUniqueId}.ip_address : a.ip]}` };
+  const ref = `${endpoint.terraformResourceType}.${endpoint.friendlyUniqueId}`;
+  return { inboundIps: `\${[for a in ${ref}.ip_address : a.ip]}`, ...(hub.ipv6 ? { inboundIpv6s: `\${[for a in ${ref}.ip_address : a.ipv6]}` } : {}) };
 }

@@ -15,6 +15,7 @@ import { ids, tagName } from '../planning/naming';
 import type { HubPlan, SpokePlan } from '../planning/plan';
 import { importIds } from '../planning/adopt';
 import { adopt } from './adopt';
+import { ipv6Routes } from './ipv6-routes';
 import { resource } from './resource';
 import { pairTags } from '../planning/tags';
 
@@ -24,6 +25,8 @@ export interface HubSide {
   vpcId: string;
   /** Keyed like `RouteTablePlan.key`. */
   routeTableId: (key: string) => string;
+  /** A dual-stack hub's IPv6 block: the config's for an existing VPC, the hub stack's output for a created one (ipv6-routes.ts). */
+  ipv6Cidr?: string;
 }
 
 /** `routes: false` keeps the peering without routes over it: step 2 of a migration to a transit gateway (planning/peering-migration.ts). */
@@ -80,4 +83,5 @@ export function peeringPair(scope: Construct, hub: HubPlan, spoke: SpokePlan, hu
       adopt(route, adopted ? importIds.route(routeTableId, cidr) : undefined);
     }
   }
+  ipv6Routes(scope, hub, spoke, hubSide, spokeProvider, { via: { vpcPeeringConnectionId: pcx.id }, ...(accepter ? { hubDependsOn: [accepter], spokeDependsOn: [accepter] } : {}) });
 }

@@ -19,6 +19,7 @@ import type { Construct } from 'constructs';
 import { hubCidrs } from '../planning/hub-cidrs';
 import { awsNames, ids } from '../planning/naming';
 import type { HubPlan, SpokePlan } from '../planning/plan';
+import { ipv6Routes } from './ipv6-routes';
 import { resource } from './resource';
 import { adopt } from './adopt';
 import { acceptInOwner, adoptedAttachmentKeeps, replaceAdoptedAssociation } from './transit-gateway';
@@ -36,6 +37,8 @@ export interface TransitGatewaySide {
   ownerProvider: AwsProvider;
   /** The RAM share this account must have joined before it can attach (principal or acceptance). */
   shareJoined?: TerraformResource;
+  /** A dual-stack hub's IPv6 block (ipv6-routes.ts). */
+  hubIpv6Cidr?: string;
 }
 
 /** `routes: false` builds the path without routes over it: step 1 of a migration from peering (planning/peering-migration.ts). */
@@ -52,11 +55,18 @@ export function transitGatewayPair(scope: Construct, hub: HubPlan, spoke: SpokeP
     vpcId: spoke.vpcId,
     subnetIds: spoke.attachmentSubnets.map((s) => s.id),
     dnsSupport: 'enable',
+    // A spoke with IPv6 blocks of a dual-stack hub: its IPv6 CIDRs propagate into the hub route table and
+    // the attachment carries IPv6 ("When enabled, the transit gateway network interface receives an IPv6
+    // address. When you enable route propagation, IPv6 VPC CIDRs propagate to the transit gateway route
+    // tables": CreateTransitGatewayVpcAttachmentRequestOptions.Ipv6Support,
+    // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTransitGatewayVpcAttachmentRequestOptions.html).
+    // Its attachment subnets need IPv6 blocks of their own (README, dual-stack). Changed in place.
+    ...(spoke.ipv6Cidrs && side.hubIpv6Cidr !== undefined ? { ipv6Support: 'enable' } : {}),
     // Settable only in the owner's account; for a shared gateway the accepter turns them off.
     ...(sameAccount ? { transitGatewayDefaultRouteTableAssociation: false, transitGatewayDefaultRouteTablePropagation: false } : {}),
     tags: pairTags(spoke, name),
     ...(side.shareJoined ? { dependsOn: [side.shareJoined] } : {}),
-    ...adoptedAttachmentKeeps(spoke.adoptTransitGatewayAttachmentId),
+    ...adoptedAttachmentKeeps(spoke.adoptTransitGatewayAttachmentId, spoke.ipv6Cidrs !== undefined && side.hubIpv6Cidr !== undefined),
   });
   const adopted = spoke.adoptTransitGatewayAttachmentId;
   adopt(attachment, adopted);
@@ -112,4 +122,10 @@ export function transitGatewayPair(scope: Construct, hub: HubPlan, spoke: SpokeP
       });
     }
   }
+  // The IPv6 routes wait for the same association and propagation as the IPv4 ones.
+  ipv6Routes(scope, hub, spoke, { provider: side.hubProvider, routeTableId: side.hubRouteTableId, ...(side.hubIpv6Cidr !== undefined ? { ipv6Cidr: side.hubIpv6Cidr } : {}) }, spokeProvider, {
+    via: { transitGatewayId: side.transitGatewayId },
+    hubDependsOn: afterPath.dependsOn,
+    spokeDependsOn: afterPath.dependsOn,
+  });
 }

@@ -96,10 +96,12 @@ export function hubTransitGateway(scope: Construct, hub: HubPlan, vpc: HubVpcHan
     // in every endpoint AZ, so traffic stays in the endpoint's AZ.
     subnetIds: hubAttachmentSubnetIds(scope, hub, vpc, provider, project),
     dnsSupport: 'enable',
+    // A dual-stack hub: its IPv6 block propagates into the spokes route table (Ipv6Support, transit-gateway-pair.ts).
+    ...(hub.ipv6 ? { ipv6Support: 'enable' } : {}),
     // The provider can set these only in the owner's account (not for RAM-shared gateways): there the accepter sets them.
     ...(sameAccount ? { transitGatewayDefaultRouteTableAssociation: false, transitGatewayDefaultRouteTablePropagation: false } : {}),
     tags: hubTags(hub, tagName(project, hub.name)),
-    ...adoptedAttachmentKeeps(hub.adopt?.transitGatewayAttachmentId, sameAccount ? [HUB_KEEPS_DEFAULT_PROPAGATION] : []),
+    ...adoptedAttachmentKeeps(hub.adopt?.transitGatewayAttachmentId, hub.ipv6 !== undefined, sameAccount ? [HUB_KEEPS_DEFAULT_PROPAGATION] : []),
   });
   const adopted = hub.adopt?.transitGatewayAttachmentId;
   adopt(attachment, adopted);
@@ -239,10 +241,11 @@ const HUB_KEEPS_DEFAULT_PROPAGATION = 'transit_gateway_default_route_table_propa
  * "disable" in provider 5.100.0 (Optional with a default, not Computed:
  * https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/ec2_transit_gateway_vpc_attachment),
  * so after the import Terraform would turn off appliance mode or IPv6 on an organization's attachment
- * that uses them. vpce-hub sets neither on an attachment it adopts.
+ * that uses them. vpce-hub sets neither on an attachment it adopts, except IPv6 support for a dual-stack hub.
  */
-export function adoptedAttachmentKeeps(adopted: string | undefined, more: string[] = []): { lifecycle?: { ignoreChanges: string[] } } {
-  return adopted !== undefined ? { lifecycle: { ignoreChanges: ['appliance_mode_support', 'ipv6_support', ...more] } } : {};
+export function adoptedAttachmentKeeps(adopted: string | undefined, setsIpv6: boolean, more: string[] = []): { lifecycle?: { ignoreChanges: string[] } } {
+  // A dual-stack hub's attachment sets ipv6_support itself (issue 20): then it is managed, not kept.
+  return adopted !== undefined ? { lifecycle: { ignoreChanges: ['appliance_mode_support', ...(setsIpv6 ? [] : ['ipv6_support']), ...more] } } : {};
 }
 
 /**

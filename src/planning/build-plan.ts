@@ -41,6 +41,8 @@ export function buildPlan(config: VpceHubConfig): NetworkPlan {
         hub: hub.name,
         vpcId: s.vpc.id,
         cidrs: [s.vpc.cidr, ...s.vpc.secondaryCidrs],
+        // A spoke without ipv6Cidrs stays IPv4-only in a dual-stack hub; an IPv4 hub ignores them (warned).
+        ...(hub.ipAddressType === 'dualstack' && (s.vpc.ipv6Cidrs ?? []).length > 0 ? { ipv6Cidrs: [...(s.vpc.ipv6Cidrs ?? [])] } : {}),
         routeTableIds: [...s.vpc.routeTableIds],
         crossAccount,
         crossRegion,
@@ -87,16 +89,19 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
       ...(h.dns === 'endpoint-url' && svc.zones.length > 0 && hasGatewayEndpoint(svc.name) ? { privateDnsOnlyForInboundResolverEndpoint: false as const } : {}),
       // Per service: each gets its template (policy/templates.ts); none where the service takes no policy.
       ...(policy !== undefined ? { policy } : {}),
+      // AWS refuses a dual-stack endpoint for a service that does not accept IPv6: that one stays IPv4 (validate warns).
+      ...(dualStack(h, svc) ? { dualStack: true as const } : {}),
     }))
     .sort((a, b) => (a.key < b.key ? -1 : 1));
   // Both zone modes create the same zones; they differ only in how spoke VPCs get associated.
-  const zones = h.dns === 'endpoint-url' ? [] : services.flatMap(zonesOf).sort((a, b) => (a.key < b.key ? -1 : 1));
+  const zones = h.dns === 'endpoint-url' ? [] : services.flatMap((svc) => zonesOf(svc, dualStack(h, svc))).sort((a, b) => (a.key < b.key ? -1 : 1));
   const ownSpokes = spokes.filter((s) => s.hub === h.name);
   const vpc = h.vpc;
   const secondaryCidrs = vpc.id !== undefined ? [...(vpc.secondaryCidrs ?? [])] : [];
   const clientCidrs = [...(h.clientCidrs ?? [])];
+  const dual = h.ipAddressType === 'dualstack';
   const securityGroups = spreadIngressRules({
-    rules: ownSpokes.flatMap((s) => s.cidrs.map((cidr) => ({ from: 'spoke' as const, spoke: s.name, cidr }))),
+    rules: ownSpokes.flatMap((s) => [...s.cidrs, ...(s.ipv6Cidrs ?? [])].map((cidr) => ({ from: 'spoke' as const, spoke: s.name, cidr }))),
     // Every hub VPC resolves the service names to its endpoints: in the zone modes the zones are
     // created with the hub VPC inline, in endpoint-url mode the endpoints' private DNS answers there.
     // So its own workloads are clients in every mode, and so are the configured extra ranges.
@@ -104,6 +109,8 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
     fixed: [
       ...[vpc.cidr, ...secondaryCidrs].map((cidr) => ({ from: 'hub-vpc' as const, cidr })),
       ...[...clientCidrs, ...(h.onPremises?.cidrs ?? [])].map((cidr) => ({ from: 'client-range' as const, cidr })),
+      // The hub VPC's own IPv6 workloads, like its IPv4 ones (after them: group 1's IPv4 rules keep their order).
+      ...(dual ? [{ from: 'hub-vpc-ipv6' as const, ...(vpc.id !== undefined && vpc.ipv6Cidr !== undefined ? { cidr: vpc.ipv6Cidr } : {}) }] : []),
     ],
     rulesPerGroup: effectiveQuotas(config.quotas).inboundRulesPerSecurityGroup,
     pinned: h.endpointSecurityGroups,
@@ -128,6 +135,7 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
     cidr: vpc.cidr,
     secondaryCidrs,
     clientCidrs,
+    ...(dual ? { ipv6: vpc.id !== undefined && vpc.ipv6Cidr !== undefined ? { cidr: vpc.ipv6Cidr } : {} } : {}),
     endpoints,
     securityGroups,
     zones,
@@ -145,7 +153,7 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
             resolverSecurityGroup: h.onPremises.resolverSecurityGroup,
             ...(h.onPremises.queriesPerSecond !== undefined ? { queriesPerSecond: h.onPremises.queriesPerSecond } : {}),
             // The names the hub VPC answers for the services: its zones, or (endpoint-url) the endpoints' private DNS names.
-            forwardedZones: [...new Set(services.flatMap(zonesOf).map((z) => z.zoneName))].sort(),
+            forwardedZones: [...new Set(services.flatMap((svc) => zonesOf(svc, false)).map((z) => z.zoneName))].sort(),
           },
         }
       : {}),
@@ -156,7 +164,7 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
     return {
       ...base,
       existingVpcId: vpc.id,
-      subnets: (vpc.subnets ?? []).map((s) => ({ az: s.availabilityZone, azIsId: AZ_ID_PATTERN.test(s.availabilityZone), id: s.id })),
+      subnets: (vpc.subnets ?? []).map((s) => ({ az: s.availabilityZone, azIsId: AZ_ID_PATTERN.test(s.availabilityZone), id: s.id, ...(dual && s.ipv6Cidr !== undefined ? { ipv6Cidr: s.ipv6Cidr } : {}) })),
       routeTables: (vpc.routeTableIds ?? []).map((id) => ({ key: id, id })),
     };
   }
@@ -165,7 +173,7 @@ function planHub(h: HubConfig, config: VpceHubConfig, account: AccountPlan, spok
   const flow = vpc.flowLogs ?? { enabled: true, retentionDays: 365 };
   return {
     ...base,
-    subnets: (vpc.availabilityZones ?? []).map((az, i) => ({ az, azIsId: AZ_ID_PATTERN.test(az), cidr: nthSubnet(parent, prefix, i).text })),
+    subnets: (vpc.availabilityZones ?? []).map((az, i) => ({ az, azIsId: AZ_ID_PATTERN.test(az), cidr: nthSubnet(parent, prefix, i).text, ...(dual ? { ipv6Index: i } : {}) })),
     routeTables: [{ key: 'endpoints' }],
     ...(flow.enabled ? { flowLogs: { retentionDays: flow.retentionDays, ...(flow.destinationArn ? { destinationArn: flow.destinationArn } : {}) } } : {}),
   };
@@ -200,9 +208,12 @@ function planTransitGateway(h: HubConfig, config: VpceHubConfig, hubAccount: Acc
   };
 }
 
-function zonesOf(svc: ResolvedService): ZonePlan[] {
-  return svc.zones.map((z) => ({ key: dotted(z.zoneName), zoneName: z.zoneName, wildcard: z.wildcard, service: svc.name }));
+function zonesOf(svc: ResolvedService, aaaa: boolean): ZonePlan[] {
+  return svc.zones.map((z) => ({ key: dotted(z.zoneName), zoneName: z.zoneName, wildcard: z.wildcard, service: svc.name, ...(aaaa ? { aaaa: true as const } : {}) }));
 }
+
+/** A dual-stack hub's endpoint for a service whose endpoint service accepts IPv6 (catalogue or config). */
+const dualStack = (h: HubConfig, svc: ResolvedService): boolean => h.ipAddressType === 'dualstack' && svc.ipAddressTypes.includes('ipv6');
 
 function planBackend(config: VpceHubConfig): BackendPlan {
   const b = config.backend;

@@ -145,6 +145,7 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
       emit('route53.hosted-zone.name', stack, `aws_route53_zone.${id}`, 'name', z.zoneName, [svc]);
       for (const kind of z.wildcard ? (['apex', 'wildcard'] as const) : (['apex'] as const)) {
         emit('route53.record.name', stack, `aws_route53_record.${ids.hubRecord(hub.name, z.key, kind)}`, 'name', kind === 'apex' ? z.zoneName : `*.${z.zoneName}`, [svc]);
+        if (z.aaaa) emit('route53.record.name', stack, `aws_route53_record.${ids.hubRecordAaaa(hub.name, z.key, kind)}`, 'name', kind === 'apex' ? z.zoneName : `*.${z.zoneName}`, [svc]);
       }
       emit('route53.hosted-zone.comment', stack, `aws_route53_zone.${id}`, 'comment', awsNames.zoneComment(project, z.service, hub.name), both);
       nameTag(stack, 'aws_route53_zone', id, tagName(project, hub.name, z.zoneName), both, own);
@@ -218,7 +219,7 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
     if (!hub || !stack) throw new Error(`spoke ${spoke.name} has no hub ${spoke.hub} or stack (planning bug)`);
     const sources = [spokeSrc(spoke.name), hubSrc(hub.name), PROJECT];
     const pair = { tags: spoke.tags, hub: hub.name, spoke: spoke.name };
-    for (const cidr of spoke.cidrs) {
+    for (const cidr of [...spoke.cidrs, ...(spoke.ipv6Cidrs ?? [])]) {
       const ruleId = ids.hubIngressRule(hub.name, spoke.name, cidr);
       emit('ec2.security-group-rule.description', stack, `aws_vpc_security_group_ingress_rule.${ruleId}`, 'description', awsNames.ingressRule(hub.name, { from: 'spoke', spoke: spoke.name, cidr }).description, [spokeSrc(spoke.name)]);
       nameTag(stack, 'aws_vpc_security_group_ingress_rule', ruleId, tagName(project, hub.name, 'from', spoke.name), sources, pair);

@@ -18,8 +18,15 @@
  * The hub's own rules (its VPC's CIDRs and its extra client ranges) are not hashed: they always sit in
  * group 1, which exists at every count, so no change of spokes or of the count ever moves them. Their
  * load on group 1 counts when the count is derived.
+ *
+ * AWS counts a group's IPv4 and IPv6 rules separately against the same quota ("Inbound or outbound rules
+ * per security group ... enforced separately for IPv4 rules and IPv6 rules",
+ * https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-security-groups), so
+ * a group fits when each family does: a dual-stack hub's IPv6 rules never push IPv4 rules to another group
+ * by themselves (issue 20). IPv6 rules are hashed like IPv4 ones, by spoke and CIDR text.
  */
 import { createHash } from 'node:crypto';
+import { ruleFamily } from './ingress-family';
 import type { IngressRulePlan, SecurityGroupPlan } from './plan';
 
 export type SpokeRule = Extract<IngressRulePlan, { from: 'spoke' }>;
@@ -38,26 +45,31 @@ export interface SpreadInput {
 const MAX_EXTRA_GROUPS = 32;
 
 export function spreadIngressRules({ rules, fixed = [], rulesPerGroup, pinned }: SpreadInput): SecurityGroupPlan[] {
-  const count = pinned ?? derivedGroupCount(rules, rulesPerGroup, fixed.length);
+  const count = pinned ?? derivedGroupCount(rules, rulesPerGroup, fixed);
   const groups: SecurityGroupPlan[] = Array.from({ length: count }, (_, i) => ({ group: i + 1, rules: i === 0 ? [...fixed] : [] }));
   const chosen = assign(rules, count);
   rules.forEach((rule, i) => groups[chosen[i]].rules.push(rule));
   return groups;
 }
 
-/** The smallest count >= ceil(all rules / rulesPerGroup) at which no group exceeds rulesPerGroup
- * (`fixedInFirst` rules already sit in group 1). */
-export function derivedGroupCount(rules: SpokeRule[], rulesPerGroup: number, fixedInFirst = 0): number {
-  const lower = Math.max(1, Math.ceil((rules.length + fixedInFirst) / rulesPerGroup));
+/** The smallest count >= ceil(rules of a family / rulesPerGroup) at which no group holds more than
+ * rulesPerGroup rules of one family (`fixed` rules, or that many IPv4 ones, already sit in group 1). */
+export function derivedGroupCount(rules: SpokeRule[], rulesPerGroup: number, fixed: readonly IngressRulePlan[] | number = 0): number {
+  const fixedRules = typeof fixed === 'number' ? undefined : fixed;
+  const fixedIn = (family: 'ipv4' | 'ipv6') => (fixedRules ? fixedRules.filter((r) => ruleFamily(r) === family).length : family === 'ipv4' ? (fixed as number) : 0);
+  const families = rules.map(ruleFamily);
+  const inFamily = (family: 'ipv4' | 'ipv6') => families.filter((f) => f === family).length + fixedIn(family);
+  const lower = Math.max(1, Math.ceil(Math.max(inFamily('ipv4'), inFamily('ipv6')) / rulesPerGroup));
   const upper = lower + MAX_EXTRA_GROUPS;
   // Going from g to g+1 groups, a rule either stays or moves to group g+1: one pass per count, O(rules).
   const best = assign(rules, lower);
   const bestScore = rules.map((r, i) => score(r, best[i]));
   for (let count = lower; ; count++) {
-    const loads = new Array<number>(count).fill(0);
-    loads[0] = fixedInFirst;
-    for (const g of best) loads[g]++;
-    if (Math.max(...loads) <= rulesPerGroup || count === upper) return count;
+    const loads = { ipv4: new Array<number>(count).fill(0), ipv6: new Array<number>(count).fill(0) };
+    loads.ipv4[0] = fixedIn('ipv4');
+    loads.ipv6[0] = fixedIn('ipv6');
+    best.forEach((g, i) => loads[families[i]][g]++);
+    if (Math.max(...loads.ipv4, ...loads.ipv6) <= rulesPerGroup || count === upper) return count;
     rules.forEach((r, i) => {
       const s = score(r, count);
       if (s > bestScore[i]) {

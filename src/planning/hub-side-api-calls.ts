@@ -77,6 +77,27 @@ export interface ResourceApiCalls {
 const self = 'self' as const;
 const attr = (attribute: string): Locator => ({ attribute });
 const read = (action: string): ApiCall => ({ phase: 'read', action, on: [] });
+/** An accepter takes its attachment out of the gateway's default tables when it is created, and again when its update finds it back there. */
+const outOfDefaultTables = (phase: 'create' | 'update'): ApiCall[] => [
+  {
+    phase,
+    action: 'ec2:DisassociateTransitGatewayRouteTable',
+    on: [
+      { type: 'transit-gateway-route-table', id: { defaultRouteTable: 'association' } },
+      { type: 'transit-gateway-attachment', id: attr('transit_gateway_attachment_id') },
+    ],
+    only: 'gateway-has-default-association',
+  },
+  {
+    phase,
+    action: 'ec2:DisableTransitGatewayRouteTablePropagation',
+    on: [
+      { type: 'transit-gateway-route-table', id: { defaultRouteTable: 'propagation' } },
+      { type: 'transit-gateway-attachment', id: attr('transit_gateway_attachment_id') },
+    ],
+    only: 'gateway-has-default-propagation',
+  },
+];
 
 /** Tag updates of an EC2 resource with `tags`: CreateTags for new or changed keys, DeleteTags for removed ones. */
 const ec2TagUpdates = (type: IamResourceType): ApiCall[] => [
@@ -189,48 +210,14 @@ export const HUB_SIDE_API_CALLS = {
     calls: [
       { phase: 'create', action: 'ec2:AcceptTransitGatewayVpcAttachment', on: [{ type: 'transit-gateway-attachment', id: attr('transit_gateway_attachment_id') }] },
       { phase: 'create', action: 'ec2:CreateTags', on: [{ type: 'transit-gateway-attachment', id: attr('transit_gateway_attachment_id') }], context: ['requestTags'] },
-      {
-        phase: 'create',
-        action: 'ec2:DisassociateTransitGatewayRouteTable',
-        on: [
-          { type: 'transit-gateway-route-table', id: { defaultRouteTable: 'association' } },
-          { type: 'transit-gateway-attachment', id: attr('transit_gateway_attachment_id') },
-        ],
-        only: 'gateway-has-default-association',
-      },
-      {
-        phase: 'create',
-        action: 'ec2:DisableTransitGatewayRouteTablePropagation',
-        on: [
-          { type: 'transit-gateway-route-table', id: { defaultRouteTable: 'propagation' } },
-          { type: 'transit-gateway-attachment', id: attr('transit_gateway_attachment_id') },
-        ],
-        only: 'gateway-has-default-propagation',
-      },
+      ...outOfDefaultTables('create'),
       read('ec2:DescribeTransitGatewayVpcAttachments'),
       read('ec2:DescribeTransitGateways'),
       read('ec2:GetTransitGatewayRouteTableAssociations'),
       read('ec2:GetTransitGatewayRouteTablePropagations'),
       { phase: 'update', action: 'ec2:CreateTags', on: [{ type: 'transit-gateway-attachment', id: attr('transit_gateway_attachment_id') }], context: ['requestTags'], only: 'tag-change' },
       { phase: 'update', action: 'ec2:DeleteTags', on: [{ type: 'transit-gateway-attachment', id: attr('transit_gateway_attachment_id') }], context: ['removedTagKeys'], only: 'tag-change' },
-      {
-        phase: 'update',
-        action: 'ec2:DisassociateTransitGatewayRouteTable',
-        on: [
-          { type: 'transit-gateway-route-table', id: { defaultRouteTable: 'association' } },
-          { type: 'transit-gateway-attachment', id: attr('transit_gateway_attachment_id') },
-        ],
-        only: 'gateway-has-default-association',
-      },
-      {
-        phase: 'update',
-        action: 'ec2:DisableTransitGatewayRouteTablePropagation',
-        on: [
-          { type: 'transit-gateway-route-table', id: { defaultRouteTable: 'propagation' } },
-          { type: 'transit-gateway-attachment', id: attr('transit_gateway_attachment_id') },
-        ],
-        only: 'gateway-has-default-propagation',
-      },
+      ...outOfDefaultTables('update'),
       { phase: 'delete', action: 'ec2:DeleteTransitGatewayVpcAttachment', on: [{ type: 'transit-gateway-attachment', id: attr('transit_gateway_attachment_id') }] },
     ],
   },

@@ -10,8 +10,12 @@ import type { IngressRulePlan } from './plan';
 
 /** `ecr.api` -> `ecr_api`; `sqs.us-east-1.amazonaws.com` -> `sqs_us-east-1_amazonaws_com`. */
 export const dotted = (s: string): string => s.replace(/\./g, '_');
-/** `10.1.0.0/16` -> `10-1-0-0_16`. */
-export const cidrKey = (cidr: string): string => cidr.replace(/\./g, '-').replace('/', '_');
+/**
+ * `10.1.0.0/16` -> `10-1-0-0_16`; `2600:1f18:abcd:3400::/56` -> `2600-1f18-abcd-3400--_56` (Terraform
+ * names allow no `:`). Injective across families: an IPv4 key has exactly three `-` and never `--`; a
+ * canonical IPv6 key has `--` (compressed zeros) or seven `-` (eight groups).
+ */
+export const cidrKey = (cidr: string): string => cidr.replace(/[.:]/g, '-').replace('/', '_');
 
 /**
  * Stack names (= state names, folder names, workspace suffixes). A hub stack is named by its account
@@ -44,12 +48,16 @@ export const ids = {
   // `hub_vpc` and `client_range` contain `_`, which no spoke name can: never a spoke rule's address.
   hubOwnIngressRule: (hub: string, cidr: string) => `hub_${hub}_https_from_hub_vpc_${cidrKey(cidr)}`,
   hubClientIngressRule: (hub: string, cidr: string) => `hub_${hub}_https_from_client_range_${cidrKey(cidr)}`,
+  /** A dual-stack hub VPC's own IPv6 block (one per VPC; a created VPC's is known only at apply). */
+  hubOwnIpv6IngressRule: (hub: string) => `hub_${hub}_https_from_hub_vpc_ipv6`,
   /** Terraform `check` blocks (and their scoped aws_vpc data sources) on existing VPCs' DNS settings. */
   hubVpcDnsCheck: (hub: string) => `hub_${hub}_vpc_dns`,
   spokeVpcDnsCheck: (spoke: string) => `spoke_${spoke}_vpc_dns`,
   hubEndpoint: (hub: string, serviceKey: string) => `hub_${hub}_${serviceKey}`,
   hubZone: (hub: string, zoneKey: string) => `hub_${hub}_${zoneKey}`,
   hubRecord: (hub: string, zoneKey: string, kind: 'apex' | 'wildcard') => `hub_${hub}_${zoneKey}_${kind}`,
+  /** The AAAA twin of hubRecord (issue 20): `_aaaa` ends no A record's address (those end in `_apex` or `_wildcard`). */
+  hubRecordAaaa: (hub: string, zoneKey: string, kind: 'apex' | 'wildcard') => `hub_${hub}_${zoneKey}_${kind}_aaaa`,
   hubAuthorization: (hub: string, zoneKey: string, spoke: string) => `hub_${hub}_${zoneKey}_for_${spoke}`,
   hubPeering: (hub: string, spoke: string) => `hub_${hub}_to_${spoke}`,
   hubRoute: (hub: string, routeTableKey: string, spoke: string, cidr: string) => `hub_${hub}_${routeTableKey}_to_${spoke}_${cidrKey(cidr)}`,
@@ -91,6 +99,8 @@ export const ids = {
    * existing hub VPC gets its own, named by the CIDR (a hub name has no `_`, so never another hub's). */
   spokeRoute: (spoke: string, routeTableId: string, hub: string, secondaryCidr?: string) =>
     `spoke_${spoke}_${routeTableId}_to_hub_${hub}${secondaryCidr === undefined ? '' : `_${cidrKey(secondaryCidr)}`}`,
+  /** A dual-stack hub's IPv6 block (one per hub VPC): `_ipv6` never begins a CIDR key, which starts with a digit. */
+  spokeIpv6Route: (spoke: string, routeTableId: string, hub: string) => `spoke_${spoke}_${routeTableId}_to_hub_${hub}_ipv6`,
   spokeAssociation: (spoke: string, zoneKey: string) => `spoke_${spoke}_${zoneKey}`,
 };
 
@@ -98,6 +108,8 @@ export const ids = {
 export const outputs = {
   vpcId: (hub: string) => `hub_${hub}_vpc_id`,
   cidr: (hub: string) => `hub_${hub}_cidr`,
+  /** A dual-stack hub VPC's IPv6 block (Amazon-provided for a created VPC: known only after its apply). */
+  ipv6Cidr: (hub: string) => `hub_${hub}_ipv6_cidr`,
   routeTableId: (hub: string, routeTableKey: string) => `hub_${hub}_route_table_${routeTableKey}`,
   securityGroupId: (hub: string, group: number) => `hub_${hub}_security_group_${group}`,
   zoneId: (hub: string, zoneKey: string) => `hub_${hub}_zone_${zoneKey}`,
@@ -109,6 +121,7 @@ export const outputs = {
   transitGatewayId: (hub: string) => `hub_${hub}_transit_gateway_id`,
   transitGatewayRouteTableId: (hub: string, table: 'hub' | 'spokes') => `hub_${hub}_transit_gateway_route_table_${table}`,
   inboundResolverIps: (hub: string) => `hub_${hub}_inbound_resolver_ips`,
+  inboundResolverIpv6s: (hub: string) => `hub_${hub}_inbound_resolver_ipv6s`,
   forwardedZones: (hub: string) => `hub_${hub}_on_premises_forwarded_zones`,
 };
 
@@ -146,7 +159,9 @@ export const awsNames = {
       ? { id: ids.hubIngressRule(hub, rule.spoke, rule.cidr), description: `HTTPS from spoke ${rule.spoke} (${rule.cidr})`, from: rule.spoke }
       : rule.from === 'hub-vpc'
         ? { id: ids.hubOwnIngressRule(hub, rule.cidr), description: `HTTPS from the VPC of hub ${hub} (${rule.cidr})`, from: 'hub-vpc' }
-        : { id: ids.hubClientIngressRule(hub, rule.cidr), description: `HTTPS from client range ${rule.cidr} of hub ${hub}`, from: 'client-range' },
+        : rule.from === 'hub-vpc-ipv6'
+          ? { id: ids.hubOwnIpv6IngressRule(hub), description: `HTTPS from the VPC of hub ${hub} (IPv6${rule.cidr !== undefined ? ` ${rule.cidr}` : ''})`, from: 'hub-vpc' }
+          : { id: ids.hubClientIngressRule(hub, rule.cidr), description: `HTTPS from client range ${rule.cidr} of hub ${hub}`, from: 'client-range' },
   flowLogGroup: (project: string, hub: string) => `/${project}/${hub}/vpc-flow-logs`,
   /** IAM role names are global to the account and at most 64 characters: cut, and checked for uniqueness by validate. */
   flowLogRole: (project: string, hub: string, region: string) => `${tagName(project, hub, 'flow-logs')}-${region}`.slice(0, 64),

@@ -20,6 +20,11 @@ export interface SubnetPlan {
   /** New VPC: the carved CIDR. Existing VPC: the subnet id. */
   cidr?: string;
   id?: string;
+  /** Dual-stack hubs, existing subnet: its IPv6 block (hubs.<hub>.vpc.subnets[].ipv6Cidr). */
+  ipv6Cidr?: string;
+  /** Dual-stack hubs, created subnet: which /64 of the VPC's Amazon-provided /56 it gets at apply
+   * (`cidrsubnet(ipv6_cidr_block, 8, index)`): the AZ's position, as the IPv4 carving. */
+  ipv6Index?: number;
 }
 
 export interface RouteTablePlan {
@@ -38,6 +43,9 @@ export interface EndpointPlan {
   privateDnsOnlyForInboundResolverEndpoint?: false;
   /** JSON policy document, or undefined for AWS's default (full access) policy. */
   policy?: string;
+  /** Set in a dual-stack hub when the endpoint service accepts IPv6: ip_address_type and
+   * dns_record_ip_type dualstack (A and AAAA records for the endpoint's names). */
+  dualStack?: true;
 }
 
 export interface ZonePlan {
@@ -48,6 +56,8 @@ export interface ZonePlan {
   wildcard: boolean;
   /** The endpoint (service) the records alias. */
   service: string;
+  /** The endpoint is dual-stack: an alias AAAA record beside every alias A record. */
+  aaaa?: true;
 }
 
 /**
@@ -57,7 +67,9 @@ export interface ZonePlan {
 export type IngressRulePlan =
   | { from: 'spoke'; spoke: string; cidr: string }
   | { from: 'hub-vpc'; cidr: string }
-  | { from: 'client-range'; cidr: string };
+  | { from: 'client-range'; cidr: string }
+  /** A dual-stack hub VPC's IPv6 block: given for an existing VPC, Amazon-provided (known at apply) for a created one. */
+  | { from: 'hub-vpc-ipv6'; cidr?: string };
 
 /** One endpoint security group and the ingress rules it carries (endpoint-security-groups.ts). */
 export interface SecurityGroupPlan {
@@ -156,6 +168,12 @@ export interface HubAdoptPlan {
   transitGatewayAttachmentId?: string;
 }
 
+/** A dual-stack hub's IPv6 (hubs.<hub>.ipAddressType: dualstack, issue 20). */
+export interface HubIpv6Plan {
+  /** An existing VPC's IPv6 block; undefined when vpce-hub creates the VPC with an Amazon-provided /56. */
+  cidr?: string;
+}
+
 export interface HubPlan {
   name: string;
   /** The name in AWS-stored strings that force replacement when they change (security group name and
@@ -171,6 +189,8 @@ export interface HubPlan {
   clientCidrs: string[];
   /** Undefined when we create the VPC. */
   existingVpcId?: string;
+  /** Set for a dual-stack hub only (an IPv4 hub's plan has no IPv6 anywhere). */
+  ipv6?: HubIpv6Plan;
   subnets: SubnetPlan[];
   routeTables: RouteTablePlan[];
   flowLogs?: FlowLogPlan;
@@ -213,6 +233,9 @@ export interface SpokePlan {
   vpcId: string;
   /** Primary first, then secondary CIDRs: each needs a hub route and an SG rule. */
   cidrs: string[];
+  /** The spoke's IPv6 blocks when its hub is dual-stack (absent otherwise): each needs a hub route and an
+   * SG rule, and the spoke routes the hub's IPv6 block. */
+  ipv6Cidrs?: string[];
   routeTableIds: string[];
   crossAccount: boolean;
   crossRegion: boolean;

@@ -6,6 +6,7 @@
  */
 import { QUOTA_DEFAULTS, RENAMED_QUOTAS, type QuotaName } from '../config/schema';
 import { hubCidrs } from './hub-cidrs';
+import { ruleFamily } from './ingress-family';
 import { ids } from './naming';
 import { keepsPeering } from './peering-migration';
 import type { HubPlan, NetworkPlan } from './plan';
@@ -72,16 +73,16 @@ export const QUOTA_HARD_MAX: Partial<Record<QuotaRowName, number>> = {
 export const QUOTA_COUNTS: Record<QuotaRowName, string> = {
   peeringConnectionsPerVpc: 'peerings per hub VPC (one per spoke) and per spoke VPC (ours only)',
   interfaceEndpointsPerVpc: 'interface endpoints per hub VPC (one per service)',
-  inboundRulesPerSecurityGroup: "ingress rules per endpoint security group (one per spoke CIDR, hub VPC CIDR and client range)",
+  inboundRulesPerSecurityGroup: "ingress rules per endpoint security group (one per spoke CIDR, hub VPC CIDR and client range); IPv4 and IPv6 rules are counted apart, as AWS does",
   securityGroupsPerNetworkInterface: "endpoint security groups on each endpoint's network interfaces",
-  routesPerRouteTable: 'routes we add per route table: one per spoke CIDR in the hub tables, one per hub CIDR (primary and secondary) in each spoke table',
+  routesPerRouteTable: 'routes we add per route table: one per spoke CIDR in the hub tables, one per hub CIDR (primary and secondary) in each spoke table; IPv6 routes (dual-stack hubs) are counted apart, as AWS does',
   vpcsPerHostedZone: 'VPCs per private hosted zone: the hub VPC and every spoke (private-hosted-zones mode)',
   associationAuthorizationsPerZone: 'cross-account association authorizations per zone (private-hosted-zones mode)',
   hostedZonesPerAccount: 'private hosted zones per hub account',
   vpcsPerRoute53Profile: 'spoke VPCs per Route 53 Profile (route53-profile mode)',
   endpointPolicyCharacters: 'characters of the endpoint policy as deployed (fixed limit)',
   attachmentsPerTransitGateway: "attachments per transit gateway: the hub VPC and every spoke (ours only: on an existing gateway the other teams' VPC, DX/VPN and peering attachments count too)",
-  routesPerTransitGateway: "routes across all route tables of one transit gateway: every spoke CIDR propagated into the hub table, the hub VPC's CIDRs into the spokes table (ours only: on an existing gateway every other team's table and route counts too)",
+  routesPerTransitGateway: "routes across all route tables of one transit gateway: every spoke CIDR (IPv6 blocks included) propagated into the hub table, the hub VPC's CIDRs (and IPv6 block) into the spokes table (ours only: on an existing gateway every other team's table and route counts too)",
   transitGatewayAttachmentsPerVpc: 'transit gateway attachments per VPC (ours: one per hub and spoke VPC)',
   transitGatewaysPerAccount: 'transit gateways we create per account and region',
   resolverEndpointsPerRegion: 'Route 53 Resolver endpoints we create per account and region (inbound resolvers for on-premises clients)',
@@ -149,8 +150,14 @@ export function quotaUsage(plan: NetworkPlan, overrides: Partial<Record<QuotaNam
   for (const c of peerings.values()) row('peeringConnectionsPerVpc', c.scope, c.used, c.path);
 
   for (const h of plan.hubs) row('interfaceEndpointsPerVpc', `hub ${h.name}`, h.endpoints.length, `hubs.${h.name}.services`);
+  // AWS counts a group's IPv4 and IPv6 rules apart against the same quota (amazon-vpc-limits.html,
+  // "Security groups"): a dual-stack hub's groups get an IPv6 row of their own.
   for (const h of plan.hubs) {
-    for (const g of h.securityGroups) row('inboundRulesPerSecurityGroup', `security group ${ids.hubSecurityGroup(h.name, g.group)}`, g.rules.length, `hubs.${h.name}`);
+    for (const g of h.securityGroups) {
+      const ipv6 = g.rules.filter((r) => ruleFamily(r) === 'ipv6').length;
+      row('inboundRulesPerSecurityGroup', `security group ${ids.hubSecurityGroup(h.name, g.group)}`, g.rules.length - ipv6, `hubs.${h.name}`);
+      if (h.ipv6) row('inboundRulesPerSecurityGroup', `security group ${ids.hubSecurityGroup(h.name, g.group)} (IPv6 rules)`, ipv6, `hubs.${h.name}`);
+    }
   }
   for (const h of plan.hubs) row('securityGroupsPerNetworkInterface', `hub ${h.name} endpoints`, h.securityGroups.length, `hubs.${h.name}`);
   // The inbound resolver's own group (issue 16): a TCP and a UDP rule per on-premises range, or AWS's
@@ -181,6 +188,26 @@ export function quotaUsage(plan: NetworkPlan, overrides: Partial<Record<QuotaNam
     }
   }
   for (const c of routes.values()) row('routesPerRouteTable', c.scope, c.used, c.path);
+  // IPv6 routes count apart from IPv4 ones against the same quota ("Routes per route table ... enforced
+  // separately for IPv4 routes and IPv6 routes", amazon-vpc-limits.html): rows of their own for dual-stack
+  // hubs' tables and the tables of their IPv6 spokes.
+  const routes6 = new Counter();
+  const spokeIpv6 = new Map<string, number>();
+  for (const s of plan.spokes) spokeIpv6.set(s.hub, (spokeIpv6.get(s.hub) ?? 0) + (s.ipv6Cidrs?.length ?? 0));
+  for (const h of plan.hubs.filter((x) => x.ipv6)) {
+    for (const t of h.routeTables) {
+      const key = t.id ?? `new/${h.name}/${t.key}`;
+      routes6.declare(key, `route table ${t.id ?? ids.hubRouteTable(h.name)} (IPv6 routes)`, `hubs.${h.name}`);
+      routes6.add(key, spokeIpv6.get(h.name) ?? 0);
+    }
+  }
+  for (const s of plan.spokes.filter((x) => x.ipv6Cidrs)) {
+    for (const id of s.routeTableIds) {
+      routes6.declare(id, `route table ${id} (IPv6 routes)`, `spokes.${s.name}.vpc.routeTableIds`);
+      routes6.add(id, 1);
+    }
+  }
+  for (const c of routes6.values()) row('routesPerRouteTable', c.scope, c.used, c.path);
 
   const spokesOf = new Map(plan.hubs.map((h) => [h.name, { all: 0, crossAccount: 0 }]));
   for (const s of plan.spokes) {
@@ -225,10 +252,11 @@ function transitGatewayRows(plan: NetworkPlan, hubOf: (name: string) => HubPlan,
     attachments.declare(key, scope, `hubs.${h.name}.transitGateway`);
     attachments.add(key);
     // Routes count per gateway, across its route tables (Transit Gateway quotas, "Routing"): the hub
-    // attachment propagates every CIDR of the hub VPC, secondary ones too, into the spokes table.
+    // attachment propagates every CIDR of the hub VPC, secondary ones too, into the spokes table, and its
+    // IPv6 block when it has ipv6_support (one quota for both families).
     // https://docs.aws.amazon.com/vpc/latest/tgw/tgw-route-tables.html (route propagation)
     tgwRoutes.declare(key, scope, `hubs.${h.name}.transitGateway`);
-    tgwRoutes.add(key, hubCidrs(h).length);
+    tgwRoutes.add(key, hubCidrs(h).length + (h.ipv6 ? 1 : 0));
   }
   const perVpc = new Counter();
   for (const h of tgwHubs) {
@@ -239,8 +267,8 @@ function transitGatewayRows(plan: NetworkPlan, hubOf: (name: string) => HubPlan,
     const h = hubOf(s.hub);
     if (!h.transitGateway) continue;
     attachments.add(tgwKey(h));
-    // Every spoke CIDR, propagated into the hub table.
-    tgwRoutes.add(tgwKey(h), s.cidrs.length);
+    // Every spoke CIDR, propagated into the hub table; its IPv6 blocks too when the hub is dual-stack.
+    tgwRoutes.add(tgwKey(h), s.cidrs.length + (h.ipv6 ? (s.ipv6Cidrs?.length ?? 0) : 0));
     perVpc.declare(`${s.region}/${s.vpcId}`, `spoke ${s.name}`, `spokes.${s.name}`);
     perVpc.add(`${s.region}/${s.vpcId}`);
   }

@@ -11,6 +11,10 @@
  * Add a row when a construct starts emitting a new type (a test fails until you do).
  */
 export const FORCE_NEW: Readonly<Record<string, readonly string[]>> = {
+  // IPv6 (issue 20) is associated in place: assign_generated_ipv6_cidr_block (vpc_.go resourceVPCUpdate,
+  // modifyVPCIPv6CIDRBlockAssociation), a subnet's ipv6_cidr_block (vpc_subnet.go,
+  // modifySubnetIPv6CIDRBlockAssociation), an endpoint's ip_address_type and dns_options (vpc_endpoint.go:
+  // Optional and Computed, ModifyVpcEndpoint).
   aws_vpc: ['cidr_block', 'ipv4_ipam_pool_id', 'ipv4_netmask_length'],
   aws_subnet: ['vpc_id', 'cidr_block', 'availability_zone', 'availability_zone_id', 'outpost_arn'],
   aws_default_security_group: ['vpc_id'],

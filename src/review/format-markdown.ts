@@ -137,6 +137,7 @@ function makeSections(r: ReviewReport): Section[] {
     { title: 'the reachability delta', essential: true, variants: [reachabilityDelta(r)] },
     { title: 'the changes per stack', essential: true, variants: stackCounts(r) },
     { title: 'the change tables', essential: false, variants: changeTables(r) },
+    { title: 'the IPv6 changes', essential: false, variants: [ipv6(r)] },
     { title: 'the Terraform results', essential: false, variants: terraform(r) },
     { title: 'the reachability matrix', essential: false, variants: [matrix(r)] },
     { title: 'the endpoint policies', essential: false, variants: [policies(r)] },
@@ -144,6 +145,11 @@ function makeSections(r: ReviewReport): Section[] {
     { title: 'the quota headroom', essential: false, variants: [['### Quota headroom', '', `<details><summary>${cell(quotaSummary(r.quotas))}</summary>`, '', formatHeadroomTable(r.quotas, 'markdown'), '', '</details>']] },
     { title: 'the cost estimate', essential: false, variants: cost(r) },
   ];
+}
+
+/** What the change does to IPv6, by kind (ipv6-changes.ts); nothing when it touches none. */
+function ipv6(r: ReviewReport): string[] {
+  return r.ipv6.length > 0 ? ['### IPv6 (dual-stack)', '', ...r.ipv6.map((l) => `- ${cell(l)}`)] : [];
 }
 
 function header(r: ReviewReport): string[] {

@@ -73,6 +73,8 @@ export function formatReviewText(r: ReviewReport): string {
     }
   });
 
+  if (r.ipv6.length > 0) out.push('', 'IPv6 (dual-stack) in this change:', ...r.ipv6.map((l) => `  ${l}`));
+
   if (r.terraform.length > 0) {
     out.push('', 'Terraform, offline (init, validate, plan -refresh=false):');
     for (const t of r.terraform) out.push(`  ${t.ok ? 'ok    ' : 'FAILED'} ${t.stack}: ${t.summary.split('\n').join('\n         ')}`);

@@ -85,12 +85,18 @@ export function evaluateGate(
   const allow = new Set(allowDestroy.map((a) => a.trim()).filter((a) => a !== ''));
   const used = new Set<string>();
   const changes: GatedChange[] = [];
+  /** Whether some `--allow-destroy` value covers the change; the values that do are used. */
+  const acknowledged = (c: Parameters<typeof acknowledges>[1]): boolean => {
+    const hits = [...allow].filter((a) => acknowledges(a, c));
+    for (const h of hits) used.add(h);
+    return hits.length > 0;
+  };
+  /** The hubs a change belongs to, for `hub=<name>/...` patterns. */
+  const hubsOf = (c: Parameters<typeof hubsOfChange>[0]) => (hubsOfChange(c).size > 0 ? { hubs: [...hubsOfChange(c)].sort() } : {});
   for (const s of stacks) {
     if (s.status === 'removed') {
       // Whatever the stack holds, nothing will ever run Terraform for it again: its resources stay in
       // AWS and in its state. Only the person who destroyed it (or chose to leave it) can say so.
-      const stackHits = [...allow].filter((a) => acknowledges(a, { stack: s.stack, address: '*' }));
-      for (const h of stackHits) used.add(h);
       changes.push({
         stack: s.stack,
         address: '*',
@@ -99,13 +105,11 @@ export function evaluateGate(
         consequence: renamedTo.get(s.stack)?.consequence ?? stackRemovalConsequence(s.stack),
         attributes: [],
         stackRemoved: true,
-        acknowledged: stackHits.length > 0,
+        acknowledged: acknowledged({ stack: s.stack, address: '*' }),
       });
     }
     for (const o of orphaned.filter((x) => x.stack === s.stack)) {
       // Its resources show as deletes, but the apply that should delete them fails without the provider.
-      const providerHits = [...allow].filter((a) => acknowledges(a, { stack: o.stack, address: `provider.${o.providerKey}` }));
-      for (const h of providerHits) used.add(h);
       changes.push({
         stack: o.stack,
         address: `provider.${o.providerKey}`,
@@ -114,14 +118,12 @@ export function evaluateGate(
         consequence: providerRemovalConsequence(o),
         attributes: [],
         stackRemoved: false,
-        acknowledged: providerHits.length > 0,
+        acknowledged: acknowledged({ stack: o.stack, address: `provider.${o.providerKey}` }),
       });
     }
     for (const c of s.changes) {
       const moved = c.action === 'create' ? reassociationOf(c) : undefined;
       if (moved !== undefined) {
-        const hits = [...allow].filter((a) => acknowledges(a, c));
-        for (const h of hits) used.add(h);
         changes.push({
           stack: c.stack,
           address: c.address,
@@ -130,8 +132,8 @@ export function evaluateGate(
           consequence: moved,
           attributes: [],
           stackRemoved: false,
-          acknowledged: hits.length > 0,
-          ...(hubsOfChange(c).size > 0 ? { hubs: [...hubsOfChange(c)].sort() } : {}),
+          acknowledged: acknowledged(c),
+          ...hubsOf(c),
         });
         continue;
       }
@@ -140,8 +142,6 @@ export function evaluateGate(
       const migration = peeringDelete(c, s.changes, unroutedHubs);
       const consequence = migration ? peeringDeleteConsequence(migration, [...hubsOfChange(c)]) : consequenceOf(c);
       if (consequence === undefined) continue;
-      const hits = [...allow].filter((a) => acknowledges(a, c));
-      for (const h of hits) used.add(h);
       changes.push({
         stack: c.stack,
         address: c.address,
@@ -151,8 +151,8 @@ export function evaluateGate(
         attributes: c.action === 'replace' ? c.attributes : [],
         ...(c.reason || renamedTo.has(c.stack) ? { reason: [c.reason, renamedTo.get(c.stack)?.kept].filter(Boolean).join('; ') } : {}),
         stackRemoved: s.status === 'removed',
-        acknowledged: hits.length > 0,
-        ...(hubsOfChange(c).size > 0 ? { hubs: [...hubsOfChange(c)].sort() } : {}),
+        acknowledged: acknowledged(c),
+        ...hubsOf(c),
       });
     }
   }

@@ -138,6 +138,8 @@ export function fakeOutputs(stackJson: TerraformJson): Record<string, string> {
     if (name.includes('_peering_')) out[name] = 'pcx-0123456789abcdef0';
     else if (name.includes('_zone_')) out[name] = 'Z0123456789ABCDEFGHIJ';
     else if (name.endsWith('_vpc_id')) out[name] = 'vpc-0123456789abcdef0';
+    // A dual-stack hub's IPv6 block (destination_ipv6_cidr_block is checked as IPv6 at plan time).
+    else if (name.endsWith('_ipv6_cidr')) out[name] = '2600:1f18:ffff:ff00::/56';
     else if (name.endsWith('_cidr')) out[name] = '10.255.0.0/16';
     else if (name.endsWith('_share_arn')) out[name] = 'arn:aws:ram:us-east-1:111111111111:resource-share/0f0e0d0c-0b0a-0908-0706-050403020100';
     else if (name.endsWith('_profile_id')) out[name] = 'rp-0123456789abcdef';

@@ -50,6 +50,8 @@ export interface ReviewReport {
   cost: CostEstimate;
   /** The base's totals, when the base config is known. */
   baseCost?: CostEstimate['total'];
+  /** What the change does to IPv6, one line per kind (ipv6-changes.ts); empty when it touches none. */
+  ipv6: string[];
   /** Adopted hubs: what is created rather than imported, and why (adoption.ts). */
   adoption: string[];
   /** Hubs moving from peering to a transit gateway: which step this change is (peering-migration.ts). */

@@ -5,6 +5,7 @@
  * which the CLI turns into exit code 2.
  */
 import { adoptionNotes } from './adoption';
+import { ipv6ChangeLines } from './ipv6-changes';
 import { migrationNotes } from './peering-migration';
 import { accountRenames, suggestRenames } from './renames';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -176,6 +177,7 @@ function finish(ctx: Prepared, stacks: StackChanges[], terraform: TerraformCheck
     ...partial,
     topology: topologyOf(current.plan, stacks),
     cost: estimateCost(current.plan, prices),
+    ipv6: ipv6ChangeLines(stacks),
     adoption: adoptionNotes(current.plan),
     migration: migrationNotes(current.plan, base.synth?.plan, stacks.flatMap((s) => s.changes)),
     renames: base.synth ? suggestRenames(base.synth.config, config) : [],

@@ -51,6 +51,7 @@ export class HubStack extends VpceHubStack {
     const output = (name: string, value: string, description: string) => new TerraformOutput(this, name, { value, description }).overrideLogicalId(name);
     output(outputs.vpcId(hub.name), vpc.vpcId, `Hub ${hub.name} VPC id`);
     output(outputs.cidr(hub.name), hub.cidr, `Hub ${hub.name} VPC CIDR (spoke routes point here)`);
+    if (vpc.ipv6CidrBlock !== undefined) output(outputs.ipv6Cidr(hub.name), vpc.ipv6CidrBlock, `Hub ${hub.name} VPC IPv6 block (IPv6 spoke routes point here)`);
     for (const table of hub.routeTables) output(outputs.routeTableId(hub.name, table.key), vpc.routeTableIds.get(table.key) as string, `Hub ${hub.name} route table ${table.key} (return routes to the spokes)`);
     for (const [group, id] of securityGroupIds) output(outputs.securityGroupId(hub.name, group), id, `Hub ${hub.name} endpoint security group ${group} (spoke HTTPS rules)`);
     for (const z of hub.zones) output(outputs.zoneId(hub.name, z.key), zones.get(z.key)?.id as string, `Private hosted zone ${z.zoneName}`);
@@ -73,6 +74,7 @@ export class HubStack extends VpceHubStack {
       }).overrideLogicalId(outputs.forwardedZones(hub.name));
     }
     if (onPremises.inboundIps) output(outputs.inboundResolverIps(hub.name), onPremises.inboundIps, `Route 53 Resolver inbound endpoint addresses of hub ${hub.name} (conditional forwarding targets)`);
+    if (onPremises.inboundIpv6s) output(outputs.inboundResolverIpv6s(hub.name), onPremises.inboundIpv6s, `Route 53 Resolver inbound endpoint IPv6 addresses of hub ${hub.name} (conditional forwarding targets)`);
     for (const ep of hub.endpoints) {
       const endpoint = endpoints.get(ep.service);
       if (endpoint) output(outputs.endpointDns(hub.name, ep.key), endpoint.dnsEntry.get(0).dnsName, `Regional DNS name of the ${ep.service} endpoint (for --endpoint-url)`);

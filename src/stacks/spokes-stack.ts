@@ -52,11 +52,14 @@ export class SpokesStack extends VpceHubStack {
       const byMode = hub.dns === 'endpoint-url' ? { consequence: DNS_CONSEQUENCES.amazonDns, settings: ['enable_dns_support'] as const } : { consequence: DNS_CONSEQUENCES.zones };
       this.checksHcl.push(vpcDnsCheck(this, { ...spokeCheck, ...byMode }, spokeSide));
       const hubRouteTableId = (key: string) => this.read(hub, outputs.routeTableId(hub.name, key));
+      // A dual-stack hub's IPv6 block, read only by spokes that route IPv6 to it (an existing VPC's is the config's).
+      const hubIpv6Cidr = hub.ipv6 && spoke.ipv6Cidrs ? (hub.ipv6.cidr ?? this.read(hub, outputs.ipv6Cidr(hub.name))) : undefined;
       const tgw = hub.transitGateway;
       // A hub moving from peering to its transit gateway keeps each spoke's peering (same addresses) until
       // the last step; the routes are the peering's (step attach) or the gateway's (planning/peering-migration.ts).
       if (keepsPeering(hub)) {
-        peeringPair(this, hub, spoke, { provider: hubSide, vpcId: this.read(hub, outputs.vpcId(hub.name)), routeTableId: hubRouteTableId }, spokeSide, project, !routesOverGateway(hub));
+        const ipv6 = hubIpv6Cidr !== undefined ? { ipv6Cidr: hubIpv6Cidr } : {};
+        peeringPair(this, hub, spoke, { provider: hubSide, vpcId: this.read(hub, outputs.vpcId(hub.name)), routeTableId: hubRouteTableId, ...ipv6 }, spokeSide, project, !routesOverGateway(hub));
       }
       if (tgw) {
         transitGatewayPair(
@@ -70,6 +73,7 @@ export class SpokesStack extends VpceHubStack {
             hubRouteTableId,
             ownerProvider: inAccount(tgw.owner.key, hub.region),
             ...(shareJoined.has(`${hub.name}/transit-gateway`) ? { shareJoined: shareJoined.get(`${hub.name}/transit-gateway`) } : {}),
+            ...(hubIpv6Cidr !== undefined ? { hubIpv6Cidr } : {}),
           },
           spokeSide,
           project,

@@ -16,7 +16,11 @@ import { normalizeName, zoneAssociation, zoneName } from './zone-association';
 /** The label a sample host puts under a wildcard name (any label the zone has no record of its own for). */
 export const SAMPLE_LABEL = 'x';
 
-export function checkDns(ctx: ProofContext, endpoint: HubEndpoint, service: ResolvedService): BrokenLink | undefined {
+/** Which answer is proven: A records (IPv4 clients) or AAAA records (IPv6 clients of a dual-stack hub). */
+export type RecordFamily = 'ipv4' | 'ipv6';
+const RECORD_TYPES: Record<RecordFamily, readonly string[]> = { ipv4: ['A', 'CNAME'], ipv6: ['AAAA', 'CNAME'] };
+
+export function checkDns(ctx: ProofContext, endpoint: HubEndpoint, service: ResolvedService, family: RecordFamily = 'ipv4'): BrokenLink | undefined {
   // Inside the hub VPC, endpoint-url mode's endpoints answer the public names through their own private DNS.
   if (ctx.client === 'hub-vpc' && ctx.hub.dns === 'endpoint-url' && service.zones.length > 0) {
     if (endpoint.record.body.private_dns_enabled === true) return undefined;
@@ -26,7 +30,7 @@ export function checkDns(ctx: ProofContext, endpoint: HubEndpoint, service: Reso
   for (const spec of service.zones) {
     const hosts = spec.wildcard ? [spec.zoneName, `${SAMPLE_LABEL}.${spec.zoneName}`] : [spec.zoneName];
     for (const host of hosts) {
-      const broken = checkHost(ctx, endpoint, service, host);
+      const broken = checkHost(ctx, endpoint, service, host, family);
       if (broken) return { link: 'dns', message: broken };
     }
   }
@@ -41,7 +45,7 @@ function checkPublishedName(ctx: ProofContext, endpoint: HubEndpoint): BrokenLin
 }
 
 /** A message when `host` does not resolve to the endpoint from the spoke VPC. */
-function checkHost(ctx: ProofContext, endpoint: HubEndpoint, service: ResolvedService, host: string): string | undefined {
+function checkHost(ctx: ProofContext, endpoint: HubEndpoint, service: ResolvedService, host: string, family: RecordFamily): string | undefined {
   const zones = resourcesOfType(ctx.tree, 'aws_route53_zone').filter((z) => blocks(z.body, 'vpc').length > 0 && isUnder(host, zoneName(z)));
   if (zones.length === 0) return `no private hosted zone answers ${host}`;
   const verdicts = new Map(zones.map((z) => [z, zoneAssociation(ctx, z)]));
@@ -57,8 +61,15 @@ function checkHost(ctx: ProofContext, endpoint: HubEndpoint, service: ResolvedSe
     return `${ctx.spoke.vpcId} is associated with ${answering.length} zones named ${zoneName(answering[0])} (${answering.map((z) => z.address).join(', ')}): Route 53 refuses the second (ConflictingDomainExists)`;
   }
   const zone = answering[0];
-  const record = recordFor(ctx, zone, host);
+  const record = recordFor(ctx, zone, host, family);
   if (!record) {
+    // Route 53 answers a query of one type only from records of that type (or a CNAME): without an AAAA
+    // record an IPv6-only client gets no address, however many A records the name has.
+    if (family === 'ipv6') {
+      return host === zoneName(zone)
+        ? `zone ${zoneName(zone)} (${zone.address}) has no AAAA record at its apex: IPv6 clients get no address for ${host}`
+        : `zone ${zoneName(zone)} (${zone.address}) has no * AAAA record: IPv6 clients get no address for ${host}`;
+    }
     return host === zoneName(zone)
       ? `zone ${zoneName(zone)} (${zone.address}) has no A record at its apex`
       : `zone ${zoneName(zone)} (${zone.address}) has no * record: ${host} is NXDOMAIN`;
@@ -78,12 +89,12 @@ function checkTarget(ctx: ProofContext, endpoint: HubEndpoint, service: Resolved
   return undefined;
 }
 
-/** The record answering `host`: its own name, else the closest `*` record above it. */
-function recordFor(ctx: ProofContext, zone: TfResource, host: string): TfResource | undefined {
+/** The record answering `host` for the family's query type: its own name, else the closest `*` record above it. */
+function recordFor(ctx: ProofContext, zone: TfResource, host: string, family: RecordFamily): TfResource | undefined {
   const apex = zoneName(zone);
   const records = resourcesOfType(ctx.tree, 'aws_route53_record')
     .filter((r) => fieldRefs(ctx, r, 'zone_id').some((ref) => resourceOf(ref, 'aws_route53_zone') === zone))
-    .filter((r) => ['A', 'AAAA', 'CNAME'].includes(String(r.body.type)));
+    .filter((r) => RECORD_TYPES[family].includes(String(r.body.type)));
   const named = (name: string) => records.find((r) => fullName(String(r.body.name ?? ''), apex) === name);
   const exact = named(host);
   if (exact) return exact;

@@ -20,6 +20,7 @@ export function formatMatrixText(proof: ReachabilityProof): string {
     line(header),
     ...rows.map(line),
     ...(proof.cells.length < proof.spokes.length * proof.services.length ? ['', `${NOT_OFFERED} = not a service of the spoke's hub`] : []),
+    ...(proof.cells.some((c) => c.ipv6 && c.reachable) ? ['', `${IPV6_TICK} = reachable over IPv4 and IPv6 (a dual-stack endpoint and a client with IPv6)`] : []),
     ...(failures.length > 0 ? ['', ...failures] : []),
   ].join('\n');
 }
@@ -47,14 +48,17 @@ function summary(proof: ReachabilityProof): string {
 
 const cellOf = (proof: ReachabilityProof, spoke: string, service: string): ProofCell | undefined => proof.cells.find((c) => c.spoke === spoke && c.service === service);
 
+/** A cell proven over IPv6 as well (issue 20). */
+const IPV6_TICK = '✓6';
+
 function textCell(cell: ProofCell | undefined): string {
   if (!cell) return NOT_OFFERED;
-  return cell.reachable ? '✓' : `✗ ${cell.broken?.link ?? ''}`.trimEnd();
+  return cell.reachable ? (cell.ipv6 ? IPV6_TICK : '✓') : `✗ ${cell.broken?.link ?? ''}`.trimEnd();
 }
 
 function markdownCell(cell: ProofCell | undefined): string {
   if (!cell) return NOT_OFFERED;
-  return cell.reachable ? '✅' : `❌ ${escapeMarkdown(cell.broken?.message ?? '')}`.trimEnd();
+  return cell.reachable ? (cell.ipv6 ? '✅ IPv4+IPv6' : '✅') : `❌ ${escapeMarkdown(cell.broken?.message ?? '')}`.trimEnd();
 }
 
 const code = (s: string): string => `\`${s}\``;

@@ -15,6 +15,7 @@ import { clientRow } from './client-row';
 import { checkDns } from './dns';
 import { hubEndpoint } from './endpoint';
 import { checkFilter } from './filter';
+import { checkIpv6, needsIpv6 } from './ipv6';
 import { checkPath } from './path';
 import { proveOnPremisesCell } from './on-premises';
 import { checkResilience } from './resilience';
@@ -69,7 +70,8 @@ export function proveReachability(tree: SynthTree, config: VpceHubConfig): Reach
     const ctx = rowContext(tree, plan, row);
     for (const [name, service] of servicesOf.get(row.hub.name) ?? []) {
       const broken = 'link' in ctx ? ctx : proveRowCell(ctx, name, service);
-      cells.push({ spoke: row.name, hub: row.hub.name, service: name, reachable: broken === undefined, ...(broken ? { broken } : {}) });
+      const ipv6 = !('link' in ctx) && needsIpv6(ctx, name);
+      cells.push({ spoke: row.name, hub: row.hub.name, service: name, reachable: broken === undefined, ...(ipv6 ? { ipv6: true as const } : {}), ...(broken ? { broken } : {}) });
     }
   }
   const reachable = cells.filter((c) => c.reachable).length;
@@ -101,7 +103,11 @@ export function proveCell(ctx: ProofContext, name: string, service: ResolvedServ
   if ('link' in endpoint) return endpoint;
   const dns = ctx.client === 'client-range' ? undefined : checkDns(ctx, endpoint, service);
   const path = ctx.client === undefined ? checkPath(ctx, endpoint) : undefined;
-  return dns ?? path ?? checkFilter(ctx, endpoint) ?? checkResilience(endpoint) ?? checkCompanions(ctx, name);
+  const ipv4 = dns ?? path ?? checkFilter(ctx, endpoint) ?? checkResilience(endpoint) ?? checkCompanions(ctx, name);
+  // A dual-stack endpoint and a client with IPv6: the IPv6 path too (issue 20).
+  if (ipv4 || !needsIpv6(ctx, name)) return ipv4;
+  const ipv6 = checkIpv6(ctx, endpoint, service);
+  return ipv6 ? { ...ipv6, message: `IPv6: ${ipv6.message}` } : undefined;
 }
 
 /**

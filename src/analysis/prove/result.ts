@@ -27,6 +27,8 @@ export interface ProofCell {
   hub: string;
   service: string;
   reachable: boolean;
+  /** Set when the cell covers the IPv6 path too (a dual-stack endpoint and a client with IPv6, issue 20). */
+  ipv6?: true;
   /** The first broken link on the way from the spoke to the endpoint; absent when reachable. */
   broken?: BrokenLink;
 }

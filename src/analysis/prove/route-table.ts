@@ -25,16 +25,35 @@ export interface RouteEntry {
 
 const OTHER_TARGETS = ['gateway_id', 'nat_gateway_id', 'transit_gateway_id', 'network_interface_id', 'vpc_endpoint_id', 'egress_only_gateway_id', 'carrier_gateway_id', 'local_gateway_id', 'core_network_arn'];
 
+/** The IPv4 routes of a table (IPv6 ones: `ipv6RoutesOf`). */
 export function routesOf(tree: SynthTree, stack: string, table: Resolution): RouteEntry[] {
+  return familyRoutes(tree, stack, table, 'destination_cidr_block', 'cidr_block');
+}
+
+/** An IPv6 route: its destination may be a reference (a created hub VPC's Amazon-provided block). */
+export interface Ipv6RouteEntry extends RouteEntry {
+  destinationValue: Resolution;
+}
+
+/** The IPv6 routes of a table (`destination_ipv6_cidr_block`, inline `ipv6_cidr_block`), for dual-stack hubs (issue 20). */
+export function ipv6RoutesOf(tree: SynthTree, stack: string, table: Resolution): Ipv6RouteEntry[] {
+  return familyRoutes(tree, stack, table, 'destination_ipv6_cidr_block', 'ipv6_cidr_block') as Ipv6RouteEntry[];
+}
+
+function familyRoutes(tree: SynthTree, stack: string, table: Resolution, destinationKey: string, inlineKey: string): RouteEntry[] {
   const entries: RouteEntry[] = [];
+  const ipv6 = destinationKey === 'destination_ipv6_cidr_block';
   for (const r of resourcesIn(tree, stack, 'aws_route')) {
-    if (!sameValue(resolveExpression(tree, stack, r.body.route_table_id), table)) continue;
+    if (r.body[destinationKey] === undefined || !sameValue(resolveExpression(tree, stack, r.body.route_table_id), table)) continue;
     const account = resourceAccount(tree, r);
-    entries.push({ ...entryOf(tree, stack, r.address, r.body, 'destination_cidr_block'), ...(account ? { account } : {}) });
+    entries.push({ ...entryOf(tree, stack, r.address, r.body, destinationKey), ...(ipv6 ? { destinationValue: resolveExpression(tree, stack, r.body[destinationKey]) } : {}), ...(account ? { account } : {}) });
   }
   const inline = resourceOf(table, 'aws_route_table');
   if (inline) {
-    for (const block of blocks(inline.body, 'route')) entries.push(entryOf(tree, inline.stack, `${inline.address} inline route`, block, 'cidr_block'));
+    for (const block of blocks(inline.body, 'route')) {
+      if (block[inlineKey] === undefined) continue;
+      entries.push({ ...entryOf(tree, inline.stack, `${inline.address} inline route`, block, inlineKey), ...(ipv6 ? { destinationValue: resolveExpression(tree, inline.stack, block[inlineKey]) } : {}) });
+    }
   }
   return entries;
 }

@@ -17,6 +17,7 @@ import { sgNoEgress, sgNoEgressToAnywhere, sgNoIngressFromAnywhere } from './sec
 import { s3StateEncrypted, s3StateLocked, stateNotLocal, stateNotShared } from './state-backend';
 import { subnetsPrivate, vpcDefaultSgClosed, vpcDns, vpcFlowLogs } from './vpc-baseline';
 import { resolverOpenToDeclared, tgwNoDefaultRouting, tgwNoSpokeToSpoke, tgwRouteWaitsForPath } from './transit-gateway';
+import { zoneAaaaForDualStack } from './zone-aaaa';
 import { zoneAliasMatchesService } from './zone-alias';
 import { authorizationUsed, crossAccountAssociationAuthorized, peeredVpcsAssociated } from './zone-association';
 import { zoneApexRecord, zoneIgnoresVpcChanges, zoneNoForceDestroy, zonePrivateWithHubVpc, zoneWildcardRecord } from './zone-shape';
@@ -45,6 +46,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   zoneNoForceDestroy,
   zoneAliasMatchesService,
   zoneWildcardRecord,
+  zoneAaaaForDualStack,
   crossAccountAssociationAuthorized,
   peeredVpcsAssociated,
   authorizationUsed,

@@ -81,7 +81,7 @@ export const sgSpokeSources = defineRule(
       const routed = routedFor(rule.group, rule.holder.stack);
       const ownVpc = [...ownVpcCidrs(tree, rule.group), ...(facts?.hubCidrs ?? [])];
       for (const cidr of rule.cidrs.filter((c) => !isAnywhere(c))) {
-        if (ownVpc.some((v) => cidrWithin(cidr, v))) continue;
+        if (ownVpc.some((v) => cidrWithin(cidr, v)) || isOwnIpv6Block(tree, rule.group, rule.holder, cidr)) continue;
         if (facts?.clientCidrs.some((c) => cidrWithin(cidr, c))) continue;
         if (!routed.some((d) => cidrWithin(cidr, d))) {
           const hint = facts ? '' : ' (a client range of the config? run check with --config)';
@@ -97,6 +97,14 @@ export const sgSpokeSources = defineRule(
     return out;
   },
 );
+
+/** A dual-stack VPC the tree creates: its Amazon-provided IPv6 block, known at apply, written as a reference to it. */
+function isOwnIpv6Block(tree: SynthTree, group: TfResource | undefined, holder: TfResource, cidr: string): boolean {
+  if (!group || !cidr.includes('${')) return false;
+  const vpc = resolveExpression(tree, group.stack, group.body.vpc_id);
+  const block = resolveExpression(tree, holder.stack, cidr);
+  return vpc.kind === 'resource' && block.kind === 'resource' && block.resource === vpc.resource && block.attribute.join('.') === 'ipv6_cidr_block';
+}
 
 /** The CIDR blocks of the group's VPC when the tree creates it (an existing VPC's range is the config's). */
 function ownVpcCidrs(tree: SynthTree, group: TfResource | undefined): string[] {
