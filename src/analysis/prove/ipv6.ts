@@ -9,6 +9,7 @@
  * so a broken cell names the first missing link of either family.
  */
 import { routesOverGateway } from '../../planning/peering-migration';
+import { AAAA_RECORD_TYPES } from '../zones';
 import type { ResolvedService } from '../../catalogue/catalogue';
 import { contains6, parseIpv6Cidr } from '../../planning/cidr6';
 import { blocks, type Json } from '../json-value';
@@ -23,9 +24,6 @@ import { ipv6RoutesOf, tableLabel, type Ipv6RouteEntry } from './route-table';
 import { checkTransitGateway, hubGateway } from './transit-gateway';
 import { describe, literal, resourcesIn, sameValue } from './values';
 
-/** dns_record_ip_type values that give the endpoint's regional name (the aliases' target) AAAA records
- * (DnsOptionsSpecification: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DnsOptionsSpecification.html). */
-const AAAA_RECORD_TYPES = ['dualstack', 'ipv6', 'service-defined'];
 
 /** Whether the cell must also be proven over IPv6: the plan makes the service's endpoint dual-stack, and the client has IPv6. */
 export function needsIpv6(ctx: ProofContext, serviceName: string): boolean {
