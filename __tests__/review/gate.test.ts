@@ -43,6 +43,13 @@ describe('evaluateGate', () => {
     expect(gate.changes[0].consequence).toMatch(wording);
   });
 
+  it("names an IPv6 route's or rule's own block, not 'the other side' or 'the spoke CIDR'", () => {
+    const route = evaluateGate(stacks(change('payments', 'aws_route.hub_main_endpoints_to_payments-prod_2600-1f18-abcd-3400--_56', 'delete', { route_table_id: 'rtb-0a', destination_ipv6_cidr_block: '2600:1f18:abcd:3400::/56', vpc_peering_connection_id: 'pcx-1' })), []);
+    expect(route.changes[0].consequence).toMatch(/no route to 2600:1f18:abcd:3400::\/56 over the peering/);
+    const rule = evaluateGate(stacks(change('payments', 'aws_vpc_security_group_ingress_rule.hub_main_https_from_payments-prod_2600-1f18-abcd-3400--_56', 'delete', { cidr_ipv6: '2600:1f18:abcd:3400::/56' })), []);
+    expect(rule.changes[0].consequence).toMatch(/accepting HTTPS from 2600:1f18:abcd:3400::\/56/);
+  });
+
   it('lets creates and updates through', () => {
     const gate = evaluateGate(stacks(change('network', ZONE, 'create'), change('network', 'aws_vpc_endpoint.hub_main_sqs', 'update')), []);
     expect(gate).toEqual({ blocked: false, changes: [], unmatched: [], outages: [], unmatchedOutages: [] });

@@ -6,6 +6,7 @@
  * moves the routes, which Terraform orders destroy-first: blocked, with the three steps as the fix.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
 import os from 'node:os';
 import path from 'node:path';
 import { proveReachability } from '../../src/analysis/prove';
@@ -160,6 +161,27 @@ function proofOf(text: string, change?: (stacks: Record<string, { resource?: Rec
     s.cleanup();
   }
 }
+
+describe('a dual-stack hub migrating from peering', () => {
+  /** A step of the migration with the hub dual-stack (sts accepts IPv6) and payments-prod given an IPv6 block. */
+  const dual = (text: string) => {
+    const doc = parseDocument(text);
+    doc.setIn(['hubs', 0, 'ipAddressType'], 'dualstack');
+    doc.setIn(['hubs', 0, 'services'], doc.createNode(['sts']));
+    doc.setIn(['spokes', 0, 'vpc', 'ipv6Cidrs'], doc.createNode(['2600:1f18:abcd:3400::/56']));
+    return doc.toString();
+  };
+
+  it.each([
+    ['step 1 (attach): IPv6 still over the peering', STEP.attach],
+    ['step 2 (move-routes): IPv6 over the gateway', STEP.moveRoutes],
+  ])('proves the IPv6 path at %s', (_label, step) => {
+    const proof = proofOf(dual(step));
+    const cell = proof.cells.find((c) => c.spoke === 'payments-prod' && c.service === 'sts');
+    expect(cell).toMatchObject({ reachable: true, ipv6: true });
+    expect(proof.summary.broken).toBe(0);
+  });
+});
 
 describe('a real plan (--plan) names peerings by id, not by reference', () => {
   const change = (c: Partial<ResourceChange> & Pick<ResourceChange, 'type' | 'name' | 'action'>): ResourceChange => ({ stack: 'payments', address: `${c.type}.${c.name}`, attributes: [], ...c });

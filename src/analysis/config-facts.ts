@@ -42,9 +42,10 @@ export function configFacts(config: VpceHubConfig): ConfigFacts {
   return {
     accountIds: new Map(plan.stacks.map((s) => [s.name, s.account.id])),
     hubSideAccountIds: new Map(plan.stacks.map((s) => [s.name, new Set(s.hubAccess.map((a) => a.account.id))])),
-    spokeCidrs: config.spokes.flatMap((s) => [s.vpc.cidr, ...s.vpc.secondaryCidrs, ...(s.vpc.ipv6Cidrs ?? [])]),
+    // IPv6 blocks as the plan keeps them: only a dual-stack hub's, and its spokes' (an IPv4 hub ignores them).
+    spokeCidrs: [...config.spokes.flatMap((s) => [s.vpc.cidr, ...s.vpc.secondaryCidrs]), ...plan.spokes.flatMap((s) => s.ipv6Cidrs ?? [])],
     onPremisesCidrs: config.hubs.flatMap((h) => h.onPremises?.cidrs ?? []),
-    hubCidrs: config.hubs.flatMap((h) => [h.vpc.cidr, ...(h.vpc.secondaryCidrs ?? []), ...(h.vpc.id !== undefined && h.vpc.ipv6Cidr !== undefined ? [h.vpc.ipv6Cidr] : [])]),
+    hubCidrs: [...config.hubs.flatMap((h) => [h.vpc.cidr, ...(h.vpc.secondaryCidrs ?? [])]), ...plan.hubs.flatMap((h) => (h.ipv6?.cidr !== undefined ? [h.ipv6.cidr] : []))],
     clientCidrs: config.hubs.flatMap((h) => h.clientCidrs ?? []),
     serviceZones,
     untrackedResolverGroups: new Set(plan.hubs.filter((h) => h.onPremises?.inboundResolver && h.onPremises.resolverSecurityGroup === 'untracked').map((h) => `${stackNames.hub(h.account.key)}/aws_security_group.${ids.hubInboundResolver(h.name)}`)),

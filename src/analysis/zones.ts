@@ -131,3 +131,7 @@ export function ignoresChanges(res: TfResource, attribute: string): boolean {
   if (!Array.isArray(ignore)) return false;
   return ignore.some((v) => typeof v === 'string' && v.replace(/^\$\{(.*)\}$/, '$1').trim() === attribute);
 }
+
+/** dns_record_ip_type values that give an endpoint's regional name (the aliases' target) AAAA records
+ * (DnsOptionsSpecification: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DnsOptionsSpecification.html). */
+export const AAAA_RECORD_TYPES: readonly string[] = ['dualstack', 'ipv6', 'service-defined'];

@@ -125,7 +125,8 @@ export function serviceIpAddressTypes(name: string, region: string): string[] | 
 /**
  * The escape hatch for services the snapshot does not know. `{region}` in any name is substituted.
  * AZs are unknown (null). endpointPolicySupported defaults to true, the common case in the data; pass
- * false for a service that rejects endpoint policies. ipAddressTypes defaults to IPv4 only: a
+ * false for a service that rejects endpoint policies. Its ipAddressTypes are IPv4 only (the config's
+ * ipAddressTypes widens them: planning/services.ts): a
  * dual-stack endpoint for a service that does not accept IPv6 fails at apply.
  */
 export function customService(
@@ -134,7 +135,6 @@ export function customService(
   privateDnsNames: string[],
   serviceName?: string,
   endpointPolicySupported = true,
-  ipAddressTypes: string[] = ['ipv4'],
 ): ResolvedService {
   if (!/^[a-z0-9][a-z0-9.-]*$/.test(name)) throw new Error(`custom service name "${name}" must be lower-case letters, digits, "." and "-"`);
   const resolvedName = fill(serviceName ?? `com.amazonaws.{region}.${name}`, region);
@@ -146,7 +146,7 @@ export function customService(
     if (seen.has(z.zoneName)) throw new Error(`custom service "${name}": zone ${z.zoneName} listed twice`);
     seen.add(z.zoneName);
   }
-  return { name, serviceName: resolvedName, zones, endpointPolicySupported, ipAddressTypes: [...ipAddressTypes].sort(), availabilityZones: null, custom: true };
+  return { name, serviceName: resolvedName, zones, endpointPolicySupported, ipAddressTypes: ['ipv4'], availabilityZones: null, custom: true };
 }
 
 const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;

@@ -105,7 +105,7 @@ export function hubTransitGateway(scope: Construct, hub: HubPlan, vpc: HubVpcHan
   });
   const adopted = hub.adopt?.transitGatewayAttachmentId;
   adopt(attachment, adopted);
-  const accepted = acceptInOwner(scope, ids.hubAttachment(hub.name), attachment, hub, sameAccount, ownerProvider, hubTags(hub, tagName(project, hub.name)), project, adopted, true);
+  const accepted = acceptInOwner(scope, ids.hubAttachment(hub.name), attachment, hub, sameAccount, ownerProvider, hubTags(hub, tagName(project, hub.name)), project, adopted, [HUB_KEEPS_DEFAULT_PROPAGATION]);
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AssociateTransitGatewayRouteTable.html
   const association = resource(Ec2TransitGatewayRouteTableAssociation, scope, ids.hubAttachment(hub.name), {
     provider: ownerProvider,
@@ -204,7 +204,8 @@ export function acceptInOwner(
   tags: Record<string, string>,
   project: string,
   adopted?: string,
-  isHub = false,
+  /** Attributes an adopted accepter leaves as they are (the hub's default propagation, below). */
+  keeps: string[] = [],
 ): TerraformResource | undefined {
   if (sameAccount) return undefined;
   if (hub.transitGateway?.autoAcceptSharedAttachments && adopted === undefined) {
@@ -218,8 +219,7 @@ export function acceptInOwner(
     transitGatewayDefaultRouteTableAssociation: false,
     transitGatewayDefaultRouteTablePropagation: false,
     tags,
-    // An adopted hub attachment keeps its propagation into the default table (next to this function).
-    ...(adopted !== undefined && isHub ? { lifecycle: { ignoreChanges: [HUB_KEEPS_DEFAULT_PROPAGATION] } } : {}),
+    ...(adopted !== undefined && keeps.length > 0 ? { lifecycle: { ignoreChanges: keeps } } : {}),
   });
   adopt(accepter, adopted);
   return accepter;

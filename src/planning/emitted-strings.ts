@@ -6,6 +6,7 @@
  * `vpce-hub validate` checks these before anything is synthesized; the property test
  * (__tests__/properties/aws-strings.test.ts) asserts that this list and the synthesized JSON agree.
  */
+import { getsAccepter } from './attachment-acceptance';
 import { isS3Arn } from '../config/partitions';
 import { distinctTagRows, TAGS_BY_TYPE, type ConstraintId } from '../constraints/aws-string-constraints';
 import { awsNames, ids, ramResourceKey, stackNames, tagName } from './naming';
@@ -179,8 +180,7 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
         for (const which of ['hub', 'spokes'] as const) nameTag(stack, 'aws_ec2_transit_gateway_route_table', ids.hubTransitGatewayRouteTable(hub.name, which), awsNames.transitGatewayRouteTable(project, hub.name, which), both, own);
       }
       nameTag(stack, 'aws_ec2_transit_gateway_vpc_attachment', ids.hubAttachment(hub.name), tagName(project, hub.name), both, own);
-      // An adopted attachment keeps its (imported) accepter even on an auto-accepting gateway (constructs/transit-gateway.ts).
-      if (tgw.owner.id !== hub.account.id && (!tgw.autoAcceptSharedAttachments || hub.adopt?.transitGatewayAttachmentId !== undefined)) nameTag(stack, 'aws_ec2_transit_gateway_vpc_attachment_accepter', ids.hubAttachment(hub.name), tagName(project, hub.name), both, own);
+      if (getsAccepter(tgw, hub.account.id, hub.adopt?.transitGatewayAttachmentId !== undefined)) nameTag(stack, 'aws_ec2_transit_gateway_vpc_attachment_accepter', ids.hubAttachment(hub.name), tagName(project, hub.name), both, own);
       const carved = (tgw.hubAttachmentSubnets ?? []).filter((s) => s.cidr !== undefined);
       if (carved.length > 0) nameTag(stack, 'aws_route_table', ids.hubAttachmentRouteTable(hub.name), tagName(project, hub.name, 'transit-gateway'), both, own);
       for (const s of carved) nameTag(stack, 'aws_subnet', ids.hubAttachmentSubnet(hub.name, s.az), tagName(project, hub.name, 'transit-gateway', s.az), both, own);
@@ -228,7 +228,7 @@ export function emittedStrings(plan: NetworkPlan): EmittedString[] {
     if (tgw) {
       const name = awsNames.spokeAttachment(project, spoke.name, hub.name);
       nameTag(stack, 'aws_ec2_transit_gateway_vpc_attachment', ids.spokeAttachment(spoke.name), name, sources, pair);
-      if (tgw.owner.id !== spoke.account.id && (!tgw.autoAcceptSharedAttachments || spoke.adoptTransitGatewayAttachmentId !== undefined)) nameTag(stack, 'aws_ec2_transit_gateway_vpc_attachment_accepter', ids.spokeAttachment(spoke.name), name, sources, pair);
+      if (getsAccepter(tgw, spoke.account.id, spoke.adoptTransitGatewayAttachmentId !== undefined)) nameTag(stack, 'aws_ec2_transit_gateway_vpc_attachment_accepter', ids.spokeAttachment(spoke.name), name, sources, pair);
     } else {
       nameTag(stack, 'aws_vpc_peering_connection', ids.hubPeering(hub.name, spoke.name), tagName(project, hub.name, 'to', spoke.name), sources, pair);
       if (!spoke.autoAccept) nameTag(stack, 'aws_vpc_peering_connection_accepter', ids.spokeAccepter(spoke.name), tagName(project, spoke.name, 'to', 'hub', hub.name), sources, pair);

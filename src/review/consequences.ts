@@ -88,11 +88,11 @@ export const GATED_TYPES: Readonly<Record<string, GatedType>> = {
   aws_route: {
     noun: 'route',
     consequence: (a, b) =>
-      `${val(b, 'route_table_id', 'the route table')} ${a === 'replace' ? 'briefly has' : 'has'} no route to ${val(b, 'destination_cidr_block', 'the other side')} ${b.transit_gateway_id !== undefined ? 'through the transit gateway' : 'over the peering'}: calls between that side and the hub time out${a === 'replace' ? ' until the new route exists' : ''}`,
+      `${val(b, 'route_table_id', 'the route table')} ${a === 'replace' ? 'briefly has' : 'has'} no route to ${val(b, b.destination_ipv6_cidr_block !== undefined ? 'destination_ipv6_cidr_block' : 'destination_cidr_block', 'the other side')} ${b.transit_gateway_id !== undefined ? 'through the transit gateway' : 'over the peering'}: calls between that side and the hub time out${a === 'replace' ? ' until the new route exists' : ''}`,
   },
   aws_vpc_security_group_ingress_rule: {
     noun: 'endpoint security group rule',
-    consequence: (a, b) => `the endpoints ${a === 'replace' ? 'briefly stop' : 'stop'} accepting HTTPS from ${val(b, 'cidr_ipv4', 'the spoke CIDR')}: calls from that spoke time out`,
+    consequence: (a, b) => `the endpoints ${a === 'replace' ? 'briefly stop' : 'stop'} accepting HTTPS from ${val(b, b.cidr_ipv6 !== undefined ? 'cidr_ipv6' : 'cidr_ipv4', 'the spoke CIDR')}: calls from that spoke time out`,
   },
   // Only the inbound Resolver endpoint's untracked form has egress rules (constructs/on-premises.ts).
   // Without them the group's rules are no longer "all traffic both ways", so AWS tracks its connections

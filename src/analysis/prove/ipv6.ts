@@ -8,6 +8,8 @@
  * security group of the endpoint admits TCP 443 from each of them. Checked after the IPv4 path passed,
  * so a broken cell names the first missing link of either family.
  */
+import { routesOverGateway } from '../../planning/peering-migration';
+import { AAAA_RECORD_TYPES } from '../zones';
 import type { ResolvedService } from '../../catalogue/catalogue';
 import { contains6, parseIpv6Cidr } from '../../planning/cidr6';
 import { blocks, type Json } from '../json-value';
@@ -22,9 +24,6 @@ import { ipv6RoutesOf, tableLabel, type Ipv6RouteEntry } from './route-table';
 import { checkTransitGateway, hubGateway } from './transit-gateway';
 import { describe, literal, resourcesIn, sameValue } from './values';
 
-/** dns_record_ip_type values that give the endpoint's regional name (the aliases' target) AAAA records
- * (DnsOptionsSpecification: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DnsOptionsSpecification.html). */
-const AAAA_RECORD_TYPES = ['dualstack', 'ipv6', 'service-defined'];
 
 /** Whether the cell must also be proven over IPv6: the plan makes the service's endpoint dual-stack, and the client has IPv6. */
 export function needsIpv6(ctx: ProofContext, serviceName: string): boolean {
@@ -87,13 +86,16 @@ function checkEndpoint(ctx: ProofContext, endpoint: HubEndpoint, block: HubBlock
 /** Every spoke route table sends the hub's IPv6 block to this spoke's peering or transit gateway, and the replies come back the same way. */
 function checkPath(ctx: ProofContext, endpoint: HubEndpoint, block: HubBlock): BrokenLink | undefined {
   let via: Resolution | undefined;
+  // Over the gateway unless the hub is at step 1 of a migration from peering (routes still on the peerings).
+  const overGateway = routesOverGateway(ctx.hub);
+  const carriesIpv6 = overGateway ? attachmentsCarryIpv6(ctx) : undefined;
   for (const id of ctx.spoke.routeTableIds) {
     const table = literal(ctx.spokeStack, id);
     const route = bestRoute(ipv6RoutesOf(ctx.tree, ctx.spokeStack, table), (r) => coversHubBlock(ctx, r, block));
     if (!route) return { link: 'route', message: `${tableLabel(table)} has no IPv6 route to hub ${ctx.hub.name}'s IPv6 block ${describeBlock(block)}` };
-    if (ctx.hub.transitGateway) {
+    if (overGateway) {
       if (!route.transitGateway) return { link: 'route', message: `${tableLabel(table)} sends hub ${ctx.hub.name}'s IPv6 block to ${route.target} (${route.label}), not to its transit gateway` };
-      const bad = checkTransitGateway(ctx, route.transitGateway, route.label) ?? attachmentsCarryIpv6(ctx);
+      const bad = checkTransitGateway(ctx, route.transitGateway, route.label) ?? carriesIpv6;
       if (bad) return bad;
       via ??= route.transitGateway;
       continue;

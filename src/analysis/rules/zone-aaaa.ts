@@ -8,10 +8,8 @@
  */
 import { blocks, str } from '../json-value';
 import type { TfResource } from '../tree';
-import { aliasTarget, zoneRecords, type ZoneRecord } from '../zones';
+import { AAAA_RECORD_TYPES, aliasTarget, zoneRecords, type ZoneRecord } from '../zones';
 import { defineRule, type Violation } from './rule';
-
-const AAAA_RECORD_TYPES = ['dualstack', 'ipv6', 'service-defined'];
 
 /** The endpoint's interfaces have IPv6 and its regional name has AAAA records. */
 export function servesAaaa(endpoint: TfResource): boolean {
