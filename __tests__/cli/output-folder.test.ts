@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RECORD_FILE } from '../../src/analysis/synth-record';
-import { main } from '../../src/cli/index';
+import { runCli } from '../support/cli';
 import { synthesize } from '../../src/cli/synthesize';
 import { PROJECT_ROOT } from '../support/synth';
 
@@ -32,18 +32,7 @@ jest.mock('../../src/stacks/app', () => {
   };
 });
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await main(['node', 'vpce-hub', ...args]), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = runCli;
 
 /** Every path under `dir` with its content (files), link target (links) or `/` (folders). */
 function snapshot(dir: string): Record<string, string> {

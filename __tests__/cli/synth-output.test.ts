@@ -9,21 +9,10 @@ import path from 'node:path';
 import { RECORD_FILE, synthCommand } from '../../src/analysis/synth-record';
 import { registerCheck } from '../../src/cli/commands/check';
 import { registerProve } from '../../src/cli/commands/prove';
-import { main } from '../../src/cli/index';
+import { runCli } from '../support/cli';
 import { PROJECT_ROOT } from '../support/synth';
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await main(['node', 'vpce-hub', ...args]), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = runCli;
 
 let tmp: string;
 let config: string;

@@ -3,25 +3,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PolicyProof } from '../../src/analysis/policy-proof';
 import type { ReachabilityProof } from '../../src/analysis/prove';
-import { main } from '../../src/cli/index';
+import { runCli } from '../support/cli';
 import { ids } from '../../src/planning/naming';
 import { PROJECT_ROOT, synthFile, type Synthesized } from '../support/synth';
 
 const CONFIG = path.join(PROJECT_ROOT, 'vpce-hub.yaml');
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    const code = await main(['node', 'vpce-hub', 'prove', '--config', CONFIG, ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = (args: string[]) => runCli('prove', '--config', CONFIG, ...args);
 
 let synth: Synthesized;
 beforeEach(() => {
