@@ -28,25 +28,25 @@ import { diffTrees } from './tree-diff';
 
 export type StackChange = 'added' | 'changed' | 'removed';
 
-export interface ChangedStack {
+/** A stack to plan: where it is and when, in deploy order. */
+export interface PlannedStack {
   readonly stack: string;
-  readonly change: StackChange;
   /** Deploy level (analysis/deploy-order.ts) in the tree it is planned from: the head's, a removed stack's in the base. */
   readonly level: number;
   /** The stacks it reads, as the manifest lists them. */
   readonly dependencies: readonly string[];
   /** Its folder relative to the synth output it is planned from: the head's, or the base's for a removed stack. */
   readonly workingDirectory: string;
+}
+
+export interface ChangedStack extends PlannedStack {
+  readonly change: StackChange;
   /** What differs, e.g. `2 resources added`, `provider aws.hub_network_us_east_1 changed`, `backend changed`. */
   readonly differences: readonly string[];
 }
 
 /** A stack with identical Terraform that reads an output of a changed stack whose value changes. */
-export interface OutputReader {
-  readonly stack: string;
-  readonly level: number;
-  readonly dependencies: readonly string[];
-  readonly workingDirectory: string;
+export interface OutputReader extends PlannedStack {
   /** Why, from the tree comparison: `zone_id changes because output hub_main_zone_x of stack network changes`. */
   readonly because: readonly string[];
 }
